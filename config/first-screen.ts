@@ -1,0 +1,63 @@
+/**
+ * Measures what a kiosk downloads before it can show its first screen: the HTML, the
+ * entry script with its static imports and styles, and the default language's texts
+ * (the app awaits them before the first render). Sizes are gzip at level 6, what a
+ * typical server sends.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The budget the issue sets for the first screen (SurveyJS with its Preact UI is ~415 KB). */
+export const FIRST_SCREEN_BUDGET_GZIP_BYTES = 100 * 1024;
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+export interface FirstScreenReport {
+  files: { file: string; gzipBytes: number }[];
+  totalGzipBytes: number;
+}
+
+/** Lists and sizes the first screen's files in a client build directory. */
+export function measureFirstScreen(outDir: string, language = 'en'): FirstScreenReport {
+  const manifest = JSON.parse(
+    readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8'),
+  ) as Record<string, ManifestChunk>;
+  const entryKey = Object.keys(manifest).find(
+    (key) => manifest[key]?.isEntry && key.endsWith('index.html'),
+  );
+  if (!entryKey) throw new Error('the build manifest has no index.html entry');
+
+  const files = new Set<string>(['index.html']);
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const css of chunk.css ?? []) files.add(css);
+    for (const child of chunk.imports ?? []) visit(child);
+  };
+  visit(entryKey);
+  for (const [key, chunk] of Object.entries(manifest)) {
+    if (chunk.src?.startsWith(`locales/${language}/`) && !key.includes('/survey.')) visit(key);
+  }
+  const defaultSurveyTexts = Object.keys(manifest).find((key) =>
+    key.startsWith(`locales/${language}/survey.`),
+  );
+  if (defaultSurveyTexts) visit(defaultSurveyTexts);
+
+  const sized = [...files].map((file) => ({
+    file,
+    gzipBytes: gzipSync(readFileSync(join(outDir, file)), { level: 6 }).length,
+  }));
+  return {
+    files: sized.sort((a, b) => b.gzipBytes - a.gzipBytes),
+    totalGzipBytes: sized.reduce((sum, f) => sum + f.gzipBytes, 0),
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The service worker and web app manifest: what is precached so a kiosk that loaded once
+ * keeps working offline, and how updates wait for the welcome screen (prompt mode).
+ */
+import type { VitePWAOptions } from 'vite-plugin-pwa';
+
+/** Precache limit per file; vite-plugin-pwa fails the build when a file is skipped for size. */
+const MAX_PRECACHE_FILE_BYTES = 1024 * 1024;
+
+export const PRECACHE_GLOB_PATTERNS = ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2}'];
+
+/** Build by-products that are not part of the app and are never served to a browser. */
+export const NOT_PRECACHED = ['.vite/**', 'stats.html'];
+
+export const pwaOptions: Partial<VitePWAOptions> = {
+  // Prompt mode: a new version waits until the app calls updateSW(), which it does only
+  // on the welcome screen, so a patron never loses a half-answered survey to a reload.
+  registerType: 'prompt',
+  injectRegister: false,
+  strategies: 'generateSW',
+  manifest: {
+    id: '/',
+    name: 'Library survey',
+    short_name: 'Survey',
+    description: 'Tell your library how well it serves you.',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    orientation: 'any',
+    background_color: '#ffffff',
+    theme_color: '#1d4f91',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      {
+        src: 'icons/icon-maskable-512.png',
+        sizes: '512x512',
+        type: 'image/png',
+        purpose: 'maskable',
+      },
+    ],
+  },
+  workbox: {
+    globPatterns: PRECACHE_GLOB_PATTERNS,
+    globIgnores: NOT_PRECACHED,
+    maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
+    cleanupOutdatedCaches: true,
+    navigateFallback: 'index.html',
+    // The collector's API and anything that is not the app shell always goes to the network.
+    navigateFallbackDenylist: [/^\/api\//, /^\/admin/],
+    // No runtimeCaching: API GETs and every POST bypass the service worker entirely.
+  },
+};

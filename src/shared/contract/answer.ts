@@ -1,0 +1,47 @@
+/**
+ * Answer values as they travel in a response. The shape alone is checked here; whether a
+ * value fits its question (range, options, length) is survey/answers.ts.
+ */
+import { z } from 'zod';
+import { OptionIdSchema, QuestionIdSchema } from './ids';
+import { MAX_OTHER_LENGTH, MAX_TEXT_LENGTH } from './question';
+
+/** "Not applicable / I don't know", for questions that offer it. */
+export const NOT_APPLICABLE = 'na' as const;
+export const NotApplicableSchema = z.literal(NOT_APPLICABLE);
+
+export const GapPointSchema = z.union([z.int().min(1).max(9), NotApplicableSchema]);
+
+export const MultiAnswerSchema = z.strictObject({
+  selected: z.array(OptionIdSchema).max(30),
+  other: z.string().max(MAX_OTHER_LENGTH).optional(),
+});
+
+export const GapAnswerSchema = z.strictObject({
+  minimum: GapPointSchema,
+  desired: GapPointSchema,
+  perceived: GapPointSchema,
+});
+
+/** rating and nps: a number; single: an option id; text: the text; or 'na'. */
+export const AnswerValueSchema = z.union([
+  z.int().min(0).max(10),
+  z.string().max(MAX_TEXT_LENGTH),
+  MultiAnswerSchema,
+  GapAnswerSchema,
+]);
+
+/** A survey has at most this many questions, so a response at most this many answers. */
+export const MAX_QUESTIONS = 100;
+
+export const AnswersSchema = z
+  .record(QuestionIdSchema, AnswerValueSchema)
+  .refine((answers) => Object.keys(answers).length <= MAX_QUESTIONS, {
+    message: `at most ${MAX_QUESTIONS} answers`,
+  });
+
+export type MultiAnswer = z.infer<typeof MultiAnswerSchema>;
+export type GapAnswer = z.infer<typeof GapAnswerSchema>;
+export type GapPoint = z.infer<typeof GapPointSchema>;
+export type AnswerValue = z.infer<typeof AnswerValueSchema>;
+export type Answers = Record<string, AnswerValue>;

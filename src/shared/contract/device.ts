@@ -1,0 +1,65 @@
+/**
+ * Device enrollment and configuration. A kiosk or bookmobile tablet is enrolled with a
+ * one-time code; it receives a token that the collector stores only as a hash.
+ */
+import { z } from 'zod';
+import { LANGUAGES } from '../languages';
+import { BranchIdSchema, SurveyIdSchema } from './ids';
+
+/** Enrollment codes are typed by staff: groups of an unambiguous alphabet, e.g. K7QM-4XPA-93TW. */
+export const ENROLLMENT_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){2}$/;
+
+/** Normalises what staff typed: case, spaces and a forgotten dash do not matter. */
+export function normaliseEnrollmentCode(typed: string): string {
+  const compact = typed
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  return compact.match(/.{1,4}/g)?.join('-') ?? '';
+}
+
+export const EnrollRequestSchema = z.object({
+  code: z.string().regex(ENROLLMENT_CODE_PATTERN, 'is not an enrollment code'),
+  deviceId: z.uuid(),
+  /** A name staff recognise in the device list, e.g. "Entrance tablet". */
+  deviceName: z.string().trim().min(1).max(80).optional(),
+});
+
+export const BranchSchema = z.object({ id: BranchIdSchema, name: z.string() });
+
+export const EnrollReplySchema = z.object({
+  token: z.string().min(32),
+  deviceId: z.uuid(),
+  branch: BranchSchema,
+});
+
+/** How a kiosk behaves; the collector's values override the device's defaults. */
+export const KioskOptionsSchema = z.object({
+  /** Seconds without a touch before "Are you still there?". */
+  idleTimeoutSeconds: z.int().min(20).max(1800).default(60),
+  /** Seconds the question stays up, counting down, before the kiosk resets (at least 20). */
+  idleWarningSeconds: z.int().min(20).max(300).default(30),
+  /** Seconds the thank-you screen stays before the welcome screen returns. */
+  thanksSeconds: z.int().min(3).max(60).default(8),
+  /** The language the welcome screen returns to after each patron. */
+  defaultLocale: z.enum(LANGUAGES).default('en'),
+});
+
+export type KioskOptions = z.infer<typeof KioskOptionsSchema>;
+export const DEFAULT_KIOSK_OPTIONS: KioskOptions = KioskOptionsSchema.parse({});
+
+export const DeviceConfigSchema = z.object({
+  serverTime: z.iso.datetime({ offset: true }),
+  deviceId: z.uuid(),
+  deviceName: z.string().nullable(),
+  branch: BranchSchema,
+  kiosk: KioskOptionsSchema,
+  /** The survey this device runs, with its current version. */
+  survey: z.object({ id: SurveyIdSchema, version: z.int().min(1) }),
+});
+
+export type EnrollRequest = z.infer<typeof EnrollRequestSchema>;
+export type EnrollReply = z.infer<typeof EnrollReplySchema>;
+export type DeviceConfig = z.infer<typeof DeviceConfigSchema>;
+export type Branch = z.infer<typeof BranchSchema>;

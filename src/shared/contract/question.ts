@@ -1,0 +1,102 @@
+/**
+ * Question types, a discriminated union on `type`. Structure only: every text a patron
+ * reads is an i18next key derived from the ids (see survey/translation-keys.ts).
+ */
+import { z } from 'zod';
+import { ConditionSchema } from './condition';
+import { OptionIdSchema, QuestionIdSchema, SlugSchema } from './ids';
+
+/** The longest free text a survey may ask for; longer answers belong in another channel. */
+export const MAX_TEXT_LENGTH = 2000;
+/** The longest "other, please say" text of a multiple-choice question. */
+export const MAX_OTHER_LENGTH = 200;
+
+const common = {
+  id: QuestionIdSchema,
+  /** An optional question offers "Skip"; a required one waits for an answer. */
+  optional: z.boolean().default(false),
+  /** Offers "Not applicable / I don't know" as an answer of its own. */
+  allowNA: z.boolean().default(false),
+  /** Shown only when this condition on earlier answers holds. */
+  showIf: ConditionSchema.optional(),
+};
+
+const OptionSchema = z.strictObject({
+  id: OptionIdSchema,
+  /** Choosing it clears the others (e.g. "none of these"); multi only. */
+  exclusive: z.boolean().default(false),
+});
+
+export const RatingQuestionSchema = z.strictObject({
+  ...common,
+  type: z.literal('rating'),
+  /** Names the label set: scales.<scale>.1 … scales.<scale>.5, every point in words. */
+  scale: SlugSchema,
+  /** Shows a face beside each point, for patrons who read less easily. */
+  faces: z.boolean().default(false),
+});
+
+export const NpsQuestionSchema = z.strictObject({
+  ...common,
+  type: z.literal('nps'),
+});
+
+export const SingleQuestionSchema = z.strictObject({
+  ...common,
+  type: z.literal('single'),
+  options: z.array(OptionSchema).min(2).max(20),
+});
+
+export const MultiQuestionSchema = z.strictObject({
+  ...common,
+  type: z.literal('multi'),
+  options: z.array(OptionSchema).min(2).max(30),
+  /** Adds "Other" with a short text field. */
+  other: z.boolean().default(false),
+  /** At most this many options may be chosen. */
+  maxSelected: z.int().min(1).max(30).optional(),
+});
+
+export const TextQuestionSchema = z.strictObject({
+  ...common,
+  type: z.literal('text'),
+  maxLength: z.int().min(1).max(MAX_TEXT_LENGTH),
+});
+
+/**
+ * One item of a service-quality gap module: the lowest level the patron would accept,
+ * the level they want, and the level they get, each 1–9 or N/A.
+ */
+export const GapQuestionSchema = z.strictObject({
+  ...common,
+  type: z.literal('gap'),
+});
+
+export const QuestionSchema = z.discriminatedUnion('type', [
+  RatingQuestionSchema,
+  NpsQuestionSchema,
+  SingleQuestionSchema,
+  MultiQuestionSchema,
+  TextQuestionSchema,
+  GapQuestionSchema,
+]);
+
+export type Question = z.infer<typeof QuestionSchema>;
+export type QuestionInput = z.input<typeof QuestionSchema>;
+export type QuestionType = Question['type'];
+export type RatingQuestion = z.infer<typeof RatingQuestionSchema>;
+export type NpsQuestion = z.infer<typeof NpsQuestionSchema>;
+export type SingleQuestion = z.infer<typeof SingleQuestionSchema>;
+export type MultiQuestion = z.infer<typeof MultiQuestionSchema>;
+export type TextQuestion = z.infer<typeof TextQuestionSchema>;
+export type GapQuestion = z.infer<typeof GapQuestionSchema>;
+
+/** The points of each numeric scale. */
+export const SCALE_POINTS = {
+  rating: { min: 1, max: 5 },
+  nps: { min: 0, max: 10 },
+  gap: { min: 1, max: 9 },
+} as const;
+
+export const GAP_DIMENSIONS = ['minimum', 'desired', 'perceived'] as const;
+export type GapDimension = (typeof GAP_DIMENSIONS)[number];

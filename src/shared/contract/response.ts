@@ -1,0 +1,39 @@
+/**
+ * The response record: made on the device, sent to the collector unchanged. The collector
+ * adds receivedAt and the device's estimated clock offset, and decides the branch itself.
+ */
+import { z } from 'zod';
+import { LANGUAGES } from '../languages';
+import { AnswersSchema } from './answer';
+import { BranchIdSchema, SurveyIdSchema } from './ids';
+
+export const CHANNELS = ['kiosk', 'staff', 'qr'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Device clocks are never trusted, but a timestamp must at least be a timestamp. */
+const TimestampSchema = z.iso.datetime({ offset: true });
+
+/** A bookmobile stop or a room: short, typed by staff, shown on the dashboard. */
+export const MAX_LOCATION_LENGTH = 120;
+
+export const ResponseSchema = z.object({
+  /** UUIDv7, made on the device: unique without coordination, sortable by creation. */
+  id: z.uuid({ version: 'v7' }),
+  surveyId: SurveyIdSchema,
+  surveyVersion: z.int().min(1),
+  locale: z.enum(LANGUAGES),
+  channel: z.enum(CHANNELS),
+  deviceId: z.uuid(),
+  /** Counts up per device; a gap tells staff a response is missing. */
+  deviceSeq: z.int().min(1),
+  /** What the device believed when the response was made; null before enrollment. */
+  branchId: BranchIdSchema.nullable(),
+  location: z.string().trim().min(1).max(MAX_LOCATION_LENGTH).optional(),
+  startedAt: TimestampSchema,
+  submittedAt: TimestampSchema,
+  /** false when the patron walked away: the answers given so far are kept. */
+  completed: z.boolean(),
+  answers: AnswersSchema,
+});
+
+export type Response = z.infer<typeof ResponseSchema>;

@@ -1,0 +1,180 @@
+/**
+ * The survey package: structure (language-neutral) plus the texts of every language.
+ * A package is complete only when all five languages have every key; an incomplete or
+ * inconsistent package is refused with a message naming the path of each problem.
+ */
+import { z } from 'zod';
+import { LANGUAGES, type Language, SOURCE_LANGUAGE } from '../languages';
+import { requiredTranslationKeys } from '../survey/translation-keys';
+import { MAX_QUESTIONS, NOT_APPLICABLE } from './answer';
+import { conditionLeaves, type LeafCondition, MAX_CONDITION_DEPTH } from './condition';
+import { SurveyIdSchema } from './ids';
+import { type Question, QuestionSchema, SCALE_POINTS } from './question';
+import { flattenTranslations, TranslationTreeSchema } from './translations';
+
+export const SurveyStructureSchema = z.strictObject({
+  id: SurveyIdSchema,
+  /** Rises whenever the structure changes; responses keep the version they were given under. */
+  version: z.int().min(1),
+  /** The i18n key of the survey's title in its namespace (survey.<id>). */
+  title: z.string().min(1).max(100),
+  questions: z.array(QuestionSchema).min(1).max(MAX_QUESTIONS),
+});
+
+export type SurveyStructure = z.infer<typeof SurveyStructureSchema>;
+export type SurveyStructureInput = z.input<typeof SurveyStructureSchema>;
+
+interface Problem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Whether a showIf leaf can ever be true of the earlier question it reads. */
+function leafProblem(leaf: LeafCondition, target: Question | undefined): string | null {
+  if (!target) return `refers to "${leaf.question}", which is not an earlier question`;
+  const about = `"${leaf.question}" (${target.type})`;
+  switch (leaf.op) {
+    case 'answered':
+      return null;
+    case 'includes':
+      if (target.type !== 'multi')
+        return `"includes" needs a multiple-choice question, not ${about}`;
+      return target.options.some((o) => o.id === leaf.value)
+        ? null
+        : `${about} has no option "${leaf.value}"`;
+    case 'atLeast':
+    case 'atMost':
+      if (target.type !== 'rating' && target.type !== 'nps')
+        return `"${leaf.op}" needs a rating or nps question, not ${about}`;
+      return null;
+    case 'equals':
+    case 'notEquals':
+      if (target.type === 'single') {
+        return target.options.some((o) => o.id === leaf.value)
+          ? null
+          : `${about} has no option "${leaf.value}"`;
+      }
+      if (target.type === 'rating' || target.type === 'nps') {
+        const { min, max } = SCALE_POINTS[target.type];
+        return typeof leaf.value === 'number' && leaf.value >= min && leaf.value <= max
+          ? null
+          : `${about} answers ${min} to ${max}`;
+      }
+      return `"${leaf.op}" cannot compare ${about}`;
+  }
+}
+
+/** What is wrong with a structure beyond its shape: duplicate ids, dangling showIf. */
+export function structureProblems(questions: readonly Question[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, Question>();
+  questions.forEach((question, index) => {
+    if (seen.has(question.id)) {
+      problems.push({
+        path: ['questions', index, 'id'],
+        message: `"${question.id}" is used twice`,
+      });
+    }
+    if ('options' in question) {
+      const ids = new Set<string>();
+      question.options.forEach((option, j) => {
+        if (option.id === NOT_APPLICABLE || option.id === 'other') {
+          problems.push({
+            path: ['questions', index, 'options', j, 'id'],
+            message: `"${option.id}" is reserved (use allowNA or other instead)`,
+          });
+        }
+        if (ids.has(option.id)) {
+          problems.push({
+            path: ['questions', index, 'options', j, 'id'],
+            message: `option "${option.id}" is used twice`,
+          });
+        }
+        ids.add(option.id);
+      });
+    }
+    if (
+      question.type === 'multi' &&
+      question.maxSelected &&
+      question.maxSelected > question.options.length
+    ) {
+      problems.push({
+        path: ['questions', index, 'maxSelected'],
+        message: 'is more than the number of options',
+      });
+    }
+    if (question.type === 'text' && question.allowNA) {
+      problems.push({
+        path: ['questions', index, 'allowNA'],
+        message: 'a text question cannot offer N/A; make it optional instead',
+      });
+    }
+    if (question.showIf) {
+      const { leaves, depth } = conditionLeaves(question.showIf);
+      if (depth > MAX_CONDITION_DEPTH) {
+        problems.push({
+          path: ['questions', index, 'showIf'],
+          message: `nests deeper than ${MAX_CONDITION_DEPTH} levels`,
+        });
+      }
+      for (const leaf of leaves) {
+        const message = leafProblem(leaf, seen.get(leaf.question));
+        if (message) problems.push({ path: ['questions', index, 'showIf'], message });
+      }
+    }
+    seen.set(question.id, question);
+  });
+  return problems;
+}
+
+/** Which keys each language lacks, against the structure and against the source language. */
+export function translationProblems(
+  structure: Pick<SurveyStructure, 'title' | 'questions'>,
+  translations: Partial<Record<Language, z.infer<typeof TranslationTreeSchema>>>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const source = translations[SOURCE_LANGUAGE];
+  const expected = new Set(requiredTranslationKeys(structure));
+  if (source) for (const key of flattenTranslations(source).keys()) expected.add(key);
+  for (const language of LANGUAGES) {
+    const tree = translations[language];
+    if (!tree) {
+      problems.push({ path: ['translations', language], message: 'is missing' });
+      continue;
+    }
+    const flat = flattenTranslations(tree);
+    for (const key of expected) {
+      if (!flat.get(key)?.trim()) {
+        problems.push({
+          path: ['translations', language, ...key.split('.')],
+          message: 'is missing',
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+export const SurveyPackageSchema = SurveyStructureSchema.extend({
+  translations: z.partialRecord(z.enum(LANGUAGES), TranslationTreeSchema),
+}).superRefine((pkg, ctx) => {
+  for (const problem of [
+    ...structureProblems(pkg.questions),
+    ...translationProblems(pkg, pkg.translations),
+  ]) {
+    ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  }
+});
+
+export type SurveyPackage = z.infer<typeof SurveyPackageSchema>;
+export type SurveyPackageInput = z.input<typeof SurveyPackageSchema>;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Parses a survey package; a refusal names the path of every problem. */
+export function parseSurveyPackage(input: unknown): ParseResult<SurveyPackage> {
+  const result = SurveyPackageSchema.safeParse(input);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, message: z.prettifyError(result.error) };
+}

@@ -1,0 +1,55 @@
+/**
+ * The sync batch: the device posts queued responses, the collector answers one outcome
+ * per record. duplicate (same id, same content) counts as success; conflict (same id,
+ * other content) and rejected (fails validation) are kept by the device in quarantine.
+ */
+import { z } from 'zod';
+import { ResponseSchema } from './response';
+
+/** At most this many responses in one batch … */
+export const MAX_BATCH_RESPONSES = 500;
+/** … and at most this many bytes of request body; the collector answers 413 beyond either. */
+export const MAX_BATCH_BYTES = 1024 * 1024;
+
+/**
+ * The envelope the collector parses first. Records stay unknown here, so that one bad
+ * record is rejected on its own instead of failing the whole batch.
+ */
+export const SyncBatchEnvelopeSchema = z.object({
+  responses: z.array(z.unknown()).min(1),
+  /** The device's estimate of (server clock − device clock), from the last reply. */
+  clockOffsetMs: z.number().finite().optional(),
+});
+
+/** The request as integrators should build it (published as JSON Schema). */
+export const SyncBatchRequestSchema = z.object({
+  responses: z.array(ResponseSchema).min(1).max(MAX_BATCH_RESPONSES),
+  clockOffsetMs: z.number().finite().optional(),
+});
+
+export const SYNC_OUTCOMES = ['accepted', 'duplicate', 'conflict', 'rejected'] as const;
+export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];
+
+export const SyncResultSchema = z.object({
+  /** The record's id, or null when the record had no readable id. */
+  id: z.string().nullable(),
+  outcome: z.enum(SYNC_OUTCOMES),
+  /** Why a record was refused, in English for the log; the device translates the outcome. */
+  reason: z.string().optional(),
+  /** The field at fault, e.g. "answers.overall". */
+  path: z.string().optional(),
+});
+
+export const SyncBatchReplySchema = z.object({
+  serverTime: z.iso.datetime({ offset: true }),
+  results: z.array(SyncResultSchema),
+});
+
+export type SyncBatchRequest = z.infer<typeof SyncBatchRequestSchema>;
+export type SyncResult = z.infer<typeof SyncResultSchema>;
+export type SyncBatchReply = z.infer<typeof SyncBatchReplySchema>;
+
+/** Outcomes after which the record never needs to be sent again. */
+export function isAcknowledged(outcome: SyncOutcome): boolean {
+  return outcome === 'accepted' || outcome === 'duplicate';
+}

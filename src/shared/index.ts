@@ -1,0 +1,21 @@
+/**
+ * The shared contract and survey logic: what the app, the collector and integrators agree
+ * on. Runs everywhere; imports nothing from app/, admin/ or server/.
+ */
+export * from './contract/answer';
+export * from './contract/api-error';
+export * from './contract/condition';
+export * from './contract/device';
+export * from './contract/ids';
+export * from './contract/json-schema';
+export * from './contract/question';
+export * from './contract/response';
+export * from './contract/survey-package';
+export * from './contract/sync';
+export * from './contract/translations';
+export * from './languages';
+export * from './survey/answers';
+export * from './survey/conditions';
+export * from './survey/navigation';
+export * from './survey/response-check';
+export * from './survey/translation-keys';

@@ -1,0 +1,24 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { buildChecks } from './config/build-checks.ts';
+import { pwaOptions } from './config/pwa.ts';
+
+export default defineConfig(({ isSsrBuild }) =>
+  isSsrBuild
+    ? {
+        // The collector: one Node bundle; dependencies stay in node_modules.
+        build: {
+          ssr: 'src/server/collector.ts',
+          outDir: 'dist/server',
+          target: 'node22',
+          emptyOutDir: true,
+          sourcemap: true,
+        },
+      }
+    : {
+        plugins: [preact(), VitePWA(pwaOptions), buildChecks()],
+        build: { outDir: 'dist/client', emptyOutDir: true, manifest: true, sourcemap: false },
+        server: { proxy: { '/api': 'http://127.0.0.1:8787' } },
+      },
+);

@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+/** Browser tests drive one Chromium and one collector at a time: 2 cores, no flakiness. */
+const E2E_TIMEOUT_MS = 120_000;
+
+export default defineConfig({
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.{ts,tsx}', 'config/**/*.test.ts', 'test/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: E2E_TIMEOUT_MS,
+          hookTimeout: E2E_TIMEOUT_MS,
+          fileParallelism: false,
+        },
+      },
+    ],
+    benchmark: { include: ['bench/**/*.bench.ts'] },
+  },
+});
