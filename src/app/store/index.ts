@@ -1,0 +1,15 @@
+/** The device store: the only door to IndexedDB. Screens and sync call these functions. */
+export { classifyStorageError, StorageError, type StorageErrorKind } from './database';
+export * from './live';
+export { requestPersistentStorage } from './persistence';
+export * from './responses';
+export type {
+  CachedSurvey,
+  Enrollment,
+  Quarantine,
+  ResponseStatus,
+  StoredResponse,
+  SyncState,
+} from './schema';
+export * from './settings';
+export * from './surveys';

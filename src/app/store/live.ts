@@ -1,0 +1,43 @@
+/**
+ * Live queries for screens: a Preact hook over Dexie's liveQuery, and the queries staff
+ * views need. A screen re-renders when the rows it reads change, in this tab or another.
+ */
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+import { countByStatus, quarantinedResponses, type StatusCounts } from './responses';
+import type { Enrollment, StoredResponse, SyncState } from './schema';
+import { getEnrollment, getSyncState } from './settings';
+
+/** Subscribes to a query; undefined until its first result. */
+export function useLiveQuery<T>(
+  query: () => Promise<T>,
+  deps: readonly unknown[] = [],
+): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    const subscription = liveQuery(query).subscribe({
+      next: setValue,
+      error: (error: unknown) => console.error('live query failed', error),
+    });
+    return () => subscription.unsubscribe();
+  }, deps);
+  return value;
+}
+
+export function useStatusCounts(): StatusCounts | undefined {
+  return useLiveQuery(countByStatus);
+}
+
+export function useQuarantined(): StoredResponse[] | undefined {
+  return useLiveQuery(quarantinedResponses);
+}
+
+export function useSyncState(): SyncState | undefined {
+  return useLiveQuery(getSyncState);
+}
+
+/** null once known to be not enrolled; undefined while loading. */
+export function useEnrollment(): Enrollment | null | undefined {
+  const enrollment = useLiveQuery(async () => (await getEnrollment()) ?? null);
+  return enrollment;
+}

@@ -1,0 +1,259 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ResponseSchema } from '../../shared/contract/response';
+import { db, StorageError, useDatabase } from './database';
+import {
+  closeDraft,
+  closeStaleDrafts,
+  countByStatus,
+  type DraftInput,
+  findOpenDraft,
+  markSynced,
+  outboxBatch,
+  pruneSynced,
+  quarantineResponses,
+  ResponseClosedError,
+  saveDraft,
+  submitDraft,
+} from './responses';
+import { ensureDeviceId, saveEnrollment } from './settings';
+
+const MINUTE_MS = 60_000;
+
+function draft(
+  answers: DraftInput['answers'] = {},
+  overrides: Partial<DraftInput> = {},
+): DraftInput {
+  return {
+    id: uuidv7(),
+    surveyId: 'library-service-quality',
+    surveyVersion: 1,
+    locale: 'sl',
+    channel: 'kiosk',
+    startedAt: new Date('2026-11-20T09:00:00Z').toISOString(),
+    answers,
+    ...overrides,
+  };
+}
+
+beforeEach(() => {
+  useDatabase(`store-test-${Math.random()}`);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('drafts', () => {
+  it('writes the draft on every answer and finds it again after a reload', async () => {
+    const d = draft({ 'visit-frequency': 'weekly' }, { currentQuestionId: 'todays-visit' });
+    await saveDraft(d, 1000);
+    await saveDraft({ ...d, answers: { ...d.answers, 'overall-satisfaction': 4 } }, 2000);
+
+    const open = await findOpenDraft();
+    expect(open).toMatchObject({
+      id: d.id,
+      status: 'draft',
+      completed: false,
+      answers: { 'visit-frequency': 'weekly', 'overall-satisfaction': 4 },
+      currentQuestionId: 'todays-visit',
+      updatedAt: 2000,
+    });
+    expect(open?.deviceSeq).toBeUndefined();
+  });
+
+  it('turns the draft into a queued response in the same row on submit', async () => {
+    const d = draft({ 'overall-satisfaction': 5 });
+    await saveDraft(d);
+    const queued = await submitDraft(d.id, new Date('2026-11-20T09:04:00Z'));
+
+    expect(queued).toMatchObject({
+      id: d.id,
+      status: 'queued',
+      completed: true,
+      deviceSeq: 1,
+      submittedAt: '2026-11-20T09:04:00.000Z',
+    });
+    expect(await countByStatus()).toEqual({ draft: 0, queued: 1, synced: 0, quarantined: 0 });
+    expect(await findOpenDraft()).toBeUndefined();
+  });
+
+  it('counts deviceSeq up across responses and never gives one to a dropped draft', async () => {
+    const first = draft({ recommend: 9 });
+    const empty = draft({});
+    const second = draft({ recommend: 3 });
+    for (const d of [first, empty, second]) await saveDraft(d);
+    await submitDraft(first.id);
+    expect(await closeDraft(empty.id)).toBeUndefined();
+    await closeDraft(second.id);
+
+    const outbox = await outboxBatch(10);
+    expect(outbox.map((r) => [r.id, r.deviceSeq, r.completed])).toEqual([
+      [first.id, 1, true],
+      [second.id, 2, false],
+    ]);
+  });
+
+  it('refuses to write over a response that was already submitted', async () => {
+    const d = draft({ recommend: 10 });
+    await saveDraft(d);
+    await submitDraft(d.id);
+    await expect(saveDraft({ ...d, answers: {} })).rejects.toBeInstanceOf(ResponseClosedError);
+    expect((await outboxBatch(1))[0]?.answers).toEqual({ recommend: 10 });
+  });
+
+  it('treats an empty text and an empty selection as no answer when the patron walks away', async () => {
+    const d = draft({ 'one-improvement': '   ', 'buy-more-of': { selected: [] } });
+    await saveDraft(d);
+    expect(await closeDraft(d.id)).toBeUndefined();
+    expect(await countByStatus()).toMatchObject({ draft: 0, queued: 0 });
+  });
+
+  it('closes only the drafts idle for longer than the idle period, as incomplete', async () => {
+    const now = new Date('2026-11-20T10:00:00Z');
+    const stale = draft({ recommend: 7 });
+    const fresh = draft({ recommend: 8 });
+    await saveDraft(stale, now.getTime() - 5 * MINUTE_MS);
+    await saveDraft(fresh, now.getTime() - 10_000);
+
+    expect(await closeStaleDrafts(MINUTE_MS, now)).toBe(1);
+    expect((await outboxBatch(5)).map((r) => [r.id, r.completed])).toEqual([[stale.id, false]]);
+    expect((await findOpenDraft())?.id).toBe(fresh.id);
+  });
+
+  it('stamps the enrolled branch and the device id on the draft', async () => {
+    const deviceId = await ensureDeviceId();
+    await saveEnrollment({
+      token: 't'.repeat(43),
+      deviceId,
+      branch: { id: 'north', name: 'North' },
+      enrolledAt: 1,
+    });
+    const d = draft({ recommend: 5 });
+    await saveDraft(d);
+    await submitDraft(d.id);
+    expect((await outboxBatch(1))[0]).toMatchObject({ deviceId, branchId: 'north' });
+  });
+});
+
+describe('the outbox', () => {
+  async function queue(count: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const d = draft({ recommend: i % 11 });
+      await saveDraft(d);
+      await submitDraft(d.id);
+      ids.push(d.id);
+    }
+    return ids;
+  }
+
+  it('hands out contract records, oldest first, that the collector schema accepts', async () => {
+    await queue(3);
+    const batch = await outboxBatch(2);
+    expect(batch.map((r) => r.deviceSeq)).toEqual([1, 2]);
+    for (const record of batch) expect(ResponseSchema.safeParse(record).success).toBe(true);
+    expect(batch[0]).not.toHaveProperty('status');
+  });
+
+  it('marks acknowledged responses synced and keeps the rest queued', async () => {
+    const [a, b, c] = await queue(3);
+    await markSynced([a as string, c as string], 5000);
+    expect((await outboxBatch(10)).map((r) => r.id)).toEqual([b]);
+    expect(await countByStatus()).toMatchObject({ queued: 1, synced: 2 });
+  });
+
+  it('keeps a refused response in quarantine with its reason and goes on with the rest', async () => {
+    const [a, b] = await queue(2);
+    await quarantineResponses([
+      { id: a as string, outcome: 'rejected', reason: 'is required', path: 'answers.recommend' },
+    ]);
+    expect((await outboxBatch(10)).map((r) => r.id)).toEqual([b]);
+    const row = await db.responses.get(a as string);
+    expect(row).toMatchObject({
+      status: 'quarantined',
+      quarantine: { outcome: 'rejected', path: 'answers.recommend' },
+    });
+  });
+
+  it('does not move a synced response back when a late refusal arrives', async () => {
+    const [a] = await queue(1);
+    await markSynced([a as string]);
+    await quarantineResponses([{ id: a as string, outcome: 'conflict', reason: 'late' }]);
+    expect((await db.responses.get(a as string))?.status).toBe('synced');
+  });
+
+  it('prunes only synced responses acknowledged before the cut-off', async () => {
+    const [a, b, c] = await queue(3);
+    await markSynced([a as string], 1000);
+    await markSynced([b as string], 9000);
+    expect(await pruneSynced(5000)).toBe(1);
+    expect(await db.responses.get(a as string)).toBeUndefined();
+    expect(await db.responses.get(b as string)).toBeDefined();
+    expect((await db.responses.get(c as string))?.status).toBe('queued');
+  });
+});
+
+describe('storage failures', () => {
+  it('survives the browser closing the connection in the background, as iOS does', async () => {
+    const d = draft({ recommend: 6 });
+    await saveDraft(d);
+    const connection = db.backendDB();
+    connection.close();
+    connection.onclose?.call(connection, new Event('close'));
+    await saveDraft({ ...d, answers: { recommend: 7 } });
+    expect((await findOpenDraft())?.answers).toEqual({ recommend: 7 });
+  });
+
+  it('reopens the database and retries a write that failed on a closed connection', async () => {
+    const d = draft({ recommend: 6 });
+    await saveDraft(d);
+    let failuresLeft = 1;
+    db.use({
+      stack: 'dbcore',
+      name: 'closes-once',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (request) =>
+              failuresLeft-- > 0
+                ? Promise.reject(new Dexie.DatabaseClosedError())
+                : table.mutate(request),
+          };
+        },
+      }),
+    });
+    db.close({ disableAutoOpen: false });
+    await saveDraft({ ...d, answers: { recommend: 7 } });
+    expect(failuresLeft).toBe(-1);
+    expect((await findOpenDraft())?.answers).toEqual({ recommend: 7 });
+  });
+
+  it('reports a full disk as a quota error and reports nothing saved', async () => {
+    const d = draft({ recommend: 1 });
+    await saveDraft(d);
+    db.use({
+      stack: 'dbcore',
+      name: 'full-disk',
+      create: (down) => ({
+        ...down,
+        table: (name) => ({
+          ...down.table(name),
+          mutate: () => Promise.reject(new DOMException('The disk is full', 'QuotaExceededError')),
+        }),
+      }),
+    });
+    db.close({ disableAutoOpen: false });
+    const failure = await saveDraft({ ...d, answers: { recommend: 2 } }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(StorageError);
+    expect((failure as StorageError).kind).toBe('quota');
+    db.unuse({ stack: 'dbcore', name: 'full-disk' });
+    db.close({ disableAutoOpen: false });
+    expect((await findOpenDraft())?.answers).toEqual({ recommend: 1 });
+  });
+});

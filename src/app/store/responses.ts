@@ -1,0 +1,218 @@
+/**
+ * Responses on the device: the draft written on every answer, submit and walk-away that
+ * turn it into a queued response (the same row), and the outbox the sync engine drains.
+ * A row leaves the queue only by the collector's acknowledgement or refusal.
+ */
+import type { Answers } from '../../shared/contract/answer';
+import type { Channel, Response } from '../../shared/contract/response';
+import type { Language } from '../../shared/languages';
+import { isAnswered } from '../../shared/survey/conditions';
+import { StoreRuleError, withDatabase } from './database';
+import type { Enrollment, Quarantine, ResponseStatus, StoredResponse } from './schema';
+import { deviceIdIn } from './settings';
+
+export interface DraftInput {
+  id: string;
+  surveyId: string;
+  surveyVersion: number;
+  locale: Language;
+  channel: Channel;
+  location?: string;
+  startedAt: string;
+  answers: Answers;
+  currentQuestionId?: string;
+}
+
+/** Raised when a draft that was already submitted or closed is written to again. */
+export class ResponseClosedError extends StoreRuleError {
+  override name = 'ResponseClosedError';
+}
+
+/** Saves the draft as it stands; resolves only once the transaction has committed. */
+export async function saveDraft(draft: DraftInput, now = Date.now()): Promise<void> {
+  await withDatabase((database) =>
+    database.transaction('rw', database.responses, database.settings, async () => {
+      const existing = await database.responses.get(draft.id);
+      if (existing && existing.status !== 'draft') {
+        throw new ResponseClosedError(`response ${draft.id} is already ${existing.status}`);
+      }
+      const enrollment = (await database.settings.get('enrollment'))?.value as
+        | Enrollment
+        | undefined;
+      await database.responses.put({
+        ...draft,
+        deviceId: await deviceIdIn(database),
+        branchId: enrollment?.branch.id ?? null,
+        completed: false,
+        status: 'draft',
+        updatedAt: now,
+      });
+    }),
+  );
+}
+
+/**
+ * Turns a draft into a queued response in the same row, giving it the next deviceSeq.
+ * A walked-away draft without a single answer is dropped instead: there is nothing to keep.
+ * Returns the queued row, or undefined when the draft was dropped or not found.
+ */
+async function queueDraft(
+  id: string,
+  completed: boolean,
+  now: Date,
+): Promise<StoredResponse | undefined> {
+  return withDatabase((database) =>
+    database.transaction('rw', database.responses, database.settings, async () => {
+      const row = await database.responses.get(id);
+      if (row?.status !== 'draft') return row;
+      if (!completed && !Object.values(row.answers).some((value) => isAnswered(value))) {
+        await database.responses.delete(id);
+        return undefined;
+      }
+      const lastSeq =
+        ((await database.settings.get('deviceSeq'))?.value as number | undefined) ?? 0;
+      await database.settings.put({ key: 'deviceSeq', value: lastSeq + 1 });
+      const { currentQuestionId: _, ...rest } = row;
+      const queued: StoredResponse = {
+        ...rest,
+        status: 'queued',
+        completed,
+        deviceSeq: lastSeq + 1,
+        submittedAt: now.toISOString(),
+        updatedAt: now.getTime(),
+      };
+      await database.responses.put(queued);
+      return queued;
+    }),
+  );
+}
+
+/** The patron pressed Submit: the draft becomes a complete, queued response. */
+export function submitDraft(id: string, now = new Date()): Promise<StoredResponse | undefined> {
+  return queueDraft(id, true, now);
+}
+
+/** The patron walked away: answers given so far are kept as an incomplete response. */
+export function closeDraft(id: string, now = new Date()): Promise<StoredResponse | undefined> {
+  return queueDraft(id, false, now);
+}
+
+/** The most recently touched draft, to resume after a reload. */
+export async function findOpenDraft(): Promise<StoredResponse | undefined> {
+  const drafts = await withDatabase((database) =>
+    database.responses.where('status').equals('draft').toArray(),
+  );
+  return drafts.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+}
+
+/** Closes drafts untouched for longer than the idle period; returns how many were queued. */
+export async function closeStaleDrafts(maxIdleMs: number, now = new Date()): Promise<number> {
+  const drafts = await withDatabase((database) =>
+    database.responses.where('status').equals('draft').toArray(),
+  );
+  let queued = 0;
+  for (const draft of drafts) {
+    if (now.getTime() - draft.updatedAt > maxIdleMs && (await closeDraft(draft.id, now))) queued++;
+  }
+  return queued;
+}
+
+/** The record as the collector receives it: the contract's fields only. */
+export function toContractResponse(row: StoredResponse): Response {
+  if (row.deviceSeq === undefined || row.submittedAt === undefined) {
+    throw new Error(`response ${row.id} is a draft and cannot be sent`);
+  }
+  return {
+    id: row.id,
+    surveyId: row.surveyId,
+    surveyVersion: row.surveyVersion,
+    locale: row.locale,
+    channel: row.channel,
+    deviceId: row.deviceId,
+    deviceSeq: row.deviceSeq,
+    branchId: row.branchId,
+    ...(row.location ? { location: row.location } : {}),
+    startedAt: row.startedAt,
+    submittedAt: row.submittedAt,
+    completed: row.completed,
+    answers: row.answers,
+  };
+}
+
+/** The oldest queued responses, in the order they were made, as contract records. */
+export async function outboxBatch(limit: number): Promise<Response[]> {
+  const rows = await withDatabase((database) =>
+    database.responses
+      .where('[status+deviceSeq]')
+      .between(['queued', 0], ['queued', Number.MAX_SAFE_INTEGER])
+      .limit(limit)
+      .toArray(),
+  );
+  return rows.map(toContractResponse);
+}
+
+/** Marks acknowledged responses synced; a row no longer queued is left as it is. */
+export async function markSynced(ids: readonly string[], at = Date.now()): Promise<void> {
+  await withDatabase((database) =>
+    database.transaction('rw', database.responses, async () => {
+      for (const id of ids) {
+        const row = await database.responses.get(id);
+        if (row?.status === 'queued') {
+          await database.responses.update(id, { status: 'synced', syncedAt: at, updatedAt: at });
+        }
+      }
+    }),
+  );
+}
+
+/** Moves refused responses to quarantine with the collector's reason; never retried blindly. */
+export async function quarantineResponses(
+  entries: readonly (Omit<Quarantine, 'at'> & { id: string })[],
+  at = Date.now(),
+): Promise<void> {
+  await withDatabase((database) =>
+    database.transaction('rw', database.responses, async () => {
+      for (const { id, ...reason } of entries) {
+        const row = await database.responses.get(id);
+        if (row?.status === 'queued') {
+          await database.responses.update(id, {
+            status: 'quarantined',
+            quarantine: { ...reason, at },
+            updatedAt: at,
+          });
+        }
+      }
+    }),
+  );
+}
+
+export type StatusCounts = Record<ResponseStatus, number>;
+
+export async function countByStatus(): Promise<StatusCounts> {
+  return withDatabase(async (database) => {
+    const statuses: ResponseStatus[] = ['draft', 'queued', 'synced', 'quarantined'];
+    const counts = await Promise.all(
+      statuses.map((s) => database.responses.where('status').equals(s).count()),
+    );
+    return Object.fromEntries(statuses.map((s, i) => [s, counts[i] ?? 0])) as StatusCounts;
+  });
+}
+
+export function quarantinedResponses(): Promise<StoredResponse[]> {
+  return withDatabase((database) =>
+    database.responses.where('status').equals('quarantined').toArray(),
+  );
+}
+
+/**
+ * Deletes synced responses acknowledged before `before` (ms): the collector has them, and
+ * a shared tablet should not keep patrons' answers longer than it needs to.
+ */
+export function pruneSynced(before: number): Promise<number> {
+  return withDatabase((database) =>
+    database.responses
+      .where('[status+updatedAt]')
+      .between(['synced', 0], ['synced', before])
+      .delete(),
+  );
+}

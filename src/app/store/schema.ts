@@ -1,0 +1,114 @@
+/**
+ * The device's one database, `library-survey`. Every table and index says why it exists.
+ * Old version() blocks are never removed: a tablet that has been offline for weeks may
+ * upgrade from any earlier version, with answers in it that must survive.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { KioskOptions } from '../../shared/contract/device';
+import type { Response } from '../../shared/contract/response';
+import type { SurveyPackage } from '../../shared/contract/survey-package';
+
+export const DATABASE_NAME = 'library-survey';
+
+/** v1: responses (drafts and the outbox), cached surveys, settings. */
+export const SCHEMA_V1 = 1;
+
+/**
+ * draft: being answered (deviceSeq not yet given); queued: waiting to be sent (the outbox);
+ * synced: acknowledged by the collector; quarantined: refused by the collector, kept until
+ * a person decides.
+ */
+export type ResponseStatus = 'draft' | 'queued' | 'synced' | 'quarantined';
+
+export interface Quarantine {
+  outcome: 'conflict' | 'rejected';
+  reason: string;
+  path?: string;
+  /** ms since the epoch, device clock */
+  at: number;
+}
+
+/** A response row: the contract's record plus the device's bookkeeping. */
+export interface StoredResponse extends Omit<Response, 'deviceSeq' | 'submittedAt'> {
+  status: ResponseStatus;
+  /** Given when the draft is queued, so an abandoned empty draft leaves no gap. */
+  deviceSeq?: number;
+  submittedAt?: string;
+  /** ms since the epoch of the last write: a draft idle longer than the kiosk timeout is closed. */
+  updatedAt: number;
+  /** The question on screen at the last save, so a reload resumes there. */
+  currentQuestionId?: string;
+  syncedAt?: number;
+  quarantine?: Quarantine;
+}
+
+export interface CachedSurvey {
+  id: string;
+  package: SurveyPackage;
+  etag?: string;
+  fetchedAt: number;
+}
+
+/** What the collector gave this device at enrollment. */
+export interface Enrollment {
+  token: string;
+  deviceId: string;
+  branch: { id: string; name: string };
+  enrolledAt: number;
+}
+
+/** Sync bookkeeping, shown to staff and used to pace retries. */
+export interface SyncState {
+  lastAttemptAt?: number;
+  lastSuccessAt?: number;
+  /** A stable code the app translates, e.g. 'offline', 'unauthorized', 'server-error'. */
+  lastError?: { code: string; at: number; detail?: string };
+  /** Estimated server clock − device clock, ms. Sent along; never used to refuse. */
+  clockOffsetMs?: number;
+  /** Consecutive failed attempts, for the backoff. */
+  failures?: number;
+  nextAttemptAt?: number;
+}
+
+/** The settings table holds one row per key; each key's value type is declared here. */
+export interface SettingValues {
+  deviceId: string;
+  /** The last deviceSeq given out; counts up for the life of the device. */
+  deviceSeq: number;
+  enrollment: Enrollment;
+  kioskOptions: Partial<KioskOptions>;
+  /** The survey the collector assigned; the built-in default until then. */
+  activeSurvey: { id: string; version: number };
+  syncState: SyncState;
+  /** Whether the browser granted persistent storage (it may still evict when false). */
+  storagePersisted: boolean;
+}
+
+export type SettingKey = keyof SettingValues;
+export interface SettingRow<K extends SettingKey = SettingKey> {
+  key: K;
+  value: SettingValues[K];
+}
+
+export class SurveyDatabase extends Dexie {
+  responses!: EntityTable<StoredResponse, 'id'>;
+  surveys!: EntityTable<CachedSurvey, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = DATABASE_NAME) {
+    // Strict durability: a transaction reports success only once the answer is on disk,
+    // so "saved" on screen is true even if the tablet loses power a moment later.
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(SCHEMA_V1).stores({
+      // id: UUIDv7 made on the device.
+      // status: the outbox (queued), drafts to restore, counts for staff.
+      // [status+deviceSeq]: the outbox in the order responses were made.
+      // [status+updatedAt]: synced rows old enough to prune.
+      responses: 'id, status, [status+deviceSeq], [status+updatedAt]',
+      // id: the survey id; one cached package per survey (the version in use).
+      surveys: 'id',
+      // key: one row per setting (see SettingValues).
+      settings: 'key',
+    });
+  }
+}

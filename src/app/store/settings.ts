@@ -1,0 +1,76 @@
+/**
+ * Device settings: identity, enrollment, kiosk options and sync bookkeeping, one row per
+ * key. The device id is made once and kept for the life of the device.
+ */
+import { v4 as uuidv4 } from 'uuid';
+import { DEFAULT_KIOSK_OPTIONS, type KioskOptions } from '../../shared/contract/device';
+import { withDatabase } from './database';
+import type { Enrollment, SettingKey, SettingValues, SurveyDatabase, SyncState } from './schema';
+
+export async function readSetting<K extends SettingKey>(
+  key: K,
+): Promise<SettingValues[K] | undefined> {
+  const row = await withDatabase((database) => database.settings.get(key));
+  return row?.value as SettingValues[K] | undefined;
+}
+
+export async function writeSetting<K extends SettingKey>(
+  key: K,
+  value: SettingValues[K],
+): Promise<void> {
+  await withDatabase((database) => database.settings.put({ key, value }));
+}
+
+/** The device id inside an open transaction, made on first use (random v4: no timestamp). */
+export async function deviceIdIn(database: SurveyDatabase): Promise<string> {
+  const row = await database.settings.get('deviceId');
+  if (row) return row.value as string;
+  const deviceId = uuidv4();
+  await database.settings.put({ key: 'deviceId', value: deviceId });
+  return deviceId;
+}
+
+export function ensureDeviceId(): Promise<string> {
+  return withDatabase((database) =>
+    database.transaction('rw', database.settings, () => deviceIdIn(database)),
+  );
+}
+
+export function getEnrollment(): Promise<Enrollment | undefined> {
+  return readSetting('enrollment');
+}
+
+export function saveEnrollment(enrollment: Enrollment): Promise<void> {
+  return writeSetting('enrollment', enrollment);
+}
+
+/** Forgets the token (revoked or re-enrolling); responses stay where they are. */
+export async function forgetEnrollment(): Promise<void> {
+  await withDatabase((database) => database.settings.delete('enrollment'));
+}
+
+export async function getKioskOptions(): Promise<KioskOptions> {
+  return { ...DEFAULT_KIOSK_OPTIONS, ...(await readSetting('kioskOptions')) };
+}
+
+export async function saveKioskOptions(options: Partial<KioskOptions>): Promise<void> {
+  const current = (await readSetting('kioskOptions')) ?? {};
+  await writeSetting('kioskOptions', { ...current, ...options });
+}
+
+export async function getSyncState(): Promise<SyncState> {
+  return (await readSetting('syncState')) ?? {};
+}
+
+/** Merges a change into the sync bookkeeping in one transaction (several tabs may write). */
+export async function updateSyncState(change: Partial<SyncState>): Promise<SyncState> {
+  return withDatabase((database) =>
+    database.transaction('rw', database.settings, async () => {
+      const current =
+        ((await database.settings.get('syncState'))?.value as SyncState | undefined) ?? {};
+      const next = { ...current, ...change };
+      await database.settings.put({ key: 'syncState', value: next });
+      return next;
+    }),
+  );
+}
