@@ -9,7 +9,7 @@ import {
 } from '../../../test/fixtures/surveys';
 import { type Condition, MAX_CONDITION_DEPTH } from './condition';
 import type { QuestionInput } from './question';
-import { parseSurveyPackage, type SurveyPackageInput } from './survey-package';
+import { parseSurveyPackage } from './survey-package';
 
 interface Refusal {
   message: string;
@@ -29,20 +29,20 @@ function refusals(input: unknown): Refusal[] {
     });
 }
 
-const rate = { id: 'overall', type: 'rating', scale: 'satisfaction' } as const;
-const recommend = { id: 'recommend', type: 'nps' } as const;
+const rate = { id: 'overall', type: 'rating', scale: 'satisfaction' } satisfies QuestionInput;
+const recommend = { id: 'recommend', type: 'nps' } satisfies QuestionInput;
 const visits = {
   id: 'visits',
   type: 'single',
   options: [{ id: 'weekly' }, { id: 'monthly' }],
-} as const;
+} satisfies QuestionInput;
 const didToday = {
   id: 'did-today',
   type: 'multi',
   options: [{ id: 'borrow' }, { id: 'study' }],
-} as const;
-const improve = { id: 'improve', type: 'text', maxLength: 200 } as const;
-const staffGap = { id: 'staff-gap', type: 'gap' } as const;
+} satisfies QuestionInput;
+const improve = { id: 'improve', type: 'text', maxLength: 200 } satisfies QuestionInput;
+const staffGap = { id: 'staff-gap', type: 'gap' } satisfies QuestionInput;
 
 /** A question shown only when `showIf` holds, placed after every other kind of question. */
 function shownIf(showIf: Condition): QuestionInput[] {
@@ -103,7 +103,7 @@ describe('a valid survey package', () => {
       other: true,
       maxSelected: 2,
       options: [{ id: 'borrow' }, { id: 'study' }, { id: 'none', exclusive: true }],
-    } as const;
+    } satisfies QuestionInput;
     const result = parseSurveyPackage(packageOf([question]));
     if (!result.ok) throw new Error(result.message);
     expect(result.value.questions[0]).toMatchObject({ ...question, options: expect.any(Array) });
@@ -348,13 +348,13 @@ describe('a survey package with a structural problem', () => {
 
 describe('a survey package of the wrong shape', () => {
   /** A valid package, then one field replaced by the case's junk. */
-  function withQuestion(change: Record<string, unknown>, index = 0): SurveyPackageInput {
+  function withQuestion(change: Record<string, unknown>, index = 0): unknown {
     const pkg = packageOf([rate, visits]);
     const questions = pkg.questions.map((q, i) => (i === index ? { ...q, ...change } : q));
-    return { ...pkg, questions } as SurveyPackageInput;
+    return { ...pkg, questions };
   }
 
-  it.each<[string, SurveyPackageInput, string, string]>([
+  it.each<[string, unknown, string, string]>([
     [
       'an unknown question type',
       withQuestion({ type: 'slider' }),
@@ -428,7 +428,7 @@ describe('a survey package of the wrong shape', () => {
       {
         ...packageOf([rate]),
         translations: { ...completeTranslations(structureOf([rate])), de: {} },
-      } as SurveyPackageInput,
+      },
       'translations',
       'Unrecognized key: "de"',
     ],
@@ -437,7 +437,7 @@ describe('a survey package of the wrong shape', () => {
       {
         ...packageOf([rate]),
         translations: { ...completeTranslations(structureOf([rate])), hu: { title: 3 } },
-      } as unknown as SurveyPackageInput,
+      },
       'translations.hu.title',
       '',
     ],
