@@ -64,8 +64,16 @@ export function visibleQuestions(questions: readonly Question[], answers: Answer
   return questions.filter((question) => isVisible(question, answers));
 }
 
-/** Drops answers to questions that the other answers now hide (e.g. after going back). */
+/**
+ * Drops answers to questions that the other answers now hide (e.g. after going back).
+ * One pass in survey order, judging each question by the answers kept so far: a dropped
+ * answer then hides whatever depended on it too (showIf reads only earlier questions).
+ */
 export function pruneHiddenAnswers(questions: readonly Question[], answers: Answers): Answers {
-  const visible = new Set(visibleQuestions(questions, answers).map((q) => q.id));
-  return Object.fromEntries(Object.entries(answers).filter(([id]) => visible.has(id)));
+  const kept: Answers = {};
+  for (const question of questions) {
+    const value = answers[question.id];
+    if (value !== undefined && isVisible(question, kept)) kept[question.id] = value;
+  }
+  return kept;
 }
