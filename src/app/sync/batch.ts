@@ -1,0 +1,63 @@
+/**
+ * Builds the body of one batch: as many of the oldest queued records as fit under the
+ * collector's limits, serialised once. Pure, so the byte arithmetic is tested on its own.
+ */
+import type { Response } from '../../shared/contract/response';
+import { MAX_BATCH_BYTES, MAX_BATCH_RESPONSES } from '../../shared/contract/sync';
+
+/** Records per batch at the start of a run: a few round trips drain a bookmobile's week. */
+export const SYNC_BATCH_RECORDS = 100;
+/**
+ * Bytes of body we allow ourselves: the collector's limit less a margin, in case a proxy
+ * on the way counts differently (re-encoding, a limit of its own set just at 1 MiB).
+ */
+export const SYNC_BATCH_BYTES = MAX_BATCH_BYTES - 64 * 1024;
+
+const encoder = new TextEncoder();
+
+function byteLength(text: string): number {
+  return encoder.encode(text).length;
+}
+
+export type BatchBody =
+  | { kind: 'body'; json: string; records: Response[]; bytes: number }
+  /** The first record alone is over the collector's limit: it can never be sent. */
+  | { kind: 'too-large'; record: Response; bytes: number };
+
+function envelope(parts: readonly string[], clockOffsetMs: number | undefined): string {
+  const offset = clockOffsetMs === undefined ? '' : `,"clockOffsetMs":${clockOffsetMs}`;
+  return `{"responses":[${parts.join(',')}]${offset}}`;
+}
+
+/**
+ * The longest prefix of `records` (oldest first, so order is kept) that fits both limits.
+ * A first record bigger than SYNC_BATCH_BYTES but within MAX_BATCH_BYTES is still sent on
+ * its own: only the collector's own limit is final.
+ */
+export function buildBatchBody(
+  records: readonly Response[],
+  clockOffsetMs: number | undefined,
+  maxBytes = SYNC_BATCH_BYTES,
+): BatchBody | undefined {
+  const first = records[0];
+  if (!first) return undefined;
+  const overhead = byteLength(envelope([], clockOffsetMs));
+  const parts: string[] = [];
+  let bytes = overhead;
+  for (const record of records.slice(0, MAX_BATCH_RESPONSES)) {
+    const json = JSON.stringify(record);
+    const size = byteLength(json) + (parts.length > 0 ? 1 : 0);
+    if (parts.length > 0 && bytes + size > maxBytes) break;
+    parts.push(json);
+    bytes += size;
+  }
+  if (parts.length === 1 && bytes > MAX_BATCH_BYTES) {
+    return { kind: 'too-large', record: first, bytes };
+  }
+  return {
+    kind: 'body',
+    json: envelope(parts, clockOffsetMs),
+    records: records.slice(0, parts.length),
+    bytes,
+  };
+}
