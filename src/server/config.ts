@@ -1,0 +1,140 @@
+/**
+ * The collector's configuration: every setting is an environment variable, declared once
+ * here with its type, default and doc. `help` and the README print the same table.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+interface Setting<S extends z.ZodType> {
+  schema: S;
+  /** The default as a person reads it; "unset" for optional settings. */
+  shownDefault: string;
+  doc: string;
+}
+
+function setting<S extends z.ZodType>(schema: S, shownDefault: string, doc: string): Setting<S> {
+  return { schema, shownDefault, doc };
+}
+
+const SETTINGS = {
+  PORT: setting(
+    z.coerce.number().int().min(0).max(65535).default(8787),
+    '8787',
+    'TCP port of the app and the API (0 picks a free port).',
+  ),
+  HOST: setting(
+    z.string().min(1).default('0.0.0.0'),
+    '0.0.0.0',
+    'Address to listen on; 0.0.0.0 lets tablets on the library network reach the collector.',
+  ),
+  DATA_DIR: setting(
+    z.string().min(1).default('./data'),
+    './data',
+    'Folder of the SQLite database (collector.sqlite); created when missing.',
+  ),
+  DATABASE_URL: setting(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    'unset',
+    'postgres://user:password@host:5432/db stores everything in PostgreSQL instead of SQLite.',
+  ),
+  PUBLIC_URL: setting(
+    z
+      .httpUrl()
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+    'unset',
+    'Address devices use to reach the collector, e.g. https://survey.library.example; the base of printed enrollment links (http://localhost:PORT when unset).',
+  ),
+  STATIC_DIR: setting(
+    z.string().min(1).default('dist/client'),
+    'dist/client',
+    'Folder of the built app (npm run build) that the collector serves.',
+  ),
+  ENROLLMENT_CODE_TTL_HOURS: setting(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 365)
+      .default(72),
+    '72',
+    'Hours an enrollment code stays valid (CLI: code create --hours overrides it).',
+  ),
+} as const;
+
+const ConfigSchema = z.object(
+  Object.fromEntries(Object.entries(SETTINGS).map(([name, s]) => [name, s.schema])) as {
+    [K in keyof typeof SETTINGS]: (typeof SETTINGS)[K]['schema'];
+  },
+);
+
+type RawConfig = z.infer<typeof ConfigSchema>;
+
+export interface CollectorConfig {
+  port: number;
+  host: string;
+  /** Absolute. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string | undefined;
+  /** Absolute. */
+  staticDir: string;
+  enrollmentCodeTtlHours: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration from the environment; an invalid value names its variable. */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): CollectorConfig {
+  // An empty variable (PUBLIC_URL= in a .env file) means "use the default".
+  const present = Object.fromEntries(
+    Object.keys(SETTINGS)
+      .map((name) => [name, env[name]?.trim()])
+      .filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = ConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'configuration');
+    throw new ConfigError(
+      `${name}=${JSON.stringify(present[name] ?? '')} is invalid: ${issue?.message}. ${SETTINGS[name as keyof typeof SETTINGS]?.doc ?? ''}`.trim(),
+    );
+  }
+  const raw: RawConfig = parsed.data;
+  return {
+    port: raw.PORT,
+    host: raw.HOST,
+    dataDir: resolve(cwd, raw.DATA_DIR),
+    databaseUrl: raw.DATABASE_URL,
+    publicUrl: raw.PUBLIC_URL,
+    staticDir: resolve(cwd, raw.STATIC_DIR),
+    enrollmentCodeTtlHours: raw.ENROLLMENT_CODE_TTL_HOURS,
+  };
+}
+
+/** The base of links printed for people: PUBLIC_URL, or this machine. */
+export function publicBaseUrl(config: Pick<CollectorConfig, 'publicUrl' | 'port'>): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
+}
+
+/** Documentation of every variable: plain text for `help`, Markdown for the README. */
+export function renderConfigDocs(format: 'text' | 'markdown' = 'text'): string {
+  const rows = Object.entries(SETTINGS).map(([name, s]) => ({ name, ...s }));
+  if (format === 'markdown') {
+    return [
+      '| variable | default | meaning |',
+      '| --- | --- | --- |',
+      ...rows.map(
+        (r) =>
+          `| \`${r.name}\` | ${r.shownDefault === 'unset' ? 'unset' : `\`${r.shownDefault}\``} | ${r.doc} |`,
+      ),
+    ].join('\n');
+  }
+  return rows.map((r) => `  ${r.name} (default: ${r.shownDefault})\n      ${r.doc}`).join('\n');
+}

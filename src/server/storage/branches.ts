@@ -1,0 +1,83 @@
+/**
+ * Branches: the libraries (and bookmobiles) of the network. Each runs one survey and may
+ * override the kiosk options its devices use.
+ */
+import type { KioskOptions } from '../../shared/contract/device';
+import type { Storage } from './database';
+import type { BranchesTable } from './schema';
+
+export interface BranchRecord {
+  id: string;
+  name: string;
+  /** Only what this branch overrides; the rest comes from the kiosk defaults. */
+  kioskOverrides: Partial<KioskOptions>;
+  surveyId: string;
+  createdAt: string;
+}
+
+function fromRow(row: BranchesTable): BranchRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    kioskOverrides: JSON.parse(row.kiosk_options) as Partial<KioskOptions>,
+    surveyId: row.survey_id,
+    createdAt: row.created_at,
+  };
+}
+
+export async function findBranch(storage: Storage, id: string): Promise<BranchRecord | undefined> {
+  const row = await storage.db
+    .selectFrom('branches')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export async function listBranches(storage: Storage): Promise<BranchRecord[]> {
+  const rows = await storage.db.selectFrom('branches').selectAll().orderBy('id').execute();
+  return rows.map(fromRow);
+}
+
+export async function countBranches(storage: Storage): Promise<number> {
+  const row = await storage.db
+    .selectFrom('branches')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Adds a branch; false when one with that id exists already. */
+export async function insertBranch(storage: Storage, branch: BranchRecord): Promise<boolean> {
+  const inserted = await storage.db
+    .insertInto('branches')
+    .values({
+      id: branch.id,
+      name: branch.name,
+      kiosk_options: JSON.stringify(branch.kioskOverrides),
+      survey_id: branch.surveyId,
+      created_at: branch.createdAt,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .execute();
+  return inserted.length === 1;
+}
+
+export async function updateBranch(
+  storage: Storage,
+  id: string,
+  changes: Partial<Pick<BranchRecord, 'name' | 'kioskOverrides' | 'surveyId'>>,
+): Promise<void> {
+  await storage.db
+    .updateTable('branches')
+    .set({
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.kioskOverrides !== undefined && {
+        kiosk_options: JSON.stringify(changes.kioskOverrides),
+      }),
+      ...(changes.surveyId !== undefined && { survey_id: changes.surveyId }),
+    })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,99 @@
+/**
+ * Opens the collector's database: a SQLite file under DATA_DIR by default, PostgreSQL when
+ * a URL is given; runs the migrations. The only place that knows which driver is in use.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { migrationProvider } from './migrations';
+import type { Database } from './schema';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** A handle on the database; every storage function takes one. Inside a transaction, too. */
+export interface Storage {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface StorageOptions {
+  /** Folder of collector.sqlite, used when databaseUrl is unset. */
+  dataDir: string;
+  /**
+   * postgres://… selects PostgreSQL. Connection parameters ride along as usual, e.g.
+   * ?options=-c%20search_path%3Dsurvey to work in another schema (tests isolate so).
+   */
+  databaseUrl?: string | undefined;
+}
+
+export const SQLITE_FILE_NAME = 'collector.sqlite';
+
+/** How long SQLite waits for another writer (a second process, the CLI) before failing. */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/** How long a PostgreSQL connection may take, so health answers 503 instead of hanging. */
+const PG_CONNECT_TIMEOUT_MS = 5000;
+
+function openSqlite(dataDir: string): Storage {
+  mkdirSync(dataDir, { recursive: true });
+  const file = new SQLite(join(dataDir, SQLITE_FILE_NAME));
+  // WAL lets readers work during a write; synchronous FULL makes every committed batch
+  // survive a power cut, which a kiosk network's only copy of its answers needs.
+  file.pragma('journal_mode = WAL');
+  file.pragma('synchronous = FULL');
+  file.pragma('foreign_keys = ON');
+  file.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+function openPostgres(url: string): Storage {
+  const pool = new pg.Pool({
+    connectionString: url,
+    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+  });
+  // An idle connection dropped by the server must not crash the collector; the next
+  // query opens a new one.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+export function openStorage(options: StorageOptions): Storage {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.dataDir);
+}
+
+/** Brings the schema up to date; returns the names of the migrations it ran. */
+export async function migrate(storage: Storage): Promise<string[]> {
+  const migrator = new Migrator({ db: storage.db, provider: migrationProvider });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'a migration';
+    throw new Error(`${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Throws when the database does not answer. */
+export async function ping(storage: Storage): Promise<void> {
+  await sql`select 1`.execute(storage.db);
+}
+
+/** Runs fn in one transaction: all of it is stored, or none. */
+export function inTransaction<T>(storage: Storage, fn: (tx: Storage) => Promise<T>): Promise<T> {
+  return storage.db.transaction().execute((trx) =>
+    fn({
+      db: trx,
+      dialect: storage.dialect,
+      close: () => Promise.reject(new Error('a transaction is closed by committing')),
+    }),
+  );
+}
+
+/** Timestamps are stored as ISO-8601 UTC text so both dialects sort them alike. */
+export function timestamp(date: Date): string {
+  return date.toISOString();
+}

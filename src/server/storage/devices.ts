@@ -1,0 +1,130 @@
+/**
+ * Devices: kiosks and bookmobile tablets, known by their own UUID and a token stored only
+ * as a hash. A device belongs to one branch; revoking it stops its token at once.
+ */
+import type { Storage } from './database';
+import type { DevicesTable } from './schema';
+
+export interface DeviceRecord {
+  id: string;
+  branchId: string;
+  name: string | null;
+  enrolledAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+  lastClockOffsetMs: number | null;
+}
+
+function fromRow(row: Omit<DevicesTable, 'token_hash'>): DeviceRecord {
+  return {
+    id: row.id,
+    branchId: row.branch_id,
+    name: row.name,
+    enrolledAt: row.enrolled_at,
+    revokedAt: row.revoked_at,
+    lastSeenAt: row.last_seen_at,
+    lastClockOffsetMs: row.last_clock_offset_ms == null ? null : Number(row.last_clock_offset_ms),
+  };
+}
+
+const COLUMNS = [
+  'id',
+  'branch_id',
+  'name',
+  'enrolled_at',
+  'revoked_at',
+  'last_seen_at',
+  'last_clock_offset_ms',
+] as const;
+
+/** The device a token belongs to, revoked or not; the caller decides what revoked means. */
+export async function findDeviceByTokenHash(
+  storage: Storage,
+  tokenHash: string,
+): Promise<DeviceRecord | undefined> {
+  const row = await storage.db
+    .selectFrom('devices')
+    .select(COLUMNS)
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export async function findDevice(storage: Storage, id: string): Promise<DeviceRecord | undefined> {
+  const row = await storage.db
+    .selectFrom('devices')
+    .select(COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export async function listDevices(
+  storage: Storage,
+  filter: { branchId?: string | undefined } = {},
+): Promise<DeviceRecord[]> {
+  let query = storage.db.selectFrom('devices').select(COLUMNS);
+  if (filter.branchId) query = query.where('branch_id', '=', filter.branchId);
+  const rows = await query.orderBy('branch_id').orderBy('enrolled_at').execute();
+  return rows.map(fromRow);
+}
+
+/**
+ * Stores an enrolled device. Enrolling a known device again gives it the new token and
+ * branch and lifts a revocation; a name left out keeps the old one.
+ */
+export async function upsertEnrolledDevice(
+  storage: Storage,
+  device: { id: string; branchId: string; name: string | null; tokenHash: string; at: string },
+): Promise<void> {
+  await storage.db
+    .insertInto('devices')
+    .values({
+      id: device.id,
+      branch_id: device.branchId,
+      name: device.name,
+      token_hash: device.tokenHash,
+      enrolled_at: device.at,
+      revoked_at: null,
+      last_seen_at: device.at,
+      last_clock_offset_ms: null,
+    })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        branch_id: eb.ref('excluded.branch_id'),
+        name: eb.fn.coalesce('excluded.name', 'devices.name'),
+        token_hash: eb.ref('excluded.token_hash'),
+        enrolled_at: eb.ref('excluded.enrolled_at'),
+        revoked_at: null,
+        last_seen_at: eb.ref('excluded.last_seen_at'),
+      })),
+    )
+    .execute();
+}
+
+/** Revokes a device's token; false when there is no such device or it was revoked already. */
+export async function revokeDevice(storage: Storage, id: string, at: string): Promise<boolean> {
+  const result = await storage.db
+    .updateTable('devices')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Notes that a device got in touch, and its clock offset when it sent one. */
+export async function recordDeviceContact(
+  storage: Storage,
+  id: string,
+  contact: { at: string; clockOffsetMs?: number | undefined },
+): Promise<void> {
+  await storage.db
+    .updateTable('devices')
+    .set({
+      last_seen_at: contact.at,
+      ...(contact.clockOffsetMs !== undefined && { last_clock_offset_ms: contact.clockOffsetMs }),
+    })
+    .where('id', '=', id)
+    .execute();
+}

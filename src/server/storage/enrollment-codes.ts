@@ -1,0 +1,66 @@
+/**
+ * Enrollment codes: one-time and expiring, stored only as a hash. Marking one used is a
+ * conditional update, so two devices racing for the same code cannot both win.
+ */
+import type { Storage } from './database';
+
+export interface EnrollmentCodeRecord {
+  branchId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  usedByDeviceId: string | null;
+}
+
+export async function insertEnrollmentCode(
+  storage: Storage,
+  code: { codeHash: string; branchId: string; createdAt: string; expiresAt: string },
+): Promise<void> {
+  await storage.db
+    .insertInto('enrollment_codes')
+    .values({
+      code_hash: code.codeHash,
+      branch_id: code.branchId,
+      created_at: code.createdAt,
+      expires_at: code.expiresAt,
+      used_at: null,
+      used_by_device_id: null,
+    })
+    .execute();
+}
+
+export async function findEnrollmentCode(
+  storage: Storage,
+  codeHash: string,
+): Promise<EnrollmentCodeRecord | undefined> {
+  const row = await storage.db
+    .selectFrom('enrollment_codes')
+    .selectAll()
+    .where('code_hash', '=', codeHash)
+    .executeTakeFirst();
+  return (
+    row && {
+      branchId: row.branch_id,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+      usedAt: row.used_at,
+      usedByDeviceId: row.used_by_device_id,
+    }
+  );
+}
+
+/** Marks a code used by a device; false when it was used (or expired) in the meantime. */
+export async function markEnrollmentCodeUsed(
+  storage: Storage,
+  codeHash: string,
+  use: { at: string; deviceId: string },
+): Promise<boolean> {
+  const result = await storage.db
+    .updateTable('enrollment_codes')
+    .set({ used_at: use.at, used_by_device_id: use.deviceId })
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', use.at)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}

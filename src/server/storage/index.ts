@@ -1,0 +1,10 @@
+/**
+ * The collector's storage: the only code that builds SQL or knows the database driver.
+ * Everything else calls these functions with a Storage handle.
+ */
+export * from './branches';
+export * from './database';
+export * from './devices';
+export * from './enrollment-codes';
+export * from './responses';
+export * from './survey-packages';

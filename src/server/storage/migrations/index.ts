@@ -1,0 +1,16 @@
+/**
+ * Every migration, by name. The names sort in the order they run; both dialects run the
+ * same ones. Add a new file with the next number and list it here.
+ */
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as initial from './0001-initial';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return MIGRATIONS;
+  },
+};

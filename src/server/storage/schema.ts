@@ -1,0 +1,88 @@
+/**
+ * The collector's tables as Kysely sees them. Both dialects store the same things the same
+ * way: timestamps as ISO-8601 UTC text (sorts and compares alike everywhere), JSON as text,
+ * booleans as 0/1. The migrations in migrations/ create exactly this.
+ */
+import type { ColumnType } from 'kysely';
+
+/** PostgreSQL returns bigint columns as strings; SQLite as numbers. Rows convert with Number(). */
+type BigIntColumn = ColumnType<number | string, number, number>;
+
+export interface BranchesTable {
+  id: string;
+  name: string;
+  /** JSON: the kiosk options this branch overrides (KioskOptions, partial). */
+  kiosk_options: string;
+  /** The survey its devices run; its latest version is sent to them. */
+  survey_id: string;
+  created_at: string;
+}
+
+export interface DevicesTable {
+  /** The device's own UUID, made on the device. */
+  id: string;
+  branch_id: string;
+  name: string | null;
+  /** sha256 of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  enrolled_at: string;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+  last_clock_offset_ms: number | null;
+}
+
+export interface EnrollmentCodesTable {
+  /** sha256 of the code as shown (XXXX-XXXX-XXXX); the code itself is never stored. */
+  code_hash: string;
+  branch_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by_device_id: string | null;
+}
+
+export interface SurveyPackagesTable {
+  survey_id: string;
+  version: number;
+  /** JSON: { id, version, title, questions }. */
+  structure: string;
+  /** JSON: { <language>: translation tree }. */
+  translations: string;
+  /** Hash of structure and translations; the HTTP ETag. */
+  etag: string;
+  created_at: string;
+}
+
+export interface ResponsesTable {
+  /** UUIDv7 made on the device: the idempotency key of sync. */
+  id: string;
+  survey_id: string;
+  survey_version: number;
+  /** The device's branch on the collector when the response arrived. */
+  branch_id: string;
+  device_id: string;
+  device_seq: BigIntColumn;
+  channel: string;
+  locale: string;
+  location: string | null;
+  started_at: string;
+  submitted_at: string;
+  received_at: string;
+  clock_offset_ms: number | null;
+  /** 0 or 1. */
+  completed: number;
+  /** JSON: { questionId: answer }. */
+  answers: string;
+  /** sha256 of the record as the device sent it (without branchId): tells duplicate from conflict. */
+  content_hash: string;
+  /** What the device believed its branch was; kept, never trusted. */
+  claimed_branch_id: string | null;
+}
+
+export interface Database {
+  branches: BranchesTable;
+  devices: DevicesTable;
+  enrollment_codes: EnrollmentCodesTable;
+  survey_packages: SurveyPackagesTable;
+  responses: ResponsesTable;
+}

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeResponse } from '../../../test/fixtures/responses';
+import { surveyPackage } from '../../../test/fixtures/survey-package';
+import { type TestDatabase, testDialects } from '../../../test/fixtures/test-databases';
+import { insertBranch } from './branches';
+import { migrate, ping } from './database';
+import { findDeviceByTokenHash, revokeDevice, upsertEnrolledDevice } from './devices';
+import { insertEnrollmentCode, markEnrollmentCodeUsed } from './enrollment-codes';
+import { findResponse, insertNewResponses, type StoredResponse } from './responses';
+import {
+  findSurveyPackage,
+  insertSurveyPackage,
+  latestSurveyVersion,
+  surveyStructures,
+} from './survey-packages';
+
+const AT = '2026-11-20T10:00:00.000Z';
+
+function stored(overrides: Partial<StoredResponse> = {}): StoredResponse {
+  const r = makeResponse();
+  return {
+    ...r,
+    branchId: 'main',
+    location: null,
+    receivedAt: AT,
+    clockOffsetMs: 1500.5,
+    contentHash: 'hash-a',
+    claimedBranchId: null,
+    ...overrides,
+  };
+}
+
+describe.each(testDialects)('storage on $name', (dialect) => {
+  let database: TestDatabase;
+
+  beforeEach(async () => {
+    database = await dialect.create();
+    const { translations, ...structure } = surveyPackage();
+    await insertSurveyPackage(database.storage, { structure, translations, etag: 'e1' }, AT);
+    await insertBranch(database.storage, {
+      id: 'main',
+      name: 'Main library',
+      kioskOverrides: {},
+      surveyId: structure.id,
+      createdAt: AT,
+    });
+    await upsertEnrolledDevice(database.storage, {
+      id: makeResponse().deviceId,
+      branchId: 'main',
+      name: 'Entrance',
+      tokenHash: 'token-1',
+      at: AT,
+    });
+  });
+
+  afterEach(() => database.drop());
+
+  it('answers a ping and runs its migrations only once', async () => {
+    await ping(database.storage);
+    expect(await migrate(database.storage)).toEqual([]);
+  });
+
+  it('keeps every survey version and finds the latest', async () => {
+    const { translations, ...structure } = surveyPackage({ version: 2 });
+    await insertSurveyPackage(database.storage, { structure, translations, etag: 'e2' }, AT);
+    expect(await latestSurveyVersion(database.storage, structure.id)).toBe(2);
+    expect((await findSurveyPackage(database.storage, structure.id))?.etag).toBe('e2');
+    expect((await findSurveyPackage(database.storage, structure.id, 1))?.etag).toBe('e1');
+    expect(await findSurveyPackage(database.storage, structure.id, 3)).toBeUndefined();
+    expect([...(await surveyStructures(database.storage, [structure.id])).keys()].sort()).toEqual([
+      `${structure.id}@1`,
+      `${structure.id}@2`,
+    ]);
+  });
+
+  it('stores a new id once and reports the hash of one it had already', async () => {
+    const first = stored({ deviceSeq: Number.MAX_SAFE_INTEGER });
+    const second = stored({ contentHash: 'hash-b' });
+    expect(await insertNewResponses(database.storage, [first])).toEqual({
+      inserted: new Set([first.id]),
+      existingHashes: new Map(),
+    });
+    expect(
+      await insertNewResponses(database.storage, [{ ...first, contentHash: 'other' }, second]),
+    ).toEqual({ inserted: new Set([second.id]), existingHashes: new Map([[first.id, 'hash-a']]) });
+    expect(await findResponse(database.storage, first.id)).toEqual(first);
+  });
+
+  it('refuses a response under a survey version it does not have, storing nothing of the batch', async () => {
+    const good = stored();
+    await expect(
+      insertNewResponses(database.storage, [good, stored({ surveyVersion: 7 })]),
+    ).rejects.toThrow();
+    expect(await findResponse(database.storage, good.id)).toBeUndefined();
+  });
+
+  it('uses an enrollment code once, and not after it expired', async () => {
+    await insertEnrollmentCode(database.storage, {
+      codeHash: 'c1',
+      branchId: 'main',
+      createdAt: AT,
+      expiresAt: '2026-11-21T10:00:00.000Z',
+    });
+    const deviceId = makeResponse().deviceId;
+    expect(
+      await markEnrollmentCodeUsed(database.storage, 'c1', {
+        at: '2026-11-22T00:00:00.000Z',
+        deviceId,
+      }),
+    ).toBe(false);
+    expect(await markEnrollmentCodeUsed(database.storage, 'c1', { at: AT, deviceId })).toBe(true);
+    expect(await markEnrollmentCodeUsed(database.storage, 'c1', { at: AT, deviceId })).toBe(false);
+  });
+
+  it('gives a re-enrolled device its new token and lifts its revocation', async () => {
+    const id = makeResponse().deviceId;
+    expect(await revokeDevice(database.storage, id, AT)).toBe(true);
+    expect(await revokeDevice(database.storage, id, AT)).toBe(false);
+    await upsertEnrolledDevice(database.storage, {
+      id,
+      branchId: 'main',
+      name: null,
+      tokenHash: 'token-2',
+      at: AT,
+    });
+    expect(await findDeviceByTokenHash(database.storage, 'token-1')).toBeUndefined();
+    expect(await findDeviceByTokenHash(database.storage, 'token-2')).toMatchObject({
+      id,
+      name: 'Entrance',
+      revokedAt: null,
+    });
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * Survey packages: every version is kept, because responses stay valid under the version
+ * they were given under. Structure and texts are stored as JSON text.
+ */
+import type { SurveyStructure } from '../../shared/contract/survey-package';
+import type { TranslationTree } from '../../shared/contract/translations';
+import type { Language } from '../../shared/languages';
+import type { Storage } from './database';
+import type { SurveyPackagesTable } from './schema';
+
+export type SurveyTranslations = Partial<Record<Language, TranslationTree>>;
+
+export interface StoredSurveyPackage {
+  structure: SurveyStructure;
+  translations: SurveyTranslations;
+  etag: string;
+  createdAt: string;
+}
+
+export interface SurveyVersionSummary {
+  surveyId: string;
+  version: number;
+  etag: string;
+  createdAt: string;
+}
+
+/** The largest version number a survey may have (PostgreSQL integer). */
+export const MAX_SURVEY_VERSION = 2_147_483_647;
+
+function fromRow(row: SurveyPackagesTable): StoredSurveyPackage {
+  // Stored packages were validated when they were imported or seeded.
+  return {
+    structure: JSON.parse(row.structure) as SurveyStructure,
+    translations: JSON.parse(row.translations) as SurveyTranslations,
+    etag: row.etag,
+    createdAt: row.created_at,
+  };
+}
+
+/** One version of a survey, or its latest version when none is given. */
+export async function findSurveyPackage(
+  storage: Storage,
+  surveyId: string,
+  version?: number,
+): Promise<StoredSurveyPackage | undefined> {
+  if (version !== undefined && (!Number.isSafeInteger(version) || version > MAX_SURVEY_VERSION))
+    return undefined;
+  let query = storage.db
+    .selectFrom('survey_packages')
+    .selectAll()
+    .where('survey_id', '=', surveyId);
+  if (version !== undefined) query = query.where('version', '=', version);
+  const row = await query.orderBy('version', 'desc').limit(1).executeTakeFirst();
+  return row && fromRow(row);
+}
+
+/** The latest version number of a survey, or undefined when the collector has none. */
+export async function latestSurveyVersion(
+  storage: Storage,
+  surveyId: string,
+): Promise<number | undefined> {
+  const row = await storage.db
+    .selectFrom('survey_packages')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .where('survey_id', '=', surveyId)
+    .executeTakeFirst();
+  return row?.version == null ? undefined : Number(row.version);
+}
+
+/** The structures of every version of the given surveys, keyed "<id>@<version>". */
+export async function surveyStructures(
+  storage: Storage,
+  surveyIds: readonly string[],
+): Promise<Map<string, SurveyStructure>> {
+  if (surveyIds.length === 0) return new Map();
+  const rows = await storage.db
+    .selectFrom('survey_packages')
+    .select(['survey_id', 'version', 'structure'])
+    .where('survey_id', 'in', [...new Set(surveyIds)])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      surveyVersionKey(r.survey_id, Number(r.version)),
+      JSON.parse(r.structure) as SurveyStructure,
+    ]),
+  );
+}
+
+export function surveyVersionKey(surveyId: string, version: number): string {
+  return `${surveyId}@${version}`;
+}
+
+export async function listSurveyVersions(storage: Storage): Promise<SurveyVersionSummary[]> {
+  const rows = await storage.db
+    .selectFrom('survey_packages')
+    .select(['survey_id', 'version', 'etag', 'created_at'])
+    .orderBy('survey_id')
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => ({
+    surveyId: r.survey_id,
+    version: Number(r.version),
+    etag: r.etag,
+    createdAt: r.created_at,
+  }));
+}
+
+export async function insertSurveyPackage(
+  storage: Storage,
+  pkg: { structure: SurveyStructure; translations: SurveyTranslations; etag: string },
+  createdAt: string,
+): Promise<void> {
+  await storage.db
+    .insertInto('survey_packages')
+    .values({
+      survey_id: pkg.structure.id,
+      version: pkg.structure.version,
+      structure: JSON.stringify(pkg.structure),
+      translations: JSON.stringify(pkg.translations),
+      etag: pkg.etag,
+      created_at: createdAt,
+    })
+    .execute();
+}
+
+/** Replaces the texts of a stored version whose structure is unchanged. */
+export async function updateSurveyTranslations(
+  storage: Storage,
+  surveyId: string,
+  version: number,
+  translations: SurveyTranslations,
+  etag: string,
+): Promise<void> {
+  await storage.db
+    .updateTable('survey_packages')
+    .set({ translations: JSON.stringify(translations), etag })
+    .where('survey_id', '=', surveyId)
+    .where('version', '=', version)
+    .execute();
+}
