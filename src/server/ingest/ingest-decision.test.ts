@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { DEVICE_ID, makeResponse } from '../../../test/fixtures/responses';
+import { SURVEY_ID, surveyPackage } from '../../../test/fixtures/survey-package';
+import type { Response } from '../../shared/contract/response';
+import {
+  batchResults,
+  checkRecord,
+  type RecordCheck,
+  readableId,
+  recordsToStore,
+  responseContentHash,
+} from './ingest-decision';
+
+const { translations: _texts, ...structure } = surveyPackage();
+const context = { deviceId: DEVICE_ID, structures: new Map([[`${SURVEY_ID}@1`, structure]]) };
+
+function withAnswers(changes: Record<string, unknown>): unknown {
+  const r = makeResponse();
+  return { ...r, answers: { ...r.answers, ...changes } };
+}
+
+describe('checkRecord', () => {
+  it('accepts a complete response of the sending device', () => {
+    const record = makeResponse();
+    expect(checkRecord(record, context)).toEqual({
+      ok: true,
+      response: record,
+      hash: responseContentHash(record),
+    });
+  });
+
+  it.each<[string, unknown, string, string | undefined]>([
+    [
+      'a record that is not an object',
+      'hello',
+      'Invalid input: expected object, received string',
+      undefined,
+    ],
+    ['an id that is not a UUIDv7', { ...makeResponse(), id: 'abc' }, 'Invalid UUID', 'id'],
+    [
+      'an unknown channel',
+      { ...makeResponse(), channel: 'fax' },
+      'Invalid option: expected one of "kiosk"|"staff"|"qr"',
+      'channel',
+    ],
+    [
+      'a rating out of range',
+      withAnswers({ 'overall-satisfaction': 6 }),
+      'should be from 1 to 5',
+      'answers.overall-satisfaction',
+    ],
+    [
+      'a gap point out of range',
+      withAnswers({ 'gap-staff-service': { minimum: 5, desired: 10, perceived: 1 } }),
+      'Too big',
+      'answers.gap-staff-service.desired',
+    ],
+    [
+      'an option the question lacks',
+      withAnswers({ 'visit-frequency': 'daily' }),
+      'has no option "daily"',
+      'answers.visit-frequency',
+    ],
+    [
+      'a question the survey lacks',
+      withAnswers({ 'favourite-colour': 'blue' }),
+      `survey ${SURVEY_ID} v1 has no such question`,
+      'answers.favourite-colour',
+    ],
+    [
+      'a completed response missing a required answer',
+      { ...makeResponse(), answers: { recommend: 9 } },
+      'is required in a completed response',
+      'answers.visit-frequency',
+    ],
+    [
+      'a version the collector does not have',
+      { ...makeResponse(), surveyVersion: 9 },
+      `unknown survey version: ${SURVEY_ID} v9`,
+      'surveyVersion',
+    ],
+    [
+      'a survey the collector does not have',
+      { ...makeResponse(), surveyId: 'other-survey' },
+      'unknown survey version: other-survey v1',
+      'surveyVersion',
+    ],
+    [
+      'another device’s record',
+      { ...makeResponse(), deviceId: '2f9a0c3e-1b7d-4e8a-9c6f-0d1e2f3a4b5c' },
+      'belongs to another device than the one sending it',
+      'deviceId',
+    ],
+    [
+      'a location with a NUL character',
+      { ...makeResponse(), location: 'Stop\u0000 3' },
+      'contains a control character',
+      'location',
+    ],
+    ['a huge sequence number', { ...makeResponse(), deviceSeq: 1e300 }, 'Too big', 'deviceSeq'],
+  ])('rejects %s, naming the field', (_case, record, reason, path) => {
+    const check = checkRecord(record, context);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.result.outcome).toBe('rejected');
+    expect(check.result.path).toBe(path);
+    expect(check.result.reason).toContain(reason);
+  });
+
+  it.each([
+    [{ id: 'abc' }, 'abc'],
+    [{ id: 42 }, null],
+    [{ id: 'x'.repeat(65) }, null],
+    [[], null],
+    [null, null],
+  ])('echoes the id of %j as %j', (record, id) => {
+    expect(readableId(record)).toBe(id);
+  });
+
+  it('keeps an incomplete response whose patron walked away', () => {
+    const record = {
+      ...makeResponse(),
+      completed: false,
+      answers: { 'visit-frequency': 'weekly' },
+    };
+    expect(checkRecord(record, context).ok).toBe(true);
+  });
+});
+
+describe('responseContentHash', () => {
+  it('ignores the branch the device claims but nothing else', () => {
+    const record = makeResponse();
+    expect(responseContentHash({ ...record, branchId: 'elsewhere' })).toBe(
+      responseContentHash(record),
+    );
+    expect(responseContentHash({ ...record, locale: 'hu' })).not.toBe(responseContentHash(record));
+  });
+});
+
+describe('batchResults', () => {
+  const valid = (record: Response): RecordCheck => ({
+    ok: true,
+    response: record,
+    hash: responseContentHash(record),
+  });
+  const a = makeResponse();
+  const b = makeResponse();
+  const aChanged = { ...a, locale: 'hu' as const };
+  const bad: RecordCheck = {
+    ok: false,
+    result: { id: null, outcome: 'rejected', reason: 'x' },
+  };
+
+  it.each<[string, RecordCheck[], string[], Map<string, string>, string[]]>([
+    ['new records', [valid(a), valid(b)], [a.id, b.id], new Map(), ['accepted', 'accepted']],
+    [
+      'a record stored before with the same content',
+      [valid(a)],
+      [],
+      new Map([[a.id, responseContentHash(a)]]),
+      ['duplicate'],
+    ],
+    [
+      'a record stored before with other content',
+      [valid(aChanged)],
+      [],
+      new Map([[a.id, responseContentHash(a)]]),
+      ['conflict'],
+    ],
+    [
+      'the same record twice in one batch',
+      [valid(a), valid(a)],
+      [a.id],
+      new Map(),
+      ['accepted', 'duplicate'],
+    ],
+    [
+      'two contents under one id in one batch',
+      [valid(a), valid(aChanged)],
+      [a.id],
+      new Map(),
+      ['accepted', 'conflict'],
+    ],
+    [
+      'a bad record among good ones',
+      [valid(a), bad, valid(b)],
+      [a.id, b.id],
+      new Map(),
+      ['accepted', 'rejected', 'accepted'],
+    ],
+  ])('answers %s in request order', (_case, checks, inserted, existing, outcomes) => {
+    const results = batchResults(checks, { inserted: new Set(inserted), existingHashes: existing });
+    expect(results.map((r) => r.outcome)).toEqual(outcomes);
+  });
+
+  it('stores only the first valid record of each id', () => {
+    expect(
+      recordsToStore([bad, valid(a), valid(aChanged), valid(b)]).map((c) => c.response),
+    ).toEqual([a, b]);
+  });
+
+  it('names the id of a conflict so the device can quarantine it', () => {
+    const [result] = batchResults([valid(aChanged)], {
+      inserted: new Set(),
+      existingHashes: new Map([[a.id, 'other']]),
+    });
+    expect(result).toEqual({
+      id: a.id,
+      outcome: 'conflict',
+      reason: expect.any(String),
+      path: 'id',
+    });
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * What the collector decides about each record of a sync batch, as pure functions: is it
+ * valid (and if not, why and where), and, once the batch has been stored, was it new, a
+ * duplicate (same id, same content) or a conflict (same id, other content).
+ */
+import { type Response, ResponseSchema } from '../../shared/contract/response';
+import type { SurveyStructure } from '../../shared/contract/survey-package';
+import type { SyncResult } from '../../shared/contract/sync';
+import { responseProblem } from '../../shared/survey/response-check';
+import { contentHash } from '../hashing';
+
+export type RecordCheck =
+  | { ok: true; response: Response; hash: string }
+  | { ok: false; result: SyncResult };
+
+export interface CheckContext {
+  /** The device the token belongs to; a record must be its own. */
+  deviceId: string;
+  /** Every stored version of the surveys the batch names, keyed "<id>@<version>". */
+  structures: ReadonlyMap<string, SurveyStructure>;
+}
+
+/** An id longer than any UUID is not echoed back: it cannot be a record's id anyway. */
+const MAX_ECHOED_ID_LENGTH = 64;
+/** Control characters cannot be stored in PostgreSQL text (NUL) and have no place in a stop name. */
+const CONTROL_CHARACTERS = /\p{Cc}/u;
+
+/** The record's id as the device will look it up, or null when it has none readable. */
+export function readableId(raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null || !('id' in raw)) return null;
+  const id = (raw as { id: unknown }).id;
+  return typeof id === 'string' && id.length <= MAX_ECHOED_ID_LENGTH ? id : null;
+}
+
+function rejected(id: string | null, reason: string, path?: string): RecordCheck {
+  return { ok: false, result: { id, outcome: 'rejected', reason, ...(path ? { path } : {}) } };
+}
+
+/** Checks one record of a batch: shape, survey version, answers, then whose it is. */
+export function checkRecord(raw: unknown, context: CheckContext): RecordCheck {
+  const id = readableId(raw);
+  const parsed = ResponseSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.map(String).join('.');
+    return rejected(id, issue?.message ?? 'is not a response', path || undefined);
+  }
+  const response = parsed.data;
+  if (response.location !== undefined && CONTROL_CHARACTERS.test(response.location)) {
+    return rejected(id, 'contains a control character', 'location');
+  }
+  const structure = context.structures.get(`${response.surveyId}@${response.surveyVersion}`);
+  if (!structure) {
+    return rejected(
+      id,
+      `unknown survey version: ${response.surveyId} v${response.surveyVersion}`,
+      'surveyVersion',
+    );
+  }
+  const problem = responseProblem(structure, response.answers, response.completed);
+  if (problem) return rejected(id, problem.reason, problem.path);
+  if (response.deviceId !== context.deviceId) {
+    return rejected(id, 'belongs to another device than the one sending it', 'deviceId');
+  }
+  return { ok: true, response, hash: responseContentHash(response) };
+}
+
+/**
+ * The hash that tells a duplicate from a conflict: the record as the device sent it, minus
+ * branchId, which the device may learn only after it made the response.
+ */
+export function responseContentHash(response: Response): string {
+  const { branchId: _claimed, ...content } = response;
+  return contentHash(content);
+}
+
+/** The valid records to insert: the first of each id, in batch order. */
+export function recordsToStore(
+  checks: readonly RecordCheck[],
+): Extract<RecordCheck, { ok: true }>[] {
+  const seen = new Set<string>();
+  const first: Extract<RecordCheck, { ok: true }>[] = [];
+  for (const check of checks) {
+    if (check.ok && !seen.has(check.response.id)) {
+      seen.add(check.response.id);
+      first.push(check);
+    }
+  }
+  return first;
+}
+
+/**
+ * One result per record, in request order, once the records to store have been inserted.
+ * A later record with the id of an earlier one is compared with what is stored for it.
+ */
+export function batchResults(
+  checks: readonly RecordCheck[],
+  stored: { inserted: ReadonlySet<string>; existingHashes: ReadonlyMap<string, string> },
+): SyncResult[] {
+  const storedHash = new Map(stored.existingHashes);
+  const acknowledged = new Set<string>();
+  return checks.map((check) => {
+    if (!check.ok) return check.result;
+    const { id } = check.response;
+    if (stored.inserted.has(id) && !acknowledged.has(id)) {
+      acknowledged.add(id);
+      storedHash.set(id, check.hash);
+      return { id, outcome: 'accepted' };
+    }
+    const hash = storedHash.get(id);
+    if (hash === undefined) {
+      // Not inserted and not found: only possible if storage lied; let the device retry.
+      throw new Error(`response ${id} was neither stored nor found`);
+    }
+    return hash === check.hash
+      ? { id, outcome: 'duplicate' }
+      : {
+          id,
+          outcome: 'conflict',
+          reason: 'another response with this id and different content is stored',
+          path: 'id',
+        };
+  });
+}
