@@ -2,10 +2,9 @@
  * The questionnaires that ship with the app, structure only. The kiosk runs the default
  * one until the collector assigns another; the collector seeds them into its database.
  */
-import { SurveyStructureSchema } from '../shared/contract/survey-package';
+import type { SurveyStructure } from '../shared/contract/survey-package';
 import { libraryServiceQuality } from './library-service-quality';
 
 export const DEFAULT_SURVEY_ID = libraryServiceQuality.id;
 
-/** Parsed once, so defaults (optional: false, …) are filled in as everywhere else. */
-export const BUILT_IN_SURVEYS = [SurveyStructureSchema.parse(libraryServiceQuality)];
+export const BUILT_IN_SURVEYS: readonly SurveyStructure[] = [libraryServiceQuality];

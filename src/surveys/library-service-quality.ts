@@ -3,10 +3,20 @@
  * text is in locales/<lng>/survey.library-service-quality.json. Raise `version` whenever
  * a question, option or condition changes; responses keep the version they answered.
  */
-import type { SurveyStructureInput } from '../shared/contract/survey-package';
+import type { SurveyStructure } from '../shared/contract/survey-package';
 
-const quality = { type: 'rating', scale: 'quality', allowNA: true } as const;
-const gap = { type: 'gap', allowNA: true } as const;
+// Written out in full (no schema defaults to fill in), so the kiosk can use it without
+// loading the schema library; survey-structure.test.ts checks that parsing changes nothing.
+const required = { optional: false, allowNA: false } as const;
+const withNA = { optional: false, allowNA: true } as const;
+const skippable = { optional: true, allowNA: false } as const;
+const quality = { ...withNA, type: 'rating', scale: 'quality', faces: false } as const;
+const gap = { ...withNA, type: 'gap' } as const;
+
+/** Options in the order shown; none of them excludes the others. */
+function options(...ids: string[]) {
+  return ids.map((id) => ({ id, exclusive: false }));
+}
 
 export const libraryServiceQuality = {
   id: 'library-service-quality',
@@ -14,33 +24,35 @@ export const libraryServiceQuality = {
   title: 'title',
   questions: [
     {
+      ...required,
       id: 'visit-frequency',
       type: 'single',
-      options: [
-        { id: 'first-time' },
-        { id: 'weekly' },
-        { id: 'monthly' },
-        { id: 'few-times-a-year' },
-        { id: 'once-a-year-or-less' },
-      ],
+      options: options(
+        'first-time',
+        'weekly',
+        'monthly',
+        'few-times-a-year',
+        'once-a-year-or-less',
+      ),
     },
     {
+      ...required,
       id: 'todays-visit',
       type: 'multi',
       other: true,
-      options: [
-        { id: 'borrow-return' },
-        { id: 'browse-read' },
-        { id: 'study-work' },
-        { id: 'computers-wifi' },
-        { id: 'ask-staff' },
-        { id: 'event' },
-        { id: 'with-children' },
-      ],
+      options: options(
+        'borrow-return',
+        'browse-read',
+        'study-work',
+        'computers-wifi',
+        'ask-staff',
+        'event',
+        'with-children',
+      ),
     },
     // The headline figure of every report.
-    { id: 'overall-satisfaction', type: 'rating', scale: 'satisfaction', faces: true },
-    { id: 'recommend', type: 'nps' },
+    { ...required, id: 'overall-satisfaction', type: 'rating', scale: 'satisfaction', faces: true },
+    { ...required, id: 'recommend', type: 'nps' },
     { id: 'staff-helpful', ...quality },
     { id: 'found-what-needed', ...quality },
     { id: 'collection-choice', ...quality },
@@ -51,57 +63,62 @@ export const libraryServiceQuality = {
     { id: 'gap-staff-service', ...gap },
     { id: 'gap-information-access', ...gap },
     { id: 'gap-library-as-place', ...gap },
-    { id: 'learn-something-new', type: 'rating', scale: 'agreement', allowNA: true },
+    { ...withNA, id: 'learn-something-new', type: 'rating', scale: 'agreement', faces: false },
     {
+      ...skippable,
       id: 'buy-more-of',
       type: 'multi',
-      optional: true,
       other: true,
-      options: [
-        { id: 'novels' },
-        { id: 'non-fiction' },
-        { id: 'childrens-books' },
-        { id: 'ebooks-audiobooks' },
-        { id: 'newspapers-magazines' },
-        { id: 'films-music' },
-        { id: 'foreign-languages' },
-        { id: 'local-history' },
-        { id: 'board-games' },
-      ],
+      options: options(
+        'novels',
+        'non-fiction',
+        'childrens-books',
+        'ebooks-audiobooks',
+        'newspapers-magazines',
+        'films-music',
+        'foreign-languages',
+        'local-history',
+        'board-games',
+      ),
     },
     {
+      ...skippable,
       id: 'events-interest',
       type: 'multi',
-      optional: true,
+      other: false,
       options: [
-        { id: 'author-talks' },
-        { id: 'reading-groups' },
-        { id: 'childrens-activities' },
-        { id: 'digital-skills' },
-        { id: 'language-courses' },
-        { id: 'exhibitions-concerts' },
-        { id: 'local-history-talks' },
+        ...options(
+          'author-talks',
+          'reading-groups',
+          'childrens-activities',
+          'digital-skills',
+          'language-courses',
+          'exhibitions-concerts',
+          'local-history-talks',
+        ),
         { id: 'none', exclusive: true },
       ],
     },
-    { id: 'one-improvement', type: 'text', optional: true, maxLength: 500 },
+    { ...skippable, id: 'one-improvement', type: 'text', maxLength: 500 },
     {
+      ...required,
       id: 'age-band',
       type: 'single',
-      options: [
-        { id: 'under-18' },
-        { id: 'from-18-to-29' },
-        { id: 'from-30-to-44' },
-        { id: 'from-45-to-59' },
-        { id: 'from-60-to-74' },
-        { id: 'from-75' },
-        { id: 'prefer-not-to-say' },
-      ],
+      options: options(
+        'under-18',
+        'from-18-to-29',
+        'from-30-to-44',
+        'from-45-to-59',
+        'from-60-to-74',
+        'from-75',
+        'prefer-not-to-say',
+      ),
     },
     {
+      ...required,
       id: 'lives-locally',
       type: 'single',
-      options: [{ id: 'yes' }, { id: 'no' }, { id: 'prefer-not-to-say' }],
+      options: options('yes', 'no', 'prefer-not-to-say'),
     },
   ],
-} as const satisfies SurveyStructureInput;
+} satisfies SurveyStructure;

@@ -3,7 +3,8 @@
  * key. The device id is made once and kept for the life of the device.
  */
 import { v4 as uuidv4 } from 'uuid';
-import { DEFAULT_KIOSK_OPTIONS, type KioskOptions } from '../../shared/contract/device';
+import { DEFAULT_KIOSK_OPTIONS } from '../../shared/contract/constants';
+import type { KioskOptions } from '../../shared/contract/device';
 import { withDatabase } from './database';
 import type { Enrollment, SettingKey, SettingValues, SurveyDatabase, SyncState } from './schema';
 

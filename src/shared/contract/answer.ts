@@ -3,11 +3,10 @@
  * value fits its question (range, options, length) is survey/answers.ts.
  */
 import { z } from 'zod';
+import { MAX_OTHER_LENGTH, MAX_QUESTIONS, MAX_TEXT_LENGTH, NOT_APPLICABLE } from './constants';
 import { OptionIdSchema, QuestionIdSchema } from './ids';
-import { MAX_OTHER_LENGTH, MAX_TEXT_LENGTH } from './question';
 
-/** "Not applicable / I don't know", for questions that offer it. */
-export const NOT_APPLICABLE = 'na' as const;
+export { MAX_QUESTIONS, NOT_APPLICABLE };
 export const NotApplicableSchema = z.literal(NOT_APPLICABLE);
 
 export const GapPointSchema = z.union([z.int().min(1).max(9), NotApplicableSchema]);
@@ -30,9 +29,6 @@ export const AnswerValueSchema = z.union([
   MultiAnswerSchema,
   GapAnswerSchema,
 ]);
-
-/** A survey has at most this many questions, so a response at most this many answers. */
-export const MAX_QUESTIONS = 100;
 
 export const AnswersSchema = z
   .record(QuestionIdSchema, AnswerValueSchema)

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../languages';
+import { DEFAULT_KIOSK_OPTIONS } from './constants';
 import { BranchIdSchema, SurveyIdSchema } from './ids';
 
 /** Enrollment codes are typed by staff: groups of an unambiguous alphabet, e.g. K7QM-4XPA-93TW. */
@@ -35,19 +36,16 @@ export const EnrollReplySchema = z.object({
 });
 
 /** How a kiosk behaves; the collector's values override the device's defaults. */
+/** How a kiosk behaves; the collector's values override the defaults (see constants.ts). */
 export const KioskOptionsSchema = z.object({
-  /** Seconds without a touch before "Are you still there?". */
-  idleTimeoutSeconds: z.int().min(20).max(1800).default(60),
-  /** Seconds the question stays up, counting down, before the kiosk resets (at least 20). */
-  idleWarningSeconds: z.int().min(20).max(300).default(30),
-  /** Seconds the thank-you screen stays before the welcome screen returns. */
-  thanksSeconds: z.int().min(3).max(60).default(8),
-  /** The language the welcome screen returns to after each patron. */
-  defaultLocale: z.enum(LANGUAGES).default('en'),
+  idleTimeoutSeconds: z.int().min(20).max(1800).default(DEFAULT_KIOSK_OPTIONS.idleTimeoutSeconds),
+  idleWarningSeconds: z.int().min(20).max(300).default(DEFAULT_KIOSK_OPTIONS.idleWarningSeconds),
+  thanksSeconds: z.int().min(3).max(60).default(DEFAULT_KIOSK_OPTIONS.thanksSeconds),
+  defaultLocale: z.enum(LANGUAGES).default(DEFAULT_KIOSK_OPTIONS.defaultLocale),
 });
 
 export type KioskOptions = z.infer<typeof KioskOptionsSchema>;
-export const DEFAULT_KIOSK_OPTIONS: KioskOptions = KioskOptionsSchema.parse({});
+export { DEFAULT_KIOSK_OPTIONS };
 
 export const DeviceConfigSchema = z.object({
   serverTime: z.iso.datetime({ offset: true }),

@@ -4,12 +4,16 @@
  */
 import { z } from 'zod';
 import { ConditionSchema } from './condition';
+import {
+  GAP_DIMENSIONS,
+  type GapDimension,
+  MAX_OTHER_LENGTH,
+  MAX_TEXT_LENGTH,
+  SCALE_POINTS,
+} from './constants';
 import { OptionIdSchema, QuestionIdSchema, SlugSchema } from './ids';
 
-/** The longest free text a survey may ask for; longer answers belong in another channel. */
-export const MAX_TEXT_LENGTH = 2000;
-/** The longest "other, please say" text of a multiple-choice question. */
-export const MAX_OTHER_LENGTH = 200;
+export { GAP_DIMENSIONS, type GapDimension, MAX_OTHER_LENGTH, MAX_TEXT_LENGTH, SCALE_POINTS };
 
 const common = {
   id: QuestionIdSchema,
@@ -90,13 +94,3 @@ export type SingleQuestion = z.infer<typeof SingleQuestionSchema>;
 export type MultiQuestion = z.infer<typeof MultiQuestionSchema>;
 export type TextQuestion = z.infer<typeof TextQuestionSchema>;
 export type GapQuestion = z.infer<typeof GapQuestionSchema>;
-
-/** The points of each numeric scale. */
-export const SCALE_POINTS = {
-  rating: { min: 1, max: 5 },
-  nps: { min: 0, max: 10 },
-  gap: { min: 1, max: 9 },
-} as const;
-
-export const GAP_DIMENSIONS = ['minimum', 'desired', 'perceived'] as const;
-export type GapDimension = (typeof GAP_DIMENSIONS)[number];

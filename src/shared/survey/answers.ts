@@ -2,8 +2,9 @@
  * Whether a value is a valid answer to its question. Used by the runner before "Next" and
  * by the collector for every record it receives, so both sides agree on what is valid.
  */
-import { type AnswerValue, NOT_APPLICABLE } from '../contract/answer';
-import { GAP_DIMENSIONS, type Question, SCALE_POINTS } from '../contract/question';
+import type { AnswerValue } from '../contract/answer';
+import { GAP_DIMENSIONS, NOT_APPLICABLE, SCALE_POINTS } from '../contract/constants';
+import type { Question } from '../contract/question';
 import { isAnswered } from './conditions';
 
 export type AnswerProblem =

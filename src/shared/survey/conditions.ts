@@ -1,6 +1,7 @@
 /** Evaluates showIf conditions against the answers given so far. */
-import { type Answers, type AnswerValue, NOT_APPLICABLE } from '../contract/answer';
+import type { Answers, AnswerValue } from '../contract/answer';
 import type { Condition } from '../contract/condition';
+import { NOT_APPLICABLE } from '../contract/constants';
 import type { Question } from '../contract/question';
 
 /** True when a value counts as an answer: an empty text or an empty selection does not. */

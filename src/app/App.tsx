@@ -1,0 +1,67 @@
+/** The two faces of the app: the patrons' kiosk and the staff status view (#/staff). */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { KioskOptions } from '../shared/contract/device';
+import type { SurveyStructure } from '../shared/contract/survey-package';
+import { KioskApp } from './kiosk/KioskApp';
+import type { KioskState } from './kiosk/session';
+import { reportWelcomeScreen } from './pwa/updates';
+import { type StaffActions, StaffScreen } from './staff/StaffScreen';
+
+type Route = { name: 'kiosk' } | { name: 'staff'; enrollCode?: string };
+
+/** #/staff opens the staff view; #enroll=CODE (the collector's enrollment link) too, with the code filled in. */
+export function routeOf(hash: string): Route {
+  const enroll = /^#enroll=([\w-]+)$/.exec(hash);
+  if (enroll?.[1]) return { name: 'staff', enrollCode: enroll[1] };
+  return hash.startsWith('#/staff') ? { name: 'staff' } : { name: 'kiosk' };
+}
+
+export function App(props: {
+  survey: SurveyStructure;
+  kioskOptions: KioskOptions;
+  initial: KioskState;
+  staff: StaffActions;
+  /** A response was queued (submitted or walked away from): time to send. */
+  onQueued: () => void;
+}) {
+  const [route, setRoute] = useState(() => routeOf(location.hash));
+  useEffect(() => {
+    const onHashChange = () => setRoute(routeOf(location.hash));
+    addEventListener('hashchange', onHashChange);
+    return () => removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  useEffect(() => {
+    if (route.name !== 'kiosk') reportWelcomeScreen(false);
+  }, [route.name]);
+
+  const onWelcome = useCallback(() => reportWelcomeScreen(true), []);
+  const onSurveyStarted = useCallback(() => reportWelcomeScreen(false), []);
+
+  if (route.name === 'staff') {
+    return (
+      <StaffScreen
+        {...props.staff}
+        language={props.initial.language}
+        enrollCode={route.enrollCode}
+        onClose={() => {
+          history.replaceState(null, '', location.pathname);
+          setRoute({ name: 'kiosk' });
+        }}
+      />
+    );
+  }
+  return (
+    <KioskApp
+      survey={props.survey}
+      kioskOptions={props.kioskOptions}
+      initial={props.initial}
+      onSubmitted={props.onQueued}
+      onStaff={() => {
+        location.hash = '#/staff';
+      }}
+      onWelcome={onWelcome}
+      onLeaveWelcome={onSurveyStarted}
+    />
+  );
+}

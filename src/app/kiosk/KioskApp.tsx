@@ -1,0 +1,111 @@
+/**
+ * The patron's kiosk: the screens of the flow, the walk-away timer on every screen that
+ * holds answers, and the return to the welcome screen in the default language.
+ */
+import { useEffect } from 'preact/hooks';
+import type { KioskOptions } from '../../shared/contract/device';
+import type { SurveyStructure } from '../../shared/contract/survey-package';
+import { firstQuestion, questionProgress } from '../../shared/survey/navigation';
+import { LanguageProvider } from '../i18n/context';
+import { IdleDialog } from './IdleDialog';
+import { QuestionScreen } from './QuestionScreen';
+import { ReviewScreen } from './ReviewScreen';
+import { SaveFailure } from './SaveFailure';
+import type { KioskState } from './session';
+import { ThanksScreen } from './ThanksScreen';
+import { useIdleTimer } from './use-idle-timer';
+import { useKiosk } from './use-kiosk';
+import { WelcomeScreen } from './WelcomeScreen';
+
+export function KioskApp(props: {
+  survey: SurveyStructure;
+  kioskOptions: KioskOptions;
+  initial: KioskState;
+  onSubmitted: () => void;
+  onStaff: () => void;
+  /** Called whenever the welcome screen is showing: the safe moment to apply an update. */
+  onWelcome: () => void;
+  /** Called when a patron leaves the welcome screen for the survey. */
+  onLeaveWelcome: () => void;
+}) {
+  const { survey, kioskOptions } = props;
+  const kiosk = useKiosk({
+    survey,
+    kioskOptions,
+    initial: props.initial,
+    onSubmitted: props.onSubmitted,
+  });
+  const { state } = kiosk;
+  const inSurvey = state.stage === 'question' || state.stage === 'review';
+
+  const idle = useIdleTimer({
+    active: inSurvey,
+    idleMs: kioskOptions.idleTimeoutSeconds * 1000,
+    warningMs: kioskOptions.idleWarningSeconds * 1000,
+    onExpire: () => void kiosk.walkAway(),
+  });
+
+  // On the welcome screen a patron who chose a language and left gets no dialog: there is
+  // nothing of theirs to keep, so the kiosk quietly returns to its default language.
+  const onWelcomeInOtherLanguage =
+    state.stage === 'welcome' && state.language !== kioskOptions.defaultLocale;
+  useEffect(() => {
+    if (!onWelcomeInOtherLanguage) return;
+    const timer = setTimeout(() => void kiosk.reset(), kioskOptions.idleTimeoutSeconds * 1000);
+    return () => clearTimeout(timer);
+  }, [onWelcomeInOtherLanguage, kioskOptions.idleTimeoutSeconds, kiosk.reset]);
+
+  const { onWelcome, onLeaveWelcome } = props;
+  useEffect(() => {
+    if (state.stage === 'welcome') onWelcome();
+    else onLeaveWelcome();
+  }, [state.stage, onWelcome, onLeaveWelcome]);
+
+  const session = state.session;
+  const question = session && survey.questions.find((q) => q.id === session.questionId);
+
+  return (
+    <LanguageProvider language={state.language} surveyId={survey.id}>
+      <div class="kiosk" data-stage={state.stage}>
+        {kiosk.saveFailure && (
+          <SaveFailure kind={kiosk.saveFailure} onRetry={() => void kiosk.retrySave()} />
+        )}
+        {state.stage === 'welcome' && (
+          <WelcomeScreen
+            title={survey.title}
+            onLanguage={(language) => void kiosk.changeLanguage(language)}
+            onStart={kiosk.start}
+            onStaff={props.onStaff}
+          />
+        )}
+        {state.stage === 'question' && session && question && (
+          <QuestionScreen
+            question={question}
+            value={session.answers[question.id]}
+            {...questionProgress(survey.questions, session.answers, question.id)}
+            isFirst={firstQuestion(survey.questions, session.answers)?.id === question.id}
+            onAnswer={(value) => kiosk.answer(question.id, value)}
+            onNext={kiosk.next}
+            onSkip={kiosk.skip}
+            onBack={kiosk.back}
+            onLanguage={(language) => void kiosk.changeLanguage(language)}
+          />
+        )}
+        {state.stage === 'review' && session && (
+          <ReviewScreen
+            answered={Object.keys(session.answers).length}
+            busy={false}
+            onSubmit={() => void kiosk.submit()}
+            onBack={kiosk.back}
+          />
+        )}
+        {state.stage === 'thanks' && (
+          <ThanksScreen seconds={kioskOptions.thanksSeconds} onDone={() => void kiosk.reset()} />
+        )}
+        {idle.secondsLeft !== null && (
+          <IdleDialog secondsLeft={idle.secondsLeft} onContinue={idle.extend} />
+        )}
+      </div>
+    </LanguageProvider>
+  );
+}

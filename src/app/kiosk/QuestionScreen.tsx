@@ -1,0 +1,108 @@
+/**
+ * One question per screen: progress and language at the top, the question and its answers,
+ * then Back, Skip (optional questions) and Next. Focus moves to each new question so a
+ * screen reader announces it.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AnswerValue } from '../../shared/contract/answer';
+import type { Question } from '../../shared/contract/question';
+import type { Language } from '../../shared/languages';
+import { blockingProblem } from '../../shared/survey/answers';
+import { isAnswered } from '../../shared/survey/conditions';
+import { questionHintKey, questionTextKey } from '../../shared/survey/translation-keys';
+import { useLanguage } from '../i18n/context';
+import { QuestionInput } from '../questions/QuestionInput';
+import { LanguageMenu } from './LanguagePicker';
+import { ProgressBar } from './ProgressBar';
+
+export function QuestionScreen(props: {
+  question: Question;
+  value: AnswerValue | undefined;
+  position: number;
+  total: number;
+  isFirst: boolean;
+  onAnswer: (value: AnswerValue | undefined) => void;
+  onNext: () => void;
+  onSkip: () => void;
+  onBack: () => void;
+  onLanguage: (language: Language) => void;
+}) {
+  const { t, ts, i18nExists } = useLanguageWithHint();
+  const { question, value } = props;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [tried, setTried] = useState(false);
+  const headingId = `question-${question.id}`;
+  const hintKey = questionHintKey(question.id);
+  const hasHint = i18nExists(hintKey);
+
+  useEffect(() => {
+    setTried(false);
+    headingRef.current?.focus();
+  }, [question.id]);
+
+  const problem = blockingProblem(question, value);
+  const showSkip = question.optional && !isAnswered(value);
+
+  return (
+    <div class="screen question-screen">
+      <header class="top-bar">
+        <ProgressBar position={props.position} total={props.total} />
+        <LanguageMenu onChoose={props.onLanguage} />
+      </header>
+      <main class="question" aria-labelledby={headingId}>
+        <h1 id={headingId} ref={headingRef} tabIndex={-1} class="question-text">
+          {ts(questionTextKey(question.id))}
+        </h1>
+        {hasHint && <p class="question-hint">{ts(hintKey)}</p>}
+        <fieldset class="answers" aria-labelledby={headingId}>
+          <QuestionInput
+            key={question.id}
+            question={question}
+            value={value}
+            labelledBy={headingId}
+            onChange={props.onAnswer}
+          />
+        </fieldset>
+        {tried && problem && (
+          <p class="alert alert-info" role="alert">
+            {t(question.type === 'gap' ? 'question.requiredGap' : 'question.required')}
+          </p>
+        )}
+      </main>
+      <nav class="bottom-bar" aria-label={t('question.navigation')}>
+        {props.isFirst ? (
+          <span />
+        ) : (
+          <button type="button" class="button button-large" onClick={props.onBack}>
+            {t('question.back')}
+          </button>
+        )}
+        <div class="bottom-bar-end">
+          {showSkip && (
+            <button type="button" class="button button-large" onClick={props.onSkip}>
+              {t('question.skip')}
+            </button>
+          )}
+          {!showSkip && (
+            <button
+              type="button"
+              class="button button-primary button-large"
+              onClick={() => {
+                setTried(true);
+                if (!problem) props.onNext();
+              }}
+            >
+              {t('question.next')}
+            </button>
+          )}
+        </div>
+      </nav>
+    </div>
+  );
+}
+
+/** The translators plus a check for optional keys (a hint is not required by every survey). */
+function useLanguageWithHint() {
+  const context = useLanguage();
+  return { ...context, i18nExists: (key: string) => context.ts(key, { defaultValue: '' }) !== '' };
+}

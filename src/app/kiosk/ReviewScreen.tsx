@@ -1,0 +1,37 @@
+/** The last screen before submitting: the patron decides to send, or goes back. */
+import { useEffect, useRef } from 'preact/hooks';
+import { useLanguage } from '../i18n/context';
+
+export function ReviewScreen(props: {
+  answered: number;
+  busy: boolean;
+  onSubmit: () => void;
+  onBack: () => void;
+}) {
+  const { t } = useLanguage();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <div class="screen review">
+      <main class="centered">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('review.title')}
+        </h1>
+        <p>{t('review.body', { count: props.answered })}</p>
+      </main>
+      <nav class="bottom-bar" aria-label={t('question.navigation')}>
+        <button type="button" class="button button-large" onClick={props.onBack}>
+          {t('question.back')}
+        </button>
+        <button
+          type="button"
+          class="button button-primary button-large"
+          disabled={props.busy}
+          onClick={props.onSubmit}
+        >
+          {t('review.submit')}
+        </button>
+      </nav>
+    </div>
+  );
+}

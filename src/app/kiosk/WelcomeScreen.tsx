@@ -1,0 +1,33 @@
+/** The first thing a patron sees: the survey's title, their language, and Start. */
+
+import type { Language } from '../../shared/languages';
+import { INTRO_KEY } from '../../shared/survey/translation-keys';
+import { useLanguage } from '../i18n/context';
+import { LanguagePicker } from './LanguagePicker';
+
+export function WelcomeScreen(props: {
+  title: string;
+  onLanguage: (language: Language) => void;
+  onStart: () => void;
+  onStaff: () => void;
+}) {
+  const { t, ts } = useLanguage();
+  return (
+    <div class="screen welcome">
+      <main class="welcome-main">
+        <h1 class="welcome-title">{ts(props.title)}</h1>
+        <p class="welcome-intro">{ts(INTRO_KEY)}</p>
+        <LanguagePicker onChoose={props.onLanguage} />
+        <button type="button" class="button button-primary button-large" onClick={props.onStart}>
+          {t('welcome.start')}
+        </button>
+        <p class="welcome-privacy">{t('welcome.privacy')}</p>
+      </main>
+      <footer class="welcome-footer">
+        <button type="button" class="button button-quiet" onClick={props.onStaff}>
+          {t('welcome.staff')}
+        </button>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { type QuestionInput, QuestionSchema } from '../../shared/contract/question';
+import { type KioskAction, type KioskState, kioskReducer, welcome } from './session';
+
+const questions = (
+  [
+    { id: 'visits', type: 'single', options: [{ id: 'often' }, { id: 'never' }] },
+    {
+      id: 'why-not',
+      type: 'text',
+      maxLength: 100,
+      optional: true,
+      showIf: { op: 'equals', question: 'visits', value: 'never' },
+    },
+    { id: 'overall', type: 'rating', scale: 'satisfaction' },
+    { id: 'comment', type: 'text', maxLength: 100, optional: true },
+  ] satisfies QuestionInput[]
+).map((q) => QuestionSchema.parse(q));
+
+const reduce = kioskReducer(questions);
+const start: KioskAction = {
+  type: 'start',
+  session: { responseId: 'r1', surveyId: 's', surveyVersion: 1, startedAt: '2026-11-20T09:00:00Z' },
+};
+
+function run(...actions: KioskAction[]): KioskState {
+  return actions.reduce(reduce, welcome('hu'));
+}
+
+describe('the kiosk flow', () => {
+  it('starts on the first question with no answers', () => {
+    expect(run(start)).toMatchObject({
+      stage: 'question',
+      language: 'hu',
+      session: { questionId: 'visits', answers: {} },
+    });
+  });
+
+  it.each<[string, KioskAction[], string]>([
+    ['waits on a required question without an answer', [start, { type: 'next' }], 'visits'],
+    ['does not skip a required question', [start, { type: 'skip' }], 'visits'],
+    [
+      'goes on once answered',
+      [start, { type: 'answer', questionId: 'visits', value: 'often' }, { type: 'next' }],
+      'overall',
+    ],
+    [
+      'shows a follow-up only when its condition holds',
+      [start, { type: 'answer', questionId: 'visits', value: 'never' }, { type: 'next' }],
+      'why-not',
+    ],
+    [
+      'skips an optional question',
+      [
+        start,
+        { type: 'answer', questionId: 'visits', value: 'never' },
+        { type: 'next' },
+        { type: 'skip' },
+      ],
+      'overall',
+    ],
+    [
+      'goes back to the question shown before',
+      [
+        start,
+        { type: 'answer', questionId: 'visits', value: 'often' },
+        { type: 'next' },
+        { type: 'back' },
+      ],
+      'visits',
+    ],
+    ['stays on the first question when going back', [start, { type: 'back' }], 'visits'],
+  ])('%s', (_, actions, questionId) => {
+    expect(run(...actions).session?.questionId).toBe(questionId);
+  });
+
+  it('reaches the review screen after the last question and returns from it', () => {
+    const reviewed = run(
+      start,
+      { type: 'answer', questionId: 'visits', value: 'often' },
+      { type: 'next' },
+      { type: 'answer', questionId: 'overall', value: 4 },
+      { type: 'next' },
+      { type: 'skip' },
+    );
+    expect(reviewed.stage).toBe('review');
+    expect(reduce(reviewed, { type: 'back' })).toMatchObject({
+      stage: 'question',
+      session: { questionId: 'comment' },
+    });
+  });
+
+  it('drops the answer to a follow-up that an earlier change hides', () => {
+    const state = run(
+      start,
+      { type: 'answer', questionId: 'visits', value: 'never' },
+      { type: 'next' },
+      { type: 'answer', questionId: 'why-not', value: 'too far' },
+      { type: 'back' },
+      { type: 'answer', questionId: 'visits', value: 'often' },
+    );
+    expect(state.session?.answers).toEqual({ visits: 'often' });
+  });
+
+  it('keeps the answers when the language changes mid-survey', () => {
+    const state = run(
+      start,
+      { type: 'answer', questionId: 'visits', value: 'often' },
+      { type: 'language', language: 'lt' },
+    );
+    expect(state).toMatchObject({ language: 'lt', session: { answers: { visits: 'often' } } });
+  });
+
+  it('forgets the patron entirely on reset and after submitting', () => {
+    const answered = run(start, { type: 'answer', questionId: 'visits', value: 'often' });
+    expect(reduce(answered, { type: 'reset', language: 'en' })).toEqual({
+      stage: 'welcome',
+      language: 'en',
+    });
+    expect(reduce(answered, { type: 'submitted' })).toEqual({ stage: 'thanks', language: 'hu' });
+  });
+
+  it('restores a saved draft on the question it was left on', () => {
+    const restored = reduce(welcome('en'), {
+      type: 'restore',
+      language: 'ru',
+      session: {
+        responseId: 'r2',
+        surveyId: 's',
+        surveyVersion: 1,
+        startedAt: 'x',
+        answers: { visits: 'often' },
+        questionId: 'overall',
+      },
+    });
+    expect(restored).toMatchObject({
+      stage: 'question',
+      language: 'ru',
+      session: { questionId: 'overall' },
+    });
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Walking away: after a period without a touch, a key or a pointer, the kiosk asks
+ * "Are you still there?" with a countdown; only an explicit "continue" extends the time
+ * (WCAG 2.2.1: a time limit is announced and can be extended). When the countdown ends,
+ * onExpire runs.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as const;
+const TICK_MS = 1000;
+
+export interface IdleTimer {
+  /** Seconds left before the reset while the question is shown; null while not asking. */
+  secondsLeft: number | null;
+  /** The patron is still there: close the question and start counting afresh. */
+  extend: () => void;
+}
+
+export function useIdleTimer(options: {
+  active: boolean;
+  idleMs: number;
+  warningMs: number;
+  onExpire: () => void;
+}): IdleTimer {
+  const { active, idleMs, warningMs } = options;
+  const [deadline, setDeadline] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const onExpire = useRef(options.onExpire);
+  onExpire.current = options.onExpire;
+  const [generation, setGeneration] = useState(0);
+
+  // Count idleness; activity restarts the count unless the question is already up.
+  useEffect(() => {
+    if (!active || deadline !== null) return;
+    let timer = setTimeout(() => setDeadline(Date.now() + warningMs), idleMs);
+    const restart = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setDeadline(Date.now() + warningMs), idleMs);
+    };
+    for (const type of ACTIVITY_EVENTS)
+      document.addEventListener(type, restart, { capture: true, passive: true });
+    return () => {
+      clearTimeout(timer);
+      for (const type of ACTIVITY_EVENTS)
+        document.removeEventListener(type, restart, { capture: true });
+    };
+  }, [active, deadline, idleMs, warningMs, generation]);
+
+  // Count down while the question is up.
+  useEffect(() => {
+    if (!active || deadline === null) return;
+    setNow(Date.now());
+    const interval = setInterval(() => {
+      const current = Date.now();
+      setNow(current);
+      if (current >= deadline) {
+        clearInterval(interval);
+        setDeadline(null);
+        onExpire.current();
+      }
+    }, TICK_MS);
+    return () => clearInterval(interval);
+  }, [active, deadline]);
+
+  useEffect(() => {
+    if (!active) setDeadline(null);
+  }, [active]);
+
+  const extend = useCallback(() => {
+    setDeadline(null);
+    setGeneration((g) => g + 1);
+  }, []);
+
+  return {
+    secondsLeft:
+      active && deadline !== null ? Math.max(0, Math.ceil((deadline - now) / 1000)) : null,
+    extend,
+  };
+}

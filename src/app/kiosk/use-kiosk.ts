@@ -1,0 +1,137 @@
+/**
+ * The kiosk's behaviour around the pure flow: the draft written after every answer, submit
+ * and walk-away into the outbox, the language switch, and the reset that leaves nothing of
+ * the previous patron on screen.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { v7 as uuidv7 } from 'uuid';
+import type { AnswerValue } from '../../shared/contract/answer';
+import type { KioskOptions } from '../../shared/contract/device';
+import type { SurveyStructure } from '../../shared/contract/survey-package';
+import type { Language } from '../../shared/languages';
+import { switchLanguage } from '../i18n/i18n';
+import {
+  closeDraft,
+  type DraftInput,
+  StorageError,
+  type StorageErrorKind,
+  submitDraft,
+} from '../store';
+import { DraftWriter } from './draft-writer';
+import { type KioskState, kioskReducer } from './session';
+
+export interface Kiosk {
+  state: KioskState;
+  /** Why the last write failed; null while everything the patron did is on disk. */
+  saveFailure: StorageErrorKind | null;
+  start: () => void;
+  answer: (questionId: string, value: AnswerValue | undefined) => void;
+  next: () => void;
+  skip: () => void;
+  back: () => void;
+  changeLanguage: (language: Language) => Promise<void>;
+  submit: () => Promise<void>;
+  retrySave: () => Promise<void>;
+  /** The patron left: keep what they answered, return to the welcome screen. */
+  walkAway: () => Promise<void>;
+  /** Back to the welcome screen in the default language (after thanks). */
+  reset: () => Promise<void>;
+}
+
+function draftOf({ session, language, stage }: KioskState): DraftInput {
+  if (!session) throw new Error('no survey in progress');
+  return {
+    id: session.responseId,
+    surveyId: session.surveyId,
+    surveyVersion: session.surveyVersion,
+    locale: language,
+    channel: 'kiosk',
+    startedAt: session.startedAt,
+    answers: session.answers,
+    ...(stage === 'question' ? { currentQuestionId: session.questionId } : {}),
+  };
+}
+
+export function useKiosk(options: {
+  survey: SurveyStructure;
+  kioskOptions: KioskOptions;
+  initial: KioskState;
+  onSubmitted?: () => void;
+}): Kiosk {
+  const { survey, kioskOptions } = options;
+  const reducer = useMemo(() => kioskReducer(survey.questions), [survey]);
+  const [state, dispatch] = useReducer(reducer, options.initial);
+  const [saveFailure, setSaveFailure] = useState<StorageErrorKind | null>(null);
+  const writer = useMemo(() => new DraftWriter(setSaveFailure), []);
+  const onSubmitted = useRef(options.onSubmitted);
+  onSubmitted.current = options.onSubmitted;
+
+  // The draft exists from the first answer on; every change after that is written.
+  const { session, stage } = state;
+  useEffect(() => {
+    if (!session || (stage !== 'question' && stage !== 'review')) return;
+    if (Object.keys(session.answers).length === 0) return;
+    writer.schedule(draftOf(state));
+  }, [state, writer]);
+
+  const backToWelcome = useCallback(async () => {
+    writer.discard();
+    setSaveFailure(null);
+    await switchLanguage(kioskOptions.defaultLocale, survey.id);
+    dispatch({ type: 'reset', language: kioskOptions.defaultLocale });
+  }, [writer, kioskOptions.defaultLocale, survey.id]);
+
+  return {
+    state,
+    saveFailure,
+    start: () =>
+      dispatch({
+        type: 'start',
+        session: {
+          responseId: uuidv7(),
+          surveyId: survey.id,
+          surveyVersion: survey.version,
+          startedAt: new Date().toISOString(),
+        },
+      }),
+    answer: (questionId, value) => dispatch({ type: 'answer', questionId, value }),
+    next: () => dispatch({ type: 'next' }),
+    skip: () => dispatch({ type: 'skip' }),
+    back: () => dispatch({ type: 'back' }),
+    changeLanguage: async (next) => {
+      await switchLanguage(next, survey.id);
+      dispatch({ type: 'language', language: next });
+    },
+    retrySave: async () => {
+      await writer.flush();
+    },
+    submit: async () => {
+      if (!session) return;
+      writer.schedule(draftOf(state));
+      if (!(await writer.flush())) return;
+      try {
+        const queued = await submitDraft(session.responseId);
+        if (queued?.status !== 'queued')
+          throw new Error(`response ${session.responseId} was not queued`);
+      } catch (error) {
+        setSaveFailure(error instanceof StorageError ? error.kind : 'unknown');
+        return;
+      }
+      writer.discard();
+      dispatch({ type: 'submitted' });
+      onSubmitted.current?.();
+    },
+    walkAway: async () => {
+      if (session) {
+        // Whatever happens to the write, the next patron must not see this one's answers.
+        await writer.flush();
+        await closeDraft(session.responseId).catch((error: unknown) =>
+          console.error('closing the draft failed', error),
+        );
+        onSubmitted.current?.();
+      }
+      await backToWelcome();
+    },
+    reset: backToWelcome,
+  };
+}

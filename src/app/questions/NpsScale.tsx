@@ -1,0 +1,53 @@
+/** 0–10: how likely the patron is to recommend the library, with both ends in words. */
+import type { AnswerValue } from '../../shared/contract/answer';
+import { NOT_APPLICABLE } from '../../shared/contract/constants';
+import type { NpsQuestion } from '../../shared/contract/question';
+import { NPS_KEYS } from '../../shared/survey/translation-keys';
+import { useLanguage } from '../i18n/context';
+import { NotApplicable } from './NotApplicable';
+import { OptionButton } from './OptionButton';
+
+const POINTS = Array.from({ length: 11 }, (_, i) => i);
+
+export function NpsScale(props: {
+  question: NpsQuestion;
+  value: AnswerValue | undefined;
+  onChange: (value: AnswerValue | undefined) => void;
+}) {
+  const { ts, language } = useLanguage();
+  const { question, value } = props;
+  const number = new Intl.NumberFormat(language);
+  const lowId = `${question.id}-low`;
+  const highId = `${question.id}-high`;
+  return (
+    <div class="scale scale-nps">
+      <div class="numbers numbers-11">
+        {POINTS.map((point) => (
+          <OptionButton
+            key={point}
+            type="radio"
+            name={question.id}
+            value={String(point)}
+            checked={value === point}
+            onChange={() => props.onChange(point)}
+            variant="number"
+            describedBy={point === 0 ? lowId : point === 10 ? highId : undefined}
+          >
+            {number.format(point)}
+          </OptionButton>
+        ))}
+      </div>
+      <div class="anchors" aria-hidden="false">
+        <span id={lowId}>{`${number.format(0)} – ${ts(NPS_KEYS.low)}`}</span>
+        <span id={highId}>{`${number.format(10)} – ${ts(NPS_KEYS.high)}`}</span>
+      </div>
+      {question.allowNA && (
+        <NotApplicable
+          name={question.id}
+          checked={value === NOT_APPLICABLE}
+          onChange={() => props.onChange(NOT_APPLICABLE)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/** A 1–5 rating with every point in words (and faces where the survey asks for them). */
+import type { AnswerValue } from '../../shared/contract/answer';
+import { NOT_APPLICABLE } from '../../shared/contract/constants';
+import type { RatingQuestion } from '../../shared/contract/question';
+import { scalePointKey } from '../../shared/survey/translation-keys';
+import { useLanguage } from '../i18n/context';
+import { Face } from './Faces';
+import { NotApplicable } from './NotApplicable';
+import { OptionButton } from './OptionButton';
+
+const POINTS = [1, 2, 3, 4, 5];
+
+export function RatingScale(props: {
+  question: RatingQuestion;
+  value: AnswerValue | undefined;
+  onChange: (value: AnswerValue | undefined) => void;
+}) {
+  const { ts } = useLanguage();
+  const { question, value } = props;
+  return (
+    <div class={`scale scale-rating${question.faces ? ' with-faces' : ''}`}>
+      {POINTS.map((point) => (
+        <OptionButton
+          key={point}
+          type="radio"
+          name={question.id}
+          value={String(point)}
+          checked={value === point}
+          onChange={() => props.onChange(point)}
+          variant={question.faces ? 'face' : undefined}
+        >
+          {question.faces && <Face point={point} />}
+          <span>{ts(scalePointKey(question.scale, point))}</span>
+        </OptionButton>
+      ))}
+      {question.allowNA && (
+        <NotApplicable
+          name={question.id}
+          checked={value === NOT_APPLICABLE}
+          onChange={() => props.onChange(NOT_APPLICABLE)}
+        />
+      )}
+    </div>
+  );
+}

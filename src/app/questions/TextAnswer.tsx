@@ -1,0 +1,42 @@
+/**
+ * Free text with a length limit. Autocomplete is off: a shared kiosk must not offer the
+ * next patron what the previous one typed.
+ */
+import type { AnswerValue } from '../../shared/contract/answer';
+import type { TextQuestion } from '../../shared/contract/question';
+import { useLanguage } from '../i18n/context';
+
+export function TextAnswer(props: {
+  question: TextQuestion;
+  value: AnswerValue | undefined;
+  labelledBy: string;
+  onChange: (value: AnswerValue | undefined) => void;
+}) {
+  const { t } = useLanguage();
+  const { question } = props;
+  const text = typeof props.value === 'string' ? props.value : '';
+  const limitId = `${question.id}-limit`;
+  return (
+    <div class="text-answer">
+      <textarea
+        class="text-input"
+        rows={5}
+        maxLength={question.maxLength}
+        aria-labelledby={props.labelledBy}
+        aria-describedby={limitId}
+        autocomplete="off"
+        value={text}
+        onInput={(event) => {
+          const typed = (event.currentTarget as HTMLTextAreaElement).value;
+          props.onChange(typed === '' ? undefined : typed);
+        }}
+      />
+      <p id={limitId} class="limit">
+        {t('answer.characters', {
+          count: question.maxLength - text.length,
+          max: question.maxLength,
+        })}
+      </p>
+    </div>
+  );
+}

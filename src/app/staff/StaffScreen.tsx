@@ -1,0 +1,112 @@
+/**
+ * What staff see: where this device sends its answers, what is waiting, what was sent, what
+ * the collector refused and why, and a way to send now. Patrons' answers are never shown.
+ */
+import { useState } from 'preact/hooks';
+import type { Language } from '../../shared/languages';
+import { LanguageProvider, useLanguage } from '../i18n/context';
+import { useEnrollment, useQuarantined, useStatusCounts, useSyncState } from '../store';
+import { type EnrollAttempt, EnrollForm } from './EnrollForm';
+import { QuarantineList } from './QuarantineList';
+
+export interface StaffActions {
+  syncNow: () => Promise<unknown>;
+  enroll: EnrollAttempt;
+}
+
+function formatTime(language: Language, at: number | undefined, never: string): string {
+  if (at === undefined) return never;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}
+
+function Status(props: StaffActions & { onClose: () => void; enrollCode?: string }) {
+  const { t, language } = useLanguage();
+  const counts = useStatusCounts();
+  const sync = useSyncState();
+  const enrollment = useEnrollment();
+  const quarantined = useQuarantined();
+  const [syncing, setSyncing] = useState(false);
+  const number = new Intl.NumberFormat(language);
+
+  return (
+    <div class="screen staff">
+      <header class="top-bar">
+        <h1 class="staff-title">{t('staff.title')}</h1>
+        <button type="button" class="button" onClick={props.onClose}>
+          {t('staff.close')}
+        </button>
+      </header>
+      <main class="staff-main">
+        <section aria-labelledby="staff-outbox">
+          <h2 id="staff-outbox">{t('staff.outbox.title')}</h2>
+          <dl class="figures">
+            <div>
+              <dt>{t('staff.outbox.waiting')}</dt>
+              <dd data-testid="count-waiting">{number.format(counts?.queued ?? 0)}</dd>
+            </div>
+            <div>
+              <dt>{t('staff.outbox.sent')}</dt>
+              <dd data-testid="count-sent">{number.format(counts?.synced ?? 0)}</dd>
+            </div>
+            <div>
+              <dt>{t('staff.outbox.quarantined')}</dt>
+              <dd data-testid="count-quarantined">{number.format(counts?.quarantined ?? 0)}</dd>
+            </div>
+            <div>
+              <dt>{t('staff.outbox.inProgress')}</dt>
+              <dd>{number.format(counts?.draft ?? 0)}</dd>
+            </div>
+          </dl>
+          <p>
+            {t('staff.sync.lastSuccess')}:{' '}
+            <strong>{formatTime(language, sync?.lastSuccessAt, t('staff.sync.never'))}</strong>
+          </p>
+          {sync?.lastError && (
+            <p class="alert alert-info" role="status">
+              {t(`staff.sync.errors.${sync.lastError.code}`, {
+                defaultValue: t('staff.sync.errors.unknown'),
+              })}{' '}
+              <span class="muted">({formatTime(language, sync.lastError.at, '')})</span>
+            </p>
+          )}
+          <button
+            type="button"
+            class="button button-primary button-large"
+            disabled={syncing || !enrollment}
+            onClick={async () => {
+              setSyncing(true);
+              await props.syncNow().finally(() => setSyncing(false));
+            }}
+          >
+            {syncing ? t('staff.sync.syncing') : t('staff.sync.now')}
+          </button>
+        </section>
+        <section aria-labelledby="staff-device">
+          <h2 id="staff-device">{t('staff.device.title')}</h2>
+          {enrollment ? (
+            <p>
+              {t('staff.device.enrolled', { branch: enrollment.branch.name })}{' '}
+              <span class="muted">({formatTime(language, enrollment.enrolledAt, '')})</span>
+            </p>
+          ) : (
+            <p>{t('staff.device.notEnrolled')}</p>
+          )}
+          {(!enrollment || sync?.lastError?.code === 'unauthorized' || props.enrollCode) && (
+            <EnrollForm initialCode={props.enrollCode} enroll={props.enroll} />
+          )}
+        </section>
+        {quarantined && quarantined.length > 0 && <QuarantineList responses={quarantined} />}
+      </main>
+    </div>
+  );
+}
+
+export function StaffScreen(
+  props: StaffActions & { language: Language; enrollCode?: string; onClose: () => void },
+) {
+  return (
+    <LanguageProvider language={props.language} surveyId="">
+      <Status {...props} />
+    </LanguageProvider>
+  );
+}
