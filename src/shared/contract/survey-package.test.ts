@@ -242,6 +242,11 @@ describe('a survey package with a structural problem', () => {
       '"atLeast" needs a rating or nps question, not "visits" (single)',
     ],
     [
+      'atLeast beyond the scale of a rating',
+      { op: 'atLeast', question: 'overall', value: 6 },
+      '"overall" (rating) answers 1 to 5',
+    ],
+    [
       'atMost on a gap',
       { op: 'atMost', question: 'staff-gap', value: 3 },
       '"atMost" needs a rating or nps question',

@@ -46,7 +46,10 @@ function leafProblem(leaf: LeafCondition, target: Question | undefined): string 
     case 'atMost':
       if (target.type !== 'rating' && target.type !== 'nps')
         return `"${leaf.op}" needs a rating or nps question, not ${about}`;
-      return null;
+      return leaf.value >= SCALE_POINTS[target.type].min &&
+        leaf.value <= SCALE_POINTS[target.type].max
+        ? null
+        : `${about} answers ${SCALE_POINTS[target.type].min} to ${SCALE_POINTS[target.type].max}`;
     case 'equals':
     case 'notEquals':
       if (target.type === 'single') {

@@ -92,6 +92,12 @@ describe('answerProblem', () => {
       { code: 'exclusive-with-others', option: 'none' },
     ],
     [
+      'multi: the exclusive option with an "other" text',
+      multi,
+      { selected: ['none'], other: 'comics' },
+      { code: 'exclusive-with-others', option: 'none' },
+    ],
+    [
       'multi: the exclusive option first, then another',
       multi,
       { selected: ['none', 'films'] },
@@ -130,8 +136,14 @@ describe('answerProblem', () => {
     ['text: a number', text, 42, { code: 'wrong-type', expected: 'text' }],
 
     ['gap: every point on the scale', gap, { minimum: 1, desired: 9, perceived: 5 }, null],
-    ['gap: N/A on a dimension', gap, { minimum: 'na', desired: 8, perceived: 'na' }, null],
-    ['gap: N/A on every dimension', gap, { minimum: 'na', desired: 'na', perceived: 'na' }, null],
+    ['gap: N/A on a line, offered', gapNA, { minimum: 'na', desired: 8, perceived: 'na' }, null],
+    [
+      'gap: N/A on every line, offered',
+      gapNA,
+      { minimum: 'na', desired: 'na', perceived: 'na' },
+      null,
+    ],
+    ['gap: N/A on a line, not offered', gap, { minimum: 'na', desired: 8, perceived: 5 }, offNA],
     ['gap: minimum 0', gap, { minimum: 0, desired: 8, perceived: 5 }, gapRange('minimum')],
     ['gap: desired 10', gap, { minimum: 3, desired: 10, perceived: 5 }, gapRange('desired')],
     ['gap: perceived 4.5', gap, { minimum: 3, desired: 8, perceived: 4.5 }, gapRange('perceived')],

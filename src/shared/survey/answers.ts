@@ -50,8 +50,9 @@ export function answerProblem(question: Question, value: AnswerValue): AnswerPro
         const option = question.options.find((o) => o.id === id);
         if (!option) return { code: 'unknown-option', option: id };
         if (seen.has(id)) return { code: 'duplicate-option', option: id };
-        if (option.exclusive && value.selected.length > 1)
+        if (option.exclusive && (value.selected.length > 1 || value.other?.trim())) {
           return { code: 'exclusive-with-others', option: id };
+        }
         seen.add(id);
       }
       if (question.maxSelected && value.selected.length > question.maxSelected) {
@@ -73,7 +74,10 @@ export function answerProblem(question: Question, value: AnswerValue): AnswerPro
       }
       for (const dimension of GAP_DIMENSIONS) {
         const point = value[dimension];
-        if (point === NOT_APPLICABLE) continue;
+        if (point === NOT_APPLICABLE) {
+          if (question.allowNA) continue;
+          return { code: 'not-applicable-not-offered' };
+        }
         if (!inRange(point, SCALE_POINTS.gap.min, SCALE_POINTS.gap.max)) {
           return { code: 'out-of-range', ...SCALE_POINTS.gap, path: dimension };
         }

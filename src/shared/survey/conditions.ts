@@ -19,8 +19,9 @@ function numeric(value: AnswerValue | undefined): number | undefined {
 }
 
 /**
- * Whether a condition holds. A condition on an unanswered (or N/A) question is false,
- * except `not`, which inverts whatever its inner condition gives.
+ * Whether a condition holds. A comparison with an unanswered or N/A question is false;
+ * `answered` counts N/A as an answer (the patron did respond); `not` inverts its inner
+ * condition.
  */
 export function isConditionMet(condition: Condition, answers: Answers): boolean {
   switch (condition.op) {
