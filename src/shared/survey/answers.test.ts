@@ -189,8 +189,8 @@ describe('blockingProblem', () => {
     ],
     ['a required single answered N/A where not offered', single, 'na', offNA],
     [
-      'a required gap answered N/A on one dimension',
-      gap,
+      'a required gap answered N/A on one line, where offered',
+      gapNA,
       { minimum: 'na', desired: 7, perceived: 6 },
       null,
     ],
