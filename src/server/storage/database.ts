@@ -68,13 +68,28 @@ export function openStorage(options: StorageOptions): Storage {
 
 /** Brings the schema up to date; returns the names of the migrations it ran. */
 export async function migrate(storage: Storage): Promise<string[]> {
-  const migrator = new Migrator({ db: storage.db, provider: migrationProvider });
+  const migrator = new Migrator({
+    db: storage.db,
+    provider: migrationProvider,
+    // Kysely looks for its bookkeeping tables in every schema unless told which one; with
+    // several collectors (or test runs) in one PostgreSQL database it would find another's.
+    migrationTableSchema: await currentSchema(storage),
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'a migration';
     throw new Error(`${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The PostgreSQL schema tables are created in (the first of search_path). */
+async function currentSchema(storage: Storage): Promise<string | undefined> {
+  if (storage.dialect !== 'postgres') return undefined;
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(
+    storage.db,
+  );
+  return rows[0]?.schema ?? undefined;
 }
 
 /** Throws when the database does not answer. */

@@ -1,0 +1,46 @@
+/**
+ * What a device is told when it asks for its configuration: its branch, the kiosk options
+ * the branch sets (over the defaults), the survey it runs in its latest version, and the
+ * collector's time, from which it estimates its own clock's offset.
+ */
+import { type DeviceConfig, KioskOptionsSchema } from '../../shared/contract/device';
+import {
+  type DeviceRecord,
+  findBranch,
+  latestSurveyVersion,
+  recordDeviceContact,
+  type Storage,
+  timestamp,
+} from '../storage';
+
+export type DeviceConfigResult =
+  | { ok: true; config: DeviceConfig }
+  | { ok: false; message: string };
+
+export async function deviceConfig(
+  storage: Storage,
+  device: DeviceRecord,
+  now: () => Date,
+): Promise<DeviceConfigResult> {
+  const branch = await findBranch(storage, device.branchId);
+  if (!branch) return { ok: false, message: `branch ${device.branchId} no longer exists` };
+  const version = await latestSurveyVersion(storage, branch.surveyId);
+  if (version === undefined) {
+    return {
+      ok: false,
+      message: `survey ${branch.surveyId} of branch ${branch.id} is not on the collector`,
+    };
+  }
+  await recordDeviceContact(storage, device.id, { at: timestamp(now()) });
+  return {
+    ok: true,
+    config: {
+      serverTime: timestamp(now()),
+      deviceId: device.id,
+      deviceName: device.name,
+      branch: { id: branch.id, name: branch.name },
+      kiosk: KioskOptionsSchema.parse(branch.kioskOverrides),
+      survey: { id: branch.surveyId, version },
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The collector's HTTP app: the API under /api/v1 and the PWA around it, on one port.
+ * createApp() is the whole app without a listener, so tests drive it with app.request().
+ */
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { type AppDeps, resolveDeps } from './deps';
+import { ApiProblem, apiErrorBody, problemReply } from './errors';
+import { deviceConfigRoutes } from './routes/device-config';
+import { enrollRoutes } from './routes/enroll';
+import { healthRoutes } from './routes/health';
+import { responsesRoutes } from './routes/responses';
+import { schemaRoutes } from './routes/schema';
+import { surveyRoutes } from './routes/surveys';
+import { staticRoutes } from './static-app';
+
+export type { AppDeps } from './deps';
+
+/** The Preact app has no inline scripts or styles, so everything may come from 'self' only. */
+const SECURITY_HEADERS = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    // Vite inlines small images as data: URLs.
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    workerSrc: ["'self'"],
+    manifestSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+  xFrameOptions: 'DENY',
+  // Only browsers on HTTPS honour it; no includeSubDomains, the library's other sites are not ours.
+  strictTransportSecurity: 'max-age=15552000',
+});
+
+export function createApp(deps: AppDeps): Hono {
+  const resolved = resolveDeps(deps);
+  const app = new Hono();
+  app.use(SECURITY_HEADERS);
+  app.use(compress());
+
+  const api = new Hono();
+  // API answers are never cached unless a route says otherwise (survey packages revalidate).
+  api.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+  });
+  api.route('/', healthRoutes(resolved));
+  api.route('/', enrollRoutes(resolved));
+  api.route('/', deviceConfigRoutes(resolved));
+  api.route('/', surveyRoutes(resolved));
+  api.route('/', responsesRoutes(resolved));
+  api.route('/', schemaRoutes());
+  api.all('*', (c) =>
+    c.json(apiErrorBody('not-found', `no API at ${c.req.method} ${c.req.path}`), 404),
+  );
+  app.route('/api/v1', api);
+  app.all('/api/*', (c) =>
+    c.json(
+      apiErrorBody(
+        'not-found',
+        `no API at ${c.req.method} ${c.req.path}; this collector speaks /api/v1`,
+      ),
+      404,
+    ),
+  );
+
+  app.route('/', staticRoutes(resolved.staticDir));
+  app.notFound((c) =>
+    c.json(apiErrorBody('not-found', `nothing at ${c.req.method} ${c.req.path}`), 404),
+  );
+  app.onError((error, c) => {
+    if (error instanceof ApiProblem) return problemReply(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(apiErrorBody('bad-request', error.message || 'bad request'), error.status);
+    }
+    resolved.logError(error);
+    return c.json(
+      apiErrorBody('internal', 'the collector failed; the request can be sent again'),
+      500,
+    );
+  });
+  return app;
+}

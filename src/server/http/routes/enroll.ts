@@ -1,0 +1,80 @@
+/**
+ * POST /enroll: a one-time code for a device token. Failed attempts count per client
+ * address; too many in a window are refused with 429 and Retry-After.
+ */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { type Context, Hono } from 'hono';
+import { EnrollRequestSchema, normaliseEnrollmentCode } from '../../../shared/contract/device';
+import { type CodeProblem, enrollDevice } from '../../devices/enrollment';
+import type { ResolvedDeps } from '../deps';
+import { ApiProblem, badRequest } from '../errors';
+import { readJsonBody } from '../json-body';
+
+/** An enrollment request is a code, a UUID and a short name. */
+const MAX_ENROLL_BYTES = 16 * 1024;
+
+const PROBLEMS: Record<CodeProblem, { status: 400 | 409 | 410; message: string }> = {
+  'code-invalid': {
+    status: 400,
+    message: 'this enrollment code does not exist; check it or ask for a new one',
+  },
+  'code-expired': { status: 410, message: 'this enrollment code has expired; ask for a new one' },
+  'code-used': { status: 409, message: 'this enrollment code was used already; ask for a new one' },
+};
+
+/** The client's address; "unknown" outside Node (tests through app.request()). */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function withNormalisedCode(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const code = (body as { code?: unknown }).code;
+  return typeof code === 'string' ? { ...body, code: normaliseEnrollmentCode(code) } : body;
+}
+
+export function enrollRoutes({ storage, now, enrollThrottle }: ResolvedDeps): Hono {
+  return new Hono().post('/enroll', async (c) => {
+    const address = clientAddress(c);
+    const waitMs = enrollThrottle.retryAfterMs(address, now().getTime());
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      throw new ApiProblem(
+        429,
+        'rate-limited',
+        `too many failed enrollment attempts; try again in ${seconds} seconds`,
+        undefined,
+        { 'Retry-After': String(seconds) },
+      );
+    }
+    const failed = (problem: CodeProblem, path?: string) => {
+      enrollThrottle.recordFailure(address, now().getTime());
+      const { status, message } = PROBLEMS[problem];
+      return new ApiProblem(status, problem, message, path);
+    };
+
+    const parsed = EnrollRequestSchema.safeParse(
+      withNormalisedCode(await readJsonBody(c.req.raw, MAX_ENROLL_BYTES)),
+    );
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const path = issue?.path.map(String).join('.') || undefined;
+      if (path === 'code') throw failed('code-invalid', 'code');
+      throw badRequest(
+        `${path ?? 'the body'}: ${issue?.message ?? 'is not an enrollment request'}`,
+        path,
+      );
+    }
+    if (parsed.data.deviceName && /\p{Cc}/u.test(parsed.data.deviceName)) {
+      throw badRequest('deviceName: contains a control character', 'deviceName');
+    }
+    const result = await enrollDevice(storage, parsed.data, now());
+    if (!result.ok) throw failed(result.problem, 'code');
+    c.header('Cache-Control', 'no-store');
+    return c.json(result.reply);
+  });
+}

@@ -1,0 +1,128 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCollector, type TestCollector } from '../../../test/fixtures/collector';
+import { testDialects } from '../../../test/fixtures/test-databases';
+
+const INDEX_HTML = '<!doctype html><title>Library survey</title><div id="app"></div>';
+const APP_JS = `console.log(${JSON.stringify('library '.repeat(500))});`;
+
+// The static side does not touch the database: SQLite is enough.
+const sqlite = testDialects.find((d) => d.name === 'sqlite');
+
+describe('serving the app', () => {
+  let collector: TestCollector;
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    collector.app.request(path, { headers });
+
+  beforeAll(async () => {
+    if (!sqlite) throw new Error('SQLite is always available');
+    collector = await startTestCollector(sqlite);
+  });
+  afterAll(() => collector.close());
+
+  describe('before the app is built', () => {
+    it('answers pages with a 503 that says to run npm run build', async () => {
+      const page = await get('/', { accept: 'text/html' });
+      expect(page.status).toBe(503);
+      expect(await page.text()).toContain('npm run build');
+      const json = await get('/anything', { accept: 'application/json' });
+      expect(json.status).toBe(503);
+      expect(await json.json()).toMatchObject({
+        error: { message: expect.stringContaining('npm run build') },
+      });
+    });
+
+    it('still answers the API', async () => {
+      expect((await get('/api/v1/health')).status).toBe(200);
+    });
+  });
+
+  describe('once built', () => {
+    beforeAll(() => {
+      mkdirSync(join(collector.staticDir, 'assets'));
+      writeFileSync(join(collector.staticDir, 'index.html'), INDEX_HTML);
+      writeFileSync(
+        join(collector.staticDir, 'sw.js'),
+        'self.addEventListener("fetch", () => {});',
+      );
+      writeFileSync(join(collector.staticDir, 'manifest.webmanifest'), '{"name":"Library survey"}');
+      writeFileSync(join(collector.staticDir, 'assets', 'index-abc123.js'), APP_JS);
+    });
+
+    it.each([
+      ['/', 'text/html', 'no-cache'],
+      ['/index.html', 'text/html', 'no-cache'],
+      ['/sw.js', 'text/javascript', 'no-cache'],
+      ['/manifest.webmanifest', 'application/manifest+json', 'no-cache'],
+      ['/assets/index-abc123.js', 'text/javascript', 'public, max-age=31536000, immutable'],
+    ])('serves %s as %s with Cache-Control %s', async (path, type, cacheControl) => {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain(type);
+      expect(res.headers.get('cache-control')).toBe(cacheControl);
+    });
+
+    it.each([['/enroll'], ['/staff/status'], ['/a/b/c']])(
+      'answers the page path %s with index.html (the app is a single page)',
+      async (path) => {
+        const res = await get(path);
+        expect(res.status).toBe(200);
+        expect(await res.text()).toBe(INDEX_HTML);
+        expect(res.headers.get('cache-control')).toBe('no-cache');
+      },
+    );
+
+    it.each([['/assets/index-old.js'], ['/missing.png']])(
+      'answers the missing file %s with 404, not the page',
+      async (path) => {
+        const res = await get(path);
+        expect(res.status).toBe(404);
+        expect(res.headers.get('cache-control') ?? '').not.toContain('immutable');
+      },
+    );
+
+    it.each([
+      ['/..%2f..%2fetc/passwd'],
+      ['/%2e%2e/package.json'],
+      ['/assets/..%2f..%2findex.html'],
+    ])('never serves anything outside STATIC_DIR for %s', async (path) => {
+      const res = await get(path);
+      const body = await res.text();
+      expect(res.status === 404 || body === INDEX_HTML).toBe(true);
+      expect(body).not.toContain('root:');
+    });
+
+    it('answers other methods outside the API with a JSON 404', async () => {
+      const res = await collector.app.request('/index.html', { method: 'POST', body: 'x' });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ error: { code: 'not-found' } });
+    });
+
+    it('compresses what is worth compressing', async () => {
+      const res = await get('/assets/index-abc123.js', { 'accept-encoding': 'gzip' });
+      expect(res.headers.get('content-encoding')).toBe('gzip');
+      expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(APP_JS);
+    });
+
+    it('sends security headers the Preact app can live with', async () => {
+      const res = await get('/');
+      const csp = res.headers.get('content-security-policy') ?? '';
+      for (const directive of [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "frame-ancestors 'none'",
+      ]) {
+        expect(csp).toContain(directive);
+      }
+      expect(csp).not.toContain('unsafe-inline');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    });
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Serves the PWA from STATIC_DIR: hashed files under /assets/ are cached for a year, the
+ * rest (index.html, sw.js, manifest) is revalidated every time so an update reaches the
+ * kiosks. Any other page path gets index.html: the app is a single page.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type Context, Hono } from 'hono';
+import { apiErrorBody } from './errors';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+/** Paths that name a file; a missing file is a 404, never the page (it would be cached as JS). */
+const FILE_PATH = /(^\/assets\/)|(\.[a-z0-9]+$)/i;
+
+function notBuilt(c: Context): Response {
+  const message =
+    'The app is not built yet: run `npm run build` (npm start does it for you), then reload.';
+  c.header('Cache-Control', 'no-store');
+  c.header('Retry-After', '30');
+  if (c.req.header('accept')?.includes('text/html')) {
+    return c.html(
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>Library survey: not built</title><h1>The app is not built yet</h1><p>Run <code>npm run build</code> (or <code>npm start</code>, which builds what is missing), then reload this page.</p></html>`,
+      503,
+    );
+  }
+  return c.json(apiErrorBody('internal', message), 503);
+}
+
+export function staticRoutes(staticDir: string): Hono {
+  const app = new Hono();
+  app.on(['GET', 'HEAD'], '*', async (c, next) => {
+    if (!existsSync(join(staticDir, 'index.html'))) return notBuilt(c);
+    await next();
+    if (c.res.status < 400) {
+      c.res.headers.set(
+        'Cache-Control',
+        c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE,
+      );
+    }
+  });
+  app.on(['GET', 'HEAD'], '*', serveStatic({ root: staticDir }));
+  app.on(['GET', 'HEAD'], '*', async (c, next) => {
+    if (FILE_PATH.test(c.req.path)) return c.text('Not found', 404);
+    return serveStatic({ root: staticDir, path: 'index.html' })(c, next);
+  });
+  return app;
+}

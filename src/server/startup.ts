@@ -1,0 +1,47 @@
+/**
+ * What `serve` does before it listens: bring the schema up to date, seed the built-in
+ * survey packages, and on the very first start create a default branch with a one-time
+ * enrollment code, so the first kiosk can be enrolled without reading a manual.
+ */
+import type { SurveyPackage } from '../shared/contract/survey-package';
+import { DEFAULT_SURVEY_ID } from '../surveys';
+import { createEnrollmentCode, type NewEnrollmentCode } from './devices/enrollment';
+import { countBranches, insertBranch, migrate, type Storage, timestamp } from './storage';
+import { type PublishAction, publishSurveyPackage } from './surveys/publish';
+
+export const DEFAULT_BRANCH = { id: 'main', name: 'Main library' } as const;
+
+export interface Preparation {
+  migrations: string[];
+  surveys: { surveyId: string; version: number; action: PublishAction }[];
+  /** Set on the first start only: the branch made and a code for its first device. */
+  firstStart: NewEnrollmentCode | null;
+}
+
+export async function prepareCollector(
+  storage: Storage,
+  options: { packages: readonly SurveyPackage[]; enrollmentCodeTtlHours: number; now: Date },
+): Promise<Preparation> {
+  const migrations = await migrate(storage);
+  const surveys: Preparation['surveys'] = [];
+  for (const pkg of options.packages) {
+    const action = await publishSurveyPackage(storage, pkg, options.now);
+    surveys.push({ surveyId: pkg.id, version: pkg.version, action });
+  }
+  let firstStart: NewEnrollmentCode | null = null;
+  if ((await countBranches(storage)) === 0) {
+    await insertBranch(storage, {
+      ...DEFAULT_BRANCH,
+      kioskOverrides: {},
+      surveyId: DEFAULT_SURVEY_ID,
+      createdAt: timestamp(options.now),
+    });
+    firstStart = await createEnrollmentCode(
+      storage,
+      DEFAULT_BRANCH.id,
+      options.enrollmentCodeTtlHours,
+      options.now,
+    );
+  }
+  return { migrations, surveys, firstStart };
+}
