@@ -1,0 +1,240 @@
+/**
+ * The sync engine: decides when to drain the outbox and makes sure only one drain runs.
+ * Triggers: start, a submit (the app calls syncNow('submit')), the `online` event, the
+ * page becoming visible, and a timer while anything waits. One tab at a time holds the
+ * Web Lock; where the Web Locks API is missing (iOS Safari before 15.4) it runs without.
+ * Everything that depends on time, network or browser comes in through `deps`.
+ */
+import {
+  countByStatus,
+  getEnrollment,
+  getSyncState,
+  StorageError,
+  type SyncState,
+  updateSyncState,
+} from '../store';
+import { drainOutbox } from './drain';
+import type { CollectorDeps } from './http';
+import { syncStateAfter } from './run-state';
+import { nextTimerDelayMs, readiness, SYNC_INTERVAL_MS } from './schedule';
+import type { SyncReason, SyncRunOutcome, SyncRunResult } from './sync-result';
+
+/** Held by the tab that is syncing; other tabs skip their run instead of queueing. */
+export const SYNC_LOCK_NAME = 'library-survey-sync';
+
+/** The part of navigator.locks the engine uses. */
+export interface SyncLockManager {
+  request<T>(
+    name: string,
+    options: { ifAvailable: true },
+    callback: (lock: unknown) => Promise<T>,
+  ): Promise<T>;
+}
+
+/** The part of `document` the engine listens to. */
+export interface VisibilitySource extends EventTarget {
+  readonly visibilityState: DocumentVisibilityState;
+}
+
+export interface SyncEngineDeps extends CollectorDeps {
+  /** In [0, 1), for the backoff's jitter. */
+  random: () => number;
+  /** navigator.locks; undefined where the browser lacks the Web Locks API. */
+  locks?: SyncLockManager;
+  /** navigator.onLine: false is a hint to wait for `online`, never proof. */
+  isOnline: () => boolean;
+  /** Where `online` fires (window). */
+  window?: EventTarget;
+  /** Where `visibilitychange` fires (document). */
+  document?: VisibilitySource;
+  /** A run that failed in a way the result cannot carry (a bug, not a network failure). */
+  onError?: (error: unknown) => void;
+}
+
+export interface SyncEngine {
+  /** Drains the outbox now if allowed; a call during a run is served by one run after it. */
+  syncNow(reason?: SyncReason): Promise<SyncRunResult>;
+  /** Listens for the triggers and syncs once. */
+  start(): void;
+  /** Stops listening and the timer; a batch in flight finishes, no further one starts. */
+  stop(): void;
+  /** Resolves once no run is in progress or waiting to start. */
+  settled(): Promise<void>;
+}
+
+const NOTHING_SENT = { sent: 0, acknowledged: 0, quarantined: 0 };
+
+/** Which reason a coalesced run keeps: a person's action beats a trigger. */
+const REASON_RANK: Record<SyncReason, number> = {
+  manual: 3,
+  enrolled: 3,
+  online: 2,
+  timer: 2,
+  start: 1,
+  submit: 1,
+  visible: 1,
+};
+
+interface Attempt {
+  result: SyncRunResult;
+  state: SyncState;
+}
+
+export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+  let started = false;
+  let stopped = false;
+  let timer: unknown;
+  let running: Promise<SyncRunResult> | undefined;
+  let followUp: { promise: Promise<SyncRunResult>; reason: SyncReason } | undefined;
+
+  function idle(
+    reason: SyncReason,
+    outcome: SyncRunOutcome,
+    remaining: number,
+    state: SyncState,
+  ): Attempt {
+    const result: SyncRunResult = { reason, outcome, ...NOTHING_SENT, remaining };
+    if (outcome === 'unauthorized') result.error = 'unauthorized';
+    if (outcome === 'backing-off') result.nextAttemptAt = state.nextAttemptAt;
+    return { result, state };
+  }
+
+  async function withLock(work: () => Promise<Attempt>): Promise<Attempt | undefined> {
+    if (!deps.locks) return work();
+    return deps.locks.request(SYNC_LOCK_NAME, { ifAvailable: true }, async (lock) =>
+      lock ? work() : undefined,
+    );
+  }
+
+  async function drain(reason: SyncReason, queued: number): Promise<Attempt> {
+    // Read inside the lock: the tab that held it before may have just failed or enrolled.
+    const [enrollment, state] = await Promise.all([getEnrollment(), getSyncState()]);
+    const ready = readiness({
+      reason,
+      state,
+      enrollment,
+      now: deps.now(),
+      online: deps.isOnline(),
+    });
+    if (ready !== 'go') return idle(reason, ready, queued, state);
+    if (!enrollment) return idle(reason, 'not-enrolled', queued, state);
+
+    const report = await drainOutbox(deps, {
+      token: enrollment.token,
+      clockOffsetMs: state.clockOffsetMs,
+      isStopped: () => stopped,
+    });
+    // Another tab drained the outbox between our count and our lock: nothing was tried.
+    const tried = report.sent > 0 || report.quarantined > 0;
+    const next = tried
+      ? await updateSyncState(syncStateAfter(report, state, deps.now(), deps.random))
+      : state;
+    const { sent, acknowledged, quarantined } = report;
+    const result: SyncRunResult = {
+      reason,
+      outcome: report.outcome,
+      sent,
+      acknowledged,
+      quarantined,
+      remaining: (await countByStatus()).queued,
+    };
+    // syncStateAfter set or cleared lastError for this run, with one of SYNC_ERROR_CODES.
+    const error = next.lastError?.code as SyncRunResult['error'];
+    if (error) result.error = error;
+    if (next.nextAttemptAt !== undefined) result.nextAttemptAt = next.nextAttemptAt;
+    return { result, state: next };
+  }
+
+  async function attempt(reason: SyncReason): Promise<Attempt> {
+    const queued = (await countByStatus()).queued;
+    if (queued === 0) return idle(reason, 'done', 0, {});
+    const held = await withLock(() => drain(reason, queued));
+    return held ?? idle(reason, 'locked', queued, await getSyncState());
+  }
+
+  /** Replaces the timer; undefined leaves none. */
+  function setTimer(delay: number | undefined): void {
+    if (timer !== undefined) deps.timers.clearTimeout(timer);
+    timer = undefined;
+    if (!started || delay === undefined) return;
+    timer = deps.timers.setTimeout(() => {
+      timer = undefined;
+      trigger('timer');
+    }, delay);
+  }
+
+  async function run(reason: SyncReason): Promise<SyncRunResult> {
+    try {
+      const { result, state } = await attempt(reason);
+      setTimer(nextTimerDelayMs({ ...result, state, now: deps.now() }));
+      return result;
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+      deps.onError?.(error);
+      const at = deps.now();
+      await updateSyncState({ lastError: { code: 'storage', at, detail: error.kind } }).catch(
+        () => undefined, // the database is failing; the result still says so
+      );
+      // How much waits is unknown; look again at the usual pace.
+      setTimer(SYNC_INTERVAL_MS);
+      return { reason, outcome: 'storage-error', ...NOTHING_SENT, remaining: 0, error: 'storage' };
+    }
+  }
+
+  function syncNow(reason: SyncReason = 'manual'): Promise<SyncRunResult> {
+    if (!running) {
+      running = run(reason).finally(() => {
+        running = undefined;
+      });
+      return running;
+    }
+    if (followUp) {
+      if (REASON_RANK[reason] > REASON_RANK[followUp.reason]) followUp.reason = reason;
+      return followUp.promise;
+    }
+    const settledRun = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    const promise = settledRun.then(() => {
+      const next = followUp?.reason ?? reason;
+      followUp = undefined;
+      return syncNow(next);
+    });
+    followUp = { promise, reason };
+    return promise;
+  }
+
+  function trigger(reason: SyncReason): void {
+    syncNow(reason).catch((error: unknown) => deps.onError?.(error));
+  }
+
+  const onOnline = () => trigger('online');
+  const onVisibilityChange = () => {
+    if (deps.document?.visibilityState === 'visible') trigger('visible');
+  };
+
+  return {
+    syncNow,
+    start() {
+      if (started) return;
+      started = true;
+      stopped = false;
+      deps.window?.addEventListener('online', onOnline);
+      deps.document?.addEventListener('visibilitychange', onVisibilityChange);
+      trigger('start');
+    },
+    stop() {
+      started = false;
+      stopped = true;
+      deps.window?.removeEventListener('online', onOnline);
+      deps.document?.removeEventListener('visibilitychange', onVisibilityChange);
+      setTimer(undefined);
+    },
+    async settled() {
+      while (running || followUp) {
+        await (followUp?.promise ?? running)?.catch(() => undefined);
+      }
+    },
+  };
+}

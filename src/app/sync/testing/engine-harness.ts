@@ -1,0 +1,82 @@
+/**
+ * For sync tests: an engine wired to a fake clock, a fake collector, fake tabs' locks and
+ * event targets standing for window and document, over the real store.
+ */
+import { createSyncEngine, type SyncEngine, type SyncEngineDeps } from '../sync-engine';
+import { FakeClock } from './fake-clock';
+import { FakeCollector } from './fake-collector';
+import { FakeLocks } from './fake-locks';
+
+export const COLLECTOR_URL = 'https://collector.test';
+
+export interface Harness {
+  clock: FakeClock;
+  collector: FakeCollector;
+  engine: SyncEngine;
+  deps: SyncEngineDeps;
+  window: EventTarget;
+  document: EventTarget & { visibilityState: DocumentVisibilityState };
+  /** What navigator.onLine says. */
+  setOnline(online: boolean): void;
+}
+
+const engines: SyncEngine[] = [];
+
+export function harness(
+  options: {
+    clock?: FakeClock;
+    collector?: FakeCollector;
+    /** null: a browser without the Web Locks API. */
+    locks?: FakeLocks | null;
+    clockAheadMs?: number;
+    random?: () => number;
+    /** Where the engine reports what its result cannot carry; by default the test fails. */
+    onError?: (error: unknown) => void;
+  } = {},
+): Harness {
+  const clock = options.clock ?? new FakeClock();
+  const collector = options.collector ?? new FakeCollector(clock.now, options.clockAheadMs);
+  const window = new EventTarget();
+  const document = Object.assign(new EventTarget(), {
+    visibilityState: 'visible' as DocumentVisibilityState,
+  });
+  let online = true;
+  const locks = options.locks === null ? undefined : (options.locks ?? new FakeLocks());
+  const deps: SyncEngineDeps = {
+    baseUrl: COLLECTOR_URL,
+    fetch: collector.fetch,
+    now: clock.now,
+    random: options.random ?? (() => 0.5),
+    timers: clock,
+    ...(locks ? { locks } : {}),
+    isOnline: () => online,
+    window,
+    document,
+    onError:
+      options.onError ??
+      ((error) => {
+        throw error;
+      }),
+  };
+  const engine = createSyncEngine(deps);
+  engines.push(engine);
+  return {
+    clock,
+    collector,
+    engine,
+    deps,
+    window,
+    document,
+    setOnline: (value) => {
+      online = value;
+    },
+  };
+}
+
+/** Stops every engine made since the last call and waits for their runs to end. */
+export async function stopEngines(): Promise<void> {
+  for (const engine of engines.splice(0)) {
+    engine.stop();
+    await engine.settled();
+  }
+}

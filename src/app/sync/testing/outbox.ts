@@ -1,0 +1,60 @@
+/**
+ * For sync tests: a fresh store on fake-indexeddb with queued responses in it, made the
+ * way the app makes them (draft, then submit), and an enrolled device.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import type { Answers } from '../../../shared/contract/answer';
+import {
+  type Enrollment,
+  ensureDeviceId,
+  saveDraft,
+  saveEnrollment,
+  submitDraft,
+} from '../../store';
+import { db, useDatabase } from '../../store/database';
+
+/** A database of its own for one test; `dropStore` deletes it afterwards. */
+export function freshStore(): void {
+  useDatabase(`sync-test-${crypto.randomUUID()}`);
+}
+
+export async function dropStore(): Promise<void> {
+  await db.delete();
+}
+
+export async function enroll(
+  enrolledAt: number,
+  token = 'device-token-'.padEnd(43, 'x'),
+): Promise<Enrollment> {
+  const enrollment: Enrollment = {
+    token,
+    deviceId: await ensureDeviceId(),
+    branch: { id: 'north', name: 'North Branch' },
+    enrolledAt,
+  };
+  await saveEnrollment(enrollment);
+  return enrollment;
+}
+
+/** Queues `count` responses; `answers(i)` varies them. Returns their ids, oldest first. */
+export async function queueResponses(
+  count: number,
+  answers: (i: number) => Answers = (i) => ({ recommend: i % 11 }),
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = uuidv7();
+    await saveDraft({
+      id,
+      surveyId: 'library-service-quality',
+      surveyVersion: 1,
+      locale: 'hu',
+      channel: 'kiosk',
+      startedAt: '2026-11-20T08:58:00.000Z',
+      answers: answers(i),
+    });
+    await submitDraft(id, new Date('2026-11-20T08:59:00.000Z'));
+    ids.push(id);
+  }
+  return ids;
+}
