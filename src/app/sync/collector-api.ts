@@ -1,0 +1,155 @@
+/**
+ * The app's other calls to the collector: enrolling the device with a one-time code, and
+ * fetching its configuration and survey package. Failures come back as stable codes the
+ * UI translates; nothing here throws for a network or collector problem.
+ */
+import { ApiErrorSchema } from '../../shared/contract/api-error';
+import {
+  type DeviceConfig,
+  DeviceConfigSchema,
+  ENROLLMENT_CODE_PATTERN,
+  EnrollReplySchema,
+  normaliseEnrollmentCode,
+} from '../../shared/contract/device';
+import {
+  type Enrollment,
+  ensureDeviceId,
+  getEnrollment,
+  saveEnrollment,
+  saveKioskOptions,
+  updateSyncState,
+  writeSetting,
+} from '../store';
+import { type CallFailure, callFailure } from './call-failure';
+import { estimateClockOffsetMs } from './clock-offset';
+import { type CollectorDeps, type HttpOutcome, parseJsonBody, requestCollector } from './http';
+import { parseRetryAfter } from './retry-after';
+import { refreshSurvey, type SurveyRefresh } from './survey-refresh';
+
+export const ENROLL_PATH = '/api/v1/enroll';
+export const DEVICE_CONFIG_PATH = '/api/v1/device/config';
+
+/**
+ * code-invalid: no such code (or not a code at all); code-expired: ask for a new one;
+ * code-used: it was used already, perhaps by this device on an answer that was lost;
+ * rate-limited: too many wrong codes from here, wait retryAfterMs.
+ */
+export type EnrollFailure = 'code-invalid' | 'code-expired' | 'code-used' | 'rate-limited';
+
+export type EnrollResult =
+  | { ok: true; enrollment: Enrollment }
+  | { ok: false; code: EnrollFailure | CallFailure; detail?: string; retryAfterMs?: number };
+
+export type DeviceConfigResult =
+  | { ok: true; config: DeviceConfig; survey: SurveyRefresh }
+  | { ok: false; code: 'not-enrolled' | 'unauthorized' | CallFailure; detail?: string };
+
+export interface CollectorApi {
+  /** Exchanges a typed (or scanned) code for a token, and keeps the enrollment. */
+  enrollDevice(code: string, deviceName?: string): Promise<EnrollResult>;
+  /** Fetches branch, kiosk options and the assigned survey, and keeps what changed. */
+  refreshDeviceConfig(): Promise<DeviceConfigResult>;
+}
+
+const ENROLL_FAILURES = new Set<string>([
+  'code-invalid',
+  'code-expired',
+  'code-used',
+  'rate-limited',
+]);
+const ENROLL_STATUS: Record<number, EnrollFailure> = {
+  409: 'code-used',
+  410: 'code-expired',
+  429: 'rate-limited',
+};
+/** The collector's limit on device names (EnrollRequestSchema). */
+const MAX_DEVICE_NAME_LENGTH = 80;
+
+function enrollFailure(outcome: HttpOutcome, now: number): EnrollResult {
+  if (outcome.kind === 'reply') {
+    const apiError = ApiErrorSchema.safeParse(parseJsonBody(outcome.body));
+    const named = apiError.success ? apiError.data.error.code : undefined;
+    const code =
+      named && ENROLL_FAILURES.has(named)
+        ? (named as EnrollFailure)
+        : ENROLL_STATUS[outcome.status];
+    if (code) {
+      const retryAfterMs = parseRetryAfter(outcome.headers.get('Retry-After'), now);
+      return { ok: false, code, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+    }
+  }
+  return { ok: false, ...callFailure(outcome) };
+}
+
+/** Staff may paste a name with a newline or type a long one; the collector refuses both. */
+function cleanDeviceName(name: string | undefined): string | undefined {
+  const cleaned = name
+    ?.replace(/\p{Cc}/gu, ' ')
+    .trim()
+    .slice(0, MAX_DEVICE_NAME_LENGTH)
+    .trim();
+  return cleaned || undefined;
+}
+
+export function createCollectorApi(deps: CollectorDeps): CollectorApi {
+  async function enrollDevice(typed: string, deviceName?: string): Promise<EnrollResult> {
+    const code = normaliseEnrollmentCode(typed);
+    if (!ENROLLMENT_CODE_PATTERN.test(code)) return { ok: false, code: 'code-invalid' };
+    const name = cleanDeviceName(deviceName);
+    const request = {
+      code,
+      deviceId: await ensureDeviceId(),
+      ...(name ? { deviceName: name } : {}),
+    };
+    const outcome = await requestCollector(deps, {
+      method: 'POST',
+      path: ENROLL_PATH,
+      json: JSON.stringify(request),
+    });
+    if (outcome.kind !== 'reply' || outcome.status !== 200)
+      return enrollFailure(outcome, deps.now());
+    const reply = EnrollReplySchema.safeParse(parseJsonBody(outcome.body));
+    if (!reply.success) {
+      return { ok: false, code: 'unexpected-reply', detail: `HTTP ${outcome.status}` };
+    }
+    const enrollment: Enrollment = { ...reply.data, enrolledAt: deps.now() };
+    await saveEnrollment(enrollment);
+    // A new token starts with a clean slate: no refusal or backoff of the old one holds.
+    await updateSyncState({ lastError: undefined, failures: 0, nextAttemptAt: undefined });
+    return { ok: true, enrollment };
+  }
+
+  async function refreshDeviceConfig(): Promise<DeviceConfigResult> {
+    const enrollment = await getEnrollment();
+    if (!enrollment) return { ok: false, code: 'not-enrolled' };
+    const outcome = await requestCollector(deps, {
+      method: 'GET',
+      path: DEVICE_CONFIG_PATH,
+      token: enrollment.token,
+    });
+    if (outcome.kind === 'reply' && outcome.status === 401) {
+      await updateSyncState({ lastError: { code: 'unauthorized', at: deps.now() } });
+      return { ok: false, code: 'unauthorized' };
+    }
+    if (outcome.kind !== 'reply' || outcome.status !== 200)
+      return { ok: false, ...callFailure(outcome) };
+    const parsed = DeviceConfigSchema.safeParse(parseJsonBody(outcome.body));
+    if (!parsed.success)
+      return { ok: false, code: 'unexpected-reply', detail: 'not a device config' };
+    const config = parsed.data;
+
+    const offset = estimateClockOffsetMs(config.serverTime, outcome.sentAt, outcome.receivedAt);
+    if (offset !== undefined) await updateSyncState({ clockOffsetMs: offset });
+    await saveKioskOptions(config.kiosk);
+    // Re-read: staff may have re-enrolled while the request was out; keep the newer token.
+    const current = await getEnrollment();
+    if (current?.token === enrollment.token)
+      await saveEnrollment({ ...current, branch: config.branch });
+
+    const survey = await refreshSurvey(deps, config.survey);
+    if (survey.active) await writeSetting('activeSurvey', survey.active);
+    return { ok: true, config, survey };
+  }
+
+  return { enrollDevice, refreshDeviceConfig };
+}
