@@ -1,0 +1,37 @@
+/**
+ * Sync: the app's side of the collector. Screens and start-up code import from here only.
+ *
+ *   const deps = browserSyncDeps();
+ *   const sync = createSyncEngine(deps);   sync.start();   // once, at start-up
+ *   const collector = createCollectorApi(deps);
+ *   after submit:      sync.syncNow('submit')
+ *   "Sync now":        sync.syncNow('manual')
+ *   after enrolling:   sync.syncNow('enrolled'); collector.refreshDeviceConfig()
+ */
+export { SYNC_BACKOFF_BASE_MS, SYNC_BACKOFF_CAP_MS, SYNC_RETRY_AFTER_MAX_MS } from './backoff';
+export { SYNC_BATCH_BYTES, SYNC_BATCH_RECORDS } from './batch';
+export { browserSyncDeps } from './browser-deps';
+export type { CallFailure } from './call-failure';
+export {
+  type CollectorApi,
+  createCollectorApi,
+  type DeviceConfigResult,
+  type EnrollFailure,
+  type EnrollResult,
+} from './collector-api';
+export { type CollectorDeps, SYNC_REQUEST_TIMEOUT_MS } from './http';
+export { SYNC_INTERVAL_MS } from './schedule';
+export type { SurveyRefresh } from './survey-refresh';
+export {
+  createSyncEngine,
+  SYNC_LOCK_NAME,
+  type SyncEngine,
+  type SyncEngineDeps,
+} from './sync-engine';
+export {
+  SYNC_ERROR_CODES,
+  type SyncErrorCode,
+  type SyncReason,
+  type SyncRunOutcome,
+  type SyncRunResult,
+} from './sync-result';

@@ -1,0 +1,119 @@
+/**
+ * The engine and the collector client against the real collector app (SQLite, through
+ * app.request): the contract both sides were written to, checked end to end without a
+ * browser. The fakes in the other tests stand for this collector; here it answers itself.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestCollector, type TestCollector } from '../../../test/fixtures/collector';
+import { completeAnswers } from '../../../test/fixtures/survey-package';
+import { testDialects } from '../../../test/fixtures/test-databases';
+import { countResponses, listResponses, revokeDevice } from '../../server/storage';
+import { countByStatus, getKioskOptions, getSyncState, quarantinedResponses } from '../store';
+import { createCollectorApi } from './collector-api';
+import { createSyncEngine } from './sync-engine';
+import { FakeClock } from './testing/fake-clock';
+import { FakeLocks } from './testing/fake-locks';
+import { dropStore, freshStore, queueResponses } from './testing/outbox';
+
+const sqlite = testDialects.find((dialect) => dialect.name === 'sqlite');
+if (!sqlite) throw new Error('the SQLite test dialect is missing');
+
+let collector: TestCollector;
+const clock = new FakeClock();
+
+function deviceSide() {
+  const deps = {
+    baseUrl: 'http://collector.test',
+    fetch: (url: string, init: RequestInit) => Promise.resolve(collector.app.request(url, init)),
+    now: clock.now,
+    random: () => 0.5,
+    timers: clock,
+    locks: new FakeLocks(),
+    isOnline: () => true,
+  };
+  return { engine: createSyncEngine(deps), api: createCollectorApi(deps) };
+}
+
+beforeEach(async () => {
+  freshStore();
+  collector = await startTestCollector(sqlite);
+});
+
+afterEach(async () => {
+  await collector.close();
+  await dropStore();
+});
+
+describe('the device and the collector', () => {
+  it('enroll, then every waiting response arrives once with its answers, locale and channel', async () => {
+    const { engine, api } = deviceSide();
+    const ids = await queueResponses(25, () => completeAnswers());
+
+    const enrolled = await api.enrollDevice((await collector.code('bookmobile')).toLowerCase());
+    expect(enrolled).toMatchObject({ ok: true, enrollment: { branch: { id: 'bookmobile' } } });
+    const result = await engine.syncNow('enrolled');
+
+    expect(result).toMatchObject({ outcome: 'done', acknowledged: 25, remaining: 0 });
+    const stored = await listResponses(collector.database.storage);
+    expect(stored.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(stored[0]).toMatchObject({
+      branchId: 'bookmobile',
+      locale: 'hu',
+      channel: 'kiosk',
+      answers: completeAnswers(),
+    });
+    expect(await countByStatus()).toMatchObject({ queued: 0, synced: 25 });
+  });
+
+  it('keeps a response the collector rejects in quarantine while the others are delivered', async () => {
+    const { engine, api } = deviceSide();
+    const [good, bad, alsoGood] = await queueResponses(3, (i) =>
+      i === 1 ? { ...completeAnswers(), 'overall-satisfaction': 9 } : completeAnswers(),
+    );
+    await api.enrollDevice(await collector.code());
+
+    expect(await engine.syncNow('enrolled')).toMatchObject({ acknowledged: 2, quarantined: 1 });
+    expect((await listResponses(collector.database.storage)).map((r) => r.id).sort()).toEqual(
+      [good, alsoGood].sort(),
+    );
+    expect(await quarantinedResponses()).toEqual([
+      expect.objectContaining({
+        id: bad,
+        quarantine: expect.objectContaining({
+          outcome: 'rejected',
+          path: expect.stringContaining('overall-satisfaction'),
+        }),
+      }),
+    ]);
+  });
+
+  it('takes the branch options and the survey package, and revalidates it with its ETag', async () => {
+    const { api } = deviceSide();
+    await api.enrollDevice(await collector.code('bookmobile'));
+
+    expect(await api.refreshDeviceConfig()).toMatchObject({
+      ok: true,
+      survey: { status: 'updated' },
+    });
+    expect(await getKioskOptions()).toMatchObject({ idleTimeoutSeconds: 120, defaultLocale: 'hu' });
+    // The collector's clock runs an hour ahead of the device's in this fixture.
+    expect((await getSyncState()).clockOffsetMs).toBe(collector.clock.now.getTime() - clock.now());
+    expect(await api.refreshDeviceConfig()).toMatchObject({ survey: { status: 'unchanged' } });
+  });
+
+  it('stops at a revoked token and keeps every response', async () => {
+    const { engine, api } = deviceSide();
+    await queueResponses(2, () => completeAnswers());
+    const enrolled = await api.enrollDevice(await collector.code());
+    if (!enrolled.ok) throw new Error(`enrollment failed: ${enrolled.code}`);
+    await revokeDevice(
+      collector.database.storage,
+      enrolled.enrollment.deviceId,
+      '2026-11-20T10:00:00Z',
+    );
+
+    expect(await engine.syncNow('manual')).toMatchObject({ outcome: 'unauthorized', remaining: 2 });
+    expect(await countResponses(collector.database.storage)).toBe(0);
+  });
+});
