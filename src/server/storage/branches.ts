@@ -69,6 +69,7 @@ export async function updateBranch(
   id: string,
   changes: Partial<Pick<BranchRecord, 'name' | 'kioskOverrides' | 'surveyId'>>,
 ): Promise<void> {
+  if (Object.values(changes).every((v) => v === undefined)) return;
   await storage.db
     .updateTable('branches')
     .set({

@@ -1,0 +1,140 @@
+/** branch add | list | set: the libraries of the network and how their kiosks behave. */
+import { type KioskOptions, KioskOptionsSchema } from '../../shared/contract/device';
+import { BranchIdSchema } from '../../shared/contract/ids';
+import { DEFAULT_SURVEY_ID } from '../../surveys';
+import {
+  findBranch,
+  insertBranch,
+  latestSurveyVersion,
+  listBranches,
+  listDevices,
+  type Storage,
+  timestamp,
+  updateBranch,
+} from '../storage';
+import { type Command, CommandError, integerOption, withStorage } from './command';
+import { formatTable } from './text';
+
+async function requireSurvey(storage: Storage, surveyId: string): Promise<void> {
+  if ((await latestSurveyVersion(storage, surveyId)) === undefined) {
+    throw new CommandError(`survey "${surveyId}" is not on the collector (see: survey list)`);
+  }
+}
+
+/** "idle 120 s, warning 30 s, thanks 8 s, language hu" */
+export function describeKioskOptions(overrides: Partial<KioskOptions>): string {
+  const o = KioskOptionsSchema.parse(overrides);
+  return `idle ${o.idleTimeoutSeconds} s, warning ${o.idleWarningSeconds} s, thanks ${o.thanksSeconds} s, language ${o.defaultLocale}`;
+}
+
+export const branchAdd: Command = {
+  usage: 'branch add <id> <name> [--survey <survey-id>]',
+  summary: 'add a branch (id: lower-case letters, digits and dashes)',
+  options: { survey: { type: 'string' } },
+  positionals: [2, Number.POSITIVE_INFINITY],
+  async run({ host, config, positionals, options }) {
+    const [id = '', ...nameParts] = positionals;
+    const name = nameParts.join(' ').trim();
+    if (!BranchIdSchema.safeParse(id).success) {
+      throw new CommandError(
+        `"${id}" cannot be a branch id: use lower-case letters, digits and single dashes`,
+      );
+    }
+    if (!name)
+      throw new CommandError('give the branch a name, e.g. branch add east "East library"');
+    const surveyId = typeof options.survey === 'string' ? options.survey : DEFAULT_SURVEY_ID;
+    await withStorage(config, async (storage) => {
+      if (typeof options.survey === 'string') await requireSurvey(storage, surveyId);
+      const added = await insertBranch(storage, {
+        id,
+        name,
+        kioskOverrides: {},
+        surveyId,
+        createdAt: timestamp(host.now()),
+      });
+      if (!added) throw new CommandError(`branch "${id}" exists already (see: branch list)`);
+    });
+    host.out(`Added branch ${id} (${name}), running ${surveyId}.`);
+    host.out(`Enroll its first device with: npm run collector -- code create --branch ${id}`);
+  },
+};
+
+export const branchList: Command = {
+  usage: 'branch list',
+  summary: 'list the branches, their survey, kiosk options and devices',
+  positionals: [0, 0],
+  async run({ host, config }) {
+    const rows = await withStorage(config, async (storage) => {
+      const [branches, devices] = await Promise.all([listBranches(storage), listDevices(storage)]);
+      return branches.map((b) => {
+        const own = devices.filter((d) => d.branchId === b.id);
+        const active = own.filter((d) => !d.revokedAt).length;
+        return [b.id, b.name, b.surveyId, String(active), describeKioskOptions(b.kioskOverrides)];
+      });
+    });
+    if (rows.length === 0) {
+      host.out('No branches yet: start the collector once, or add one with branch add.');
+      return;
+    }
+    host.out(formatTable(['BRANCH', 'NAME', 'SURVEY', 'DEVICES', 'KIOSK'], rows));
+  },
+};
+
+export const branchSet: Command = {
+  usage:
+    'branch set <id> [--name <name>] [--idle-seconds N] [--warning-seconds N] [--thanks-seconds N] [--default-locale xx] [--survey <survey-id>]',
+  summary: 'change a branch: its name, kiosk options or survey',
+  options: {
+    name: { type: 'string' },
+    'idle-seconds': { type: 'string' },
+    'warning-seconds': { type: 'string' },
+    'thanks-seconds': { type: 'string' },
+    'default-locale': { type: 'string' },
+    survey: { type: 'string' },
+  },
+  positionals: [1, 1],
+  async run({ host, config, positionals, options }) {
+    const id = positionals[0] ?? '';
+    const changes: Partial<KioskOptions> = {};
+    const idle = integerOption(options, 'idle-seconds');
+    const warning = integerOption(options, 'warning-seconds');
+    const thanks = integerOption(options, 'thanks-seconds');
+    if (idle !== undefined) changes.idleTimeoutSeconds = idle;
+    if (warning !== undefined) changes.idleWarningSeconds = warning;
+    if (thanks !== undefined) changes.thanksSeconds = thanks;
+    if (typeof options['default-locale'] === 'string') {
+      changes.defaultLocale = options['default-locale'] as KioskOptions['defaultLocale'];
+    }
+    const name = typeof options.name === 'string' ? options.name.trim() : undefined;
+    const surveyId = typeof options.survey === 'string' ? options.survey : undefined;
+    if (Object.keys(changes).length === 0 && name === undefined && surveyId === undefined) {
+      throw new CommandError('nothing to change: give at least one option (see: help)');
+    }
+    if (name === '') throw new CommandError('--name cannot be empty');
+    await withStorage(config, async (storage) => {
+      const branch = await findBranch(storage, id);
+      if (!branch) throw new CommandError(`there is no branch "${id}" (see: branch list)`);
+      const kioskOverrides = { ...branch.kioskOverrides, ...changes };
+      const checked = KioskOptionsSchema.safeParse(kioskOverrides);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        const option = OPTION_NAMES[String(issue?.path[0])] ?? String(issue?.path[0]);
+        throw new CommandError(`--${option}: ${issue?.message ?? 'is not allowed'}`);
+      }
+      if (surveyId !== undefined) await requireSurvey(storage, surveyId);
+      await updateBranch(storage, id, { kioskOverrides, name, surveyId });
+      const after = await findBranch(storage, id);
+      host.out(
+        `Branch ${id} (${after?.name}) runs ${after?.surveyId}; kiosks: ${describeKioskOptions(kioskOverrides)}.`,
+      );
+      host.out('Devices pick up the change the next time they ask for their configuration.');
+    });
+  },
+};
+
+const OPTION_NAMES: Record<string, string> = {
+  idleTimeoutSeconds: 'idle-seconds',
+  idleWarningSeconds: 'warning-seconds',
+  thanksSeconds: 'thanks-seconds',
+  defaultLocale: 'default-locale',
+};

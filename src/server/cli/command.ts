@@ -1,0 +1,62 @@
+/** The shape of a CLI command, and what every command gets to run with. */
+import type { ParseArgsOptionsConfig } from 'node:util';
+import type { CollectorConfig } from '../config';
+import { migrate, openStorage, type Storage } from '../storage';
+import type { CliHost } from './host';
+
+export interface CommandContext {
+  host: CliHost;
+  config: CollectorConfig;
+  positionals: string[];
+  options: Record<string, string | boolean | undefined>;
+}
+
+export interface Command {
+  /** How it is typed, e.g. "branch add <id> <name>". */
+  usage: string;
+  summary: string;
+  options?: ParseArgsOptionsConfig;
+  /** How many positionals it takes after its name: [at least, at most]. */
+  positionals: [number, number];
+  run(context: CommandContext): Promise<void>;
+}
+
+/** Opens the database, brings its schema up to date, and closes it afterwards. */
+export async function withStorage<T>(
+  config: CollectorConfig,
+  fn: (storage: Storage) => Promise<T>,
+): Promise<T> {
+  const storage = openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    await migrate(storage);
+    return await fn(storage);
+  } finally {
+    await storage.close();
+  }
+}
+
+/** Where the data lives, for people: the SQLite file, or PostgreSQL without its password. */
+export function describeDatabase(config: CollectorConfig): string {
+  if (!config.databaseUrl) return `SQLite at ${config.dataDir}/collector.sqlite`;
+  try {
+    const url = new URL(config.databaseUrl);
+    return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}
+
+/** A whole number option within bounds, or a CliError naming the option. */
+export function integerOption(
+  options: CommandContext['options'],
+  name: string,
+): number | undefined {
+  const value = options[name];
+  if (value === undefined || typeof value === 'boolean') return undefined;
+  if (!/^\d{1,9}$/.test(value))
+    throw new CommandError(`--${name} must be a whole number, not "${value}"`);
+  return Number(value);
+}
+
+/** A refusal the person can act on; printed as one line. */
+export class CommandError extends Error {}

@@ -1,0 +1,47 @@
+/** Every CLI command by the words that name it, and the help that lists them. */
+import { renderConfigDocs } from '../config';
+import { branchAdd, branchList, branchSet } from './branch-commands';
+import type { Command } from './command';
+import { codeCreate, deviceList, deviceRevoke } from './device-commands';
+import { migrateCommand, serveCommand } from './serve';
+import { surveyImport, surveyList } from './survey-commands';
+
+export const COMMANDS: Record<string, Command> = {
+  serve: serveCommand,
+  'branch add': branchAdd,
+  'branch list': branchList,
+  'branch set': branchSet,
+  'code create': codeCreate,
+  'device list': deviceList,
+  'device revoke': deviceRevoke,
+  'survey import': surveyImport,
+  'survey list': surveyList,
+  migrate: migrateCommand,
+};
+
+/** The command named by the first words of argv, and the arguments after its name. */
+export function findCommand(argv: readonly string[]): { name: string; args: string[] } | undefined {
+  for (const words of [2, 1]) {
+    const name = argv.slice(0, words).join(' ');
+    if (argv.length >= words && name in COMMANDS) return { name, args: argv.slice(words) };
+  }
+  return undefined;
+}
+
+export function helpText(): string {
+  const commands = [...Object.values(COMMANDS), { usage: 'help', summary: 'this text' }].map(
+    (c) => `  ${c.usage}\n      ${c.summary}`,
+  );
+  return [
+    'Library survey collector: receives the kiosks’ responses and serves the app.',
+    '',
+    'Usage: npm start                 (the same as: npm run collector -- serve)',
+    '       npm run collector -- <command> [options]',
+    '',
+    'Commands:',
+    ...commands,
+    '',
+    'Configuration (environment variables):',
+    renderConfigDocs('text'),
+  ].join('\n');
+}

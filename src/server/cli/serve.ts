@@ -1,0 +1,105 @@
+/**
+ * serve: prepare the database (migrations, built-in surveys, first-start branch), listen,
+ * and stop cleanly on SIGINT/SIGTERM. migrate: only the first step, for deployments that
+ * run it separately.
+ */
+import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { publicBaseUrl } from '../config';
+import { createApp } from '../http/app';
+import { listen } from '../listen';
+import { prepareCollector } from '../startup';
+import { migrate, openStorage } from '../storage';
+import { type Command, CommandError, describeDatabase } from './command';
+import { enrollmentLink } from './device-commands';
+import { formatTime } from './text';
+
+/** This machine's addresses on the local network, where tablets can reach it. */
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a?.address ?? '');
+}
+
+export const serveCommand: Command = {
+  usage: 'serve',
+  summary: 'start the collector: the app and the API on one port (the default command)',
+  positionals: [0, 0],
+  async run({ host, config }) {
+    let packages: ReturnType<typeof host.builtInPackages>;
+    try {
+      packages = host.builtInPackages();
+    } catch (error) {
+      throw new CommandError(
+        error instanceof Error ? error.message.replace(/\n+/g, ' ') : String(error),
+      );
+    }
+    const storage = openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    try {
+      const prepared = await prepareCollector(storage, {
+        packages,
+        enrollmentCodeTtlHours: config.enrollmentCodeTtlHours,
+        now: host.now(),
+      });
+      if (prepared.migrations.length > 0)
+        host.out(`Database prepared: ${prepared.migrations.join(', ')}.`);
+      for (const s of prepared.surveys.filter((s) => s.action !== 'unchanged')) {
+        host.out(
+          `Survey ${s.surveyId} v${s.version}: ${s.action === 'inserted' ? 'stored' : 'texts updated'}.`,
+        );
+      }
+      if (!existsSync(join(config.staticDir, 'index.html'))) {
+        host.err(
+          `The app is not built (nothing in ${config.staticDir}): run npm run build. The API works meanwhile.`,
+        );
+      }
+      const server = await listen(createApp({ storage, staticDir: config.staticDir }).fetch, {
+        port: config.port,
+        host: config.host,
+      });
+      const base = publicBaseUrl({ ...config, port: server.port });
+      host.out(
+        `Collector listening on http://localhost:${server.port} (${describeDatabase(config)}).`,
+      );
+      if (config.host === '0.0.0.0' || config.host === '::') {
+        for (const address of lanAddresses())
+          host.out(`  on the library network: http://${address}:${server.port}`);
+      }
+      if (prepared.firstStart) {
+        const { code, expiresAt } = prepared.firstStart;
+        host.out('');
+        host.out(
+          'First start: made the branch "main" (Main library). Enroll the first device by opening',
+        );
+        host.out(`  ${enrollmentLink(base, code)}`);
+        host.out(`or typing the code ${code} on it. Valid once, until ${formatTime(expiresAt)}.`);
+      }
+      const signal = await host.stopSignal();
+      host.out(`Stopping (${signal})…`);
+      await server.close();
+    } finally {
+      await storage.close();
+    }
+  },
+};
+
+export const migrateCommand: Command = {
+  usage: 'migrate',
+  summary: 'bring the database schema up to date, then exit',
+  positionals: [0, 0],
+  async run({ host, config }) {
+    const storage = openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    try {
+      const applied = await migrate(storage);
+      host.out(
+        applied.length > 0
+          ? `Applied ${applied.join(', ')} to ${describeDatabase(config)}.`
+          : `${describeDatabase(config)} is up to date.`,
+      );
+    } finally {
+      await storage.close();
+    }
+  },
+};

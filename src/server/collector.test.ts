@@ -1,0 +1,283 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testHost } from '../../test/fixtures/cli-host';
+import { START } from '../../test/fixtures/collector';
+import { DEVICE_ID } from '../../test/fixtures/responses';
+import { SURVEY_ID, surveyPackage } from '../../test/fixtures/survey-package';
+import { type TestDatabase, testDialects } from '../../test/fixtures/test-databases';
+import { ENROLLMENT_CODE_PATTERN } from '../shared/contract/device';
+import { main } from './collector';
+import { createApp } from './http/app';
+import { findBranch, findDevice, findSurveyPackage, listBranches } from './storage';
+
+const CODE = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/;
+
+/** What a command printed, line by line (a table is printed at once). */
+const lines = (host: { output: string[] }) => host.output.join('\n').split('\n');
+
+describe.each(testDialects)('the collector CLI on $name', (dialect) => {
+  let database: TestDatabase;
+  let env: Record<string, string>;
+
+  beforeEach(async () => {
+    database = await dialect.create({ migrated: false });
+    env = {
+      ...database.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      STATIC_DIR: database.env.DATA_DIR,
+      PUBLIC_URL: 'https://survey.library.example/',
+    };
+  });
+  afterEach(() => database.drop());
+
+  async function cli(...argv: string[]) {
+    const host = testHost(env);
+    await main(argv, host);
+    return host;
+  }
+
+  /** Runs `serve` until it listens, then stops it; returns what it printed. */
+  async function serveOnce(host = testHost(env)) {
+    const running = main(['serve'], host);
+    const listening = await Promise.race([
+      host.waitFor(/listening on (http:\/\/localhost:\d+)/),
+      running.then(() => null),
+    ]);
+    if (listening) {
+      const health = await fetch(`${listening[1]}/api/v1/health`);
+      expect(await health.json()).toMatchObject({ status: 'ok', database: dialect.name });
+      host.stop();
+    }
+    await running;
+    return host;
+  }
+
+  it('lists its commands and every configuration variable in help', async () => {
+    const host = await cli('help');
+    const text = host.output.join('\n');
+    for (const words of [
+      'serve',
+      'branch add',
+      'branch set',
+      'code create',
+      'device revoke',
+      'survey import',
+      'migrate',
+    ]) {
+      expect(text).toContain(words);
+    }
+    for (const variable of [
+      'PORT',
+      'HOST',
+      'DATA_DIR',
+      'DATABASE_URL',
+      'PUBLIC_URL',
+      'STATIC_DIR',
+      'ENROLLMENT_CODE_TTL_HOURS',
+    ]) {
+      expect(text).toContain(variable);
+    }
+  });
+
+  it.each([
+    [['frobnicate'], 2, 'unknown command'],
+    [['branch', 'add'], 2, 'usage: branch add'],
+    [['branch', 'list', '--hours', '3'], 2, "Unknown option '--hours'"],
+    [['branch', 'add', 'East Side', 'East'], 1, 'cannot be a branch id'],
+    [['code', 'create'], 1, '--branch'],
+    [['code', 'create', '--branch', 'nowhere'], 1, 'there is no branch "nowhere"'],
+    [['device', 'revoke', 'nobody'], 1, 'there is no device "nobody"'],
+    [['survey', 'import', 'missing.json'], 1, 'cannot read'],
+  ])('refuses %j with exit code %i and one line', async (argv, exitCode, message) => {
+    const host = await cli(...argv);
+    expect(host.exitCode).toBe(exitCode);
+    expect(host.errors).toHaveLength(1);
+    expect(host.errors[0]).toContain(message);
+  });
+
+  it('stops before starting when a variable is invalid, naming it', async () => {
+    env.PORT = 'eighty';
+    const host = await cli('serve');
+    expect(host.exitCode).toBe(1);
+    expect(host.errors[0]).toMatch(/^collector: PORT="eighty" is invalid/);
+  });
+
+  it('migrates once', async () => {
+    expect((await cli('migrate')).output[0]).toContain('Applied 0001-initial');
+    expect((await cli('migrate')).output[0]).toContain('is up to date');
+  });
+
+  it('on the first start makes the main branch and prints a one-time enrollment link', async () => {
+    const host = await serveOnce();
+    expect(host.exitCode).toBe(0);
+    const text = host.output.join('\n');
+    const link = /https:\/\/survey\.library\.example\/#enroll=([0-9A-Z-]+)/.exec(text);
+    expect(link?.[1]).toMatch(ENROLLMENT_CODE_PATTERN);
+    expect(text).toContain('until 2026-11-23 10:00 UTC');
+    expect(host.output.at(-1)).toBe('Stopping (SIGTERM)…');
+    expect(await findBranch(database.storage, 'main')).toMatchObject({
+      name: 'Main library',
+      surveyId: SURVEY_ID,
+    });
+
+    // The printed code enrolls a device, once.
+    const app = createApp({ storage: database.storage, staticDir: env.STATIC_DIR ?? '' });
+    const enroll = () =>
+      app.request('/api/v1/enroll', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: link?.[1], deviceId: DEVICE_ID }),
+      });
+    expect((await enroll()).status).toBe(200);
+    expect((await enroll()).status).toBe(409);
+
+    const again = await serveOnce();
+    expect(again.output.join('\n')).not.toContain('#enroll=');
+    expect(await listBranches(database.storage)).toHaveLength(1);
+  });
+
+  it('seeds the built-in surveys: a missing version is stored, changed texts are updated', async () => {
+    await serveOnce();
+    const before = await findSurveyPackage(database.storage, SURVEY_ID, 1);
+    const host = testHost(env);
+    const texts = { ...surveyPackage().translations.en, intro: 'A shorter introduction.' };
+    host.packages = [
+      surveyPackage({}, texts as Parameters<typeof surveyPackage>[1]),
+      surveyPackage({ version: 2 }),
+    ];
+    await serveOnce(host);
+    expect(host.output).toContain(`Survey ${SURVEY_ID} v1: texts updated.`);
+    expect(host.output).toContain(`Survey ${SURVEY_ID} v2: stored.`);
+    const after = await findSurveyPackage(database.storage, SURVEY_ID, 1);
+    expect(after?.etag).not.toBe(before?.etag);
+    expect(after?.translations.en?.intro).toBe('A shorter introduction.');
+  });
+
+  it('refuses to start when a built-in survey changed its structure under the same version', async () => {
+    await serveOnce();
+    const host = testHost(env);
+    host.packages = [
+      surveyPackage({ questions: surveyPackage().questions.filter((q) => q.id !== 'recommend') }),
+    ];
+    await serveOnce(host);
+    expect(host.exitCode).toBe(1);
+    expect(host.errors[0]).toContain('raise "version"');
+  });
+
+  it('adds, lists and changes branches', async () => {
+    expect((await cli('branch', 'add', 'east', 'East', 'library')).output[0]).toBe(
+      `Added branch east (East library), running ${SURVEY_ID}.`,
+    );
+    expect((await cli('branch', 'add', 'east', 'Again')).errors[0]).toContain('exists already');
+    await cli('migrate');
+    const set = await cli(
+      'branch',
+      'set',
+      'east',
+      '--idle-seconds',
+      '90',
+      '--default-locale',
+      'sl',
+      '--name',
+      'East Side',
+    );
+    expect(set.exitCode).toBe(0);
+    expect(set.output[0]).toContain('idle 90 s, warning 30 s, thanks 8 s, language sl');
+    expect(await findBranch(database.storage, 'east')).toMatchObject({
+      name: 'East Side',
+      kioskOverrides: { idleTimeoutSeconds: 90, defaultLocale: 'sl' },
+    });
+    const list = await cli('branch', 'list');
+    expect(list.output[0]).toMatch(/^BRANCH\s+NAME\s+SURVEY\s+DEVICES\s+KIOSK/);
+    expect(list.output[0]).toContain('east    East Side');
+  });
+
+  it.each([
+    [['--idle-seconds', '5'], '--idle-seconds: Too small'],
+    [['--warning-seconds', 'soon'], '--warning-seconds must be a whole number'],
+    [['--default-locale', 'de'], '--default-locale: Invalid option'],
+    [['--survey', 'no-such-survey'], 'survey "no-such-survey" is not on the collector'],
+    [[], 'nothing to change'],
+  ])('refuses branch set with %j, saying why', async (options, message) => {
+    await cli('branch', 'add', 'east', 'East');
+    const host = await cli('branch', 'set', 'east', ...options);
+    expect(host.exitCode).toBe(1);
+    expect(host.errors[0]).toContain(message);
+  });
+
+  it('makes enrollment codes, lists devices and revokes one', async () => {
+    await cli('branch', 'add', 'east', 'East library');
+    const made = await cli('code', 'create', '--branch', 'east', '--hours', '2');
+    const code = CODE.exec(made.output[0] ?? '')?.[0];
+    expect(made.output).toEqual([
+      `Enrollment code for East library (east): ${code}`,
+      `Open on the device: https://survey.library.example/#enroll=${code}`,
+      'Valid once, until 2026-11-20 12:00 UTC.',
+    ]);
+
+    expect((await cli('device', 'list')).output).toEqual(['No devices enrolled yet.']);
+    const app = createApp({
+      storage: database.storage,
+      staticDir: env.STATIC_DIR ?? '',
+      now: () => START,
+    });
+    const enrolled = await app.request('/api/v1/enroll', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceId: DEVICE_ID, deviceName: 'Entrance tablet' }),
+    });
+    expect(enrolled.status).toBe(200);
+
+    const list = lines(await cli('device', 'list', '--branch', 'east'));
+    expect(list[0]).toMatch(/^DEVICE\s+NAME\s+BRANCH\s+ENROLLED\s+LAST SEEN\s+REVOKED$/);
+    expect(list[1]).toContain(`${DEVICE_ID}  Entrance tablet  east`);
+    expect(list[1]).toMatch(/2026-11-20 10:00 UTC\s+no$/);
+
+    expect((await cli('device', 'revoke', DEVICE_ID)).output[0]).toBe(
+      `Revoked ${DEVICE_ID} (Entrance tablet) of branch east.`,
+    );
+    expect((await findDevice(database.storage, DEVICE_ID))?.revokedAt).toBe(START.toISOString());
+    expect((await cli('device', 'revoke', DEVICE_ID)).errors[0]).toContain('was revoked already');
+  });
+
+  it('imports a survey package as a new version and refuses a changed structure under an old one', async () => {
+    const file = (name: string, content: unknown) => {
+      const path = join(database.env.DATA_DIR, name);
+      writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+      return path;
+    };
+    await cli('migrate');
+    const v2 = file('v2.json', surveyPackage({ version: 2 }));
+    expect((await cli('survey', 'import', v2)).output[0]).toBe(
+      `Imported survey ${SURVEY_ID} v2. Devices use it from their next respondent on.`,
+    );
+    expect((await cli('survey', 'import', v2)).output[0]).toBe(
+      `survey ${SURVEY_ID} v2 is stored already, unchanged.`,
+    );
+
+    const changed = surveyPackage({ version: 2, questions: surveyPackage().questions.slice(1) });
+    const refused = await cli('survey', 'import', file('changed.json', changed));
+    expect(refused.exitCode).toBe(1);
+    expect(refused.errors[0]).toContain('raise "version" (to 3 or more)');
+
+    const { translations, ...structure } = surveyPackage({ version: 3 });
+    const incomplete = await cli(
+      'survey',
+      'import',
+      file('incomplete.json', { ...structure, translations: { en: translations.en } }),
+    );
+    expect(incomplete.exitCode).toBe(1);
+    expect(incomplete.errors).toHaveLength(1);
+    expect(incomplete.errors[0]).toContain('translations.hu is missing');
+
+    expect((await cli('survey', 'import', file('broken.json', '{"id": '))).errors[0]).toContain(
+      'cannot read',
+    );
+
+    const list = lines(await cli('survey', 'list'));
+    expect(list[0]).toMatch(/^SURVEY\s+VERSION\s+STORED\s+LATEST$/);
+    expect(list[1]).toMatch(new RegExp(`^${SURVEY_ID}\\s+2\\s+2026-11-20 10:00 UTC\\s+yes$`));
+  });
+});
