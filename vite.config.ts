@@ -10,7 +10,11 @@ export default defineConfig(({ isSsrBuild }) =>
         // The collector: one Node bundle; dependencies stay in node_modules.
         build: {
           ssr: 'src/server/collector.ts',
+          // `vite build --ssr` (package.json) sets build.ssr to true, which replaces the entry
+          // above; the input keeps the collector as the entry either way.
+          rolldownOptions: { input: 'src/server/collector.ts' },
           outDir: 'dist/server',
+          copyPublicDir: false,
           target: 'node22',
           emptyOutDir: true,
           sourcemap: true,
