@@ -127,14 +127,21 @@ export function publicBaseUrl(config: Pick<CollectorConfig, 'publicUrl' | 'port'
 export function renderConfigDocs(format: 'text' | 'markdown' = 'text'): string {
   const rows = Object.entries(SETTINGS).map(([name, s]) => ({ name, ...s }));
   if (format === 'markdown') {
-    return [
-      '| variable | default | meaning |',
-      '| --- | --- | --- |',
-      ...rows.map(
-        (r) =>
-          `| \`${r.name}\` | ${r.shownDefault === 'unset' ? 'unset' : `\`${r.shownDefault}\``} | ${r.doc} |`,
-      ),
-    ].join('\n');
+    const cells = [
+      ['variable', 'default', 'meaning'],
+      ...rows.map((r) => [
+        `\`${r.name}\``,
+        r.shownDefault === 'unset' ? 'unset' : `\`${r.shownDefault}\``,
+        r.doc,
+      ]),
+    ];
+    // Columns padded as the formatter (Biome) lays out Markdown tables, so the README
+    // can quote this output verbatim.
+    const widths = [0, 1, 2].map((i) => Math.max(...cells.map((row) => row[i]?.length ?? 0)));
+    const line = (row: string[]) =>
+      `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+    const [header = [], ...body] = cells;
+    return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
   }
   return rows.map((r) => `  ${r.name} (default: ${r.shownDefault})\n      ${r.doc}`).join('\n');
 }

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, publicBaseUrl, renderConfigDocs } from './config';
+
+const CWD = '/srv/collector';
+
+describe('loadConfig', () => {
+  it('gives every setting its default', () => {
+    expect(loadConfig({}, CWD)).toEqual({
+      port: 8787,
+      host: '0.0.0.0',
+      dataDir: '/srv/collector/data',
+      databaseUrl: undefined,
+      publicUrl: undefined,
+      staticDir: '/srv/collector/dist/client',
+      enrollmentCodeTtlHours: 72,
+    });
+  });
+
+  it('reads every variable, and treats an empty one as unset', () => {
+    expect(
+      loadConfig(
+        {
+          PORT: '9000',
+          HOST: '127.0.0.1',
+          DATA_DIR: '/var/lib/survey',
+          DATABASE_URL: 'postgresql://survey@db/survey',
+          PUBLIC_URL: 'https://survey.library.example/',
+          STATIC_DIR: 'public-app',
+          ENROLLMENT_CODE_TTL_HOURS: '24',
+          UNRELATED: 'x',
+        },
+        CWD,
+      ),
+    ).toEqual({
+      port: 9000,
+      host: '127.0.0.1',
+      dataDir: '/var/lib/survey',
+      databaseUrl: 'postgresql://survey@db/survey',
+      publicUrl: 'https://survey.library.example',
+      staticDir: '/srv/collector/public-app',
+      enrollmentCodeTtlHours: 24,
+    });
+    expect(loadConfig({ PUBLIC_URL: '', DATABASE_URL: '  ' }, CWD)).toMatchObject({
+      publicUrl: undefined,
+      databaseUrl: undefined,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://db/survey' }, 'DATABASE_URL'],
+    [{ PUBLIC_URL: 'survey.library.example' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'ftp://survey.library.example' }, 'PUBLIC_URL'],
+    [{ ENROLLMENT_CODE_TTL_HOURS: '0' }, 'ENROLLMENT_CODE_TTL_HOURS'],
+    [{ ENROLLMENT_CODE_TTL_HOURS: '1.5' }, 'ENROLLMENT_CODE_TTL_HOURS'],
+  ])('refuses %j, naming %s', (env, name) => {
+    expect(() => loadConfig(env, CWD)).toThrow(ConfigError);
+    expect(() => loadConfig(env, CWD)).toThrow(new RegExp(`^${name}=`));
+  });
+});
+
+describe('publicBaseUrl', () => {
+  it('is PUBLIC_URL when set, this machine otherwise', () => {
+    expect(publicBaseUrl({ publicUrl: 'https://s.example', port: 8787 })).toBe('https://s.example');
+    expect(publicBaseUrl({ publicUrl: undefined, port: 9000 })).toBe('http://localhost:9000');
+  });
+});
+
+describe('renderConfigDocs', () => {
+  it('documents every variable in the text help', () => {
+    const text = renderConfigDocs('text');
+    for (const name of [
+      'PORT',
+      'HOST',
+      'DATA_DIR',
+      'DATABASE_URL',
+      'PUBLIC_URL',
+      'STATIC_DIR',
+      'ENROLLMENT_CODE_TTL_HOURS',
+    ]) {
+      expect(text).toContain(`${name} (default:`);
+    }
+  });
+
+  it('is the table the README quotes', () => {
+    const readme = readFileSync(join(import.meta.dirname, 'README.md'), 'utf8');
+    const table = /<!-- config-table:start[^>]*-->\n([\s\S]*?)\n<!-- config-table:end -->/.exec(
+      readme,
+    )?.[1];
+    expect(table).toBe(renderConfigDocs('markdown'));
+  });
+});
