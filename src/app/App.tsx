@@ -4,8 +4,8 @@ import type { KioskOptions } from '../shared/contract/device';
 import type { SurveyStructure } from '../shared/contract/survey-package';
 import { KioskApp } from './kiosk/KioskApp';
 import type { KioskState } from './kiosk/session';
-import { reportWelcomeScreen } from './pwa/updates';
 import { type StaffActions, StaffScreen } from './staff/StaffScreen';
+import { reportWelcomeScreen } from './welcome-moment';
 
 type Route = { name: 'kiosk' } | { name: 'staff'; enrollCode?: string };
 

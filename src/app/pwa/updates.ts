@@ -3,34 +3,17 @@
  * applied only while the welcome screen shows, never during a survey.
  */
 import { registerSW } from 'virtual:pwa-register';
+import { atNextWelcome } from '../welcome-moment';
 
 /** Kiosks run for days: look for a new version this often. */
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
-
-let updateWaiting: (() => Promise<void>) | undefined;
-let onWelcomeScreen = false;
-
-function applyIfSafe(): void {
-  if (onWelcomeScreen && updateWaiting) {
-    const apply = updateWaiting;
-    updateWaiting = undefined;
-    void apply();
-  }
-}
-
-/** The kiosk tells us where it is; an update waits until the welcome screen. */
-export function reportWelcomeScreen(showing: boolean): void {
-  onWelcomeScreen = showing;
-  applyIfSafe();
-}
 
 export function startServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
   const updateServiceWorker = registerSW({
     immediate: true,
     onNeedRefresh() {
-      updateWaiting = () => updateServiceWorker(true);
-      applyIfSafe();
+      atNextWelcome(() => void updateServiceWorker(true));
     },
     onOfflineReady() {
       document.documentElement.dataset.offlineReady = 'true';

@@ -1,0 +1,65 @@
+/**
+ * Issue 2, end to end: after one online visit the kiosk starts and runs with no network,
+ * and a patron in each of the five languages completes the whole questionnaire; the
+ * device keeps five queued responses with the right answers and locale.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../src/shared/languages';
+import { BUILT_IN_SURVEYS } from '../../src/surveys';
+import { KioskPage } from './pages/kiosk-page';
+import { patronAnswers } from './support/answers';
+import { goOffline, launchBrowser, type TestBrowser } from './support/browser';
+import { type RunningCollector, startCollector } from './support/collector';
+import { readResponses } from './support/indexeddb';
+import { appText, surveyText } from './support/texts';
+
+const survey = BUILT_IN_SURVEYS[0]!;
+
+describe('the kiosk offline, in five languages', () => {
+  let collector: RunningCollector;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    collector = await startCollector();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.dispose();
+  });
+
+  it('starts without a network after one online visit and keeps a response from each language', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(collector.url);
+    // The service worker activates only once everything is precached.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+
+    await goOffline(browser.context);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: surveyText('en', survey.id, 'title') }).waitFor();
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+
+    const kiosk = new KioskPage(page, survey);
+    for (const language of LANGUAGES) {
+      await kiosk.chooseLanguage(language);
+      await page.getByRole('heading', { level: 1, name: surveyText(language, survey.id, 'title') }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+      await kiosk.completeSurvey(patronAnswers(language));
+      await kiosk.button('thanks.done').click();
+      kiosk.language = 'en';
+      await page.getByRole('button', { name: appText('en', 'welcome.start') }).waitFor();
+    }
+
+    const rows = await readResponses(page);
+    expect(rows).toHaveLength(LANGUAGES.length);
+    for (const language of LANGUAGES) {
+      const row = rows.find((r) => r.locale === language);
+      expect(row, `a response in ${language}`).toBeDefined();
+      expect(row).toMatchObject({ status: 'queued', completed: true, channel: 'kiosk', branchId: null });
+      const { 'events-interest': _, ...expected } = patronAnswers(language);
+      expect(row?.answers).toEqual(expected);
+    }
+    expect(rows.map((r) => r.deviceSeq).sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+});

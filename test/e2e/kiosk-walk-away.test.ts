@@ -1,0 +1,192 @@
+/**
+ * Issue 2: walking away, reloading mid-survey, switching language. Time is Playwright's
+ * fake clock, so a minute of idleness takes no minute.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BUILT_IN_SURVEYS } from '../../src/surveys';
+import { KioskPage } from './pages/kiosk-page';
+import { launchBrowser, type TestBrowser } from './support/browser';
+import { type RunningCollector, startCollector } from './support/collector';
+import { readResponses } from './support/indexeddb';
+import { appText, surveyText } from './support/texts';
+
+const survey = BUILT_IN_SURVEYS[0]!;
+const [visits, today, overall, recommend] = survey.questions;
+const IDLE_MS = 60_000;
+const WARNING_MS = 30_000;
+
+describe('a patron who walks away, reloads or switches language', () => {
+  let collector: RunningCollector;
+  let browser: TestBrowser;
+  let page: Page;
+  let kiosk: KioskPage;
+
+  beforeAll(async () => {
+    collector = await startCollector();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.dispose();
+  });
+
+  beforeEach(async () => {
+    page = await browser.context.newPage();
+    await page.clock.install();
+    await page.goto(collector.url);
+    kiosk = new KioskPage(page, survey);
+    await kiosk.button('welcome.start').waitFor();
+  });
+
+  afterEach(async () => {
+    // Each test starts from an empty device.
+    await page.evaluate(() => new Promise((resolve) => {
+      const request = indexedDB.open('library-survey');
+      request.onsuccess = () => {
+        const tx = request.result.transaction('responses', 'readwrite');
+        tx.objectStore('responses').clear();
+        tx.oncomplete = () => {
+          request.result.close();
+          resolve(undefined);
+        };
+      };
+    }));
+    await page.close();
+  });
+
+  async function dialog() {
+    return page.getByRole('alertdialog', { name: appText(kiosk.language, 'idle.title') });
+  }
+
+  it('asks "Are you still there?" after a minute without a touch, and continuing keeps the place', async () => {
+    await kiosk.start();
+    await kiosk.answer(visits!, 'weekly');
+    await kiosk.next();
+    await kiosk.expectQuestion(today!);
+
+    await page.clock.fastForward(IDLE_MS + 1000);
+    await (await dialog()).waitFor();
+    await page.getByText(appText('en', 'idle.countdown_other', { count: 30 })).waitFor();
+    await page.clock.fastForward(10_000);
+    await page.getByText(appText('en', 'idle.countdown_other', { count: 20 })).waitFor();
+
+    await page.getByRole('button', { name: appText('en', 'idle.continue') }).click();
+    await expect.poll(async () => (await dialog()).count()).toBe(0);
+    await kiosk.expectQuestion(today!);
+    await kiosk.button('question.back').click();
+    expect(await page.getByRole('radio', { name: surveyText('en', survey.id, 'questions.visit-frequency.options.weekly') }).isChecked()).toBe(true);
+  });
+
+  it('keeps what was answered as an incomplete response and starts over in the default language', async () => {
+    await kiosk.chooseLanguage('hu');
+    await kiosk.start();
+    await kiosk.answer(visits!, 'monthly');
+    await kiosk.next();
+    await kiosk.answer(today!, { selected: ['event'], other: 'Könyvbörze' });
+    await kiosk.next();
+    await kiosk.expectQuestion(overall!);
+
+    await page.clock.fastForward(IDLE_MS + 1000);
+    await (await dialog()).waitFor();
+    await page.clock.fastForward(WARNING_MS + 1000);
+
+    kiosk.language = 'en';
+    await page.getByRole('heading', { level: 1, name: surveyText('en', survey.id, 'title') }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // Nothing of the previous patron stays on screen.
+    expect(await page.getByText('Könyvbörze').count()).toBe(0);
+
+    await expect.poll(async () => (await readResponses(page)).map((r) => r.status)).toEqual(['queued']);
+    const [row] = await readResponses(page);
+    expect(row).toMatchObject({
+      completed: false,
+      locale: 'hu',
+      answers: { 'visit-frequency': 'monthly', 'todays-visit': { selected: ['event'], other: 'Könyvbörze' } },
+    });
+  });
+
+  it('leaves nothing behind when the patron walked away before answering', async () => {
+    await kiosk.start();
+    await page.clock.fastForward(IDLE_MS + 1000);
+    await (await dialog()).waitFor();
+    await page.clock.fastForward(WARNING_MS + 1000);
+    await kiosk.button('welcome.start').waitFor();
+    expect(await readResponses(page)).toEqual([]);
+  });
+
+  it('returns an unattended welcome screen to the default language', async () => {
+    await kiosk.chooseLanguage('ru');
+    await page.getByRole('button', { name: appText('ru', 'welcome.start') }).waitFor();
+    await page.clock.fastForward(IDLE_MS + 1000);
+    await page.getByRole('button', { name: appText('en', 'welcome.start') }).waitFor();
+  });
+
+  it('resumes a reloaded survey on the question it was left on, with its answers', async () => {
+    await kiosk.start();
+    await kiosk.answer(visits!, 'first-time');
+    await kiosk.next();
+    await kiosk.answer(today!, { selected: ['browse-read'] });
+    await kiosk.next();
+    await kiosk.answer(overall!, 5);
+    await kiosk.next();
+    await kiosk.expectQuestion(recommend!);
+    await expect.poll(async () => (await readResponses(page))[0]?.answers).toEqual({
+      'visit-frequency': 'first-time',
+      'todays-visit': { selected: ['browse-read'] },
+      'overall-satisfaction': 5,
+    });
+
+    await page.reload();
+    await kiosk.expectQuestion(recommend!);
+    await kiosk.button('question.back').click();
+    await kiosk.expectQuestion(overall!);
+    expect(await page.getByRole('radio', { name: surveyText('en', survey.id, 'scales.satisfaction.5') }).isChecked()).toBe(true);
+  });
+
+  it('closes a draft left longer than the idle period as incomplete instead of resuming it', async () => {
+    await kiosk.start();
+    await kiosk.answer(visits!, 'weekly');
+    await kiosk.next();
+    await expect.poll(async () => (await readResponses(page)).length).toBe(1);
+    // The tablet slept: the draft was last touched ten minutes ago.
+    await page.evaluate(() => new Promise((resolve) => {
+      const request = indexedDB.open('library-survey');
+      request.onsuccess = () => {
+        const store = request.result.transaction('responses', 'readwrite').objectStore('responses');
+        store.getAll().onsuccess = (event) => {
+          for (const row of (event.target as IDBRequest).result) store.put({ ...row, updatedAt: row.updatedAt - 10 * 60_000 });
+          store.transaction.oncomplete = () => resolve(undefined);
+        };
+      };
+    }));
+
+    await page.reload();
+    await kiosk.button('welcome.start').waitFor();
+    const [row] = await readResponses(page);
+    expect(row).toMatchObject({ status: 'queued', completed: false, answers: { 'visit-frequency': 'weekly' } });
+  });
+
+  it('keeps the answers when the patron changes language mid-survey', async () => {
+    await kiosk.start();
+    await kiosk.answer(visits!, 'weekly');
+    await kiosk.next();
+    await kiosk.switchLanguageMidSurvey('lt');
+    await kiosk.expectQuestion(today!);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('lt');
+    await kiosk.button('question.back').click();
+    await kiosk.expectQuestion(visits!);
+    expect(
+      await page.getByRole('radio', { name: surveyText('lt', survey.id, 'questions.visit-frequency.options.weekly') }).isChecked(),
+    ).toBe(true);
+    await expect.poll(async () => (await readResponses(page))[0]?.locale).toBe('lt');
+  });
+
+  it('asks for an answer before leaving a required question', async () => {
+    await kiosk.start();
+    await kiosk.next();
+    await page.getByRole('alert').filter({ hasText: appText('en', 'question.required') }).waitFor();
+    await kiosk.expectQuestion(visits!);
+  });
+});

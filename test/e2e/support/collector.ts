@@ -1,0 +1,111 @@
+/**
+ * Runs the real collector, the way `npm start` does, on a free port with its own data
+ * directory. It serves the production build of the app and the API on one port.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const START_TIMEOUT_MS = 30_000;
+
+export interface RunningCollector {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** The one-time enrollment link printed on the first start. */
+  enrollmentLink: string | undefined;
+  output: () => string;
+  stop: () => Promise<void>;
+  /** Stops and starts again on the same port and data (a collector restart). */
+  restart: () => Promise<void>;
+  /** Runs a CLI command against the same data, e.g. ['code', 'create', '--branch', 'main']. */
+  cli: (args: string[]) => Promise<string>;
+  dispose: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['scripts/collector.mjs', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export async function startCollector(): Promise<RunningCollector> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'collector-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
+  const env = { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: url };
+  let log = '';
+  let child: ChildProcess | undefined;
+
+  const start = async () => {
+    child = run(['serve'], env);
+    child.stdout?.on('data', (chunk) => {
+      log += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      log += chunk;
+    });
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`the collector exited:\n${log}`);
+      const ready = await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false);
+      if (ready) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`the collector did not start within ${START_TIMEOUT_MS} ms:\n${log}`);
+  };
+
+  const stop = async () => {
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      running.once('exit', () => resolve());
+      running.kill('SIGTERM');
+    });
+  };
+
+  await start();
+  const collector: RunningCollector = {
+    url,
+    port,
+    dataDir,
+    enrollmentLink: /(http\S+#enroll=[0-9A-Z-]+)/.exec(log)?.[1],
+    output: () => log,
+    stop,
+    restart: async () => {
+      await stop();
+      await start();
+    },
+    cli: (args) =>
+      new Promise((resolve, reject) => {
+        const command = run(args, env);
+        let out = '';
+        command.stdout?.on('data', (chunk) => {
+          out += chunk;
+        });
+        command.stderr?.on('data', (chunk) => {
+          out += chunk;
+        });
+        command.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`collector ${args.join(' ')} failed:\n${out}`))));
+      }),
+    dispose: async () => {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return collector;
+}

@@ -1,0 +1,33 @@
+/** Reads the app's IndexedDB from inside the page, the way the app itself stores it. */
+import type { Page } from 'playwright-core';
+
+export interface StoredRow {
+  id: string;
+  status: 'draft' | 'queued' | 'synced' | 'quarantined';
+  locale: string;
+  channel: string;
+  completed: boolean;
+  deviceSeq?: number;
+  branchId: string | null;
+  answers: Record<string, unknown>;
+  quarantine?: { outcome: string; reason: string; path?: string };
+}
+
+export function readResponses(page: Page): Promise<StoredRow[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredRow[]>((resolve, reject) => {
+        const open = indexedDB.open('library-survey');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('responses').objectStore('responses').getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as StoredRow[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}

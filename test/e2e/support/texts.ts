@@ -1,0 +1,35 @@
+/**
+ * What a patron reads, per language, straight from the locale files: tests find controls by
+ * the words on screen, as people (and screen readers) do.
+ */
+import { readFileSync } from 'node:fs';
+import type { TranslationTree } from '../../../src/shared/contract/translations';
+import type { Language } from '../../../src/shared/languages';
+
+const cache = new Map<string, TranslationTree>();
+
+function tree(language: Language, namespace: string): TranslationTree {
+  const file = `locales/${language}/${namespace}.json`;
+  let loaded = cache.get(file);
+  if (!loaded) {
+    loaded = JSON.parse(readFileSync(file, 'utf8')) as TranslationTree;
+    cache.set(file, loaded);
+  }
+  return loaded;
+}
+
+function lookup(root: TranslationTree, key: string): string {
+  let node: string | TranslationTree | undefined = root;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node !== 'string') throw new Error(`no text for ${key}`);
+  return node;
+}
+
+/** An app text, with {{placeholders}} filled in plainly (numbers as digits). */
+export function appText(language: Language, key: string, values: Record<string, string | number> = {}): string {
+  return lookup(tree(language, 'app'), key).replace(/\{\{(\w+)(?:, \w+)?\}\}/g, (_, name: string) => String(values[name]));
+}
+
+export function surveyText(language: Language, surveyId: string, key: string): string {
+  return lookup(tree(language, `survey.${surveyId}`), key);
+}
