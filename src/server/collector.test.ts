@@ -112,6 +112,10 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
   it('on the first start makes the main branch and prints a one-time enrollment link', async () => {
     const host = await serveOnce();
     expect(host.exitCode).toBe(0);
+    expect(host.output.slice(0, 2)).toEqual([
+      'Database prepared: 0001-initial.',
+      `Survey ${SURVEY_ID} v1: stored.`,
+    ]);
     const text = host.output.join('\n');
     const link = /https:\/\/survey\.library\.example\/#enroll=([0-9A-Z-]+)/.exec(text);
     expect(link?.[1]).toMatch(ENROLLMENT_CODE_PATTERN);
@@ -279,5 +283,32 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     const list = lines(await cli('survey', 'list'));
     expect(list[0]).toMatch(/^SURVEY\s+VERSION\s+STORED\s+LATEST$/);
     expect(list[1]).toMatch(new RegExp(`^${SURVEY_ID}\\s+2\\s+2026-11-20 10:00 UTC\\s+yes$`));
+  });
+});
+
+describe('the collector CLI without its database', () => {
+  it('says which database it cannot reach, in one line', async () => {
+    const host = testHost({ DATABASE_URL: 'postgres://survey@127.0.0.1:1/survey', PORT: '0' });
+    await main(['branch', 'list'], host);
+    expect(host.exitCode).toBe(1);
+    expect(host.errors).toEqual([
+      expect.stringMatching(
+        /^collector: cannot prepare the database \(PostgreSQL at 127\.0\.0\.1:1\/survey\): /,
+      ),
+    ]);
+  });
+
+  it('refuses to start while a built-in survey is incomplete, saying what is missing', async () => {
+    const host = testHost({ DATA_DIR: '/nonexistent/never-created' });
+    host.builtInPackages = () => {
+      throw new Error(
+        'built-in survey library-service-quality is incomplete:\n✖ is missing\n  → at translations.hu',
+      );
+    };
+    await main(['serve'], host);
+    expect(host.exitCode).toBe(1);
+    expect(host.errors).toEqual([
+      'collector: built-in survey library-service-quality is incomplete: ✖ is missing → at translations.hu',
+    ]);
   });
 });

@@ -28,10 +28,24 @@ export async function withStorage<T>(
 ): Promise<T> {
   const storage = openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
-    await migrate(storage);
+    await migrateOrExplain(storage, config);
     return await fn(storage);
   } finally {
     await storage.close();
+  }
+}
+
+/** Runs the migrations; a database that cannot be reached is said so, naming it. */
+export async function migrateOrExplain(
+  storage: Storage,
+  config: CollectorConfig,
+): Promise<string[]> {
+  try {
+    return await migrate(storage);
+  } catch (error) {
+    throw new CommandError(
+      `cannot prepare the database (${describeDatabase(config)}): ${error instanceof Error ? error.message : error}`,
+    );
   }
 }
 

@@ -10,8 +10,8 @@ import { publicBaseUrl } from '../config';
 import { createApp } from '../http/app';
 import { listen } from '../listen';
 import { prepareCollector } from '../startup';
-import { migrate, openStorage } from '../storage';
-import { type Command, CommandError, describeDatabase } from './command';
+import { openStorage } from '../storage';
+import { type Command, CommandError, describeDatabase, migrateOrExplain } from './command';
 import { enrollmentLink } from './device-commands';
 import { formatTime } from './text';
 
@@ -32,19 +32,17 @@ export const serveCommand: Command = {
     try {
       packages = host.builtInPackages();
     } catch (error) {
-      throw new CommandError(
-        error instanceof Error ? error.message.replace(/\n+/g, ' ') : String(error),
-      );
+      throw new CommandError(error instanceof Error ? error.message : String(error));
     }
     const storage = openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
     try {
+      const migrations = await migrateOrExplain(storage, config);
       const prepared = await prepareCollector(storage, {
         packages,
         enrollmentCodeTtlHours: config.enrollmentCodeTtlHours,
         now: host.now(),
       });
-      if (prepared.migrations.length > 0)
-        host.out(`Database prepared: ${prepared.migrations.join(', ')}.`);
+      if (migrations.length > 0) host.out(`Database prepared: ${migrations.join(', ')}.`);
       for (const s of prepared.surveys.filter((s) => s.action !== 'unchanged')) {
         host.out(
           `Survey ${s.surveyId} v${s.version}: ${s.action === 'inserted' ? 'stored' : 'texts updated'}.`,
@@ -92,7 +90,7 @@ export const migrateCommand: Command = {
   async run({ host, config }) {
     const storage = openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
     try {
-      const applied = await migrate(storage);
+      const applied = await migrateOrExplain(storage, config);
       host.out(
         applied.length > 0
           ? `Applied ${applied.join(', ')} to ${describeDatabase(config)}.`

@@ -252,6 +252,23 @@ describe.each(testDialects)('sync batches on $name', (dialect) => {
     expect((await collector.sync(token, [record])).results[0]?.outcome).toBe('duplicate');
   });
 
+  it('stores each response once when two tabs send the same batch at the same time', async () => {
+    const records = Array.from({ length: 50 }, () => makeResponse());
+    const replies = await Promise.all([
+      collector.sync(token, records),
+      collector.sync(token, records),
+    ]);
+    const outcomes = records.map((_, i) => replies.map((r) => r.results[i]?.outcome).sort());
+    expect(new Set(outcomes.map((o) => o.join()))).toEqual(new Set(['accepted,duplicate']));
+    expect(await countResponses(collector.database.storage)).toBe(50);
+  });
+
+  it('keeps any finite clock offset a device estimates, however wrong', async () => {
+    const record = makeResponse();
+    await collector.sync(token, [record], 1e300);
+    expect((await findResponse(collector.database.storage, record.id))?.clockOffsetMs).toBe(1e300);
+  });
+
   it('stores the largest safe sequence number a device may count to', async () => {
     const record = makeResponse({ deviceSeq: Number.MAX_SAFE_INTEGER });
     await collector.sync(token, [record]);
