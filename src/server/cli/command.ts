@@ -1,7 +1,8 @@
 /** The shape of a CLI command, and what every command gets to run with. */
+import { join } from 'node:path';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { CollectorConfig } from '../config';
-import { migrate, openStorage, type Storage } from '../storage';
+import { migrate, openStorage, SQLITE_FILE_NAME, type Storage } from '../storage';
 import type { CliHost } from './host';
 
 export interface CommandContext {
@@ -51,7 +52,7 @@ export async function migrateOrExplain(
 
 /** Where the data lives, for people: the SQLite file, or PostgreSQL without its password. */
 export function describeDatabase(config: CollectorConfig): string {
-  if (!config.databaseUrl) return `SQLite at ${config.dataDir}/collector.sqlite`;
+  if (!config.databaseUrl) return `SQLite at ${join(config.dataDir, SQLITE_FILE_NAME)}`;
   try {
     const url = new URL(config.databaseUrl);
     return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
