@@ -62,6 +62,18 @@ describe('loadConfig', () => {
   });
 });
 
+describe('PUBLIC_URL', () => {
+  it.each([
+    'http://192.168.1.10:8787',
+    'http://127.0.0.1:8912',
+    'http://localhost:8787',
+    'http://survey-server:8787',
+    'https://survey.library.example',
+  ])('accepts %s, as devices on a library network reach it', (url) => {
+    expect(loadConfig({ PUBLIC_URL: url }, CWD).publicUrl).toBe(url);
+  });
+});
+
 describe('publicBaseUrl', () => {
   it('is PUBLIC_URL when set, this machine otherwise', () => {
     expect(publicBaseUrl({ publicUrl: 'https://s.example', port: 8787 })).toBe('https://s.example');

@@ -41,8 +41,10 @@ const SETTINGS = {
     'postgres://user:password@host:5432/db stores everything in PostgreSQL instead of SQLite.',
   ),
   PUBLIC_URL: setting(
+    // z.url, not z.httpUrl: a collector on the library's network is often reached by
+    // address (http://192.168.1.10:8787) or a host name without a dot.
     z
-      .httpUrl()
+      .url({ protocol: /^https?$/, hostname: z.regexes.hostname })
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
     'unset',
