@@ -1,5 +1,5 @@
 /**
- * Runs the real collector, the way `npm start` does, on a free port with its own data
+ * Runs the real collector bundle (what `npm start` runs) on a free port with its own data
  * directory. It serves the production build of the app and the API on one port.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -37,7 +37,7 @@ async function freePort(): Promise<number> {
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['scripts/collector.mjs', ...args], {
+  return spawn(process.execPath, ['test/e2e/support/run-collector.mjs', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
