@@ -9,7 +9,7 @@ import { App } from './App';
 import { prepareLanguage, switchLanguage } from './i18n/i18n';
 import { type KioskState, welcome } from './kiosk/session';
 import { startServiceWorker } from './pwa/updates';
-import { StorageUnavailable } from './StorageUnavailable';
+import { StartFailure } from './StartFailure';
 import { staffActions, startServices, syncAfterSubmit } from './services';
 import {
   closeDraft,
@@ -18,6 +18,7 @@ import {
   getKioskOptions,
   readSetting,
   requestPersistentStorage,
+  StorageError,
 } from './store';
 import { loadActiveSurvey } from './survey-source';
 
@@ -75,5 +76,5 @@ boot(root).catch(async (error: unknown) => {
   console.error('the app could not start', error);
   const language = matchLanguage(navigator.languages) ?? 'en';
   await prepareLanguage(language, '').catch(() => undefined);
-  render(<StorageUnavailable language={language} />, root);
+  render(<StartFailure language={language} storage={error instanceof StorageError} />, root);
 });

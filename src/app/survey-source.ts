@@ -13,7 +13,7 @@ export async function loadActiveSurvey(): Promise<SurveyStructure> {
     const cached = await cachedSurvey(active.id);
     if (cached && cached.package.version === active.version) {
       const { translations, ...structure } = cached.package;
-      addSurveyTexts(structure.id, translations);
+      await addSurveyTexts(structure.id, translations);
       return structure;
     }
   }

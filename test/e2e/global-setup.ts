@@ -8,7 +8,9 @@ import { CHROMIUM_PATH } from './support/browser';
 
 export default function setup(): void {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not at ${CHROMIUM_PATH}: install Debian's chromium (bash .ci/run does) or set CHROMIUM_PATH`);
+    throw new Error(
+      `Chromium is not at ${CHROMIUM_PATH}: install Debian's chromium (bash .ci/run does) or set CHROMIUM_PATH`,
+    );
   }
   if (!existsSync('dist/client/index.html') || !existsSync('dist/server/collector.js')) {
     execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });

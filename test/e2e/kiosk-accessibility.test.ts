@@ -48,7 +48,9 @@ describe.each([
     await kiosk.button('welcome.start').waitFor();
     for (const language of LANGUAGES) {
       await kiosk.chooseLanguage(language);
-      await page.getByRole('heading', { level: 1, name: surveyText(language, survey.id, 'title') }).waitFor();
+      await page
+        .getByRole('heading', { level: 1, name: surveyText(language, survey.id, 'title') })
+        .waitFor();
       await expectAccessible(page, `welcome (${language})`);
     }
     await kiosk.chooseLanguage('en');
@@ -109,7 +111,8 @@ describe('a patron using only the keyboard', () => {
 
     // Tab to Magyar and press it.
     const magyar = page.getByRole('button', { name: 'Magyar', exact: true });
-    for (let i = 0; i < 10 && !(await magyar.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && !(await magyar.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     kiosk.language = 'hu';
     const start = kiosk.button('welcome.start');
@@ -128,7 +131,8 @@ describe('a patron using only the keyboard', () => {
     expect(await weekly.isChecked()).toBe(true);
     // On to Next, past the language menu and Back (there is none on the first question).
     const next = kiosk.button('question.next');
-    for (let i = 0; i < 10 && !(await next.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && !(await next.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await kiosk.expectQuestion(survey.questions[1]!);
     await page.close();

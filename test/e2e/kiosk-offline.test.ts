@@ -37,13 +37,17 @@ describe('the kiosk offline, in five languages', () => {
 
     await goOffline(browser.context);
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: surveyText('en', survey.id, 'title') }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: surveyText('en', survey.id, 'title') })
+      .waitFor();
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 
     const kiosk = new KioskPage(page, survey);
     for (const language of LANGUAGES) {
       await kiosk.chooseLanguage(language);
-      await page.getByRole('heading', { level: 1, name: surveyText(language, survey.id, 'title') }).waitFor();
+      await page
+        .getByRole('heading', { level: 1, name: surveyText(language, survey.id, 'title') })
+        .waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
       await kiosk.completeSurvey(patronAnswers(language));
       await kiosk.button('thanks.done').click();
@@ -56,7 +60,12 @@ describe('the kiosk offline, in five languages', () => {
     for (const language of LANGUAGES) {
       const row = rows.find((r) => r.locale === language);
       expect(row, `a response in ${language}`).toBeDefined();
-      expect(row).toMatchObject({ status: 'queued', completed: true, channel: 'kiosk', branchId: null });
+      expect(row).toMatchObject({
+        status: 'queued',
+        completed: true,
+        channel: 'kiosk',
+        branchId: null,
+      });
       const { 'events-interest': _, ...expected } = patronAnswers(language);
       expect(row?.answers).toEqual(expected);
     }

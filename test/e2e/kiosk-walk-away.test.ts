@@ -42,17 +42,20 @@ describe('a patron who walks away, reloads or switches language', () => {
 
   afterEach(async () => {
     // Each test starts from an empty device.
-    await page.evaluate(() => new Promise((resolve) => {
-      const request = indexedDB.open('library-survey');
-      request.onsuccess = () => {
-        const tx = request.result.transaction('responses', 'readwrite');
-        tx.objectStore('responses').clear();
-        tx.oncomplete = () => {
-          request.result.close();
-          resolve(undefined);
-        };
-      };
-    }));
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const request = indexedDB.open('library-survey');
+          request.onsuccess = () => {
+            const tx = request.result.transaction('responses', 'readwrite');
+            tx.objectStore('responses').clear();
+            tx.oncomplete = () => {
+              request.result.close();
+              resolve(undefined);
+            };
+          };
+        }),
+    );
     await page.close();
   });
 
@@ -76,7 +79,13 @@ describe('a patron who walks away, reloads or switches language', () => {
     await expect.poll(async () => (await dialog()).count()).toBe(0);
     await kiosk.expectQuestion(today!);
     await kiosk.button('question.back').click();
-    expect(await page.getByRole('radio', { name: surveyText('en', survey.id, 'questions.visit-frequency.options.weekly') }).isChecked()).toBe(true);
+    expect(
+      await page
+        .getByRole('radio', {
+          name: surveyText('en', survey.id, 'questions.visit-frequency.options.weekly'),
+        })
+        .isChecked(),
+    ).toBe(true);
   });
 
   it('keeps what was answered as an incomplete response and starts over in the default language', async () => {
@@ -93,17 +102,24 @@ describe('a patron who walks away, reloads or switches language', () => {
     await page.clock.fastForward(WARNING_MS + 1000);
 
     kiosk.language = 'en';
-    await page.getByRole('heading', { level: 1, name: surveyText('en', survey.id, 'title') }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: surveyText('en', survey.id, 'title') })
+      .waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     // Nothing of the previous patron stays on screen.
     expect(await page.getByText('Könyvbörze').count()).toBe(0);
 
-    await expect.poll(async () => (await readResponses(page)).map((r) => r.status)).toEqual(['queued']);
+    await expect
+      .poll(async () => (await readResponses(page)).map((r) => r.status))
+      .toEqual(['queued']);
     const [row] = await readResponses(page);
     expect(row).toMatchObject({
       completed: false,
       locale: 'hu',
-      answers: { 'visit-frequency': 'monthly', 'todays-visit': { selected: ['event'], other: 'Könyvbörze' } },
+      answers: {
+        'visit-frequency': 'monthly',
+        'todays-visit': { selected: ['event'], other: 'Könyvbörze' },
+      },
     });
   });
 
@@ -132,17 +148,23 @@ describe('a patron who walks away, reloads or switches language', () => {
     await kiosk.answer(overall!, 5);
     await kiosk.next();
     await kiosk.expectQuestion(recommend!);
-    await expect.poll(async () => (await readResponses(page))[0]?.answers).toEqual({
-      'visit-frequency': 'first-time',
-      'todays-visit': { selected: ['browse-read'] },
-      'overall-satisfaction': 5,
-    });
+    await expect
+      .poll(async () => (await readResponses(page))[0]?.answers)
+      .toEqual({
+        'visit-frequency': 'first-time',
+        'todays-visit': { selected: ['browse-read'] },
+        'overall-satisfaction': 5,
+      });
 
     await page.reload();
     await kiosk.expectQuestion(recommend!);
     await kiosk.button('question.back').click();
     await kiosk.expectQuestion(overall!);
-    expect(await page.getByRole('radio', { name: surveyText('en', survey.id, 'scales.satisfaction.5') }).isChecked()).toBe(true);
+    expect(
+      await page
+        .getByRole('radio', { name: surveyText('en', survey.id, 'scales.satisfaction.5') })
+        .isChecked(),
+    ).toBe(true);
   });
 
   it('closes a draft left longer than the idle period as incomplete instead of resuming it', async () => {
@@ -151,21 +173,31 @@ describe('a patron who walks away, reloads or switches language', () => {
     await kiosk.next();
     await expect.poll(async () => (await readResponses(page)).length).toBe(1);
     // The tablet slept: the draft was last touched ten minutes ago.
-    await page.evaluate(() => new Promise((resolve) => {
-      const request = indexedDB.open('library-survey');
-      request.onsuccess = () => {
-        const store = request.result.transaction('responses', 'readwrite').objectStore('responses');
-        store.getAll().onsuccess = (event) => {
-          for (const row of (event.target as IDBRequest).result) store.put({ ...row, updatedAt: row.updatedAt - 10 * 60_000 });
-          store.transaction.oncomplete = () => resolve(undefined);
-        };
-      };
-    }));
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const request = indexedDB.open('library-survey');
+          request.onsuccess = () => {
+            const store = request.result
+              .transaction('responses', 'readwrite')
+              .objectStore('responses');
+            store.getAll().onsuccess = (event) => {
+              for (const row of (event.target as IDBRequest).result)
+                store.put({ ...row, updatedAt: row.updatedAt - 10 * 60_000 });
+              store.transaction.oncomplete = () => resolve(undefined);
+            };
+          };
+        }),
+    );
 
     await page.reload();
     await kiosk.button('welcome.start').waitFor();
     const [row] = await readResponses(page);
-    expect(row).toMatchObject({ status: 'queued', completed: false, answers: { 'visit-frequency': 'weekly' } });
+    expect(row).toMatchObject({
+      status: 'queued',
+      completed: false,
+      answers: { 'visit-frequency': 'weekly' },
+    });
   });
 
   it('keeps the answers when the patron changes language mid-survey', async () => {
@@ -178,7 +210,11 @@ describe('a patron who walks away, reloads or switches language', () => {
     await kiosk.button('question.back').click();
     await kiosk.expectQuestion(visits!);
     expect(
-      await page.getByRole('radio', { name: surveyText('lt', survey.id, 'questions.visit-frequency.options.weekly') }).isChecked(),
+      await page
+        .getByRole('radio', {
+          name: surveyText('lt', survey.id, 'questions.visit-frequency.options.weekly'),
+        })
+        .isChecked(),
     ).toBe(true);
     await expect.poll(async () => (await readResponses(page))[0]?.locale).toBe('lt');
   });
@@ -186,7 +222,10 @@ describe('a patron who walks away, reloads or switches language', () => {
   it('asks for an answer before leaving a required question', async () => {
     await kiosk.start();
     await kiosk.next();
-    await page.getByRole('alert').filter({ hasText: appText('en', 'question.required') }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: appText('en', 'question.required') })
+      .waitFor();
     await kiosk.expectQuestion(visits!);
   });
 });

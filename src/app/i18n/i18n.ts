@@ -20,9 +20,10 @@ export const i18n: I18n = i18next.createInstance();
 
 let initialised: Promise<unknown> | undefined;
 
-function init(language: Language): Promise<unknown> {
+/** Initialises once; every function below waits for it, so their order does not matter. */
+function ready(): Promise<unknown> {
   initialised ??= i18n.init({
-    lng: language,
+    lng: SOURCE_LANGUAGE,
     fallbackLng: SOURCE_LANGUAGE,
     ns: [APP_NAMESPACE],
     defaultNS: APP_NAMESPACE,
@@ -48,17 +49,18 @@ async function loadBundle(language: Language, namespace: string): Promise<void> 
  * and in English (the fallback for anything a newer survey package has not translated).
  */
 export async function prepareLanguage(language: Language, surveyId: string): Promise<void> {
-  await init(language);
+  await ready();
   const namespaces = [APP_NAMESPACE, surveyNamespace(surveyId)];
   const languages = language === SOURCE_LANGUAGE ? [language] : [language, SOURCE_LANGUAGE];
   await Promise.all(languages.flatMap((l) => namespaces.map((ns) => loadBundle(l, ns))));
 }
 
 /** Adds the texts a survey package brought from the collector. */
-export function addSurveyTexts(
+export async function addSurveyTexts(
   surveyId: string,
   translations: Partial<Record<Language, TranslationTree>>,
-): void {
+): Promise<void> {
+  await ready();
   for (const [language, tree] of Object.entries(translations)) {
     if (tree) i18n.addResourceBundle(language, surveyNamespace(surveyId), tree, true, true);
   }

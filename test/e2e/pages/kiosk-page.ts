@@ -14,6 +14,8 @@ export class KioskPage {
     readonly page: Page,
     readonly survey: SurveyStructure,
     public language: Language = 'en',
+    /** Whose locale files hold the texts (a test survey may borrow the built-in one's). */
+    readonly textsOf: string = survey.id,
   ) {}
 
   private app(key: string, values?: Record<string, string | number>): string {
@@ -21,7 +23,7 @@ export class KioskPage {
   }
 
   private text(key: string): string {
-    return surveyText(this.language, this.survey.id, key);
+    return surveyText(this.language, this.textsOf, key);
   }
 
   button(key: string) {
@@ -33,13 +35,18 @@ export class KioskPage {
   }
 
   async chooseLanguage(language: Language): Promise<void> {
-    await this.page.getByRole('button', { name: LANGUAGE_NAMES[language], exact: true }).first().click();
+    await this.page
+      .getByRole('button', { name: LANGUAGE_NAMES[language], exact: true })
+      .first()
+      .click();
     this.language = language;
   }
 
   /** Switches language from a question screen, through the language menu. */
   async switchLanguageMidSurvey(language: Language): Promise<void> {
-    await this.page.getByRole('button', { name: new RegExp(`^${this.app('language.choose')}`) }).click();
+    await this.page
+      .getByRole('button', { name: new RegExp(`^${this.app('language.choose')}`) })
+      .click();
     await this.chooseLanguage(language);
   }
 
@@ -48,7 +55,9 @@ export class KioskPage {
   }
 
   async expectQuestion(question: Question): Promise<void> {
-    await this.heading().filter({ hasText: this.text(`questions.${question.id}.text`) }).waitFor();
+    await this.heading()
+      .filter({ hasText: this.text(`questions.${question.id}.text`) })
+      .waitFor();
   }
 
   /** Gives one answer on the current screen, through the controls a patron would use. */
@@ -56,26 +65,42 @@ export class KioskPage {
     const page = this.page;
     const na = this.app('answer.notApplicable');
     if (value === 'na' && question.type !== 'gap') {
-      await page.getByRole(question.type === 'multi' ? 'checkbox' : 'radio', { name: na, exact: true }).click();
+      await page
+        .getByRole(question.type === 'multi' ? 'checkbox' : 'radio', { name: na, exact: true })
+        .click();
       return;
     }
     switch (question.type) {
       case 'single':
-        await page.getByRole('radio', { name: this.text(`questions.${question.id}.options.${value}`), exact: true }).click();
+        await page
+          .getByRole('radio', {
+            name: this.text(`questions.${question.id}.options.${value}`),
+            exact: true,
+          })
+          .click();
         return;
       case 'rating':
-        await page.getByRole('radio', { name: this.text(`scales.${question.scale}.${value}`), exact: true }).click();
+        await page
+          .getByRole('radio', { name: this.text(`scales.${question.scale}.${value}`), exact: true })
+          .click();
         return;
       case 'nps':
         await page.getByRole('radio', { name: String(value), exact: true }).click();
         return;
       case 'text':
-        await page.getByRole('textbox', { name: this.text(`questions.${question.id}.text`) }).fill(String(value));
+        await page
+          .getByRole('textbox', { name: this.text(`questions.${question.id}.text`) })
+          .fill(String(value));
         return;
       case 'multi': {
         const { selected, other } = value as { selected: string[]; other?: string };
         for (const id of selected) {
-          await page.getByRole('checkbox', { name: this.text(`questions.${question.id}.options.${id}`), exact: true }).click();
+          await page
+            .getByRole('checkbox', {
+              name: this.text(`questions.${question.id}.options.${id}`),
+              exact: true,
+            })
+            .click();
         }
         if (other !== undefined) {
           await page.getByRole('checkbox', { name: this.app('answer.other'), exact: true }).click();
@@ -85,8 +110,13 @@ export class KioskPage {
       }
       case 'gap':
         for (const [dimension, point] of Object.entries(value as Record<string, number | 'na'>)) {
-          const line = page.getByRole('group', { name: this.text(`scales.gap.${dimension}`), exact: true });
-          await line.getByRole('radio', { name: point === 'na' ? na : String(point), exact: true }).click();
+          const line = page.getByRole('group', {
+            name: this.text(`scales.gap.${dimension}`),
+            exact: true,
+          });
+          await line
+            .getByRole('radio', { name: point === 'na' ? na : String(point), exact: true })
+            .click();
         }
         return;
     }
@@ -110,6 +140,8 @@ export class KioskPage {
       }
     }
     await this.button('review.submit').click();
-    await this.heading().filter({ hasText: this.app('thanks.title') }).waitFor();
+    await this.heading()
+      .filter({ hasText: this.app('thanks.title') })
+      .waitFor();
   }
 }

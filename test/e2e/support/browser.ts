@@ -45,7 +45,8 @@ export async function launchBrowser(
   };
 }
 
-const abortAll = (route: { abort: (code: string) => Promise<void> }) => route.abort('internetdisconnected');
+const abortAll = (route: { abort: (code: string) => Promise<void> }) =>
+  route.abort('internetdisconnected');
 
 /** Cuts the network for pages and for the service worker alike. */
 export async function goOffline(context: BrowserContext): Promise<void> {

@@ -31,7 +31,11 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -62,7 +66,10 @@ export async function startCollector(): Promise<RunningCollector> {
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`the collector exited:\n${log}`);
-      const ready = await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false);
+      const ready = await fetch(`${url}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ready) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -100,7 +107,11 @@ export async function startCollector(): Promise<RunningCollector> {
         command.stderr?.on('data', (chunk) => {
           out += chunk;
         });
-        command.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`collector ${args.join(' ')} failed:\n${out}`))));
+        command.once('exit', (code) =>
+          code === 0
+            ? resolve(out)
+            : reject(new Error(`collector ${args.join(' ')} failed:\n${out}`)),
+        );
       }),
     dispose: async () => {
       await stop();

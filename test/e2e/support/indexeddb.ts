@@ -31,3 +31,24 @@ export function readResponses(page: Page): Promise<StoredRow[]> {
       }),
   );
 }
+
+/** One row of the app's settings table (device id, enrollment, active survey, sync state…). */
+export function readSetting(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    (settingKey) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('library-survey');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('settings').objectStore('settings').get(settingKey);
+          request.onsuccess = () => {
+            db.close();
+            resolve((request.result as { value?: unknown } | undefined)?.value);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    key,
+  );
+}

@@ -5,15 +5,22 @@ export const MIN_TARGET_PX = 48;
 
 export function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate((min) => {
-    const controls = document.querySelectorAll<HTMLElement>('button, a[href], input, textarea, select, [role="button"]');
+    const controls = document.querySelectorAll<HTMLElement>(
+      'button, a[href], input, textarea, select, [role="button"]',
+    );
     const small: string[] = [];
     for (const control of controls) {
       const box = control.getBoundingClientRect();
       const hidden = box.width === 0 && box.height === 0;
       if (hidden || control.closest('[hidden], [inert]')) continue;
       if (box.width < min || box.height < min) {
-        const name = control.getAttribute('aria-label') ?? control.textContent?.trim() ?? control.getAttribute('name');
-        small.push(`${control.tagName.toLowerCase()} "${name}" is ${Math.round(box.width)}×${Math.round(box.height)}`);
+        const name =
+          control.getAttribute('aria-label') ??
+          control.textContent?.trim() ??
+          control.getAttribute('name');
+        small.push(
+          `${control.tagName.toLowerCase()} "${name}" is ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
       }
     }
     return small;

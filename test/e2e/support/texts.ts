@@ -26,8 +26,14 @@ function lookup(root: TranslationTree, key: string): string {
 }
 
 /** An app text, with {{placeholders}} filled in plainly (numbers as digits). */
-export function appText(language: Language, key: string, values: Record<string, string | number> = {}): string {
-  return lookup(tree(language, 'app'), key).replace(/\{\{(\w+)(?:, \w+)?\}\}/g, (_, name: string) => String(values[name]));
+export function appText(
+  language: Language,
+  key: string,
+  values: Record<string, string | number> = {},
+): string {
+  return lookup(tree(language, 'app'), key).replace(/\{\{(\w+)(?:, \w+)?\}\}/g, (_, name: string) =>
+    String(values[name]),
+  );
 }
 
 export function surveyText(language: Language, surveyId: string, key: string): string {
