@@ -126,16 +126,16 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
       surveyId: SURVEY_ID,
     });
 
-    // The printed code enrolls a device, once.
+    // The printed code enrolls one device.
     const app = createApp({ storage: database.storage, staticDir: env.STATIC_DIR ?? '' });
-    const enroll = () =>
+    const enroll = (deviceId: string) =>
       app.request('/api/v1/enroll', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code: link?.[1], deviceId: DEVICE_ID }),
+        body: JSON.stringify({ code: link?.[1], deviceId }),
       });
-    expect((await enroll()).status).toBe(200);
-    expect((await enroll()).status).toBe(409);
+    expect((await enroll(DEVICE_ID)).status).toBe(200);
+    expect((await enroll('0190a1b2-c3d4-4e5f-8a9b-0c1d2e3f4a5b')).status).toBe(409);
 
     const again = await serveOnce();
     expect(again.output.join('\n')).not.toContain('#enroll=');

@@ -23,17 +23,32 @@ import {
 
 const HOUR_MS = 3_600_000;
 
+/**
+ * How long the device that used a code may use it again. Enrolling is not repeatable by
+ * nature: if the reply carrying the token is lost, the device retries with the same code
+ * and must not be told "already used" by its own first attempt.
+ */
+export const ENROLLMENT_RETRY_WINDOW_MS = 10 * 60_000;
+
 export type CodeProblem = 'code-invalid' | 'code-expired' | 'code-used';
 
-/** Why a stored code cannot be used now, or null when it can. */
+/** Why a stored code cannot be used by this device now, or null when it can. */
 export function codeProblem(
-  code: { expiresAt: string; usedAt: string | null } | undefined,
+  code: { expiresAt: string; usedAt: string | null; usedByDeviceId: string | null } | undefined,
+  deviceId: string,
   now: Date,
 ): CodeProblem | null {
   if (!code) return 'code-invalid';
-  if (code.usedAt !== null) return 'code-used';
+  if (code.usedAt !== null) {
+    const retry = code.usedByDeviceId === deviceId && code.usedAt >= retryFrom(now);
+    return retry ? null : 'code-used';
+  }
   if (code.expiresAt <= timestamp(now)) return 'code-expired';
   return null;
+}
+
+function retryFrom(now: Date): string {
+  return timestamp(new Date(now.getTime() - ENROLLMENT_RETRY_WINDOW_MS));
 }
 
 export interface NewEnrollmentCode {
@@ -71,7 +86,7 @@ export async function enrollDevice(
 ): Promise<EnrollmentResult> {
   const codeHash = hashEnrollmentCode(request.code);
   const code = await findEnrollmentCode(storage, codeHash);
-  const problem = codeProblem(code, now);
+  const problem = codeProblem(code, request.deviceId, now);
   if (problem || !code) return { ok: false, problem: problem ?? 'code-invalid' };
 
   const token = generateDeviceToken();
@@ -84,7 +99,8 @@ export async function enrollDevice(
       tokenHash: hashDeviceToken(token),
       at,
     });
-    if (await markEnrollmentCodeUsed(tx, codeHash, { at, deviceId: request.deviceId })) return true;
+    const use = { at, deviceId: request.deviceId, retryFrom: retryFrom(now) };
+    if (await markEnrollmentCodeUsed(tx, codeHash, use)) return true;
     // Another device took the code since it was read: undo this device's enrollment.
     throw new CodeTakenMeanwhile();
   }).catch((error: unknown) => {

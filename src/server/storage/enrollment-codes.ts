@@ -49,18 +49,29 @@ export async function findEnrollmentCode(
   );
 }
 
-/** Marks a code used by a device; false when it was used (or expired) in the meantime. */
+/**
+ * Marks a code used by a device; false when another device used it (or it expired) in
+ * the meantime. The device that used it may use it again from `retryFrom` on (its reply
+ * was lost); the time of first use stays, so the retry window does not slide.
+ */
 export async function markEnrollmentCodeUsed(
   storage: Storage,
   codeHash: string,
-  use: { at: string; deviceId: string },
+  use: { at: string; deviceId: string; retryFrom: string },
 ): Promise<boolean> {
   const result = await storage.db
     .updateTable('enrollment_codes')
-    .set({ used_at: use.at, used_by_device_id: use.deviceId })
+    .set((eb) => ({
+      used_at: eb.fn.coalesce('used_at', eb.val(use.at)),
+      used_by_device_id: use.deviceId,
+    }))
     .where('code_hash', '=', codeHash)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', use.at)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('used_at', 'is', null), eb('expires_at', '>', use.at)]),
+        eb.and([eb('used_by_device_id', '=', use.deviceId), eb('used_at', '>=', use.retryFrom)]),
+      ]),
+    )
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }

@@ -102,14 +102,28 @@ describe.each(testDialects)('storage on $name', (dialect) => {
       expiresAt: '2026-11-21T10:00:00.000Z',
     });
     const deviceId = makeResponse().deviceId;
+    const otherDevice = '0190a1b2-c3d4-4e5f-8a9b-0c1d2e3f4a5b';
+    const late = '2026-11-22T00:00:00.000Z';
+    expect(
+      await markEnrollmentCodeUsed(database.storage, 'c1', { at: late, deviceId, retryFrom: late }),
+    ).toBe(false);
+    expect(
+      await markEnrollmentCodeUsed(database.storage, 'c1', { at: AT, deviceId, retryFrom: AT }),
+    ).toBe(true);
+    // Another device never; the same one only within its retry window.
     expect(
       await markEnrollmentCodeUsed(database.storage, 'c1', {
-        at: '2026-11-22T00:00:00.000Z',
-        deviceId,
+        at: AT,
+        deviceId: otherDevice,
+        retryFrom: AT,
       }),
     ).toBe(false);
-    expect(await markEnrollmentCodeUsed(database.storage, 'c1', { at: AT, deviceId })).toBe(true);
-    expect(await markEnrollmentCodeUsed(database.storage, 'c1', { at: AT, deviceId })).toBe(false);
+    expect(
+      await markEnrollmentCodeUsed(database.storage, 'c1', { at: AT, deviceId, retryFrom: AT }),
+    ).toBe(true);
+    expect(
+      await markEnrollmentCodeUsed(database.storage, 'c1', { at: late, deviceId, retryFrom: late }),
+    ).toBe(false);
   });
 
   it('gives a re-enrolled device its new token and lifts its revocation', async () => {

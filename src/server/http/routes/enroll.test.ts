@@ -82,6 +82,26 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
     expect(await findDevice(collector.database.storage, OTHER_DEVICE_ID)).toBeUndefined();
   });
 
+  it('lets the device whose reply was lost use its code again, and no other device', async () => {
+    const code = await collector.code();
+    const first = (await (await enroll({ code, deviceId: DEVICE_ID })).json()) as { token: string };
+    collector.clock.now = new Date(START.getTime() + 5 * 60_000);
+    const retry = await enroll({ code, deviceId: DEVICE_ID });
+    expect(retry.status).toBe(200);
+    const second = (await retry.json()) as { token: string };
+    expect(second.token).not.toBe(first.token);
+    const config = (token: string) =>
+      collector.app.request('/api/v1/device/config', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    expect((await config(first.token)).status).toBe(401);
+    expect((await config(second.token)).status).toBe(200);
+    await expectError(await enroll({ code, deviceId: OTHER_DEVICE_ID }), 409, 'code-used');
+    // The window runs from the first use, not from the retry.
+    collector.clock.now = new Date(START.getTime() + 11 * 60_000);
+    await expectError(await enroll({ code, deviceId: DEVICE_ID }), 409, 'code-used');
+  });
+
   it('lets only one of two devices racing for one code win', async () => {
     const code = await collector.code();
     const replies = await Promise.all([
