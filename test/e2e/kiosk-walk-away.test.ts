@@ -9,10 +9,13 @@ import { KioskPage } from './pages/kiosk-page';
 import { launchBrowser, type TestBrowser } from './support/browser';
 import { type RunningCollector, startCollector } from './support/collector';
 import { readResponses } from './support/indexeddb';
-import { appText, surveyText } from './support/texts';
+import { appText, onlySurvey, questionOf, surveyText } from './support/texts';
 
-const survey = BUILT_IN_SURVEYS[0]!;
-const [visits, today, overall, recommend] = survey.questions;
+const survey = onlySurvey(BUILT_IN_SURVEYS);
+const visits = questionOf(survey, 'visit-frequency');
+const today = questionOf(survey, 'todays-visit');
+const overall = questionOf(survey, 'overall-satisfaction');
+const recommend = questionOf(survey, 'recommend');
 const IDLE_MS = 60_000;
 const WARNING_MS = 30_000;
 
@@ -65,9 +68,9 @@ describe('a patron who walks away, reloads or switches language', () => {
 
   it('asks "Are you still there?" after a minute without a touch, and continuing keeps the place', async () => {
     await kiosk.start();
-    await kiosk.answer(visits!, 'weekly');
+    await kiosk.answer(visits, 'weekly');
     await kiosk.next();
-    await kiosk.expectQuestion(today!);
+    await kiosk.expectQuestion(today);
 
     await page.clock.fastForward(IDLE_MS + 1000);
     await (await dialog()).waitFor();
@@ -77,7 +80,7 @@ describe('a patron who walks away, reloads or switches language', () => {
 
     await page.getByRole('button', { name: appText('en', 'idle.continue') }).click();
     await expect.poll(async () => (await dialog()).count()).toBe(0);
-    await kiosk.expectQuestion(today!);
+    await kiosk.expectQuestion(today);
     await kiosk.button('question.back').click();
     expect(
       await page
@@ -91,11 +94,11 @@ describe('a patron who walks away, reloads or switches language', () => {
   it('keeps what was answered as an incomplete response and starts over in the default language', async () => {
     await kiosk.chooseLanguage('hu');
     await kiosk.start();
-    await kiosk.answer(visits!, 'monthly');
+    await kiosk.answer(visits, 'monthly');
     await kiosk.next();
-    await kiosk.answer(today!, { selected: ['event'], other: 'Könyvbörze' });
+    await kiosk.answer(today, { selected: ['event'], other: 'Könyvbörze' });
     await kiosk.next();
-    await kiosk.expectQuestion(overall!);
+    await kiosk.expectQuestion(overall);
 
     await page.clock.fastForward(IDLE_MS + 1000);
     await (await dialog()).waitFor();
@@ -141,13 +144,13 @@ describe('a patron who walks away, reloads or switches language', () => {
 
   it('resumes a reloaded survey on the question it was left on, with its answers', async () => {
     await kiosk.start();
-    await kiosk.answer(visits!, 'first-time');
+    await kiosk.answer(visits, 'first-time');
     await kiosk.next();
-    await kiosk.answer(today!, { selected: ['browse-read'] });
+    await kiosk.answer(today, { selected: ['browse-read'] });
     await kiosk.next();
-    await kiosk.answer(overall!, 5);
+    await kiosk.answer(overall, 5);
     await kiosk.next();
-    await kiosk.expectQuestion(recommend!);
+    await kiosk.expectQuestion(recommend);
     await expect
       .poll(async () => (await readResponses(page))[0]?.answers)
       .toEqual({
@@ -157,9 +160,9 @@ describe('a patron who walks away, reloads or switches language', () => {
       });
 
     await page.reload();
-    await kiosk.expectQuestion(recommend!);
+    await kiosk.expectQuestion(recommend);
     await kiosk.button('question.back').click();
-    await kiosk.expectQuestion(overall!);
+    await kiosk.expectQuestion(overall);
     expect(
       await page
         .getByRole('radio', { name: surveyText('en', survey.id, 'scales.satisfaction.5') })
@@ -169,7 +172,7 @@ describe('a patron who walks away, reloads or switches language', () => {
 
   it('closes a draft left longer than the idle period as incomplete instead of resuming it', async () => {
     await kiosk.start();
-    await kiosk.answer(visits!, 'weekly');
+    await kiosk.answer(visits, 'weekly');
     await kiosk.next();
     await expect.poll(async () => (await readResponses(page)).length).toBe(1);
     // The tablet slept: the draft was last touched ten minutes ago.
@@ -202,13 +205,13 @@ describe('a patron who walks away, reloads or switches language', () => {
 
   it('keeps the answers when the patron changes language mid-survey', async () => {
     await kiosk.start();
-    await kiosk.answer(visits!, 'weekly');
+    await kiosk.answer(visits, 'weekly');
     await kiosk.next();
     await kiosk.switchLanguageMidSurvey('lt');
-    await kiosk.expectQuestion(today!);
+    await kiosk.expectQuestion(today);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('lt');
     await kiosk.button('question.back').click();
-    await kiosk.expectQuestion(visits!);
+    await kiosk.expectQuestion(visits);
     expect(
       await page
         .getByRole('radio', {
@@ -226,6 +229,6 @@ describe('a patron who walks away, reloads or switches language', () => {
       .getByRole('alert')
       .filter({ hasText: appText('en', 'question.required') })
       .waitFor();
-    await kiosk.expectQuestion(visits!);
+    await kiosk.expectQuestion(visits);
   });
 });

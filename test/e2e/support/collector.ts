@@ -47,11 +47,19 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   });
 }
 
-export async function startCollector(): Promise<RunningCollector> {
+export async function startCollector(
+  options: { staticDir?: string } = {},
+): Promise<RunningCollector> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'collector-e2e-'));
   const url = `http://127.0.0.1:${port}`;
-  const env = { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: url };
+  const env: NodeJS.ProcessEnv = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    PUBLIC_URL: url,
+  };
+  if (options.staticDir) env.STATIC_DIR = options.staticDir;
   let log = '';
   let child: ChildProcess | undefined;
 

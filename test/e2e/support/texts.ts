@@ -3,6 +3,8 @@
  * the words on screen, as people (and screen readers) do.
  */
 import { readFileSync } from 'node:fs';
+import type { Question } from '../../../src/shared/contract/question';
+import type { SurveyStructure } from '../../../src/shared/contract/survey-package';
 import type { TranslationTree } from '../../../src/shared/contract/translations';
 import type { Language } from '../../../src/shared/languages';
 
@@ -38,4 +40,18 @@ export function appText(
 
 export function surveyText(language: Language, surveyId: string, key: string): string {
   return lookup(tree(language, `survey.${surveyId}`), key);
+}
+
+/** A survey's question by id; a missing one fails the test at once. */
+export function questionOf(survey: SurveyStructure, id: string): Question {
+  const question = survey.questions.find((q) => q.id === id);
+  if (!question) throw new Error(`survey ${survey.id} has no question ${id}`);
+  return question;
+}
+
+/** The built-in survey the kiosk runs before the collector assigns another. */
+export function onlySurvey(surveys: readonly SurveyStructure[]): SurveyStructure {
+  const [survey] = surveys;
+  if (!survey) throw new Error('no built-in survey');
+  return survey;
 }
