@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'config/**/*.test.ts', 'test/*.test.ts'],
           environment: 'node',
+          // Benchmarks print figures (npm run bench); they belong to one project only.
+          benchmark: { include: ['bench/**/*.bench.ts'] },
         },
       },
       {
@@ -24,9 +26,9 @@ export default defineConfig({
           testTimeout: E2E_TIMEOUT_MS,
           hookTimeout: E2E_TIMEOUT_MS,
           fileParallelism: false,
+          benchmark: { include: [] },
         },
       },
     ],
-    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });
