@@ -23,12 +23,18 @@ describe('filesMissingFromPrecache', () => {
   }
 
   it('finds nothing missing when every app file is precached', () => {
-    const dir = build(['index.html', 'assets/index-1.js', 'workbox-abc.js', '.vite/manifest.json'], ['index.html', 'assets/index-1.js']);
+    const dir = build(
+      ['index.html', 'assets/index-1.js', 'workbox-abc.js', '.vite/manifest.json'],
+      ['index.html', 'assets/index-1.js'],
+    );
     expect(filesMissingFromPrecache(dir)).toEqual([]);
   });
 
   it('names an app file the service worker would not have offline', () => {
-    const dir = build(['index.html', 'assets/font.woff3', 'assets/index-1.js'], ['index.html', 'assets/index-1.js']);
+    const dir = build(
+      ['index.html', 'assets/font.woff3', 'assets/index-1.js'],
+      ['index.html', 'assets/index-1.js'],
+    );
     expect(filesMissingFromPrecache(dir)).toEqual(['assets/font.woff3']);
   });
 });

@@ -5,7 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['src', 'locales', 'public', 'index.html', 'vite.config.ts', 'config', 'package-lock.json'];
+const SOURCES = [
+  'src',
+  'locales',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'config',
+  'package-lock.json',
+];
 const OUTPUTS = { client: 'dist/client/index.html', server: 'dist/server/collector.js' };
 
 /** The newest modification time under a path, in ms. */
@@ -15,11 +23,15 @@ function newest(path) {
   if (!stat.isDirectory()) return stat.mtimeMs;
   return Math.max(
     stat.mtimeMs,
-    ...readdirSync(path).filter((name) => !name.endsWith('.test.ts')).map((name) => newest(join(path, name))),
+    ...readdirSync(path)
+      .filter((name) => !name.endsWith('.test.ts'))
+      .map((name) => newest(join(path, name))),
   );
 }
 
-const built = Math.min(...Object.values(OUTPUTS).map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
+const built = Math.min(
+  ...Object.values(OUTPUTS).map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)),
+);
 if (built < Math.max(...SOURCES.map(newest))) {
   console.log('Building the app and the collector (only when sources changed)…');
   const result = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
