@@ -72,6 +72,8 @@ describe.each([
     await kiosk.button('review.submit').waitFor();
     await expectAccessible(page, 'review');
 
+    // Let the idle timer start (Preact effects run after a frame), then jump ahead.
+    await page.clock.runFor(500);
     await page.clock.fastForward(61_000);
     await page.getByRole('alertdialog').waitFor();
     await expectAccessible(page, 'are you still there');

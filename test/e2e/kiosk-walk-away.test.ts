@@ -62,6 +62,15 @@ describe('a patron who walks away, reloads or switches language', () => {
     await page.close();
   });
 
+  /**
+   * Lets the screen settle on the fake clock (Preact starts its timers in effects, after a
+   * frame), then jumps ahead: otherwise the jump can land before the idle timer exists.
+   */
+  async function idleFor(ms: number): Promise<void> {
+    await page.clock.runFor(500);
+    await page.clock.fastForward(ms);
+  }
+
   async function dialog() {
     return page.getByRole('alertdialog', { name: appText(kiosk.language, 'idle.title') });
   }
@@ -72,10 +81,10 @@ describe('a patron who walks away, reloads or switches language', () => {
     await kiosk.next();
     await kiosk.expectQuestion(today);
 
-    await page.clock.fastForward(IDLE_MS + 1000);
+    await idleFor(IDLE_MS + 1000);
     await (await dialog()).waitFor();
     await page.getByText(appText('en', 'idle.countdown_other', { count: 30 })).waitFor();
-    await page.clock.fastForward(10_000);
+    await idleFor(10_000);
     await page.getByText(appText('en', 'idle.countdown_other', { count: 20 })).waitFor();
 
     await page.getByRole('button', { name: appText('en', 'idle.continue') }).click();
@@ -100,9 +109,9 @@ describe('a patron who walks away, reloads or switches language', () => {
     await kiosk.next();
     await kiosk.expectQuestion(overall);
 
-    await page.clock.fastForward(IDLE_MS + 1000);
+    await idleFor(IDLE_MS + 1000);
     await (await dialog()).waitFor();
-    await page.clock.fastForward(WARNING_MS + 1000);
+    await idleFor(WARNING_MS + 1000);
 
     kiosk.language = 'en';
     await page
@@ -128,9 +137,9 @@ describe('a patron who walks away, reloads or switches language', () => {
 
   it('leaves nothing behind when the patron walked away before answering', async () => {
     await kiosk.start();
-    await page.clock.fastForward(IDLE_MS + 1000);
+    await idleFor(IDLE_MS + 1000);
     await (await dialog()).waitFor();
-    await page.clock.fastForward(WARNING_MS + 1000);
+    await idleFor(WARNING_MS + 1000);
     await kiosk.button('welcome.start').waitFor();
     expect(await readResponses(page)).toEqual([]);
   });
@@ -138,7 +147,7 @@ describe('a patron who walks away, reloads or switches language', () => {
   it('returns an unattended welcome screen to the default language', async () => {
     await kiosk.chooseLanguage('ru');
     await page.getByRole('button', { name: appText('ru', 'welcome.start') }).waitFor();
-    await page.clock.fastForward(IDLE_MS + 1000);
+    await idleFor(IDLE_MS + 1000);
     await page.getByRole('button', { name: appText('en', 'welcome.start') }).waitFor();
   });
 
