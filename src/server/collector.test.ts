@@ -8,6 +8,7 @@ import { SURVEY_ID, surveyPackage } from '../../test/fixtures/survey-package';
 import { type TestDatabase, testDialects } from '../../test/fixtures/test-databases';
 import { ENROLLMENT_CODE_PATTERN } from '../shared/contract/device';
 import { main } from './collector';
+import { CONFIG_VARIABLES } from './config';
 import { createApp } from './http/app';
 import { findBranch, findDevice, findSurveyPackage, listBranches } from './storage';
 
@@ -68,15 +69,7 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     ]) {
       expect(text).toContain(words);
     }
-    for (const variable of [
-      'PORT',
-      'HOST',
-      'DATA_DIR',
-      'DATABASE_URL',
-      'PUBLIC_URL',
-      'STATIC_DIR',
-      'ENROLLMENT_CODE_TTL_HOURS',
-    ]) {
+    for (const variable of CONFIG_VARIABLES) {
       expect(text).toContain(variable);
     }
   });

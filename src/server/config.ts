@@ -67,6 +67,9 @@ const SETTINGS = {
   ),
 } as const;
 
+/** The names of every environment variable the collector reads. */
+export const CONFIG_VARIABLES = Object.keys(SETTINGS) as readonly (keyof typeof SETTINGS)[];
+
 const ConfigSchema = z.object(
   Object.fromEntries(Object.entries(SETTINGS).map(([name, s]) => [name, s.schema])) as {
     [K in keyof typeof SETTINGS]: (typeof SETTINGS)[K]['schema'];

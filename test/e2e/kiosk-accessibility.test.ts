@@ -4,14 +4,13 @@
  * the keyboard alone.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/shared/languages';
 import { BUILT_IN_SURVEYS } from '../../src/surveys';
 import { KioskPage } from './pages/kiosk-page';
 import { patronAnswers } from './support/answers';
 import { axeViolations } from './support/axe';
-import { launchBrowser, type TestBrowser } from './support/browser';
-import { type RunningCollector, startCollector } from './support/collector';
+import { useStack } from './support/stack';
 import { smallTargets } from './support/targets';
 import { appText, onlySurvey, questionOf, surveyText } from './support/texts';
 
@@ -27,23 +26,12 @@ describe.each([
   ['a tablet', { width: 1024, height: 768 }],
   ['a phone', { width: 390, height: 844 }],
 ])('every screen on %s', (_, viewport) => {
-  let collector: RunningCollector;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    collector = await startCollector();
-    browser = await launchBrowser({ viewport });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.dispose();
-  });
+  const stack = useStack({ browser: { viewport } });
 
   it('is accessible from the welcome screen to the thank-you screen', async () => {
-    const page = await browser.context.newPage();
+    const page = await stack.browser.context.newPage();
     await page.clock.install();
-    await page.goto(collector.url);
+    await page.goto(stack.collector.url);
     const kiosk = new KioskPage(page, survey);
     await kiosk.button('welcome.start').waitFor();
     for (const language of LANGUAGES) {
@@ -92,22 +80,11 @@ describe.each([
 });
 
 describe('a patron using only the keyboard', () => {
-  let collector: RunningCollector;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    collector = await startCollector();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.dispose();
-  });
+  const stack = useStack();
 
   it('chooses a language, starts, answers and moves on without a pointer', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(collector.url);
+    const page = await stack.browser.context.newPage();
+    await page.goto(stack.collector.url);
     const kiosk = new KioskPage(page, survey);
     await kiosk.button('welcome.start').waitFor();
 

@@ -3,39 +3,28 @@
  * and a patron in each of the five languages completes the whole questionnaire; the
  * device keeps five queued responses with the right answers and locale.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/shared/languages';
 import { BUILT_IN_SURVEYS } from '../../src/surveys';
 import { KioskPage } from './pages/kiosk-page';
 import { patronAnswers } from './support/answers';
-import { goOffline, launchBrowser, type TestBrowser } from './support/browser';
-import { type RunningCollector, startCollector } from './support/collector';
+import { goOffline } from './support/browser';
 import { readResponses } from './support/indexeddb';
+import { useStack } from './support/stack';
 import { appText, onlySurvey, surveyText } from './support/texts';
 
 const survey = onlySurvey(BUILT_IN_SURVEYS);
 
 describe('the kiosk offline, in five languages', () => {
-  let collector: RunningCollector;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    collector = await startCollector();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.dispose();
-  });
+  const stack = useStack();
 
   it('starts without a network after one online visit and keeps a response from each language', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(collector.url);
+    const page = await stack.browser.context.newPage();
+    await page.goto(stack.collector.url);
     // The service worker activates only once everything is precached.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
-    await goOffline(browser.context);
+    await goOffline(stack.browser.context);
     await page.reload();
     await page
       .getByRole('heading', { level: 1, name: surveyText('en', survey.id, 'title') })

@@ -3,12 +3,11 @@
  * fake clock, so a minute of idleness takes no minute.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_SURVEYS } from '../../src/surveys';
 import { KioskPage } from './pages/kiosk-page';
-import { launchBrowser, type TestBrowser } from './support/browser';
-import { type RunningCollector, startCollector } from './support/collector';
 import { readResponses } from './support/indexeddb';
+import { useStack } from './support/stack';
 import { appText, onlySurvey, questionOf, surveyText } from './support/texts';
 
 const survey = onlySurvey(BUILT_IN_SURVEYS);
@@ -20,25 +19,14 @@ const IDLE_MS = 60_000;
 const WARNING_MS = 30_000;
 
 describe('a patron who walks away, reloads or switches language', () => {
-  let collector: RunningCollector;
-  let browser: TestBrowser;
+  const stack = useStack();
   let page: Page;
   let kiosk: KioskPage;
 
-  beforeAll(async () => {
-    collector = await startCollector();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.dispose();
-  });
-
   beforeEach(async () => {
-    page = await browser.context.newPage();
+    page = await stack.browser.context.newPage();
     await page.clock.install();
-    await page.goto(collector.url);
+    await page.goto(stack.collector.url);
     kiosk = new KioskPage(page, survey);
     await kiosk.button('welcome.start').waitFor();
   });

@@ -1,10 +1,9 @@
 /** 0–10: how likely the patron is to recommend the library, with both ends in words. */
 import type { AnswerValue } from '../../shared/contract/answer';
-import { NOT_APPLICABLE } from '../../shared/contract/constants';
 import type { NpsQuestion } from '../../shared/contract/question';
 import { NPS_KEYS } from '../../shared/survey/translation-keys';
 import { useLanguage } from '../i18n/context';
-import { NotApplicable } from './NotApplicable';
+import { NotApplicableChoice } from './NotApplicable';
 import { OptionButton } from './OptionButton';
 
 const POINTS = Array.from({ length: 11 }, (_, i) => i);
@@ -41,13 +40,7 @@ export function NpsScale(props: {
         <span id={lowId}>{`${number.format(0)} – ${ts(NPS_KEYS.low)}`}</span>
         <span id={highId}>{`${number.format(10)} – ${ts(NPS_KEYS.high)}`}</span>
       </div>
-      {question.allowNA && (
-        <NotApplicable
-          name={question.id}
-          checked={value === NOT_APPLICABLE}
-          onChange={() => props.onChange(NOT_APPLICABLE)}
-        />
-      )}
+      <NotApplicableChoice question={question} value={value} onChange={props.onChange} />
     </div>
   );
 }

@@ -1,11 +1,10 @@
 /** A 1–5 rating with every point in words (and faces where the survey asks for them). */
 import type { AnswerValue } from '../../shared/contract/answer';
-import { NOT_APPLICABLE } from '../../shared/contract/constants';
 import type { RatingQuestion } from '../../shared/contract/question';
 import { scalePointKey } from '../../shared/survey/translation-keys';
 import { useLanguage } from '../i18n/context';
 import { Face } from './Faces';
-import { NotApplicable } from './NotApplicable';
+import { NotApplicableChoice } from './NotApplicable';
 import { OptionButton } from './OptionButton';
 
 const POINTS = [1, 2, 3, 4, 5];
@@ -33,13 +32,7 @@ export function RatingScale(props: {
           <span>{ts(scalePointKey(question.scale, point))}</span>
         </OptionButton>
       ))}
-      {question.allowNA && (
-        <NotApplicable
-          name={question.id}
-          checked={value === NOT_APPLICABLE}
-          onChange={() => props.onChange(NOT_APPLICABLE)}
-        />
-      )}
+      <NotApplicableChoice question={question} value={value} onChange={props.onChange} />
     </div>
   );
 }

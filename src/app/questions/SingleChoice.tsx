@@ -1,10 +1,9 @@
 /** Choose one option (demographics offer "I prefer not to say" as an option of their own). */
 import type { AnswerValue } from '../../shared/contract/answer';
-import { NOT_APPLICABLE } from '../../shared/contract/constants';
 import type { SingleQuestion } from '../../shared/contract/question';
 import { optionKey } from '../../shared/survey/translation-keys';
 import { useLanguage } from '../i18n/context';
-import { NotApplicable } from './NotApplicable';
+import { NotApplicableChoice } from './NotApplicable';
 import { OptionButton } from './OptionButton';
 
 export function SingleChoice(props: {
@@ -28,13 +27,7 @@ export function SingleChoice(props: {
           {ts(optionKey(question.id, option.id))}
         </OptionButton>
       ))}
-      {question.allowNA && (
-        <NotApplicable
-          name={question.id}
-          checked={value === NOT_APPLICABLE}
-          onChange={() => props.onChange(NOT_APPLICABLE)}
-        />
-      )}
+      <NotApplicableChoice question={question} value={value} onChange={props.onChange} />
     </div>
   );
 }

@@ -1,25 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countByStatus, getSyncState, quarantinedResponses, StorageError } from '../store';
 import { db } from '../store/database';
 import { SYNC_BATCH_RECORDS } from './batch';
 import { RESPONSES_PATH } from './drain';
-import { COLLECTOR_URL, harness, stopEngines } from './testing/engine-harness';
-import { TEST_START } from './testing/fake-clock';
+import { COLLECTOR_URL, harness, useEnrolledDevice } from './testing/engine-harness';
 import { apiError, batchOf, json, networkError } from './testing/fake-collector';
-import { dropStore, enroll, freshStore, queueResponses } from './testing/outbox';
+import { DEVICE_TOKEN, dropStore, freshStore, queueResponses } from './testing/outbox';
 
-const TOKEN = 'device-token-'.padEnd(43, 'x');
-
-beforeEach(async () => {
-  freshStore();
-  await enroll(TEST_START - 86_400_000, TOKEN);
-});
-
-afterEach(async () => {
-  await stopEngines();
-  await dropStore();
-});
+useEnrolledDevice();
 
 describe('draining the outbox', () => {
   it('delivers every queued response in batches and marks them synced after the reply', async () => {
@@ -56,7 +45,7 @@ describe('draining the outbox', () => {
     const [request] = collector.requests;
     expect(request?.url).toBe(`${COLLECTOR_URL}${RESPONSES_PATH}`);
     expect(request?.method).toBe('POST');
-    expect(request?.headers.get('Authorization')).toBe(`Bearer ${TOKEN}`);
+    expect(request?.headers.get('Authorization')).toBe(`Bearer ${DEVICE_TOKEN}`);
     expect(request?.headers.get('Content-Type')).toBe('application/json');
     expect(seen[0]?.cache).toBe('no-store');
   });

@@ -1,27 +1,16 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../shared/contract/answer';
 import { MAX_BATCH_BYTES } from '../../shared/contract/sync';
 import { countByStatus, getSyncState, quarantinedResponses } from '../store';
 import { SYNC_BACKOFF_BASE_MS } from './backoff';
 import { SYNC_BATCH_RECORDS } from './batch';
 import { SYNC_REQUEST_TIMEOUT_MS } from './http';
-import { harness, stopEngines } from './testing/engine-harness';
-import { TEST_START } from './testing/fake-clock';
+import { harness, useEnrolledDevice } from './testing/engine-harness';
 import { apiError, batchOf, hang, json, networkError, text } from './testing/fake-collector';
-import { dropStore, enroll, freshStore, queueResponses } from './testing/outbox';
+import { queueResponses } from './testing/outbox';
 
-const TOKEN = 'device-token-'.padEnd(43, 'x');
-
-beforeEach(async () => {
-  freshStore();
-  await enroll(TEST_START - 86_400_000, TOKEN);
-});
-
-afterEach(async () => {
-  await stopEngines();
-  await dropStore();
-});
+useEnrolledDevice();
 
 describe('replies that acknowledge nothing', () => {
   it.each([

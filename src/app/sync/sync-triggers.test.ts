@@ -1,23 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countByStatus, getSyncState, saveDraft, submitDraft } from '../store';
 import { SYNC_BACKOFF_BASE_MS } from './backoff';
 import { SYNC_INTERVAL_MS } from './schedule';
-import { harness, stopEngines } from './testing/engine-harness';
-import { TEST_START } from './testing/fake-clock';
+import { harness, useEnrolledDevice } from './testing/engine-harness';
 import { apiError, hang, networkError } from './testing/fake-collector';
 import { FakeLocks } from './testing/fake-locks';
 import { dropStore, enroll, freshStore, queueResponses } from './testing/outbox';
 
-beforeEach(async () => {
-  freshStore();
-  await enroll(TEST_START - 86_400_000);
-});
-
-afterEach(async () => {
-  await stopEngines();
-  await dropStore();
-});
+useEnrolledDevice();
 
 describe('starting', () => {
   it('sends what waits as soon as the app starts, and sets no timer once nothing waits', async () => {

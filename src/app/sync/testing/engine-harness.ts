@@ -2,10 +2,12 @@
  * For sync tests: an engine wired to a fake clock, a fake collector, fake tabs' locks and
  * event targets standing for window and document, over the real store.
  */
+import { afterEach, beforeEach } from 'vitest';
 import { createSyncEngine, type SyncEngine, type SyncEngineDeps } from '../sync-engine';
-import { FakeClock } from './fake-clock';
+import { FakeClock, TEST_START } from './fake-clock';
 import { FakeCollector } from './fake-collector';
 import { FakeLocks } from './fake-locks';
+import { dropStore, enroll, freshStore } from './outbox';
 
 export const COLLECTOR_URL = 'https://collector.test';
 
@@ -79,4 +81,19 @@ export async function stopEngines(): Promise<void> {
     engine.stop();
     await engine.settled();
   }
+}
+
+/**
+ * Gives every test of the file its own store with a device enrolled a day before
+ * TEST_START (token DEVICE_TOKEN); afterwards stops the engines and drops the store.
+ */
+export function useEnrolledDevice(): void {
+  beforeEach(async () => {
+    freshStore();
+    await enroll(TEST_START - 86_400_000);
+  });
+  afterEach(async () => {
+    await stopEngines();
+    await dropStore();
+  });
 }

@@ -22,10 +22,10 @@ export async function dropStore(): Promise<void> {
   await db.delete();
 }
 
-export async function enroll(
-  enrolledAt: number,
-  token = 'device-token-'.padEnd(43, 'x'),
-): Promise<Enrollment> {
+/** The token `enroll` gives the device unless told otherwise. */
+export const DEVICE_TOKEN = 'device-token-'.padEnd(43, 'x');
+
+export async function enroll(enrolledAt: number, token = DEVICE_TOKEN): Promise<Enrollment> {
   const enrollment: Enrollment = {
     token,
     deviceId: await ensureDeviceId(),
