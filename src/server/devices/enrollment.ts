@@ -6,6 +6,7 @@
 import type { EnrollReply } from '../../shared/contract/device';
 import {
   findBranch,
+  findDevice,
   findEnrollmentCode,
   insertEnrollmentCode,
   inTransaction,
@@ -92,6 +93,10 @@ export async function enrollDevice(
   const token = generateDeviceToken();
   const at = timestamp(now);
   const won = await inTransaction(storage, async (tx) => {
+    if (code.usedAt !== null && (await findDevice(tx, request.deviceId))?.revokedAt) {
+      // A retry after staff revoked the device: revoking must not be undone by the old code.
+      throw new CodeRefused();
+    }
     await upsertEnrolledDevice(tx, {
       id: request.deviceId,
       branchId: code.branchId,
@@ -102,9 +107,9 @@ export async function enrollDevice(
     const use = { at, deviceId: request.deviceId, retryFrom: retryFrom(now) };
     if (await markEnrollmentCodeUsed(tx, codeHash, use)) return true;
     // Another device took the code since it was read: undo this device's enrollment.
-    throw new CodeTakenMeanwhile();
+    throw new CodeRefused();
   }).catch((error: unknown) => {
-    if (error instanceof CodeTakenMeanwhile) return false;
+    if (error instanceof CodeRefused) return false;
     throw error;
   });
   if (!won) return { ok: false, problem: 'code-used' };
@@ -120,4 +125,5 @@ export async function enrollDevice(
   };
 }
 
-class CodeTakenMeanwhile extends Error {}
+/** Rolls the enrollment back: the code is used by another device, or this one was revoked. */
+class CodeRefused extends Error {}

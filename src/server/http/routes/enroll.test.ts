@@ -102,6 +102,27 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
     await expectError(await enroll({ code, deviceId: DEVICE_ID }), 409, 'code-used');
   });
 
+  it('does not let a revoked device undo its revocation with the code it used', async () => {
+    const code = await collector.code();
+    const { token } = (await (await enroll({ code, deviceId: DEVICE_ID })).json()) as {
+      token: string;
+    };
+    collector.clock.now = new Date(START.getTime() + 2 * 60_000);
+    expect(
+      await revokeDevice(collector.database.storage, DEVICE_ID, collector.clock.now.toISOString()),
+    ).toBe(true);
+
+    await expectError(await enroll({ code, deviceId: DEVICE_ID }), 409, 'code-used');
+    const device = await findDevice(collector.database.storage, DEVICE_ID);
+    expect(device?.revokedAt).not.toBeNull();
+    const config = await collector.app.request('/api/v1/device/config', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(config.status).toBe(401);
+    // A new code from staff enrolls it again.
+    expect((await enroll({ code: await collector.code(), deviceId: DEVICE_ID })).status).toBe(200);
+  });
+
   it('lets only one of two devices racing for one code win', async () => {
     const code = await collector.code();
     const replies = await Promise.all([
