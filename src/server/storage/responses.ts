@@ -92,12 +92,15 @@ export async function insertNewResponses(
   responses: readonly StoredResponse[],
 ): Promise<InsertOutcome> {
   if (responses.length === 0) return { inserted: new Set(), existingHashes: new Map() };
+  // Rows are locked in id order, whatever order the batch lists them in: two batches that
+  // share ids in opposite orders would otherwise deadlock on PostgreSQL.
+  const byId = [...responses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return inTransaction(storage, async (tx) => {
     const inserted = new Set<string>();
-    for (let start = 0; start < responses.length; start += ROWS_PER_INSERT) {
+    for (let start = 0; start < byId.length; start += ROWS_PER_INSERT) {
       const rows = await tx.db
         .insertInto('responses')
-        .values(responses.slice(start, start + ROWS_PER_INSERT).map(toRow))
+        .values(byId.slice(start, start + ROWS_PER_INSERT).map(toRow))
         .onConflict((oc) => oc.column('id').doNothing())
         .returning('id')
         .execute();

@@ -86,6 +86,16 @@ describe.each(testDialects)('storage on $name', (dialect) => {
     expect(await findResponse(database.storage, first.id)).toEqual(first);
   });
 
+  it('stores overlapping batches listed in opposite orders side by side, each id once', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => stored({ contentHash: `hash-${i}` }));
+    const [forward, backward] = await Promise.all([
+      insertNewResponses(database.storage, rows),
+      insertNewResponses(database.storage, [...rows].reverse()),
+    ]);
+    expect(forward.inserted.size + backward.inserted.size).toBe(rows.length);
+    expect(forward.existingHashes.size + backward.existingHashes.size).toBe(rows.length);
+  });
+
   it('refuses a response under a survey version it does not have, storing nothing of the batch', async () => {
     const good = stored();
     await expect(
