@@ -106,7 +106,7 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     const host = await serveOnce();
     expect(host.exitCode).toBe(0);
     expect(host.output.slice(0, 2)).toEqual([
-      'Database prepared: 0001-initial.',
+      'Database prepared: 0001-initial, 0002-survey-texts-source.',
       `Survey ${SURVEY_ID} v1: stored.`,
     ]);
     const text = host.output.join('\n');
@@ -145,11 +145,29 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
       surveyPackage({ version: 2 }),
     ];
     await serveOnce(host);
-    expect(host.output).toContain(`Survey ${SURVEY_ID} v1: texts updated.`);
+    expect(host.output).toContain(`Survey ${SURVEY_ID} v1: texts updated to the built-in ones.`);
     expect(host.output).toContain(`Survey ${SURVEY_ID} v2: stored.`);
     const after = await findSurveyPackage(database.storage, SURVEY_ID, 1);
     expect(after?.etag).not.toBe(before?.etag);
     expect(after?.translations.en?.intro).toBe('A shorter introduction.');
+  });
+
+  it('keeps texts staff imported over the built-in ones across restarts', async () => {
+    await serveOnce();
+    const texts = { ...surveyPackage().translations.en, intro: 'Corrected by the library.' };
+    const file = join(database.env.DATA_DIR, 'corrected.json');
+    writeFileSync(
+      file,
+      JSON.stringify(surveyPackage({}, texts as Parameters<typeof surveyPackage>[1])),
+    );
+    expect((await cli('survey', 'import', file)).output[0]).toContain('Updated the texts');
+
+    const host = await serveOnce();
+    expect(host.output).toContain(
+      `Survey ${SURVEY_ID} v1: kept the texts staff imported (the built-in ones differ).`,
+    );
+    const stored = await findSurveyPackage(database.storage, SURVEY_ID, 1);
+    expect(stored?.translations.en?.intro).toBe('Corrected by the library.');
   });
 
   it('refuses to start when a built-in survey changed its structure under the same version', async () => {

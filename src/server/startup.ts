@@ -3,10 +3,18 @@
  * survey packages, and on the very first start create a default branch with a one-time
  * enrollment code, so the first kiosk can be enrolled without reading a manual.
  */
+import { sql } from 'kysely';
 import type { SurveyPackage } from '../shared/contract/survey-package';
 import { DEFAULT_SURVEY_ID } from '../surveys';
 import { createEnrollmentCode, type NewEnrollmentCode } from './devices/enrollment';
-import { countBranches, insertBranch, migrate, type Storage, timestamp } from './storage';
+import {
+  countBranches,
+  insertBranch,
+  inTransaction,
+  migrate,
+  type Storage,
+  timestamp,
+} from './storage';
 import { type PublishAction, publishSurveyPackage } from './surveys/publish';
 
 export const DEFAULT_BRANCH = { id: 'main', name: 'Main library' } as const;
@@ -18,30 +26,41 @@ export interface Preparation {
   firstStart: NewEnrollmentCode | null;
 }
 
+/**
+ * Collectors that start together over one PostgreSQL take turns here, so only one of them
+ * seeds a survey version or makes the first branch (and prints its code).
+ */
+const PREPARE_LOCK_KEY = 0x6b696f736b; // "kiosk"
+
 export async function prepareCollector(
   storage: Storage,
   options: { packages: readonly SurveyPackage[]; enrollmentCodeTtlHours: number; now: Date },
 ): Promise<Preparation> {
   const migrations = await migrate(storage);
-  const surveys: Preparation['surveys'] = [];
-  for (const pkg of options.packages) {
-    const action = await publishSurveyPackage(storage, pkg, options.now);
-    surveys.push({ surveyId: pkg.id, version: pkg.version, action });
-  }
-  let firstStart: NewEnrollmentCode | null = null;
-  if ((await countBranches(storage)) === 0) {
-    await insertBranch(storage, {
-      ...DEFAULT_BRANCH,
-      kioskOverrides: {},
-      surveyId: DEFAULT_SURVEY_ID,
-      createdAt: timestamp(options.now),
-    });
-    firstStart = await createEnrollmentCode(
-      storage,
-      DEFAULT_BRANCH.id,
-      options.enrollmentCodeTtlHours,
-      options.now,
-    );
-  }
-  return { migrations, surveys, firstStart };
+  return inTransaction(storage, async (tx) => {
+    if (tx.dialect === 'postgres') {
+      await sql`select pg_advisory_xact_lock(${PREPARE_LOCK_KEY})`.execute(tx.db);
+    }
+    const surveys: Preparation['surveys'] = [];
+    for (const pkg of options.packages) {
+      const action = await publishSurveyPackage(tx, pkg, options.now, 'built-in');
+      surveys.push({ surveyId: pkg.id, version: pkg.version, action });
+    }
+    let firstStart: NewEnrollmentCode | null = null;
+    if ((await countBranches(tx)) === 0) {
+      await insertBranch(tx, {
+        ...DEFAULT_BRANCH,
+        kioskOverrides: {},
+        surveyId: DEFAULT_SURVEY_ID,
+        createdAt: timestamp(options.now),
+      });
+      firstStart = await createEnrollmentCode(
+        tx,
+        DEFAULT_BRANCH.id,
+        options.enrollmentCodeTtlHours,
+        options.now,
+      );
+    }
+    return { migrations, surveys, firstStart };
+  });
 }

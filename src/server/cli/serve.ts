@@ -11,6 +11,7 @@ import { createApp } from '../http/app';
 import { listen } from '../listen';
 import { prepareCollector } from '../startup';
 import { openStorage } from '../storage';
+import type { PublishAction } from '../surveys/publish';
 import { type Command, CommandError, describeDatabase, migrateOrExplain } from './command';
 import { enrollmentLink } from './device-commands';
 import { formatTime } from './text';
@@ -22,6 +23,14 @@ function lanAddresses(): string[] {
     .filter((a) => a && a.family === 'IPv4' && !a.internal)
     .map((a) => a?.address ?? '');
 }
+
+/** What start-up did with a built-in survey, as the log says it. */
+const SEEDED: Record<PublishAction, string> = {
+  inserted: 'stored',
+  unchanged: 'unchanged',
+  'texts-updated': 'texts updated to the built-in ones',
+  'imported-texts-kept': 'kept the texts staff imported (the built-in ones differ)',
+};
 
 export const serveCommand: Command = {
   usage: 'serve',
@@ -44,9 +53,7 @@ export const serveCommand: Command = {
       });
       if (migrations.length > 0) host.out(`Database prepared: ${migrations.join(', ')}.`);
       for (const s of prepared.surveys.filter((s) => s.action !== 'unchanged')) {
-        host.out(
-          `Survey ${s.surveyId} v${s.version}: ${s.action === 'inserted' ? 'stored' : 'texts updated'}.`,
-        );
+        host.out(`Survey ${s.surveyId} v${s.version}: ${SEEDED[s.action]}.`);
       }
       if (!existsSync(join(config.staticDir, 'index.html'))) {
         host.err(

@@ -39,7 +39,7 @@ export const surveyImport: Command = {
     }
     const pkg = parsed.data;
     const action = await withStorage(config, (storage) =>
-      publishSurveyPackage(storage, pkg, host.now()),
+      publishSurveyPackage(storage, pkg, host.now(), 'imported'),
     );
     const what = `survey ${pkg.id} v${pkg.version}`;
     host.out(

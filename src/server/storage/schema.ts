@@ -50,6 +50,8 @@ export interface SurveyPackagesTable {
   translations: string;
   /** Hash of structure and translations; the HTTP ETag. */
   etag: string;
+  /** 'built-in' or 'imported': seeding at start never overwrites imported texts. */
+  texts_source: 'built-in' | 'imported';
   created_at: string;
 }
 

@@ -2,6 +2,7 @@
  * Survey packages: every version is kept, because responses stay valid under the version
  * they were given under. Structure and texts are stored as JSON text.
  */
+import { MAX_SURVEY_VERSION } from '../../shared/contract/constants';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import type { TranslationTree } from '../../shared/contract/translations';
 import type { Language } from '../../shared/languages';
@@ -14,6 +15,7 @@ export interface StoredSurveyPackage {
   structure: SurveyStructure;
   translations: SurveyTranslations;
   etag: string;
+  textsSource: SurveyTextsSource;
   createdAt: string;
 }
 
@@ -24,8 +26,13 @@ export interface SurveyVersionSummary {
   createdAt: string;
 }
 
-/** The largest version number a survey may have (PostgreSQL integer). */
-export const MAX_SURVEY_VERSION = 2_147_483_647;
+export { MAX_SURVEY_VERSION } from '../../shared/contract/constants';
+
+/**
+ * Where a version's texts come from: the app's built-in questionnaire, or a package staff
+ * imported (a corrected translation, say). Seeding at start never overwrites imported texts.
+ */
+export type SurveyTextsSource = 'built-in' | 'imported';
 
 function fromRow(row: SurveyPackagesTable): StoredSurveyPackage {
   // Stored packages were validated when they were imported or seeded.
@@ -33,6 +40,7 @@ function fromRow(row: SurveyPackagesTable): StoredSurveyPackage {
     structure: JSON.parse(row.structure) as SurveyStructure,
     translations: JSON.parse(row.translations) as SurveyTranslations,
     etag: row.etag,
+    textsSource: row.texts_source,
     createdAt: row.created_at,
   };
 }
@@ -105,12 +113,18 @@ export async function listSurveyVersions(storage: Storage): Promise<SurveyVersio
   }));
 }
 
+/** Stores a new version; false when that version is stored already (nothing is changed). */
 export async function insertSurveyPackage(
   storage: Storage,
-  pkg: { structure: SurveyStructure; translations: SurveyTranslations; etag: string },
+  pkg: {
+    structure: SurveyStructure;
+    translations: SurveyTranslations;
+    etag: string;
+    textsSource?: SurveyTextsSource;
+  },
   createdAt: string,
-): Promise<void> {
-  await storage.db
+): Promise<boolean> {
+  const rows = await storage.db
     .insertInto('survey_packages')
     .values({
       survey_id: pkg.structure.id,
@@ -118,9 +132,13 @@ export async function insertSurveyPackage(
       structure: JSON.stringify(pkg.structure),
       translations: JSON.stringify(pkg.translations),
       etag: pkg.etag,
+      texts_source: pkg.textsSource ?? 'imported',
       created_at: createdAt,
     })
+    .onConflict((oc) => oc.columns(['survey_id', 'version']).doNothing())
+    .returning('version')
     .execute();
+  return rows.length > 0;
 }
 
 /** Replaces the texts of a stored version whose structure is unchanged. */
@@ -130,10 +148,11 @@ export async function updateSurveyTranslations(
   version: number,
   translations: SurveyTranslations,
   etag: string,
+  textsSource: SurveyTextsSource,
 ): Promise<void> {
   await storage.db
     .updateTable('survey_packages')
-    .set({ translations: JSON.stringify(translations), etag })
+    .set({ translations: JSON.stringify(translations), etag, texts_source: textsSource })
     .where('survey_id', '=', surveyId)
     .where('version', '=', version)
     .execute();

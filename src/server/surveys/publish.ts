@@ -1,7 +1,8 @@
 /**
  * Putting a survey package on the collector, from the built-in questionnaires at start or
  * from a file (CLI). A version's structure never changes once stored, since responses
- * were given under it; its texts may be corrected.
+ * were given under it; its texts may be corrected, and texts staff imported are never
+ * replaced by the built-in ones at the next start.
  */
 import type { SurveyPackage, SurveyStructure } from '../../shared/contract/survey-package';
 import { canonicalJson, contentHash } from '../hashing';
@@ -10,12 +11,14 @@ import {
   insertSurveyPackage,
   type Storage,
   type StoredSurveyPackage,
+  type SurveyTextsSource,
   type SurveyTranslations,
   timestamp,
   updateSurveyTranslations,
 } from '../storage';
 
-export type PublishAction = 'inserted' | 'unchanged' | 'texts-updated';
+/** `imported-texts-kept`: the built-in texts differ from texts staff imported, which stay. */
+export type PublishAction = 'inserted' | 'unchanged' | 'texts-updated' | 'imported-texts-kept';
 
 export type PublishDecision = { action: PublishAction } | { action: 'refused'; message: string };
 
@@ -36,8 +39,9 @@ export function packageEtag(structure: SurveyStructure, translations: SurveyTran
 
 /** What to do with a package, given what is stored under its id and version. */
 export function publishDecision(
-  stored: Pick<StoredSurveyPackage, 'structure' | 'translations'> | undefined,
+  stored: Pick<StoredSurveyPackage, 'structure' | 'translations' | 'textsSource'> | undefined,
   pkg: SurveyPackage,
+  source: SurveyTextsSource,
 ): PublishDecision {
   if (!stored) return { action: 'inserted' };
   const { structure, translations } = splitPackage(pkg);
@@ -49,8 +53,11 @@ export function publishDecision(
         `raise "version" (to ${structure.version + 1} or more) when questions, options or conditions change`,
     };
   }
-  return canonicalJson(stored.translations) === canonicalJson(translations)
-    ? { action: 'unchanged' }
+  if (canonicalJson(stored.translations) === canonicalJson(translations)) {
+    return { action: 'unchanged' };
+  }
+  return source === 'built-in' && stored.textsSource === 'imported'
+    ? { action: 'imported-texts-kept' }
     : { action: 'texts-updated' };
 }
 
@@ -59,22 +66,36 @@ export async function publishSurveyPackage(
   storage: Storage,
   pkg: SurveyPackage,
   now: Date,
+  source: SurveyTextsSource,
 ): Promise<PublishAction> {
   const { structure, translations } = splitPackage(pkg);
-  const decision = publishDecision(
-    await findSurveyPackage(storage, structure.id, structure.version),
-    pkg,
-  );
   const etag = packageEtag(structure, translations);
-  switch (decision.action) {
-    case 'refused':
-      throw new SurveyVersionClash(decision.message);
-    case 'inserted':
-      await insertSurveyPackage(storage, { structure, translations, etag }, timestamp(now));
-      break;
-    case 'texts-updated':
-      await updateSurveyTranslations(storage, structure.id, structure.version, translations, etag);
-      break;
+  // Twice at most: when another collector stores the same version between the read and
+  // the insert, the second pass decides against what it stored.
+  for (let pass = 0; pass < 2; pass++) {
+    const stored = await findSurveyPackage(storage, structure.id, structure.version);
+    const decision = publishDecision(stored, pkg, source);
+    switch (decision.action) {
+      case 'refused':
+        throw new SurveyVersionClash(decision.message);
+      case 'inserted': {
+        const row = { structure, translations, etag, textsSource: source };
+        if (await insertSurveyPackage(storage, row, timestamp(now))) return 'inserted';
+        continue;
+      }
+      case 'texts-updated':
+        await updateSurveyTranslations(
+          storage,
+          structure.id,
+          structure.version,
+          translations,
+          etag,
+          source,
+        );
+        return 'texts-updated';
+      default:
+        return decision.action;
+    }
   }
-  return decision.action;
+  throw new Error(`survey ${structure.id} v${structure.version} could be neither stored nor read`);
 }

@@ -75,6 +75,7 @@ describe('a response the collector refuses', () => {
     ['a deviceSeq of 0', { deviceSeq: 0 }, 'deviceSeq'],
     ['a deviceSeq sent as text', { deviceSeq: '12' }, 'deviceSeq'],
     ['survey version 0', { surveyVersion: 0 }, 'surveyVersion'],
+    ['a survey version beyond 32 bits', { surveyVersion: 2 ** 31 }, 'surveyVersion'],
     ['a branch id with capitals', { branchId: 'Central' }, 'branchId'],
     ['an empty location', { location: '   ' }, 'location'],
     ['a location of 121 characters', { location: 'x'.repeat(121) }, 'location'],

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../languages';
 import { AnswersSchema } from './answer';
+import { MAX_SURVEY_VERSION } from './constants';
 import { BranchIdSchema, SurveyIdSchema } from './ids';
 
 export const CHANNELS = ['kiosk', 'staff', 'qr'] as const;
@@ -20,7 +21,7 @@ export const ResponseSchema = z.object({
   /** UUIDv7, made on the device: unique without coordination, sortable by creation. */
   id: z.uuid({ version: 'v7' }),
   surveyId: SurveyIdSchema,
-  surveyVersion: z.int().min(1),
+  surveyVersion: z.int().min(1).max(MAX_SURVEY_VERSION),
   locale: z.enum(LANGUAGES),
   channel: z.enum(CHANNELS),
   deviceId: z.uuid(),

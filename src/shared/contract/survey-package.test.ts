@@ -427,6 +427,7 @@ describe('a survey package of the wrong shape', () => {
       'use lower-case letters',
     ],
     ['version 0', { ...packageOf([rate]), version: 0 }, 'version', ''],
+    ['a version beyond 32 bits', { ...packageOf([rate]), version: 2 ** 31 }, 'version', ''],
     ['no questions', { ...packageOf([rate]), questions: [] }, 'questions', ''],
     [
       'a language outside the five',

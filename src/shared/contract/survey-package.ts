@@ -8,6 +8,7 @@ import { LANGUAGES, type Language, SOURCE_LANGUAGE } from '../languages';
 import { requiredTranslationKeys } from '../survey/translation-keys';
 import { MAX_QUESTIONS, NOT_APPLICABLE } from './answer';
 import { conditionLeaves, type LeafCondition, MAX_CONDITION_DEPTH } from './condition';
+import { MAX_SURVEY_VERSION } from './constants';
 import { SurveyIdSchema } from './ids';
 import { type Question, QuestionSchema, SCALE_POINTS } from './question';
 import { flattenTranslations, TranslationTreeSchema } from './translations';
@@ -15,7 +16,7 @@ import { flattenTranslations, TranslationTreeSchema } from './translations';
 export const SurveyStructureSchema = z.strictObject({
   id: SurveyIdSchema,
   /** Rises whenever the structure changes; responses keep the version they were given under. */
-  version: z.int().min(1),
+  version: z.int().min(1).max(MAX_SURVEY_VERSION),
   /** The i18n key of the survey's title in its namespace (survey.<id>). */
   title: z.string().min(1).max(100),
   questions: z.array(QuestionSchema).min(1).max(MAX_QUESTIONS),

@@ -54,6 +54,7 @@ describe.each(testDialects)('survey packages, schema and health on $name', (dial
       collector.database.storage,
       surveyPackage({ version: 2 }),
       collector.clock.now,
+      'imported',
     );
     const latest = await get(`/api/v1/surveys/${SURVEY_ID}`, { 'if-none-match': before });
     expect(latest.status).toBe(200);
@@ -73,6 +74,7 @@ describe.each(testDialects)('survey packages, schema and health on $name', (dial
       collector.database.storage,
       surveyPackage({}, texts),
       collector.clock.now,
+      'imported',
     );
     const after = await get(`/api/v1/surveys/${SURVEY_ID}/versions/1`, {
       'if-none-match': before ?? '',

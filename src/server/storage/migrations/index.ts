@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as initial from './0001-initial';
+import * as surveyTextsSource from './0002-survey-texts-source';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-survey-texts-source': surveyTextsSource,
 };
 
 export const migrationProvider: MigrationProvider = {
