@@ -51,7 +51,6 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
-    [{ DATABASE_URL: 'mysql://db/survey' }, 'DATABASE_URL'],
     [{ PUBLIC_URL: 'survey.library.example' }, 'PUBLIC_URL'],
     [{ PUBLIC_URL: 'ftp://survey.library.example' }, 'PUBLIC_URL'],
     [{ ENROLLMENT_CODE_TTL_HOURS: '0' }, 'ENROLLMENT_CODE_TTL_HOURS'],
@@ -59,6 +58,14 @@ describe('loadConfig', () => {
   ])('refuses %j, naming %s', (env, name) => {
     expect(() => loadConfig(env, CWD)).toThrow(ConfigError);
     expect(() => loadConfig(env, CWD)).toThrow(new RegExp(`^${name}=`));
+  });
+
+  it('names DATABASE_URL without echoing it, since it may hold a password', () => {
+    const env = { DATABASE_URL: 'postgress://survey:s3cret-pass@db/survey' };
+    expect(() => loadConfig(env, CWD)).toThrow(
+      /^DATABASE_URL is invalid: must start with postgres/,
+    );
+    expect(() => loadConfig(env, CWD)).not.toThrow(/s3cret-pass/);
   });
 });
 

@@ -10,10 +10,17 @@ interface Setting<S extends z.ZodType> {
   /** The default as a person reads it; "unset" for optional settings. */
   shownDefault: string;
   doc: string;
+  /** May hold a password: never echoed in an error message. */
+  secret?: boolean;
 }
 
-function setting<S extends z.ZodType>(schema: S, shownDefault: string, doc: string): Setting<S> {
-  return { schema, shownDefault, doc };
+function setting<S extends z.ZodType>(
+  schema: S,
+  shownDefault: string,
+  doc: string,
+  options: { secret?: boolean } = {},
+): Setting<S> {
+  return { schema, shownDefault, doc, ...options };
 }
 
 const SETTINGS = {
@@ -39,6 +46,7 @@ const SETTINGS = {
       .optional(),
     'unset',
     'postgres://user:password@host:5432/db stores everything in PostgreSQL instead of SQLite.',
+    { secret: true },
   ),
   PUBLIC_URL: setting(
     // z.url, not z.httpUrl: a collector on the library's network is often reached by
@@ -107,9 +115,9 @@ export function loadConfig(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'configuration');
-    throw new ConfigError(
-      `${name}=${JSON.stringify(present[name] ?? '')} is invalid: ${issue?.message}. ${SETTINGS[name as keyof typeof SETTINGS]?.doc ?? ''}`.trim(),
-    );
+    const setting: Setting<z.ZodType> | undefined = SETTINGS[name as keyof typeof SETTINGS];
+    const shown = setting?.secret ? name : `${name}=${JSON.stringify(present[name] ?? '')}`;
+    throw new ConfigError(`${shown} is invalid: ${issue?.message}. ${setting?.doc ?? ''}`.trim());
   }
   const raw: RawConfig = parsed.data;
   return {

@@ -44,6 +44,7 @@ describe('the response record', () => {
     ['each channel: staff', { channel: 'staff' }],
     ['each channel: qr', { channel: 'qr' }],
     ['a timestamp in UTC without fractions', { startedAt: '2025-03-14T09:58:02Z' }],
+    ['a clock that reset to 1970', { startedAt: '1970-01-01T00:00:05Z' }],
     ['an nps answer of 0', { answers: { recommend: 0 } }],
     [`${MAX_QUESTIONS} answers`, { answers: manyAnswers(MAX_QUESTIONS) }],
   ])('accepts %s', (_name, change) => {
@@ -68,6 +69,8 @@ describe('a response the collector refuses', () => {
     ['a submitted time that is only a date', { submittedAt: '2025-03-14' }, 'submittedAt'],
     ['a submitted time that is a number', { submittedAt: 1741946507000 }, 'submittedAt'],
     ['a date that does not exist', { startedAt: '2025-02-30T10:00:00Z' }, 'startedAt'],
+    ['a moment before the year 1 in UTC', { startedAt: '0000-01-01T00:00:00+01:00' }, 'startedAt'],
+    ['a moment after 9999 in UTC', { submittedAt: '9999-12-31T23:59:59-23:59' }, 'submittedAt'],
     ['an unknown channel', { channel: 'web' }, 'channel'],
     ['an unknown locale', { locale: 'de' }, 'locale'],
     ['a locale with a region', { locale: 'sl-SI' }, 'locale'],

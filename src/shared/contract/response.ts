@@ -11,8 +11,21 @@ import { BranchIdSchema, SurveyIdSchema } from './ids';
 export const CHANNELS = ['kiosk', 'staff', 'qr'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** Device clocks are never trusted, but a timestamp must at least be a timestamp. */
-const TimestampSchema = z.iso.datetime({ offset: true });
+const EARLIEST_INSTANT = Date.parse('0001-01-01T00:00:00.000Z');
+const LATEST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * Device clocks are never trusted (a tablet whose clock reset to 1970 still counts), but a
+ * timestamp must at least be a timestamp whose moment in UTC has a four-digit year, so
+ * that the collector's ISO text sorts as time does.
+ */
+const TimestampSchema = z.iso.datetime({ offset: true }).refine(
+  (value) => {
+    const at = Date.parse(value);
+    return at >= EARLIEST_INSTANT && at <= LATEST_INSTANT;
+  },
+  { message: 'must fall between the years 0001 and 9999 in UTC' },
+);
 
 /** A bookmobile stop or a room: short, typed by staff, shown on the dashboard. */
 export const MAX_LOCATION_LENGTH = 120;
