@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { KioskOptions } from '../shared/contract/device';
 import type { SurveyStructure } from '../shared/contract/survey-package';
 import { KioskApp } from './kiosk/KioskApp';
-import type { KioskState } from './kiosk/session';
+import type { KioskPlace, KioskState } from './kiosk/session';
 import { type StaffActions, StaffScreen } from './staff/StaffScreen';
 import { reportWelcomeScreen } from './welcome-moment';
 
@@ -31,37 +31,43 @@ export function App(props: {
     return () => removeEventListener('hashchange', onHashChange);
   }, []);
 
+  // The kiosk stays mounted under the staff view, so closing that view returns to the
+  // kiosk as it was, never to the state the app started in.
+  const [kiosk, setKiosk] = useState<KioskPlace>(() => ({
+    stage: props.initial.stage,
+    language: props.initial.language,
+  }));
+  const onKioskPlace = useCallback((place: KioskPlace) => setKiosk(place), []);
   useEffect(() => {
-    if (route.name !== 'kiosk') reportWelcomeScreen(false);
-  }, [route.name]);
+    reportWelcomeScreen(route.name === 'kiosk' && kiosk.stage === 'welcome');
+  }, [route.name, kiosk.stage]);
 
-  const onWelcome = useCallback(() => reportWelcomeScreen(true), []);
-  const onSurveyStarted = useCallback(() => reportWelcomeScreen(false), []);
-
-  if (route.name === 'staff') {
-    return (
-      <StaffScreen
-        {...props.staff}
-        language={props.initial.language}
-        enrollCode={route.enrollCode}
-        onClose={() => {
-          history.replaceState(null, '', location.pathname);
-          setRoute({ name: 'kiosk' });
-        }}
-      />
-    );
-  }
+  const staff = route.name === 'staff';
   return (
-    <KioskApp
-      survey={props.survey}
-      kioskOptions={props.kioskOptions}
-      initial={props.initial}
-      onSubmitted={props.onQueued}
-      onStaff={() => {
-        location.hash = '#/staff';
-      }}
-      onWelcome={onWelcome}
-      onLeaveWelcome={onSurveyStarted}
-    />
+    <>
+      {staff && (
+        <StaffScreen
+          {...props.staff}
+          language={kiosk.language}
+          enrollCode={route.enrollCode}
+          onClose={() => {
+            history.replaceState(null, '', location.pathname);
+            setRoute({ name: 'kiosk' });
+          }}
+        />
+      )}
+      <div hidden={staff} class="kiosk-layer">
+        <KioskApp
+          survey={props.survey}
+          kioskOptions={props.kioskOptions}
+          initial={props.initial}
+          onSubmitted={props.onQueued}
+          onStaff={() => {
+            location.hash = '#/staff';
+          }}
+          onPlace={onKioskPlace}
+        />
+      </div>
+    </>
   );
 }

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { matchLanguage } from '../shared/languages';
 import { App } from './App';
 import { prepareLanguage, switchLanguage } from './i18n/i18n';
-import { type KioskState, welcome } from './kiosk/session';
+import { type KioskState, resumed, welcome } from './kiosk/session';
 import { startServiceWorker } from './pwa/updates';
 import { StartFailure } from './StartFailure';
 import { staffActions, startServices, syncAfterSubmit } from './services';
@@ -41,18 +41,7 @@ async function boot(root: HTMLElement): Promise<void> {
   const draft = await findOpenDraft();
   let initial: KioskState = welcome(kioskOptions.defaultLocale);
   if (draft && draft.surveyId === survey.id && draft.surveyVersion === survey.version) {
-    initial = {
-      stage: 'question',
-      language: draft.locale,
-      session: {
-        responseId: draft.id,
-        surveyId: draft.surveyId,
-        surveyVersion: draft.surveyVersion,
-        startedAt: draft.startedAt,
-        answers: draft.answers,
-        questionId: draft.currentQuestionId ?? survey.questions[0]?.id ?? '',
-      },
-    };
+    initial = resumed(survey.questions, draft);
   } else if (draft) {
     await closeDraft(draft.id);
   }

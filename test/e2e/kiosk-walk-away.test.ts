@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_SURVEYS } from '../../src/surveys';
 import { KioskPage } from './pages/kiosk-page';
-import { readResponses } from './support/indexeddb';
+import { clearResponses, readResponses } from './support/indexeddb';
 import { useStack } from './support/stack';
 import { appText, onlySurvey, questionOf, surveyText } from './support/texts';
 
@@ -33,20 +33,7 @@ describe('a patron who walks away, reloads or switches language', () => {
 
   afterEach(async () => {
     // Each test starts from an empty device.
-    await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const request = indexedDB.open('library-survey');
-          request.onsuccess = () => {
-            const tx = request.result.transaction('responses', 'readwrite');
-            tx.objectStore('responses').clear();
-            tx.oncomplete = () => {
-              request.result.close();
-              resolve(undefined);
-            };
-          };
-        }),
-    );
+    await clearResponses(page);
     await page.close();
   });
 

@@ -11,7 +11,7 @@ import { IdleDialog } from './IdleDialog';
 import { QuestionScreen } from './QuestionScreen';
 import { ReviewScreen } from './ReviewScreen';
 import { SaveFailure } from './SaveFailure';
-import type { KioskState } from './session';
+import type { KioskPlace, KioskState } from './session';
 import { ThanksScreen } from './ThanksScreen';
 import { useIdleTimer } from './use-idle-timer';
 import { useKiosk } from './use-kiosk';
@@ -23,10 +23,8 @@ export function KioskApp(props: {
   initial: KioskState;
   onSubmitted: () => void;
   onStaff: () => void;
-  /** Called whenever the welcome screen is showing: the safe moment to apply an update. */
-  onWelcome: () => void;
-  /** Called when a patron leaves the welcome screen for the survey. */
-  onLeaveWelcome: () => void;
+  /** Told the screen and language whenever either changes (the welcome screen is the safe moment to apply an update). */
+  onPlace: (place: KioskPlace) => void;
 }) {
   const { survey, kioskOptions } = props;
   const kiosk = useKiosk({
@@ -55,11 +53,10 @@ export function KioskApp(props: {
     return () => clearTimeout(timer);
   }, [onWelcomeInOtherLanguage, kioskOptions.idleTimeoutSeconds, kiosk.reset]);
 
-  const { onWelcome, onLeaveWelcome } = props;
+  const { onPlace } = props;
   useEffect(() => {
-    if (state.stage === 'welcome') onWelcome();
-    else onLeaveWelcome();
-  }, [state.stage, onWelcome, onLeaveWelcome]);
+    onPlace({ stage: state.stage, language: state.language });
+  }, [state.stage, state.language, onPlace]);
 
   const session = state.session;
   const question = session && survey.questions.find((q) => q.id === session.questionId);
@@ -94,7 +91,7 @@ export function KioskApp(props: {
         {state.stage === 'review' && session && (
           <ReviewScreen
             answered={Object.keys(session.answers).length}
-            busy={false}
+            busy={kiosk.submitting}
             onSubmit={() => void kiosk.submit()}
             onBack={kiosk.back}
           />

@@ -30,13 +30,15 @@ export function QuestionScreen(props: {
   const { t, ts, i18nExists } = useLanguageWithHint();
   const { question, value } = props;
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [tried, setTried] = useState(false);
+  // The question Next was pressed on while it lacked an answer: tied to the question, so
+  // the reminder never flashes on the next one before an effect could clear it.
+  const [triedOn, setTriedOn] = useState<string | null>(null);
+  const tried = triedOn === question.id;
   const headingId = `question-${question.id}`;
   const hintKey = questionHintKey(question.id);
   const hasHint = i18nExists(hintKey);
 
   useEffect(() => {
-    setTried(false);
     headingRef.current?.focus();
   }, [question.id]);
 
@@ -88,7 +90,7 @@ export function QuestionScreen(props: {
               type="button"
               class="button button-primary button-large"
               onClick={() => {
-                setTried(true);
+                setTriedOn(question.id);
                 if (!problem) props.onNext();
               }}
             >

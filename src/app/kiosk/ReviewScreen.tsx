@@ -26,8 +26,9 @@ export function ReviewScreen(props: {
         <button
           type="button"
           class="button button-primary button-large"
-          disabled={props.busy}
-          onClick={props.onSubmit}
+          // aria-disabled, not disabled: the button keeps focus while the answers are saved.
+          aria-disabled={props.busy}
+          onClick={props.busy ? undefined : props.onSubmit}
         >
           {t('review.submit')}
         </button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type QuestionInput, QuestionSchema } from '../../shared/contract/question';
-import { type KioskAction, type KioskState, kioskReducer, welcome } from './session';
+import { type KioskAction, type KioskState, kioskReducer, resumed, welcome } from './session';
 
 const questions = (
   [
@@ -121,8 +121,17 @@ describe('the kiosk flow', () => {
   });
 
   it('restores a saved draft on the question it was left on', () => {
-    const restored = reduce(welcome('en'), {
-      type: 'restore',
+    const draft = {
+      id: 'r2',
+      surveyId: 's',
+      surveyVersion: 1,
+      startedAt: 'x',
+      locale: 'ru' as const,
+      answers: { visits: 'often' },
+    };
+    const stored = { ...draft, currentQuestionId: 'overall', status: 'draft', updatedAt: 1 };
+    expect(resumed(questions, stored)).toEqual({
+      stage: 'question',
       language: 'ru',
       session: {
         responseId: 'r2',
@@ -133,10 +142,25 @@ describe('the kiosk flow', () => {
         questionId: 'overall',
       },
     });
-    expect(restored).toMatchObject({
+  });
+
+  it('restores a draft left on the review screen there, with Back to the last question', () => {
+    const state = resumed(questions, {
+      id: 'r3',
+      surveyId: 's',
+      surveyVersion: 1,
+      startedAt: 'x',
+      locale: 'lt',
+      answers: { visits: 'often', overall: 4 },
+    });
+    expect(state).toMatchObject({
+      stage: 'review',
+      language: 'lt',
+      session: { questionId: 'comment' },
+    });
+    expect(reduce(state, { type: 'back' })).toMatchObject({
       stage: 'question',
-      language: 'ru',
-      session: { questionId: 'overall' },
+      session: { questionId: 'comment' },
     });
   });
 });

@@ -7,7 +7,7 @@ import type { Answers, AnswerValue } from '../../shared/contract/answer';
 import type { Question } from '../../shared/contract/question';
 import type { Language } from '../../shared/languages';
 import { blockingProblem } from '../../shared/survey/answers';
-import { pruneHiddenAnswers } from '../../shared/survey/conditions';
+import { pruneHiddenAnswers, visibleQuestions } from '../../shared/survey/conditions';
 import { firstQuestion, nextQuestion, previousQuestion } from '../../shared/survey/navigation';
 
 export type Stage = 'welcome' | 'question' | 'review' | 'thanks';
@@ -29,9 +29,11 @@ export interface KioskState {
   session?: SurveySession;
 }
 
+/** Where the kiosk is, for the app around it. */
+export type KioskPlace = Pick<KioskState, 'stage' | 'language'>;
+
 export type KioskAction =
   | { type: 'start'; session: Omit<SurveySession, 'answers' | 'questionId'> }
-  | { type: 'restore'; session: SurveySession; language: Language }
   | { type: 'answer'; questionId: string; value: AnswerValue | undefined }
   | { type: 'next' }
   | { type: 'skip' }
@@ -42,6 +44,38 @@ export type KioskAction =
 
 export function welcome(language: Language): KioskState {
   return { stage: 'welcome', language };
+}
+
+/**
+ * The kiosk as a reloaded draft left it: on the question it recorded, or on the review
+ * screen when it recorded none (drafts are written without one there), with Back leading
+ * to the last question shown.
+ */
+export function resumed(
+  questions: readonly Question[],
+  draft: Omit<SurveySession, 'questionId' | 'responseId'> & {
+    id: string;
+    locale: Language;
+    currentQuestionId?: string | undefined;
+  },
+): KioskState {
+  const { currentQuestionId, answers } = draft;
+  const onQuestion = questions.some((q) => q.id === currentQuestionId);
+  const questionId = onQuestion
+    ? (currentQuestionId as string)
+    : (visibleQuestions(questions, answers).at(-1)?.id ?? '');
+  return {
+    stage: onQuestion ? 'question' : 'review',
+    language: draft.locale,
+    session: {
+      responseId: draft.id,
+      surveyId: draft.surveyId,
+      surveyVersion: draft.surveyVersion,
+      startedAt: draft.startedAt,
+      answers,
+      questionId,
+    },
+  };
 }
 
 function withAnswers(
@@ -68,12 +102,6 @@ export function kioskReducer(questions: readonly Question[]) {
           session: { ...action.session, answers: {}, questionId: first.id },
         };
       }
-      case 'restore':
-        return {
-          stage: byId.has(action.session.questionId) ? 'question' : 'review',
-          language: action.language,
-          session: action.session,
-        };
       case 'language':
         return { ...state, language: action.language };
       case 'submitted':

@@ -32,10 +32,18 @@ export function useIdleTimer(options: {
   // Count idleness; activity restarts the count unless the question is already up.
   useEffect(() => {
     if (!active || deadline !== null) return;
-    let timer = setTimeout(() => setDeadline(Date.now() + warningMs), idleMs);
+    let lastActivity = Date.now();
+    const idle = () => {
+      // A tablet that slept runs its timers late: if the patron has been gone for longer
+      // than the question would have waited, they are gone, and nobody may continue.
+      if (Date.now() - lastActivity >= idleMs + warningMs) onExpire.current();
+      else setDeadline(Date.now() + warningMs);
+    };
+    let timer = setTimeout(idle, idleMs);
     const restart = () => {
+      lastActivity = Date.now();
       clearTimeout(timer);
-      timer = setTimeout(() => setDeadline(Date.now() + warningMs), idleMs);
+      timer = setTimeout(idle, idleMs);
     };
     for (const type of ACTIVITY_EVENTS)
       document.addEventListener(type, restart, { capture: true, passive: true });

@@ -24,6 +24,8 @@ export interface Kiosk {
   state: KioskState;
   /** Why the last write failed; null while everything the patron did is on disk. */
   saveFailure: StorageErrorKind | null;
+  /** The answers are being sent to the outbox: Submit does nothing meanwhile. */
+  submitting: boolean;
   start: () => void;
   answer: (questionId: string, value: AnswerValue | undefined) => void;
   next: () => void;
@@ -31,6 +33,7 @@ export interface Kiosk {
   back: () => void;
   changeLanguage: (language: Language) => Promise<void>;
   submit: () => Promise<void>;
+  /** "Try again" after a failure: repeats the write that failed, or the submit. */
   retrySave: () => Promise<void>;
   /** The patron left: keep what they answered, return to the welcome screen. */
   walkAway: () => Promise<void>;
@@ -66,24 +69,65 @@ export function useKiosk(options: {
   const onSubmitted = useRef(options.onSubmitted);
   onSubmitted.current = options.onSubmitted;
 
-  // The draft exists from the first answer on; every change after that is written.
+  // The draft exists from the first answer on; every change after that is written, an
+  // answer taken back included, so nothing the patron removed stays on the device.
   const { session, stage } = state;
+  const drafted = useRef<string | null>(options.initial.session?.responseId ?? null);
   useEffect(() => {
     if (!session || (stage !== 'question' && stage !== 'review')) return;
-    if (Object.keys(session.answers).length === 0) return;
+    const hasDraft = drafted.current === session.responseId;
+    if (!hasDraft && Object.keys(session.answers).length === 0) return;
+    drafted.current = session.responseId;
     writer.schedule(draftOf(state));
   }, [state, writer]);
+
+  const [submitting, setSubmitting] = useState(false);
+  const submitLock = useRef(false);
+  /** What "Try again" repeats: the submit when that failed, the draft write otherwise. */
+  const failedSubmit = useRef(false);
 
   const backToWelcome = useCallback(async () => {
     writer.discard();
     setSaveFailure(null);
+    failedSubmit.current = false;
     await switchLanguage(kioskOptions.defaultLocale, survey.id);
     dispatch({ type: 'reset', language: kioskOptions.defaultLocale });
   }, [writer, kioskOptions.defaultLocale, survey.id]);
 
+  const submit = async () => {
+    if (!session || submitLock.current) return;
+    submitLock.current = true;
+    setSubmitting(true);
+    try {
+      writer.schedule(draftOf(state));
+      if (!(await writer.flush())) {
+        failedSubmit.current = true;
+        return;
+      }
+      try {
+        const queued = await submitDraft(session.responseId);
+        if (queued?.status !== 'queued')
+          throw new Error(`response ${session.responseId} was not queued`);
+      } catch (error) {
+        failedSubmit.current = true;
+        setSaveFailure(error instanceof StorageError ? error.kind : 'unknown');
+        return;
+      }
+      failedSubmit.current = false;
+      setSaveFailure(null);
+      writer.discard();
+      dispatch({ type: 'submitted' });
+      onSubmitted.current?.();
+    } finally {
+      submitLock.current = false;
+      setSubmitting(false);
+    }
+  };
+
   return {
     state,
     saveFailure,
+    submitting,
     start: () =>
       dispatch({
         type: 'start',
@@ -103,24 +147,10 @@ export function useKiosk(options: {
       dispatch({ type: 'language', language: next });
     },
     retrySave: async () => {
-      await writer.flush();
+      if (failedSubmit.current) await submit();
+      else await writer.flush();
     },
-    submit: async () => {
-      if (!session) return;
-      writer.schedule(draftOf(state));
-      if (!(await writer.flush())) return;
-      try {
-        const queued = await submitDraft(session.responseId);
-        if (queued?.status !== 'queued')
-          throw new Error(`response ${session.responseId} was not queued`);
-      } catch (error) {
-        setSaveFailure(error instanceof StorageError ? error.kind : 'unknown');
-        return;
-      }
-      writer.discard();
-      dispatch({ type: 'submitted' });
-      onSubmitted.current?.();
-    },
+    submit,
     walkAway: async () => {
       if (session) {
         // Whatever happens to the write, the next patron must not see this one's answers.

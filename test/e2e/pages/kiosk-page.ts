@@ -127,9 +127,10 @@ export class KioskPage {
   }
 
   /** Answers every question (skipping those without an answer) and sends the response. */
-  async completeSurvey(answers: Record<string, AnswerValue>): Promise<void> {
-    await this.start();
-    for (const question of this.survey.questions) {
+  /** Answers from `from` (the first question by default) to the review screen. */
+  async answerThrough(answers: Record<string, AnswerValue>, from?: Question): Promise<void> {
+    const questions = this.survey.questions;
+    for (const question of questions.slice(from ? questions.indexOf(from) : 0)) {
       await this.expectQuestion(question);
       const value = answers[question.id];
       if (value === undefined) {
@@ -139,6 +140,12 @@ export class KioskPage {
         await this.next();
       }
     }
+    await this.button('review.submit').waitFor();
+  }
+
+  async completeSurvey(answers: Record<string, AnswerValue>): Promise<void> {
+    await this.start();
+    await this.answerThrough(answers);
     await this.button('review.submit').click();
     await this.heading()
       .filter({ hasText: this.app('thanks.title') })

@@ -52,3 +52,24 @@ export function readSetting(page: Page, key: string): Promise<unknown> {
     key,
   );
 }
+
+/** Empties the responses table, so the next test starts from an empty device. */
+export function clearResponses(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('library-survey');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('responses', 'readwrite');
+          tx.objectStore('responses').clear();
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
