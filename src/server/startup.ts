@@ -3,7 +3,6 @@
  * survey packages, and on the very first start create a default branch with a one-time
  * enrollment code, so the first kiosk can be enrolled without reading a manual.
  */
-import { sql } from 'kysely';
 import type { SurveyPackage } from '../shared/contract/survey-package';
 import { DEFAULT_SURVEY_ID } from '../surveys';
 import { createEnrollmentCode, type NewEnrollmentCode } from './devices/enrollment';
@@ -13,6 +12,7 @@ import {
   inTransaction,
   migrate,
   type Storage,
+  takeTurnPreparing,
   timestamp,
 } from './storage';
 import { type PublishAction, publishSurveyPackage } from './surveys/publish';
@@ -26,21 +26,15 @@ export interface Preparation {
   firstStart: NewEnrollmentCode | null;
 }
 
-/**
- * Collectors that start together over one PostgreSQL take turns here, so only one of them
- * seeds a survey version or makes the first branch (and prints its code).
- */
-const PREPARE_LOCK_KEY = 0x6b696f736b; // "kiosk"
-
 export async function prepareCollector(
   storage: Storage,
   options: { packages: readonly SurveyPackage[]; enrollmentCodeTtlHours: number; now: Date },
 ): Promise<Preparation> {
   const migrations = await migrate(storage);
   return inTransaction(storage, async (tx) => {
-    if (tx.dialect === 'postgres') {
-      await sql`select pg_advisory_xact_lock(${PREPARE_LOCK_KEY})`.execute(tx.db);
-    }
+    // Collectors starting together over one PostgreSQL take turns, so only one of them
+    // seeds a survey version or makes the first branch (and prints its code).
+    await takeTurnPreparing(tx);
     const surveys: Preparation['surveys'] = [];
     for (const pkg of options.packages) {
       const action = await publishSurveyPackage(tx, pkg, options.now, 'built-in');

@@ -60,7 +60,7 @@ describe('between one patron and the next', () => {
     await staff.open();
     await staff.close();
     await kiosk.button('welcome.start').waitFor();
-    expect(await page.locator('body').innerText()).not.toContain('A private remark');
+    expect(await page.locator('body').textContent()).not.toContain('A private remark');
     expect(await page.getByRole('alert').count()).toBe(0);
 
     // The next patron's answers are saved as a new response.

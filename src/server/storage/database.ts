@@ -108,6 +108,18 @@ export function inTransaction<T>(storage: Storage, fn: (tx: Storage) => Promise<
   );
 }
 
+/**
+ * Inside a transaction: waits until no other collector over the same PostgreSQL database
+ * is preparing it (seeding surveys, making the first branch); released at commit. SQLite
+ * belongs to one collector and needs no turn.
+ */
+export async function takeTurnPreparing(tx: Storage): Promise<void> {
+  if (tx.dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(${PREPARE_LOCK_KEY})`.execute(tx.db);
+}
+
+const PREPARE_LOCK_KEY = 0x6b696f736b; // "kiosk"
+
 /** Timestamps are stored as ISO-8601 UTC text so both dialects sort them alike. */
 export function timestamp(date: Date): string {
   return date.toISOString();
