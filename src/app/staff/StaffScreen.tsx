@@ -5,7 +5,13 @@
 import { useState } from 'preact/hooks';
 import type { Language } from '../../shared/languages';
 import { LanguageProvider, useLanguage } from '../i18n/context';
-import { useEnrollment, useQuarantined, useStatusCounts, useSyncState } from '../store';
+import {
+  SYNCED_KEPT_DAYS,
+  useEnrollment,
+  useQuarantined,
+  useStatusCounts,
+  useSyncState,
+} from '../store';
 import { type EnrollAttempt, EnrollForm } from './EnrollForm';
 import { QuarantineList } from './QuarantineList';
 
@@ -57,6 +63,7 @@ function Status(props: StaffActions & { onClose: () => void; enrollCode?: string
               <dd>{number.format(counts?.draft ?? 0)}</dd>
             </div>
           </dl>
+          <p class="muted">{t('staff.outbox.sentKept', { count: SYNCED_KEPT_DAYS })}</p>
           <p>
             {t('staff.sync.lastSuccess')}:{' '}
             <strong>{formatTime(language, sync?.lastSuccessAt, t('staff.sync.never'))}</strong>

@@ -204,6 +204,10 @@ export function quarantinedResponses(): Promise<StoredResponse[]> {
   );
 }
 
+/** Days a response stays on the device after the collector acknowledged it. */
+export const SYNCED_KEPT_DAYS = 7;
+export const SYNCED_KEPT_MS = SYNCED_KEPT_DAYS * 86_400_000;
+
 /**
  * Deletes synced responses acknowledged before `before` (ms): the collector has them, and
  * a shared tablet should not keep patrons' answers longer than it needs to.

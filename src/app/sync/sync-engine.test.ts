@@ -1,10 +1,18 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { countByStatus, getSyncState, quarantinedResponses, StorageError } from '../store';
+import {
+  countByStatus,
+  getSyncState,
+  markSynced,
+  quarantinedResponses,
+  StorageError,
+  SYNCED_KEPT_MS,
+} from '../store';
 import { db } from '../store/database';
 import { SYNC_BATCH_RECORDS } from './batch';
 import { RESPONSES_PATH } from './drain';
 import { COLLECTOR_URL, harness, useEnrolledDevice } from './testing/engine-harness';
+import { TEST_START } from './testing/fake-clock';
 import { apiError, batchOf, json, networkError } from './testing/fake-collector';
 import { DEVICE_TOKEN, dropStore, freshStore, queueResponses } from './testing/outbox';
 
@@ -91,6 +99,20 @@ describe('draining the outbox', () => {
     // The one the reply left out is sent again, alone, and stays queued when that fails.
     expect(batchOf(collector.requests[1] as never).map((r) => r.id)).toEqual([leftOut]);
     expect(await countByStatus()).toMatchObject({ queued: 1, synced: 2, quarantined: 2 });
+  });
+
+  it('deletes what the collector has had for a week, after the next acknowledged batch', async () => {
+    const [old, recent] = await queueResponses(2);
+    await markSynced([old as string], TEST_START - SYNCED_KEPT_MS - 1);
+    await markSynced([recent as string], TEST_START - SYNCED_KEPT_MS + 60_000);
+    const [fresh] = await queueResponses(1);
+    const { engine, collector } = harness();
+    collector.otherwise(collector.ingest());
+
+    await engine.syncNow('manual');
+    expect(await db.responses.get(old as string)).toBeUndefined();
+    expect((await db.responses.get(recent as string))?.status).toBe('synced');
+    expect((await db.responses.get(fresh as string))?.status).toBe('synced');
   });
 
   it('waits like any failure when a reply acknowledges none of the batch', async () => {

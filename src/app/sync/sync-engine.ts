@@ -9,7 +9,9 @@ import {
   countByStatus,
   getEnrollment,
   getSyncState,
+  pruneSynced,
   StorageError,
+  SYNCED_KEPT_MS,
   type SyncState,
   updateSyncState,
 } from '../store';
@@ -124,6 +126,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       clockOffsetMs: state.clockOffsetMs,
       isStopped: () => stopped,
     });
+    // What the collector has had for a while leaves the shared tablet.
+    if (report.acknowledged > 0) await pruneSynced(deps.now() - SYNCED_KEPT_MS);
     // Another tab drained the outbox between our count and our lock: nothing was tried.
     const tried = report.sent > 0 || report.quarantined > 0;
     const next = tried
