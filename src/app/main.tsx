@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { matchLanguage } from '../shared/languages';
 import { App } from './App';
 import { prepareLanguage, switchLanguage } from './i18n/i18n';
+import { draftHeldElsewhere } from './kiosk/draft-lock';
 import { type KioskState, resumed, welcome } from './kiosk/session';
 import { startServiceWorker } from './pwa/updates';
 import { StartFailure } from './StartFailure';
@@ -38,7 +39,9 @@ async function boot(root: HTMLElement): Promise<void> {
   await closeStaleDrafts(
     (kioskOptions.idleTimeoutSeconds + kioskOptions.idleWarningSeconds) * 1000,
   );
-  const draft = await findOpenDraft();
+  const open = await findOpenDraft();
+  // A survey another tab shows is that tab's: this one starts on the welcome screen.
+  const draft = open && !(await draftHeldElsewhere(open.id)) ? open : undefined;
   let initial: KioskState = welcome(kioskOptions.defaultLocale);
   if (draft && draft.surveyId === survey.id && draft.surveyVersion === survey.version) {
     initial = resumed(survey.questions, draft);

@@ -70,6 +70,31 @@ describe('between one patron and the next', () => {
     await expect.poll(async () => (await readResponses(page)).length).toBe(2);
   });
 
+  it('opens a second tab on the welcome screen, leaving the survey on screen in the first to its patron', async () => {
+    await kiosk.start();
+    await kiosk.answer(visits, 'weekly');
+    await kiosk.next();
+    await kiosk.expectQuestion(today);
+    await expect.poll(async () => (await readResponses(page)).length).toBe(1);
+
+    const second = await stack.browser.context.newPage();
+    await second.goto(`${stack.collector.url}/#/staff`);
+    await new StaffPage(second).close();
+    const other = new KioskPage(second, survey);
+    await other.button('welcome.start').waitFor();
+    await second.close();
+
+    await page.bringToFront();
+    await kiosk.answer(today, { selected: ['event'] });
+    await kiosk.next();
+    await kiosk.expectQuestion(overall);
+    await expect
+      .poll(async () =>
+        (await readResponses(page)).map((r) => [r.status, r.answers['todays-visit']]),
+      )
+      .toEqual([['draft', { selected: ['event'] }]]);
+  });
+
   it('shows the staff view in the kiosk language and gives the page its language back', async () => {
     await kiosk.chooseLanguage('ru');
     await page.getByRole('button', { name: appText('ru', 'welcome.staff') }).click();

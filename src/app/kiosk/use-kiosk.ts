@@ -17,6 +17,7 @@ import {
   type StorageErrorKind,
   submitDraft,
 } from '../store';
+import { useDraftLock } from './draft-lock';
 import { DraftWriter } from './draft-writer';
 import { type KioskState, kioskReducer } from './session';
 
@@ -80,6 +81,8 @@ export function useKiosk(options: {
     drafted.current = session.responseId;
     writer.schedule(draftOf(state));
   }, [state, writer]);
+
+  useDraftLock(session && (stage === 'question' || stage === 'review') ? session.responseId : null);
 
   const [submitting, setSubmitting] = useState(false);
   const submitLock = useRef(false);
