@@ -68,6 +68,11 @@ export interface SyncState {
   /** Consecutive failed attempts, for the backoff. */
   failures?: number;
   nextAttemptAt?: number;
+  /**
+   * Records per batch after a request timed out (a slow link): halved on each timeout,
+   * doubled back after each answered batch; absent at full size.
+   */
+  batchRecords?: number;
 }
 
 /** The settings table holds one row per key; each key's value type is declared here. */

@@ -3,7 +3,9 @@
  * batch fails. A row leaves the queue only after a validated reply: acknowledged rows are
  * marked synced, refused rows go to quarantine with the collector's reason, and rows the
  * reply left out stay queued. 413 halves the batch; a refusal of the whole request is
- * narrowed down by halving until the one record at fault is quarantined on its own.
+ * narrowed down by halving until the one record at fault is quarantined on its own. A
+ * timeout halves the batch for the next attempt (a slow link); answered batches let it
+ * grow back.
  */
 import { MAX_BATCH_BYTES } from '../../shared/contract/sync';
 import { markSynced, outboxBatch, quarantineResponses, updateSyncState } from '../store';
@@ -32,7 +34,13 @@ function tooLargeReason(bytes: number): string {
 
 export async function drainOutbox(
   deps: CollectorDeps,
-  input: { token: string; clockOffsetMs: number | undefined; isStopped: () => boolean },
+  input: {
+    token: string;
+    clockOffsetMs: number | undefined;
+    /** The batch size the last timeout left (SyncState.batchRecords). */
+    batchRecords?: number | undefined;
+    isStopped: () => boolean;
+  },
 ): Promise<DrainReport> {
   const counts: DrainCounts = { sent: 0, acknowledged: 0, quarantined: 0 };
   let clockOffsetMs = input.clockOffsetMs;
@@ -41,6 +49,12 @@ export async function drainOutbox(
   let sizeLimit = SYNC_BATCH_RECORDS;
   // … and the batch size now, lower still while a refused batch is narrowed down.
   let limit = sizeLimit;
+  // What the link carries within the request timeout, learnt from timeouts.
+  let linkLimit = Math.max(
+    1,
+    Math.min(SYNC_BATCH_RECORDS, input.batchRecords ?? SYNC_BATCH_RECORDS),
+  );
+  const linkState = () => (linkLimit < SYNC_BATCH_RECORDS ? { batchRecords: linkLimit } : {});
 
   const quarantine = async (entries: QuarantineEntry[]) => {
     await quarantineResponses(entries, deps.now());
@@ -49,7 +63,7 @@ export async function drainOutbox(
   };
 
   while (!input.isStopped()) {
-    const body = buildBatchBody(await outboxBatch(limit), clockOffsetMs);
+    const body = buildBatchBody(await outboxBatch(Math.min(limit, linkLimit)), clockOffsetMs);
     if (!body) break;
     if (body.kind === 'too-large') {
       const reason = tooLargeReason(body.bytes);
@@ -92,6 +106,7 @@ export async function drainOutbox(
           return { ...counts, outcome: 'failed', error: 'unexpected-reply', detail, progressed };
         }
         progressed = true;
+        linkLimit = Math.min(SYNC_BATCH_RECORDS, linkLimit * 2);
         continue;
       }
       case 'split':
@@ -116,8 +131,12 @@ export async function drainOutbox(
       case 'unauthorized':
         return { ...counts, outcome: 'unauthorized' };
       case 'retry':
+        if (verdict.error === 'timeout') {
+          linkLimit = Math.max(1, Math.floor(body.records.length / 2));
+        }
         return {
           ...counts,
+          ...linkState(),
           outcome: 'failed',
           error: verdict.error,
           detail: verdict.detail,
@@ -126,5 +145,5 @@ export async function drainOutbox(
         };
     }
   }
-  return { ...counts, outcome: 'done' };
+  return { ...counts, ...linkState(), outcome: 'done' };
 }

@@ -7,9 +7,10 @@ import { retryDelayMs } from './backoff';
 import type { SyncErrorCode } from './sync-result';
 
 export type DrainEnd =
-  | { outcome: 'done'; quarantined: number }
+  | { outcome: 'done'; quarantined: number; batchRecords?: number }
   | {
       outcome: 'failed';
+      batchRecords?: number;
       error: SyncErrorCode;
       detail?: string;
       retryAfterMs?: number;
@@ -27,6 +28,7 @@ export function syncStateAfter(
   switch (end.outcome) {
     case 'done':
       return {
+        batchRecords: end.batchRecords,
         lastAttemptAt: now,
         failures: 0,
         nextAttemptAt: undefined,
@@ -47,6 +49,7 @@ export function syncStateAfter(
       const failures = end.progressed ? 1 : (previous.failures ?? 0) + 1;
       const delay = retryDelayMs(failures, random, end.retryAfterMs);
       return {
+        batchRecords: end.batchRecords,
         lastAttemptAt: now,
         failures,
         nextAttemptAt: now + delay,

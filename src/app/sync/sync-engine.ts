@@ -124,6 +124,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const report = await drainOutbox(deps, {
       token: enrollment.token,
       clockOffsetMs: state.clockOffsetMs,
+      batchRecords: state.batchRecords,
       isStopped: () => stopped,
     });
     // What the collector has had for a while leaves the shared tablet.

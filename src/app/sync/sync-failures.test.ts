@@ -53,6 +53,33 @@ describe('replies that acknowledge nothing', () => {
     expect((await getSyncState()).lastError?.code).toBe('timeout');
   });
 
+  it('sends smaller batches after timeouts on a slow link, and grows them back once answered', async () => {
+    await queueResponses(SYNC_BATCH_RECORDS * 2);
+    const { engine, collector, clock } = harness();
+    const timeOut = async () => {
+      const run = engine.syncNow('manual');
+      await collector.nextRequest();
+      clock.advance(SYNC_REQUEST_TIMEOUT_MS);
+      return run;
+    };
+    collector.script(hang());
+    collector.script(hang());
+    expect(await timeOut()).toMatchObject({ error: 'timeout' });
+    expect(await timeOut()).toMatchObject({ error: 'timeout' });
+    expect((await getSyncState()).batchRecords).toBe(SYNC_BATCH_RECORDS / 4);
+
+    collector.otherwise(collector.ingest());
+    expect(await engine.syncNow('manual')).toMatchObject({ outcome: 'done', remaining: 0 });
+    const sizes = collector.requests.map((r) => batchOf(r).length);
+    expect(sizes.slice(0, 4)).toEqual([
+      SYNC_BATCH_RECORDS,
+      SYNC_BATCH_RECORDS / 2,
+      SYNC_BATCH_RECORDS / 4,
+      SYNC_BATCH_RECORDS / 2,
+    ]);
+    expect((await getSyncState()).batchRecords).toBeUndefined();
+  });
+
   it('records a network failure as offline and keeps every response', async () => {
     await queueResponses(2);
     const { engine, collector } = harness();
