@@ -14,8 +14,8 @@ import { builtInPackages } from '../../src/surveys/packages';
 import { KioskPage } from './pages/kiosk-page';
 import { StaffPage } from './pages/staff-page';
 import { patronAnswers } from './support/answers';
-import { clearResponses, readResponses, readSetting } from './support/indexeddb';
-import { useStack } from './support/stack';
+import { readResponses, readSetting } from './support/indexeddb';
+import { closeKiosk, openKiosk, useStack } from './support/stack';
 import { appText, onlySurvey, questionOf } from './support/texts';
 
 const survey = onlySurvey(BUILT_IN_SURVEYS);
@@ -29,17 +29,9 @@ describe('between one patron and the next', () => {
   let kiosk: KioskPage;
 
   beforeEach(async () => {
-    page = await stack.browser.context.newPage();
-    await page.clock.install();
-    await page.goto(stack.collector.url);
-    kiosk = new KioskPage(page, survey);
-    await kiosk.button('welcome.start').waitFor();
+    ({ page, kiosk } = await openKiosk(stack, survey));
   });
-
-  afterEach(async () => {
-    await clearResponses(page);
-    await page.close();
-  });
+  afterEach(() => closeKiosk(page));
 
   it('returns from the staff view to a fresh welcome screen after a resumed survey was sent', async () => {
     await kiosk.start();

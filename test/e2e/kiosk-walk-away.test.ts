@@ -5,9 +5,9 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_SURVEYS } from '../../src/surveys';
-import { KioskPage } from './pages/kiosk-page';
-import { clearResponses, readResponses } from './support/indexeddb';
-import { useStack } from './support/stack';
+import type { KioskPage } from './pages/kiosk-page';
+import { readResponses } from './support/indexeddb';
+import { closeKiosk, openKiosk, useStack } from './support/stack';
 import { appText, onlySurvey, questionOf, surveyText } from './support/texts';
 
 const survey = onlySurvey(BUILT_IN_SURVEYS);
@@ -24,18 +24,9 @@ describe('a patron who walks away, reloads or switches language', () => {
   let kiosk: KioskPage;
 
   beforeEach(async () => {
-    page = await stack.browser.context.newPage();
-    await page.clock.install();
-    await page.goto(stack.collector.url);
-    kiosk = new KioskPage(page, survey);
-    await kiosk.button('welcome.start').waitFor();
+    ({ page, kiosk } = await openKiosk(stack, survey));
   });
-
-  afterEach(async () => {
-    // Each test starts from an empty device.
-    await clearResponses(page);
-    await page.close();
-  });
+  afterEach(() => closeKiosk(page));
 
   /**
    * Lets the screen settle on the fake clock (Preact starts its timers in effects, after a

@@ -3,9 +3,13 @@
  * build, and a fresh Chromium profile pointed at it. Started before the block's tests and
  * torn down after them, even when starting failed half-way.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { SurveyStructure } from '../../../src/shared/contract/survey-package';
+import { KioskPage } from '../pages/kiosk-page';
 import { launchBrowser, type TestBrowser } from './browser';
 import { type RunningCollector, startCollector } from './collector';
+import { clearResponses } from './indexeddb';
 
 export interface Stack {
   readonly collector: RunningCollector;
@@ -43,4 +47,25 @@ export function useStack(
       return started(browser, 'browser');
     },
   };
+}
+
+/**
+ * A tab on the kiosk's welcome screen, on Playwright's fake clock. `closeKiosk` empties the
+ * device's responses and closes the tab, so the next test starts from an empty device.
+ */
+export async function openKiosk(
+  stack: Stack,
+  survey: SurveyStructure,
+): Promise<{ page: Page; kiosk: KioskPage }> {
+  const page = await stack.browser.context.newPage();
+  await page.clock.install();
+  await page.goto(stack.collector.url);
+  const kiosk = new KioskPage(page, survey);
+  await kiosk.button('welcome.start').waitFor();
+  return { page, kiosk };
+}
+
+export async function closeKiosk(page: Page): Promise<void> {
+  await clearResponses(page);
+  await page.close();
 }
