@@ -11,7 +11,7 @@ import { IdleDialog } from './IdleDialog';
 import { QuestionScreen } from './QuestionScreen';
 import { ReviewScreen } from './ReviewScreen';
 import { SaveFailure } from './SaveFailure';
-import type { KioskPlace, KioskState } from './session';
+import { type KioskPlace, type KioskState, surveyOnScreen } from './session';
 import { ThanksScreen } from './ThanksScreen';
 import { useIdleTimer } from './use-idle-timer';
 import { useKiosk } from './use-kiosk';
@@ -34,7 +34,7 @@ export function KioskApp(props: {
     onSubmitted: props.onSubmitted,
   });
   const { state } = kiosk;
-  const inSurvey = state.stage === 'question' || state.stage === 'review';
+  const inSurvey = surveyOnScreen(state) !== undefined;
 
   const idle = useIdleTimer({
     active: inSurvey,

@@ -46,6 +46,11 @@ export function welcome(language: Language): KioskState {
   return { stage: 'welcome', language };
 }
 
+/** The patron's survey while it is on screen (a question or the review), else undefined. */
+export function surveyOnScreen(state: KioskState): SurveySession | undefined {
+  return state.stage === 'question' || state.stage === 'review' ? state.session : undefined;
+}
+
 /**
  * The kiosk as a reloaded draft left it: on the question it recorded, or on the review
  * screen when it recorded none (drafts are written without one there), with Back leading

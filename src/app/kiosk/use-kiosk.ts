@@ -19,7 +19,7 @@ import {
 } from '../store';
 import { useDraftLock } from './draft-lock';
 import { DraftWriter } from './draft-writer';
-import { type KioskState, kioskReducer } from './session';
+import { type KioskState, kioskReducer, surveyOnScreen } from './session';
 
 export interface Kiosk {
   state: KioskState;
@@ -72,17 +72,18 @@ export function useKiosk(options: {
 
   // The draft exists from the first answer on; every change after that is written, an
   // answer taken back included, so nothing the patron removed stays on the device.
-  const { session, stage } = state;
+  const { session } = state;
+  const onScreen = surveyOnScreen(state);
   const drafted = useRef<string | null>(options.initial.session?.responseId ?? null);
   useEffect(() => {
-    if (!session || (stage !== 'question' && stage !== 'review')) return;
-    const hasDraft = drafted.current === session.responseId;
-    if (!hasDraft && Object.keys(session.answers).length === 0) return;
-    drafted.current = session.responseId;
+    if (!onScreen) return;
+    const hasDraft = drafted.current === onScreen.responseId;
+    if (!hasDraft && Object.keys(onScreen.answers).length === 0) return;
+    drafted.current = onScreen.responseId;
     writer.schedule(draftOf(state));
   }, [state, writer]);
 
-  useDraftLock(session && (stage === 'question' || stage === 'review') ? session.responseId : null);
+  useDraftLock(onScreen?.responseId ?? null);
 
   const [submitting, setSubmitting] = useState(false);
   const submitLock = useRef(false);

@@ -41,6 +41,12 @@ export interface EnrollmentCodesTable {
   used_by_device_id: string | null;
 }
 
+/**
+ * Where a version's texts come from: the app's built-in questionnaire, or a package staff
+ * imported (a corrected translation, say). Seeding at start never overwrites imported texts.
+ */
+export type SurveyTextsSource = 'built-in' | 'imported';
+
 export interface SurveyPackagesTable {
   survey_id: string;
   version: number;
@@ -50,8 +56,7 @@ export interface SurveyPackagesTable {
   translations: string;
   /** Hash of structure and translations; the HTTP ETag. */
   etag: string;
-  /** 'built-in' or 'imported': seeding at start never overwrites imported texts. */
-  texts_source: 'built-in' | 'imported';
+  texts_source: SurveyTextsSource;
   created_at: string;
 }
 

@@ -7,7 +7,9 @@ import type { SurveyStructure } from '../../shared/contract/survey-package';
 import type { TranslationTree } from '../../shared/contract/translations';
 import type { Language } from '../../shared/languages';
 import type { Storage } from './database';
-import type { SurveyPackagesTable } from './schema';
+import type { SurveyPackagesTable, SurveyTextsSource } from './schema';
+
+export type { SurveyTextsSource } from './schema';
 
 export type SurveyTranslations = Partial<Record<Language, TranslationTree>>;
 
@@ -27,12 +29,6 @@ export interface SurveyVersionSummary {
 }
 
 export { MAX_SURVEY_VERSION } from '../../shared/contract/constants';
-
-/**
- * Where a version's texts come from: the app's built-in questionnaire, or a package staff
- * imported (a corrected translation, say). Seeding at start never overwrites imported texts.
- */
-export type SurveyTextsSource = 'built-in' | 'imported';
 
 function fromRow(row: SurveyPackagesTable): StoredSurveyPackage {
   // Stored packages were validated when they were imported or seeded.
