@@ -120,7 +120,11 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     });
 
     // The printed code enrolls one device.
-    const app = createApp({ storage: database.storage, staticDir: env.STATIC_DIR ?? '' });
+    const app = createApp({
+      storage: database.storage,
+      staticDir: env.STATIC_DIR ?? '',
+      now: () => START,
+    });
     const enroll = (deviceId: string) =>
       app.request('/api/v1/enroll', {
         method: 'POST',

@@ -60,10 +60,13 @@ export const serveCommand: Command = {
           `The app is not built (nothing in ${config.staticDir}): run npm run build. The API works meanwhile.`,
         );
       }
-      const server = await listen(createApp({ storage, staticDir: config.staticDir }).fetch, {
-        port: config.port,
-        host: config.host,
-      });
+      const server = await listen(
+        createApp({ storage, staticDir: config.staticDir, now: () => host.now() }).fetch,
+        {
+          port: config.port,
+          host: config.host,
+        },
+      );
       const base = publicBaseUrl({ ...config, port: server.port });
       host.out(
         `Collector listening on http://localhost:${server.port} (${describeDatabase(config)}).`,

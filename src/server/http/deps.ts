@@ -1,4 +1,7 @@
-/** What the HTTP app needs from the outside world; tests pass their own clock and storage. */
+/**
+ * What the HTTP app needs from the outside world. The clock has no default: the CLI host is
+ * the one place that reads the real time, so a test can never reach it by forgetting one.
+ */
 import { FailureThrottle } from '../devices/throttle';
 import type { Storage } from '../storage';
 
@@ -6,7 +9,8 @@ export interface AppDeps {
   storage: Storage;
   /** Folder of the built PWA (STATIC_DIR). */
   staticDir: string;
-  now?: () => Date;
+  /** The collector's clock: code expiry, received-at times, throttle windows. */
+  now: () => Date;
   /** Failed enrollment attempts per client address. */
   enrollThrottle?: FailureThrottle;
   /** Where unexpected errors (answered 500) are reported. */
@@ -17,7 +21,6 @@ export type ResolvedDeps = Required<AppDeps>;
 
 export function resolveDeps(deps: AppDeps): ResolvedDeps {
   return {
-    now: () => new Date(),
     enrollThrottle: new FailureThrottle(),
     logError: (error) => console.error('collector: unexpected error', error),
     ...deps,

@@ -136,6 +136,7 @@ describe.each(testDialects)('survey packages, schema and health on $name', (dial
     const app = createApp({
       storage: database.storage,
       staticDir: collector.staticDir,
+      now: () => collector.clock.now,
       logError: (e) => errors.push(e),
     });
     const res = await app.request('/api/v1/health');
