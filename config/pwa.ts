@@ -45,6 +45,11 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     globIgnores: NOT_PRECACHED,
     maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
     cleanupOutdatedCaches: true,
+    // The first visit installs the worker while the page runs; claiming that page makes its
+    // later lazy loads (another language's texts) come from the precache, so a kiosk whose
+    // network drops before anyone reloads it still switches language. Updates still wait:
+    // without skipWaiting a new worker activates only when the welcome screen applies it.
+    clientsClaim: true,
     navigateFallback: 'index.html',
     // The collector's API and anything that is not the app shell always goes to the network.
     navigateFallbackDenylist: [/^\/api\//, /^\/admin/],

@@ -1,5 +1,5 @@
 /**
- * Issue 2, end to end: after one online visit the kiosk starts and runs with no network,
+ * End to end: after one online visit the kiosk starts and runs with no network,
  * and a patron in each of the five languages completes the whole questionnaire; the
  * device keeps five queued responses with the right answers and locale.
  */
@@ -8,7 +8,7 @@ import { LANGUAGES } from '../../src/shared/languages';
 import { BUILT_IN_SURVEYS } from '../../src/surveys';
 import { KioskPage } from './pages/kiosk-page';
 import { patronAnswers } from './support/answers';
-import { goOffline } from './support/browser';
+import { goOffline, untilControlled } from './support/browser';
 import { readResponses } from './support/indexeddb';
 import { useStack } from './support/stack';
 import { appText, onlySurvey, surveyText } from './support/texts';
@@ -17,6 +17,20 @@ const survey = onlySurvey(BUILT_IN_SURVEYS);
 
 describe('the kiosk offline, in five languages', () => {
   const stack = useStack();
+
+  it('switches language offline on the very page that installed it, without a reload', async () => {
+    const page = await stack.browser.context.newPage();
+    await page.goto(stack.collector.url);
+    // The worker claims the page that installed it; otherwise the lazily loaded texts of
+    // another language would still come from the network.
+    await untilControlled(page);
+    await goOffline(stack.browser.context);
+    const kiosk = new KioskPage(page, survey);
+    await kiosk.chooseLanguage('hu');
+    await kiosk.button('welcome.start').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('hu');
+    await page.close();
+  });
 
   it('starts without a network after one online visit and keeps a response from each language', async () => {
     const page = await stack.browser.context.newPage();

@@ -13,7 +13,13 @@ import { LANGUAGES, type Language } from '../../src/shared/languages';
 import { DEFAULT_SURVEY_ID } from '../../src/surveys';
 import { KioskPage } from './pages/kiosk-page';
 import { StaffPage } from './pages/staff-page';
-import { goOffline, goOnline, launchBrowser, type TestBrowser } from './support/browser';
+import {
+  goOffline,
+  goOnline,
+  launchBrowser,
+  type TestBrowser,
+  untilControlled,
+} from './support/browser';
 import { type RunningCollector, startCollector } from './support/collector';
 import { collectorResponses } from './support/collector-db';
 import { readResponses, readSetting } from './support/indexeddb';
@@ -73,8 +79,11 @@ describe('responses reach the collector exactly once', () => {
     await expect
       .poll(() => readSetting(page, 'activeSurvey'), { timeout: 15_000 })
       .toEqual({ id: QUICK_SURVEY_ID, version: 1 });
-    await page.goto(collector.url);
+    // Navigate only once the worker is active, so the kiosk page is controlled from its
+    // start (a page that is mid-navigation while the worker claims its clients is missed).
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.goto(collector.url);
+    await untilControlled(page);
     const kiosk = new KioskPage(page, survey, 'en', DEFAULT_SURVEY_ID);
     await kiosk.button('welcome.start').waitFor();
     return { browser, page, kiosk };
