@@ -1,9 +1,9 @@
 /**
  * The browser tests run against the production build. `npm test` builds first; run alone
- * (`npm run test:e2e`), this builds when the build is missing.
+ * (`npm run test:e2e`), this builds when the build is missing or older than its sources.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { buildIfStale } from '../../scripts/build-if-stale.mjs';
 import { CHROMIUM_PATH } from './support/browser';
 
 export default function setup(): void {
@@ -12,7 +12,5 @@ export default function setup(): void {
       `Chromium is not at ${CHROMIUM_PATH}: install Debian's chromium (bash .ci/run does) or set CHROMIUM_PATH`,
     );
   }
-  if (!existsSync('dist/client/index.html') || !existsSync('dist/server/collector.js')) {
-    execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-  }
+  if (!buildIfStale()) throw new Error('the build failed: the browser tests need it');
 }
