@@ -8,6 +8,7 @@ export * from './contract/condition';
 export * from './contract/device';
 export * from './contract/ids';
 export * from './contract/json-schema';
+export * from './contract/plain-text';
 export * from './contract/question';
 export * from './contract/response';
 export * from './contract/survey-package';

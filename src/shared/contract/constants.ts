@@ -13,6 +13,9 @@ export const MAX_OTHER_LENGTH = 200;
 /** A survey has at most this many questions, so a response at most this many answers. */
 export const MAX_QUESTIONS = 100;
 
+/** The longest name staff may give a device ("Entrance tablet"), as the device list shows it. */
+export const MAX_DEVICE_NAME_LENGTH = 80;
+
 /** The largest version number a survey may have (a 32-bit integer column on the collector). */
 export const MAX_SURVEY_VERSION = 2_147_483_647;
 
