@@ -2,6 +2,7 @@
  * The shared contract and survey logic: what the app, the collector and integrators agree
  * on. Runs everywhere; imports nothing from app/, admin/ or server/.
  */
+export * from './assert-never';
 export * from './contract/answer';
 export * from './contract/api-error';
 export * from './contract/condition';

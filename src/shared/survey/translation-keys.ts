@@ -9,6 +9,7 @@
  *   scales.nps.low, scales.nps.high        nps: what 0 and 10 mean
  *   scales.gap.minimum|desired|perceived|low|high|instructions
  */
+import { assertNever } from '../assert-never';
 import { scalePoints } from '../contract/constants';
 import type { Question } from '../contract/question';
 
@@ -60,6 +61,8 @@ function keysOf(question: Question): string[] {
       break;
     case 'text':
       break;
+    default:
+      assertNever(question, 'question type');
   }
   return keys;
 }
