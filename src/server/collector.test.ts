@@ -120,7 +120,12 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     });
 
     // The printed code enrolls one device.
-    const app = createApp({ storage: database.storage, staticDir: env.STATIC_DIR ?? '' });
+    // The app on the CLI's clock: the printed code expires 72 hours after START.
+    const app = createApp({
+      storage: database.storage,
+      staticDir: env.STATIC_DIR ?? '',
+      now: () => START,
+    });
     const enroll = (deviceId: string) =>
       app.request('/api/v1/enroll', {
         method: 'POST',
