@@ -8,7 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The budget the issue sets for the first screen (SurveyJS with its Preact UI is ~415 KB). */
+/**
+ * What a kiosk or a phone on a slow connection may download before the first screen shows
+ * (for scale: a survey library such as SurveyJS with its Preact UI is ~415 KB).
+ */
 export const FIRST_SCREEN_BUDGET_GZIP_BYTES = 100 * 1024;
 
 interface ManifestChunk {

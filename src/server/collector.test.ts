@@ -120,6 +120,7 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     });
 
     // The printed code enrolls one device.
+    // The app on the CLI's clock: the printed code expires 72 hours after START.
     const app = createApp({
       storage: database.storage,
       staticDir: env.STATIC_DIR ?? '',

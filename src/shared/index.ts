@@ -2,12 +2,14 @@
  * The shared contract and survey logic: what the app, the collector and integrators agree
  * on. Runs everywhere; imports nothing from app/, admin/ or server/.
  */
+export * from './assert-never';
 export * from './contract/answer';
 export * from './contract/api-error';
 export * from './contract/condition';
 export * from './contract/device';
 export * from './contract/ids';
 export * from './contract/json-schema';
+export * from './contract/plain-text';
 export * from './contract/question';
 export * from './contract/response';
 export * from './contract/survey-package';

@@ -12,7 +12,7 @@ import { builtInPackages } from './packages';
 
 const structure = SurveyStructureSchema.parse(libraryServiceQuality);
 
-/** What each question must be, as issue 2 numbers the questionnaire's items. */
+/** What each question must be, by the questionnaire's item number (item 11 is three gap questions). */
 const ITEMS: [item: string, id: string, shape: Record<string, unknown>][] = [
   ['1', 'visit-frequency', { type: 'single' }],
   ['2', 'todays-visit', { type: 'multi' }],
@@ -46,7 +46,7 @@ describe('the built-in library-service-quality survey', () => {
     expect(BUILT_IN_SURVEYS).toEqual([structure]);
   });
 
-  it('has the 17 numbered items of issue 2, item 11 being three gap items, in order', () => {
+  it('has its 17 numbered items in order, item 11 being three gap items', () => {
     expect(structure.questions.map((q) => q.id)).toEqual(ITEMS.map(([, id]) => id));
     expect(new Set(ITEMS.map(([item]) => item)).size).toBe(17);
   });

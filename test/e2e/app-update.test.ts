@@ -1,5 +1,5 @@
 /**
- * Issue 2: updates use prompt mode. A new version found mid-survey waits; it is applied
+ * App updates use prompt mode. A new version found mid-survey waits; it is applied
  * only once the kiosk is back on the welcome screen, after the response was saved.
  */
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';

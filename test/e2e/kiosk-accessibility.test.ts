@@ -1,5 +1,5 @@
 /**
- * Issue 2: every screen passes axe-core (WCAG 2.2 A and AA, contrast included) with no
+ * Accessibility: every screen passes axe-core (WCAG 2.2 A and AA, contrast included) with no
  * violations, every control is a target of at least 48 px, and a patron can answer with
  * the keyboard alone.
  */

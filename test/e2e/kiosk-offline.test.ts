@@ -1,5 +1,5 @@
 /**
- * End to end: after one online visit the kiosk starts and runs with no network,
+ * Offline, end to end: after one online visit the kiosk starts and runs with no network,
  * and a patron in each of the five languages completes the whole questionnaire; the
  * device keeps five queued responses with the right answers and locale.
  */

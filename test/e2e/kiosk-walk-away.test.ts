@@ -1,5 +1,5 @@
 /**
- * Issue 2: walking away, reloading mid-survey, switching language. Time is Playwright's
+ * Walking away, reloading mid-survey, switching language. Time is Playwright's
  * fake clock, so a minute of idleness takes no minute.
  */
 import type { Page } from 'playwright-core';

@@ -1,5 +1,5 @@
 /**
- * Issue 3, end to end: an enrolled kiosk's responses reach the running collector exactly
+ * Sync, end to end: an enrolled kiosk's responses reach the running collector exactly
  * once, however the network behaves: offline for a while, a reply lost after the collector
  * committed, two tabs on one device, a record the collector refuses.
  */

@@ -1,5 +1,34 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES, type Language } from '../../shared/languages';
 import { addSurveyTexts, prepareLanguage, translators } from './i18n';
+
+/**
+ * "Returning in N seconds", with counts that reach each plural form of each language.
+ * Keyed by Language, so a new language fails `tsc -b` until it has its examples.
+ */
+const SECONDS: Record<Language, [count: number, text: string][]> = {
+  en: [
+    [1, '1 second'],
+    [2, '2 seconds'],
+  ],
+  hu: [[5, '5 másodperc']],
+  ru: [
+    [1, '1 секунду'],
+    [3, '3 секунды'],
+    [5, '5 секунд'],
+    [21, '21 секунду'],
+  ],
+  sl: [
+    [1, '1 sekundo'],
+    [2, '2 sekundi'],
+    [3, '3 sekunde'],
+    [5, '5 sekund'],
+  ],
+  lt: [
+    [1, '1 sekundės'],
+    [10, '10 sekundžių'],
+  ],
+};
 
 describe('the app texts', () => {
   it("takes a survey package's texts before anything else has loaded", async () => {
@@ -11,21 +40,11 @@ describe('the app texts', () => {
     expect(translators('sl', 'from-the-collector').ts('title')).toBe('Hitro preverjanje');
   });
 
-  it.each([
-    ['en', 1, '1 second'],
-    ['en', 2, '2 seconds'],
-    ['sl', 1, '1 sekundo'],
-    ['sl', 2, '2 sekundi'],
-    ['sl', 3, '3 sekunde'],
-    ['sl', 5, '5 sekund'],
-    ['ru', 1, '1 секунду'],
-    ['ru', 3, '3 секунды'],
-    ['ru', 5, '5 секунд'],
-    ['ru', 21, '21 секунду'],
-    ['lt', 1, '1 sekundės'],
-    ['lt', 10, '10 sekundžių'],
-    ['hu', 5, '5 másodperc'],
-  ] as const)(
+  it.each(
+    LANGUAGES.flatMap((language) =>
+      SECONDS[language].map(([count, text]) => [language, count, text] as const),
+    ),
+  )(
     'chooses the %s plural form for %i through Intl.PluralRules',
     async (language, count, expected) => {
       await prepareLanguage(language, 'library-service-quality');

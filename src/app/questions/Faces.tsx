@@ -1,7 +1,8 @@
 /** Faces beside the points of a satisfaction scale, for patrons who read less easily. Decorative: the words carry the meaning. */
+import { SCALE_POINTS } from '../../shared/contract/constants';
 
-/** Mouth curves from a frown (1) to a broad smile (5). */
-const MOUTHS = [
+/** Mouth curves from a frown (the lowest rating) to a broad smile (the highest): one per point. */
+export const MOUTHS = [
   'M14 33 Q24 23 34 33',
   'M15 32 Q24 27 33 32',
   'M15 30 L33 30',
@@ -24,7 +25,7 @@ export function Face(props: { point: number }) {
       <circle cx="17" cy="19" r="2.6" fill="currentColor" />
       <circle cx="31" cy="19" r="2.6" fill="currentColor" />
       <path
-        d={MOUTHS[props.point - 1]}
+        d={MOUTHS[props.point - SCALE_POINTS.rating.min]}
         fill="none"
         stroke="currentColor"
         stroke-width="2.8"

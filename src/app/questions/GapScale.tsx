@@ -3,14 +3,21 @@
  * the level they would like, the level they get), each with N/A.
  */
 import type { AnswerValue, GapAnswer, GapPoint } from '../../shared/contract/answer';
-import { GAP_DIMENSIONS, type GapDimension, NOT_APPLICABLE } from '../../shared/contract/constants';
+import {
+  GAP_DIMENSIONS,
+  type GapDimension,
+  NOT_APPLICABLE,
+  SCALE_POINTS,
+  scalePoints,
+} from '../../shared/contract/constants';
 import type { GapQuestion } from '../../shared/contract/question';
 import { GAP_KEYS } from '../../shared/survey/translation-keys';
 import { useLanguage } from '../i18n/context';
 import { NotApplicable } from './NotApplicable';
 import { OptionButton } from './OptionButton';
 
-const POINTS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+const POINTS = scalePoints('gap');
+const { min: LOWEST, max: HIGHEST } = SCALE_POINTS.gap;
 
 type PartialGap = Partial<Record<GapDimension, GapPoint>>;
 
@@ -39,7 +46,7 @@ export function GapScale(props: {
         return (
           <fieldset key={dimension} class="gap-line" aria-labelledby={legendId}>
             <legend id={legendId}>{ts(GAP_KEYS[dimension])}</legend>
-            <div class="numbers numbers-9">
+            <div class={`numbers numbers-${POINTS.length}`}>
               {POINTS.map((point) => (
                 <OptionButton
                   key={point}
@@ -62,8 +69,8 @@ export function GapScale(props: {
               )}
             </div>
             <div class="anchors">
-              <span>{`${number.format(1)} – ${ts(GAP_KEYS.low)}`}</span>
-              <span>{`${number.format(9)} – ${ts(GAP_KEYS.high)}`}</span>
+              <span>{`${number.format(LOWEST)} – ${ts(GAP_KEYS.low)}`}</span>
+              <span>{`${number.format(HIGHEST)} – ${ts(GAP_KEYS.high)}`}</span>
             </div>
           </fieldset>
         );

@@ -1,12 +1,14 @@
 /** 0–10: how likely the patron is to recommend the library, with both ends in words. */
 import type { AnswerValue } from '../../shared/contract/answer';
+import { SCALE_POINTS, scalePoints } from '../../shared/contract/constants';
 import type { NpsQuestion } from '../../shared/contract/question';
 import { NPS_KEYS } from '../../shared/survey/translation-keys';
 import { useLanguage } from '../i18n/context';
 import { NotApplicableChoice } from './NotApplicable';
 import { OptionButton } from './OptionButton';
 
-const POINTS = Array.from({ length: 11 }, (_, i) => i);
+const POINTS = scalePoints('nps');
+const { min: LOWEST, max: HIGHEST } = SCALE_POINTS.nps;
 
 export function NpsScale(props: {
   question: NpsQuestion;
@@ -20,7 +22,7 @@ export function NpsScale(props: {
   const highId = `${question.id}-high`;
   return (
     <div class="scale scale-nps">
-      <div class="numbers numbers-11">
+      <div class={`numbers numbers-${POINTS.length}`}>
         {POINTS.map((point) => (
           <OptionButton
             key={point}
@@ -30,15 +32,15 @@ export function NpsScale(props: {
             checked={value === point}
             onChange={() => props.onChange(point)}
             variant="number"
-            describedBy={point === 0 ? lowId : point === 10 ? highId : undefined}
+            describedBy={point === LOWEST ? lowId : point === HIGHEST ? highId : undefined}
           >
             {number.format(point)}
           </OptionButton>
         ))}
       </div>
       <div class="anchors" aria-hidden="false">
-        <span id={lowId}>{`${number.format(0)} – ${ts(NPS_KEYS.low)}`}</span>
-        <span id={highId}>{`${number.format(10)} – ${ts(NPS_KEYS.high)}`}</span>
+        <span id={lowId}>{`${number.format(LOWEST)} – ${ts(NPS_KEYS.low)}`}</span>
+        <span id={highId}>{`${number.format(HIGHEST)} – ${ts(NPS_KEYS.high)}`}</span>
       </div>
       <NotApplicableChoice question={question} value={value} onChange={props.onChange} />
     </div>

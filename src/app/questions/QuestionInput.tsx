@@ -1,5 +1,6 @@
-/** The control for a question, by its type. */
+/** The control for a question, by its type: a new question type fails `tsc -b` here until it has one. */
 import { useState } from 'preact/hooks';
+import { assertNever } from '../../shared/assert-never';
 import type { AnswerValue } from '../../shared/contract/answer';
 import type { Question } from '../../shared/contract/question';
 import { completeGap, GapScale } from './GapScale';
@@ -47,5 +48,7 @@ export function QuestionInput(props: {
           }}
         />
       );
+    default:
+      return assertNever(question, 'question type');
   }
 }

@@ -1,5 +1,6 @@
 /** A 1–5 rating with every point in words (and faces where the survey asks for them). */
 import type { AnswerValue } from '../../shared/contract/answer';
+import { scalePoints } from '../../shared/contract/constants';
 import type { RatingQuestion } from '../../shared/contract/question';
 import { scalePointKey } from '../../shared/survey/translation-keys';
 import { useLanguage } from '../i18n/context';
@@ -7,7 +8,7 @@ import { Face } from './Faces';
 import { NotApplicableChoice } from './NotApplicable';
 import { OptionButton } from './OptionButton';
 
-const POINTS = [1, 2, 3, 4, 5];
+const POINTS = scalePoints('rating');
 
 export function RatingScale(props: {
   question: RatingQuestion;

@@ -1,5 +1,6 @@
 /** Enrolls this device with the one-time code a librarian created on the collector. */
 import { useState } from 'preact/hooks';
+import { MAX_DEVICE_NAME_LENGTH } from '../../shared/contract/constants';
 import { useLanguage } from '../i18n/context';
 
 /** Resolves null on success, or a stable failure code the form translates. */
@@ -48,7 +49,7 @@ export function EnrollForm(props: { initialCode?: string; enroll: EnrollAttempt 
         <input
           class="text-input"
           name="deviceName"
-          maxLength={80}
+          maxLength={MAX_DEVICE_NAME_LENGTH}
           autocomplete="off"
           value={name}
           onInput={(event) => setName((event.currentTarget as HTMLInputElement).value)}

@@ -9,8 +9,10 @@ import {
   DeviceConfigSchema,
   ENROLLMENT_CODE_PATTERN,
   EnrollReplySchema,
+  MAX_DEVICE_NAME_LENGTH,
   normaliseEnrollmentCode,
 } from '../../shared/contract/device';
+import { replaceControlCharacters } from '../../shared/contract/plain-text';
 import {
   type Enrollment,
   ensureDeviceId,
@@ -62,8 +64,6 @@ const ENROLL_STATUS: Record<number, EnrollFailure> = {
   410: 'code-expired',
   429: 'rate-limited',
 };
-/** The collector's limit on device names (EnrollRequestSchema). */
-const MAX_DEVICE_NAME_LENGTH = 80;
 
 function enrollFailure(outcome: HttpOutcome, now: number): EnrollResult {
   if (outcome.kind === 'reply') {
@@ -83,11 +83,8 @@ function enrollFailure(outcome: HttpOutcome, now: number): EnrollResult {
 
 /** Staff may paste a name with a newline or type a long one; the collector refuses both. */
 function cleanDeviceName(name: string | undefined): string | undefined {
-  const cleaned = name
-    ?.replace(/\p{Cc}/gu, ' ')
-    .trim()
-    .slice(0, MAX_DEVICE_NAME_LENGTH)
-    .trim();
+  if (name === undefined) return undefined;
+  const cleaned = replaceControlCharacters(name).trim().slice(0, MAX_DEVICE_NAME_LENGTH).trim();
   return cleaned || undefined;
 }
 

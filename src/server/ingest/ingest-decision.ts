@@ -22,8 +22,6 @@ export interface CheckContext {
 
 /** An id longer than any UUID is not echoed back: it cannot be a record's id anyway. */
 const MAX_ECHOED_ID_LENGTH = 64;
-/** Control characters cannot be stored in PostgreSQL text (NUL) and have no place in a stop name. */
-const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 /** The record's id as the device will look it up, or null when it has none readable. */
 export function readableId(raw: unknown): string | null {
@@ -46,9 +44,6 @@ export function checkRecord(raw: unknown, context: CheckContext): RecordCheck {
     return rejected(id, issue?.message ?? 'is not a response', path || undefined);
   }
   const response = parsed.data;
-  if (response.location !== undefined && CONTROL_CHARACTERS.test(response.location)) {
-    return rejected(id, 'contains a control character', 'location');
-  }
   const structure = context.structures.get(`${response.surveyId}@${response.surveyVersion}`);
   if (!structure) {
     return rejected(

@@ -3,13 +3,28 @@
  * value fits its question (range, options, length) is survey/answers.ts.
  */
 import { z } from 'zod';
-import { MAX_OTHER_LENGTH, MAX_QUESTIONS, MAX_TEXT_LENGTH, NOT_APPLICABLE } from './constants';
+import {
+  MAX_OTHER_LENGTH,
+  MAX_QUESTIONS,
+  MAX_TEXT_LENGTH,
+  NOT_APPLICABLE,
+  SCALE_POINTS,
+} from './constants';
 import { OptionIdSchema, QuestionIdSchema } from './ids';
 
 export { MAX_QUESTIONS, NOT_APPLICABLE };
 export const NotApplicableSchema = z.literal(NOT_APPLICABLE);
 
-export const GapPointSchema = z.union([z.int().min(1).max(9), NotApplicableSchema]);
+export const GapPointSchema = z.union([
+  z.int().min(SCALE_POINTS.gap.min).max(SCALE_POINTS.gap.max),
+  NotApplicableSchema,
+]);
+
+/** A rating or nps answer: any point of either scale (which one fits is survey/answers.ts's). */
+const NUMBER_ANSWER = {
+  min: Math.min(SCALE_POINTS.rating.min, SCALE_POINTS.nps.min),
+  max: Math.max(SCALE_POINTS.rating.max, SCALE_POINTS.nps.max),
+};
 
 export const MultiAnswerSchema = z.strictObject({
   selected: z.array(OptionIdSchema).max(30),
@@ -24,7 +39,7 @@ export const GapAnswerSchema = z.strictObject({
 
 /** rating and nps: a number; single: an option id; text: the text; or 'na'. */
 export const AnswerValueSchema = z.union([
-  z.int().min(0).max(10),
+  z.int().min(NUMBER_ANSWER.min).max(NUMBER_ANSWER.max),
   z.string().max(MAX_TEXT_LENGTH),
   MultiAnswerSchema,
   GapAnswerSchema,

@@ -13,15 +13,31 @@ export const MAX_OTHER_LENGTH = 200;
 /** A survey has at most this many questions, so a response at most this many answers. */
 export const MAX_QUESTIONS = 100;
 
+/** The longest name staff may give a device ("Entrance tablet"), as the device list shows it. */
+export const MAX_DEVICE_NAME_LENGTH = 80;
+
 /** The largest version number a survey may have (a 32-bit integer column on the collector). */
 export const MAX_SURVEY_VERSION = 2_147_483_647;
 
-/** The points of each numeric scale. */
+/**
+ * The points of each numeric scale, declared here only: the answer schemas, the answer
+ * checks, the translation keys of a rating's labels and the kiosk's scales all read them.
+ */
 export const SCALE_POINTS = {
+  /** Every point labelled in words (scales.<scale>.1 … .5), optionally with faces. */
   rating: { min: 1, max: 5 },
+  /** Net Promoter Score: 0 (not at all likely) to 10 (extremely likely). */
   nps: { min: 0, max: 10 },
+  /** Each line of a gap item: minimum, desired and perceived service. */
   gap: { min: 1, max: 9 },
 } as const;
+export type Scale = keyof typeof SCALE_POINTS;
+
+/** Every point of a scale, lowest first: [1, 2, 3, 4, 5] for a rating. */
+export function scalePoints(scale: Scale): number[] {
+  const { min, max } = SCALE_POINTS[scale];
+  return Array.from({ length: max - min + 1 }, (_, i) => min + i);
+}
 
 export const GAP_DIMENSIONS = ['minimum', 'desired', 'perceived'] as const;
 export type GapDimension = (typeof GAP_DIMENSIONS)[number];

@@ -4,6 +4,7 @@ import {
   ENROLLMENT_CODE_PATTERN,
   EnrollRequestSchema,
   KioskOptionsSchema,
+  MAX_DEVICE_NAME_LENGTH,
   normaliseEnrollmentCode,
 } from './device';
 
@@ -75,6 +76,28 @@ describe('the enroll request', () => {
     expect(result.error?.issues[0]).toMatchObject({
       path: ['code'],
       message: 'is not an enrollment code',
+    });
+  });
+});
+
+describe('the device name', () => {
+  const request = (deviceName: string) =>
+    EnrollRequestSchema.safeParse({
+      code: 'K7QM-4XPA-93TW',
+      deviceId: '9b2c1f7e-4a3d-4c8e-9f1a-2b3c4d5e6f70',
+      deviceName,
+    });
+
+  it('is at most 80 characters', () => {
+    expect(MAX_DEVICE_NAME_LENGTH).toBe(80);
+    expect(request('x'.repeat(MAX_DEVICE_NAME_LENGTH)).success).toBe(true);
+    expect(request('x'.repeat(MAX_DEVICE_NAME_LENGTH + 1)).success).toBe(false);
+  });
+
+  it('is refused with a control character, naming the field', () => {
+    expect(request('Tab\u0000let').error?.issues[0]).toMatchObject({
+      path: ['deviceName'],
+      message: 'contains a control character',
     });
   });
 });

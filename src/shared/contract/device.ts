@@ -4,8 +4,11 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../languages';
-import { DEFAULT_KIOSK_OPTIONS } from './constants';
+import { DEFAULT_KIOSK_OPTIONS, MAX_DEVICE_NAME_LENGTH } from './constants';
 import { BranchIdSchema, SurveyIdSchema } from './ids';
+import { plainTextSchema } from './plain-text';
+
+export { MAX_DEVICE_NAME_LENGTH };
 
 /** Enrollment codes are typed by staff: groups of an unambiguous alphabet, e.g. K7QM-4XPA-93TW. */
 export const ENROLLMENT_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){2}$/;
@@ -20,11 +23,13 @@ export function normaliseEnrollmentCode(typed: string): string {
   return compact.match(/.{1,4}/g)?.join('-') ?? '';
 }
 
+/** A name staff recognise in the device list, e.g. "Entrance tablet". */
+export const DeviceNameSchema = plainTextSchema(MAX_DEVICE_NAME_LENGTH);
+
 export const EnrollRequestSchema = z.object({
   code: z.string().regex(ENROLLMENT_CODE_PATTERN, 'is not an enrollment code'),
   deviceId: z.uuid(),
-  /** A name staff recognise in the device list, e.g. "Entrance tablet". */
-  deviceName: z.string().trim().min(1).max(80).optional(),
+  deviceName: DeviceNameSchema.optional(),
 });
 
 export const BranchSchema = z.object({ id: BranchIdSchema, name: z.string() });

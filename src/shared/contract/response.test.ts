@@ -82,6 +82,7 @@ describe('a response the collector refuses', () => {
     ['a branch id with capitals', { branchId: 'Central' }, 'branchId'],
     ['an empty location', { location: '   ' }, 'location'],
     ['a location of 121 characters', { location: 'x'.repeat(121) }, 'location'],
+    ['a location with a control character', { location: 'Stop\u0000 4' }, 'location'],
     ['completed given as text', { completed: 'yes' }, 'completed'],
     ['no answers object', { answers: undefined }, 'answers'],
     [`${MAX_QUESTIONS + 1} answers`, { answers: manyAnswers(MAX_QUESTIONS + 1) }, 'answers'],

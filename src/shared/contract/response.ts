@@ -7,6 +7,7 @@ import { LANGUAGES } from '../languages';
 import { AnswersSchema } from './answer';
 import { MAX_SURVEY_VERSION } from './constants';
 import { BranchIdSchema, SurveyIdSchema } from './ids';
+import { plainTextSchema } from './plain-text';
 
 export const CHANNELS = ['kiosk', 'staff', 'qr'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -42,7 +43,7 @@ export const ResponseSchema = z.object({
   deviceSeq: z.int().min(1),
   /** What the device believed when the response was made; null before enrollment. */
   branchId: BranchIdSchema.nullable(),
-  location: z.string().trim().min(1).max(MAX_LOCATION_LENGTH).optional(),
+  location: plainTextSchema(MAX_LOCATION_LENGTH).optional(),
   startedAt: TimestampSchema,
   submittedAt: TimestampSchema,
   /** false when the patron walked away: the answers given so far are kept. */

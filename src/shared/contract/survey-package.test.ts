@@ -7,7 +7,9 @@ import {
   setKey,
   structureOf,
 } from '../../../test/fixtures/surveys';
+import { LANGUAGES } from '../languages';
 import { type Condition, MAX_CONDITION_DEPTH } from './condition';
+import { SCALE_POINTS } from './constants';
 import type { QuestionInput } from './question';
 import { parseSurveyPackage } from './survey-package';
 
@@ -43,6 +45,10 @@ const didToday = {
 } satisfies QuestionInput;
 const improve = { id: 'improve', type: 'text', maxLength: 200 } satisfies QuestionInput;
 const staffGap = { id: 'staff-gap', type: 'gap' } satisfies QuestionInput;
+
+const RATING = SCALE_POINTS.rating;
+const NPS = SCALE_POINTS.nps;
+const ratingAnswers = `answers ${RATING.min} to ${RATING.max}`;
 
 /** A question shown only when `showIf` holds, placed after every other kind of question. */
 function shownIf(showIf: Condition): QuestionInput[] {
@@ -116,8 +122,17 @@ describe('a valid survey package', () => {
       'equals an option of a single question',
       { op: 'equals', question: 'visits', value: 'weekly' },
     ],
-    ['notEquals a rating point', { op: 'notEquals', question: 'overall', value: 5 }],
-    ['equals the ends of the nps scale', { op: 'equals', question: 'recommend', value: 0 }],
+    ['notEquals a rating point', { op: 'notEquals', question: 'overall', value: RATING.max }],
+    [
+      'equals the ends of the nps scale',
+      {
+        op: 'any',
+        conditions: [
+          { op: 'equals', question: 'recommend', value: NPS.min },
+          { op: 'equals', question: 'recommend', value: NPS.max },
+        ],
+      },
+    ],
     [
       'includes an option of a multi question',
       { op: 'includes', question: 'did-today', value: 'study' },
@@ -243,8 +258,8 @@ describe('a survey package with a structural problem', () => {
     ],
     [
       'atLeast beyond the scale of a rating',
-      { op: 'atLeast', question: 'overall', value: 6 },
-      '"overall" (rating) answers 1 to 5',
+      { op: 'atLeast', question: 'overall', value: RATING.max + 1 },
+      `"overall" (rating) ${ratingAnswers}`,
     ],
     [
       'atMost on a gap',
@@ -262,24 +277,24 @@ describe('a survey package with a structural problem', () => {
       'has no option "na"',
     ],
     [
-      'equals a rating point above 5',
-      { op: 'equals', question: 'overall', value: 6 },
-      '"overall" (rating) answers 1 to 5',
+      'equals a rating point above the scale',
+      { op: 'equals', question: 'overall', value: RATING.max + 1 },
+      `"overall" (rating) ${ratingAnswers}`,
     ],
     [
-      'equals a rating point below 1',
-      { op: 'equals', question: 'overall', value: 0 },
-      'answers 1 to 5',
+      'equals a rating point below the scale',
+      { op: 'equals', question: 'overall', value: RATING.min - 1 },
+      ratingAnswers,
     ],
     [
-      'equals an nps point above 10',
-      { op: 'equals', question: 'recommend', value: 11 },
-      '"recommend" (nps) answers 0 to 10',
+      'equals an nps point above the scale',
+      { op: 'equals', question: 'recommend', value: NPS.max + 1 },
+      `"recommend" (nps) answers ${NPS.min} to ${NPS.max}`,
     ],
     [
       'equals an option id on a rating',
       { op: 'equals', question: 'overall', value: 'good' },
-      'answers 1 to 5',
+      ratingAnswers,
     ],
     [
       'equals on a multi',
@@ -483,7 +498,7 @@ describe('a survey package with incomplete translations', () => {
 
   it('is refused for a language missing a key that English has', () => {
     const pkg = packageOf(questions);
-    for (const language of ['en', 'hu', 'ru', 'lt'] as const) {
+    for (const language of LANGUAGES.filter((l) => l !== 'sl')) {
       setKey(pkg.translations[language] ?? {}, 'questions.q1.hint', 'Choose one.');
     }
     expect(refusals(pkg)).toEqual([

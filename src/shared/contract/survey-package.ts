@@ -4,6 +4,7 @@
  * inconsistent package is refused with a message naming the path of each problem.
  */
 import { z } from 'zod';
+import { assertNever } from '../assert-never';
 import { LANGUAGES, type Language, SOURCE_LANGUAGE } from '../languages';
 import { requiredTranslationKeys } from '../survey/translation-keys';
 import { MAX_QUESTIONS, NOT_APPLICABLE } from './answer';
@@ -30,41 +31,98 @@ interface Problem {
   message: string;
 }
 
+/** Why a showIf leaf cannot read a question of this type at all. */
+function unreadable(leaf: Exclude<LeafCondition, { op: 'answered' }>, about: string): string {
+  switch (leaf.op) {
+    case 'includes':
+      return `"includes" needs a multiple-choice question, not ${about}`;
+    case 'atLeast':
+    case 'atMost':
+      return `"${leaf.op}" needs a rating or nps question, not ${about}`;
+    case 'equals':
+    case 'notEquals':
+      return `"${leaf.op}" cannot compare ${about}`;
+  }
+}
+
 /** Whether a showIf leaf can ever be true of the earlier question it reads. */
 function leafProblem(leaf: LeafCondition, target: Question | undefined): string | null {
   if (!target) return `refers to "${leaf.question}", which is not an earlier question`;
+  if (leaf.op === 'answered') return null;
   const about = `"${leaf.question}" (${target.type})`;
-  switch (leaf.op) {
-    case 'answered':
-      return null;
-    case 'includes':
-      if (target.type !== 'multi')
-        return `"includes" needs a multiple-choice question, not ${about}`;
+  switch (target.type) {
+    case 'rating':
+    case 'nps': {
+      if (leaf.op === 'includes') return unreadable(leaf, about);
+      const { min, max } = SCALE_POINTS[target.type];
+      return typeof leaf.value === 'number' && leaf.value >= min && leaf.value <= max
+        ? null
+        : `${about} answers ${min} to ${max}`;
+    }
+    case 'single':
+      if (leaf.op !== 'equals' && leaf.op !== 'notEquals') return unreadable(leaf, about);
       return target.options.some((o) => o.id === leaf.value)
         ? null
         : `${about} has no option "${leaf.value}"`;
-    case 'atLeast':
-    case 'atMost':
-      if (target.type !== 'rating' && target.type !== 'nps')
-        return `"${leaf.op}" needs a rating or nps question, not ${about}`;
-      return leaf.value >= SCALE_POINTS[target.type].min &&
-        leaf.value <= SCALE_POINTS[target.type].max
+    case 'multi':
+      if (leaf.op !== 'includes') return unreadable(leaf, about);
+      return target.options.some((o) => o.id === leaf.value)
         ? null
-        : `${about} answers ${SCALE_POINTS[target.type].min} to ${SCALE_POINTS[target.type].max}`;
-    case 'equals':
-    case 'notEquals':
-      if (target.type === 'single') {
-        return target.options.some((o) => o.id === leaf.value)
-          ? null
-          : `${about} has no option "${leaf.value}"`;
-      }
-      if (target.type === 'rating' || target.type === 'nps') {
-        const { min, max } = SCALE_POINTS[target.type];
-        return typeof leaf.value === 'number' && leaf.value >= min && leaf.value <= max
-          ? null
-          : `${about} answers ${min} to ${max}`;
-      }
-      return `"${leaf.op}" cannot compare ${about}`;
+        : `${about} has no option "${leaf.value}"`;
+    case 'text':
+    case 'gap':
+      return unreadable(leaf, about);
+    default:
+      return assertNever(target, 'question type');
+  }
+}
+
+/** Options of a single or multi question: ids used once, none of them reserved. */
+function optionProblems(options: readonly { id: string }[]): Problem[] {
+  const problems: Problem[] = [];
+  const ids = new Set<string>();
+  options.forEach((option, j) => {
+    if (option.id === NOT_APPLICABLE || option.id === 'other') {
+      problems.push({
+        path: ['options', j, 'id'],
+        message: `"${option.id}" is reserved (use allowNA or other instead)`,
+      });
+    }
+    if (ids.has(option.id)) {
+      problems.push({ path: ['options', j, 'id'], message: `option "${option.id}" is used twice` });
+    }
+    ids.add(option.id);
+  });
+  return problems;
+}
+
+/** What a question type asks of its fields beyond their shape; paths are the question's. */
+function typeProblems(question: Question): Problem[] {
+  switch (question.type) {
+    case 'rating':
+    case 'nps':
+    case 'gap':
+      return [];
+    case 'single':
+      return optionProblems(question.options);
+    case 'multi':
+      return [
+        ...optionProblems(question.options),
+        ...(question.maxSelected && question.maxSelected > question.options.length
+          ? [{ path: ['maxSelected'], message: 'is more than the number of options' }]
+          : []),
+      ];
+    case 'text':
+      return question.allowNA
+        ? [
+            {
+              path: ['allowNA'],
+              message: 'a text question cannot offer N/A; make it optional instead',
+            },
+          ]
+        : [];
+    default:
+      return assertNever(question, 'question type');
   }
 }
 
@@ -79,39 +137,8 @@ export function structureProblems(questions: readonly Question[]): Problem[] {
         message: `"${question.id}" is used twice`,
       });
     }
-    if ('options' in question) {
-      const ids = new Set<string>();
-      question.options.forEach((option, j) => {
-        if (option.id === NOT_APPLICABLE || option.id === 'other') {
-          problems.push({
-            path: ['questions', index, 'options', j, 'id'],
-            message: `"${option.id}" is reserved (use allowNA or other instead)`,
-          });
-        }
-        if (ids.has(option.id)) {
-          problems.push({
-            path: ['questions', index, 'options', j, 'id'],
-            message: `option "${option.id}" is used twice`,
-          });
-        }
-        ids.add(option.id);
-      });
-    }
-    if (
-      question.type === 'multi' &&
-      question.maxSelected &&
-      question.maxSelected > question.options.length
-    ) {
-      problems.push({
-        path: ['questions', index, 'maxSelected'],
-        message: 'is more than the number of options',
-      });
-    }
-    if (question.type === 'text' && question.allowNA) {
-      problems.push({
-        path: ['questions', index, 'allowNA'],
-        message: 'a text question cannot offer N/A; make it optional instead',
-      });
+    for (const problem of typeProblems(question)) {
+      problems.push({ ...problem, path: ['questions', index, ...problem.path] });
     }
     if (question.showIf) {
       const { leaves, depth } = conditionLeaves(question.showIf);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsedQuestions } from '../../../test/fixtures/surveys';
 import type { AnswerValue } from '../contract/answer';
+import { SCALE_POINTS } from '../contract/constants';
 import type { Question } from '../contract/question';
 import { type AnswerProblem, answerProblem, blockingProblem } from './answers';
 
@@ -44,24 +45,29 @@ const offNA: AnswerProblem = { code: 'not-applicable-not-offered' };
 const number: AnswerProblem = { code: 'wrong-type', expected: 'a number' };
 const selection: AnswerProblem = { code: 'wrong-type', expected: 'a selection' };
 const gapShape: AnswerProblem = { code: 'wrong-type', expected: 'minimum, desired and perceived' };
-const gapRange = (path: string): AnswerProblem => ({ code: 'out-of-range', min: 1, max: 9, path });
+const RATING = SCALE_POINTS.rating;
+const NPS = SCALE_POINTS.nps;
+const GAP = SCALE_POINTS.gap;
+const ratingRange: AnswerProblem = { code: 'out-of-range', ...RATING };
+const npsRange: AnswerProblem = { code: 'out-of-range', ...NPS };
+const gapRange = (path: string): AnswerProblem => ({ code: 'out-of-range', ...GAP, path });
 
 describe('answerProblem', () => {
   it.each<[string, Question | undefined, AnswerValue, AnswerProblem | null]>([
-    ['rating: 1, the lowest point', rating, 1, null],
-    ['rating: 5, the highest point', rating, 5, null],
-    ['rating: 0', rating, 0, { code: 'out-of-range', min: 1, max: 5 }],
-    ['rating: 6', rating, 6, { code: 'out-of-range', min: 1, max: 5 }],
-    ['rating: 3.5', rating, 3.5, { code: 'out-of-range', min: 1, max: 5 }],
+    ['rating: the lowest point', rating, RATING.min, null],
+    ['rating: the highest point', rating, RATING.max, null],
+    ['rating: one below the lowest', rating, RATING.min - 1, ratingRange],
+    ['rating: one above the highest', rating, RATING.max + 1, ratingRange],
+    ['rating: 3.5', rating, 3.5, ratingRange],
     ['rating: "3" as text', rating, '3', number],
     ['rating: a selection', rating, { selected: [] }, number],
     ['rating: N/A, not offered', rating, 'na', offNA],
     ['rating: N/A, offered', ratingNA, 'na', null],
 
-    ['nps: 0', nps, 0, null],
-    ['nps: 10', nps, 10, null],
-    ['nps: 11', nps, 11, { code: 'out-of-range', min: 0, max: 10 }],
-    ['nps: -1', nps, -1, { code: 'out-of-range', min: 0, max: 10 }],
+    ['nps: the lowest point', nps, NPS.min, null],
+    ['nps: the highest point', nps, NPS.max, null],
+    ['nps: one above the highest', nps, NPS.max + 1, npsRange],
+    ['nps: one below the lowest', nps, NPS.min - 1, npsRange],
     ['nps: N/A, not offered', nps, 'na', offNA],
 
     ['single: an option', single, 'weekly', null],
@@ -135,7 +141,12 @@ describe('answerProblem', () => {
     ['text: "na" is text, not N/A', text, 'na', null],
     ['text: a number', text, 42, { code: 'wrong-type', expected: 'text' }],
 
-    ['gap: every point on the scale', gap, { minimum: 1, desired: 9, perceived: 5 }, null],
+    [
+      'gap: both ends of the scale',
+      gap,
+      { minimum: GAP.min, desired: GAP.max, perceived: 5 },
+      null,
+    ],
     ['gap: N/A on a line, offered', gapNA, { minimum: 'na', desired: 8, perceived: 'na' }, null],
     [
       'gap: N/A on every line, offered',
@@ -144,8 +155,18 @@ describe('answerProblem', () => {
       null,
     ],
     ['gap: N/A on a line, not offered', gap, { minimum: 'na', desired: 8, perceived: 5 }, offNA],
-    ['gap: minimum 0', gap, { minimum: 0, desired: 8, perceived: 5 }, gapRange('minimum')],
-    ['gap: desired 10', gap, { minimum: 3, desired: 10, perceived: 5 }, gapRange('desired')],
+    [
+      'gap: minimum below the scale',
+      gap,
+      { minimum: GAP.min - 1, desired: 8, perceived: 5 },
+      gapRange('minimum'),
+    ],
+    [
+      'gap: desired above the scale',
+      gap,
+      { minimum: 3, desired: GAP.max + 1, perceived: 5 },
+      gapRange('desired'),
+    ],
     ['gap: perceived 4.5', gap, { minimum: 3, desired: 8, perceived: 4.5 }, gapRange('perceived')],
     ['gap: a number', gap, 5, gapShape],
     ['gap: a selection', gap, { selected: [] }, gapShape],
@@ -181,12 +202,7 @@ describe('blockingProblem', () => {
       'x'.repeat(11),
       { code: 'too-long', max: 10 },
     ],
-    [
-      'an optional rating out of range',
-      optionalRating,
-      9,
-      { code: 'out-of-range', min: 1, max: 5 },
-    ],
+    ['an optional rating out of range', optionalRating, 9, ratingRange],
     ['a required single answered N/A where not offered', single, 'na', offNA],
     [
       'a required gap answered N/A on one line, where offered',

@@ -2,6 +2,7 @@
  * Whether a value is a valid answer to its question. Used by the runner before "Next" and
  * by the collector for every record it receives, so both sides agree on what is valid.
  */
+import { assertNever } from '../assert-never';
 import type { AnswerValue } from '../contract/answer';
 import { GAP_DIMENSIONS, NOT_APPLICABLE, SCALE_POINTS } from '../contract/constants';
 import type { Question } from '../contract/question';
@@ -84,6 +85,8 @@ export function answerProblem(question: Question, value: AnswerValue): AnswerPro
       }
       return null;
     }
+    default:
+      return assertNever(question, 'question type');
   }
 }
 

@@ -9,6 +9,8 @@
  *   scales.nps.low, scales.nps.high        nps: what 0 and 10 mean
  *   scales.gap.minimum|desired|perceived|low|high|instructions
  */
+import { assertNever } from '../assert-never';
+import { scalePoints } from '../contract/constants';
 import type { Question } from '../contract/question';
 
 export const INTRO_KEY = 'intro';
@@ -45,7 +47,7 @@ function keysOf(question: Question): string[] {
   const keys = [questionTextKey(question.id)];
   switch (question.type) {
     case 'rating':
-      for (let point = 1; point <= 5; point++) keys.push(scalePointKey(question.scale, point));
+      for (const point of scalePoints('rating')) keys.push(scalePointKey(question.scale, point));
       break;
     case 'nps':
       keys.push(NPS_KEYS.low, NPS_KEYS.high);
@@ -59,6 +61,8 @@ function keysOf(question: Question): string[] {
       break;
     case 'text':
       break;
+    default:
+      assertNever(question, 'question type');
   }
   return keys;
 }

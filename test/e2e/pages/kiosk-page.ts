@@ -3,6 +3,7 @@
  * patron's language.
  */
 import type { Page } from 'playwright-core';
+import { assertNever } from '../../../src/shared/assert-never';
 import type { AnswerValue } from '../../../src/shared/contract/answer';
 import type { Question } from '../../../src/shared/contract/question';
 import type { SurveyStructure } from '../../../src/shared/contract/survey-package';
@@ -60,7 +61,10 @@ export class KioskPage {
       .waitFor();
   }
 
-  /** Gives one answer on the current screen, through the controls a patron would use. */
+  /**
+   * Gives one answer on the current screen, through the controls a patron would use. Every
+   * question type needs a case here (a missing one fails `tsc -b`).
+   */
   async answer(question: Question, value: AnswerValue): Promise<void> {
     const page = this.page;
     const na = this.app('answer.notApplicable');
@@ -119,6 +123,8 @@ export class KioskPage {
             .click();
         }
         return;
+      default:
+        assertNever(question, 'question type');
     }
   }
 
@@ -126,7 +132,6 @@ export class KioskPage {
     await this.button('question.next').click();
   }
 
-  /** Answers every question (skipping those without an answer) and sends the response. */
   /** Answers from `from` (the first question by default) to the review screen. */
   async answerThrough(answers: Record<string, AnswerValue>, from?: Question): Promise<void> {
     const questions = this.survey.questions;

@@ -69,9 +69,6 @@ export function enrollRoutes({ storage, now, enrollThrottle }: ResolvedDeps): Ho
         path,
       );
     }
-    if (parsed.data.deviceName && /\p{Cc}/u.test(parsed.data.deviceName)) {
-      throw badRequest('deviceName: contains a control character', 'deviceName');
-    }
     const result = await enrollDevice(storage, parsed.data, now());
     if (!result.ok) throw failed(result.problem, 'code');
     c.header('Cache-Control', 'no-store');
