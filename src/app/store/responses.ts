@@ -97,24 +97,12 @@ export function closeDraft(id: string, now = new Date()): Promise<StoredResponse
   return queueDraft(id, false, now);
 }
 
-/** The most recently touched draft, to resume after a reload. */
-export async function findOpenDraft(): Promise<StoredResponse | undefined> {
+/** Every draft on the device, the most recently written first (see kiosk/resume-policy.ts). */
+export async function openDrafts(): Promise<StoredResponse[]> {
   const drafts = await withDatabase((database) =>
     database.responses.where('status').equals('draft').toArray(),
   );
-  return drafts.sort((a, b) => b.updatedAt - a.updatedAt)[0];
-}
-
-/** Closes drafts untouched for longer than the idle period; returns how many were queued. */
-export async function closeStaleDrafts(maxIdleMs: number, now = new Date()): Promise<number> {
-  const drafts = await withDatabase((database) =>
-    database.responses.where('status').equals('draft').toArray(),
-  );
-  let queued = 0;
-  for (const draft of drafts) {
-    if (now.getTime() - draft.updatedAt > maxIdleMs && (await closeDraft(draft.id, now))) queued++;
-  }
-  return queued;
+  return drafts.sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
 /** The record as the collector receives it: the contract's fields only. */
