@@ -82,6 +82,8 @@ export function KioskApp(props: {
             {...questionProgress(survey.questions, session.answers, question.id)}
             isFirst={firstQuestion(survey.questions, session.answers)?.id === question.id}
             onAnswer={(value) => kiosk.answer(question.id, value)}
+            onType={(value) => kiosk.type(question.id, value)}
+            onTypingDone={kiosk.finishTyping}
             onNext={kiosk.next}
             onSkip={kiosk.skip}
             onBack={kiosk.back}

@@ -22,6 +22,8 @@ export function QuestionScreen(props: {
   total: number;
   isFirst: boolean;
   onAnswer: (value: AnswerValue | undefined) => void;
+  onType: (value: AnswerValue | undefined) => void;
+  onTypingDone: () => void;
   onNext: () => void;
   onSkip: () => void;
   onBack: () => void;
@@ -63,6 +65,8 @@ export function QuestionScreen(props: {
             value={value}
             labelledBy={headingId}
             onChange={props.onAnswer}
+            onType={props.onType}
+            onTypingDone={props.onTypingDone}
           />
         </fieldset>
         {tried && problem && (

@@ -13,9 +13,14 @@ export function QuestionInput(props: {
   question: Question;
   value: AnswerValue | undefined;
   labelledBy: string;
+  /** A choice: written at once. */
   onChange: (value: AnswerValue | undefined) => void;
+  /** A keystroke: written a moment later, with the ones that follow. */
+  onType: (value: AnswerValue | undefined) => void;
+  /** The patron left a text field: what they typed is written now. */
+  onTypingDone: () => void;
 }) {
-  const { question, value, onChange } = props;
+  const { question, value, onChange, onType, onTypingDone } = props;
   const [gapPartial, setGapPartial] = useState({});
   switch (question.type) {
     case 'rating':
@@ -25,14 +30,23 @@ export function QuestionInput(props: {
     case 'single':
       return <SingleChoice question={question} value={value} onChange={onChange} />;
     case 'multi':
-      return <MultiChoice question={question} value={value} onChange={onChange} />;
+      return (
+        <MultiChoice
+          question={question}
+          value={value}
+          onChange={onChange}
+          onType={onType}
+          onTypingDone={onTypingDone}
+        />
+      );
     case 'text':
       return (
         <TextAnswer
           question={question}
           value={value}
           labelledBy={props.labelledBy}
-          onChange={onChange}
+          onType={onType}
+          onTypingDone={onTypingDone}
         />
       );
     case 'gap':
