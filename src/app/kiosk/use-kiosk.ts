@@ -13,7 +13,7 @@ import {
   useState,
 } from 'preact/hooks';
 import { v7 as uuidv7 } from 'uuid';
-import type { AnswerValue } from '../../shared/contract/answer';
+import type { AnswerValue, GapAnswer } from '../../shared/contract/answer';
 import type { KioskOptions } from '../../shared/contract/device';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import type { Language } from '../../shared/languages';
@@ -38,6 +38,8 @@ export interface Kiosk {
   start: () => void;
   /** A choice: an option, a number, N/A, "Other" switched on or off. Written at once. */
   answer: (questionId: string, value: AnswerValue | undefined) => void;
+  /** A line of a gap item tapped; `lines` holds every line answered so far. Written at once. */
+  answerGap: (questionId: string, lines: Partial<GapAnswer>) => void;
   /** A keystroke in a text answer or an "Other" text: written a moment later, or on flush. */
   type: (questionId: string, value: AnswerValue | undefined) => void;
   /** The patron left a text field: what they typed is written now. */
@@ -66,6 +68,7 @@ function draftOf({ session, language, stage }: KioskState): DraftInput {
     startedAt: session.startedAt,
     answers: session.answers,
     ...(stage === 'question' ? { currentQuestionId: session.questionId } : {}),
+    ...(Object.keys(session.partialGaps).length > 0 ? { partialGaps: session.partialGaps } : {}),
   };
 }
 
@@ -103,7 +106,9 @@ export function useKiosk(options: {
     changed.current = 'nothing';
     if (!onScreen) return;
     const hasDraft = drafted.current === onScreen.responseId;
-    if (!hasDraft && Object.keys(onScreen.answers).length === 0) return;
+    const untouched =
+      Object.keys(onScreen.answers).length === 0 && Object.keys(onScreen.partialGaps).length === 0;
+    if (!hasDraft && untouched) return;
     drafted.current = onScreen.responseId;
     if (typed) writer.writeSoon(draftOf(state));
     else void writer.writeNow(draftOf(state));
@@ -169,6 +174,7 @@ export function useKiosk(options: {
         },
       }),
     answer: (questionId, value) => act('choice', { type: 'answer', questionId, value }),
+    answerGap: (questionId, lines) => act('choice', { type: 'gap', questionId, lines }),
     type: (questionId, value) => act('typing', { type: 'answer', questionId, value }),
     finishTyping: () => void writer.flush(),
     next: () => act('choice', { type: 'next' }),

@@ -1,8 +1,7 @@
 /** The control for a question, by its type. */
-import { useState } from 'preact/hooks';
-import type { AnswerValue } from '../../shared/contract/answer';
+import type { AnswerValue, GapAnswer } from '../../shared/contract/answer';
 import type { Question } from '../../shared/contract/question';
-import { completeGap, GapScale } from './GapScale';
+import { GapScale } from './GapScale';
 import { MultiChoice } from './MultiChoice';
 import { NpsScale } from './NpsScale';
 import { RatingScale } from './RatingScale';
@@ -12,16 +11,19 @@ import { TextAnswer } from './TextAnswer';
 export function QuestionInput(props: {
   question: Question;
   value: AnswerValue | undefined;
+  /** The lines of a gap item answered so far, while not all three are. */
+  gapLines: Partial<GapAnswer> | undefined;
   labelledBy: string;
   /** A choice: written at once. */
   onChange: (value: AnswerValue | undefined) => void;
+  /** A line of a gap item: every line answered so far. Written at once. */
+  onGapLines: (lines: Partial<GapAnswer>) => void;
   /** A keystroke: written a moment later, with the ones that follow. */
   onType: (value: AnswerValue | undefined) => void;
   /** The patron left a text field: what they typed is written now. */
   onTypingDone: () => void;
 }) {
   const { question, value, onChange, onType, onTypingDone } = props;
-  const [gapPartial, setGapPartial] = useState({});
   switch (question.type) {
     case 'rating':
       return <RatingScale question={question} value={value} onChange={onChange} />;
@@ -54,11 +56,8 @@ export function QuestionInput(props: {
         <GapScale
           question={question}
           value={value}
-          partial={gapPartial}
-          onPartial={(partial) => {
-            setGapPartial(partial);
-            onChange(completeGap(partial));
-          }}
+          lines={props.gapLines ?? {}}
+          onLines={props.onGapLines}
         />
       );
   }

@@ -120,6 +120,46 @@ describe('drafts', () => {
     expect((await openDrafts()).map((d) => d.id)).toEqual([newer.id, older.id]);
   });
 
+  it('keeps the lines of a gap item answered on only some lines in the draft', async () => {
+    const d = draft(
+      { recommend: 8 },
+      { partialGaps: { 'gap-staff-service': { minimum: 4, desired: 'na' } } },
+    );
+    await saveDraft(d);
+    expect((await openDrafts())[0]?.partialGaps).toEqual({
+      'gap-staff-service': { minimum: 4, desired: 'na' },
+    });
+  });
+
+  it.each([
+    ['closed as incomplete', closeDraft],
+    ['submitted', submitDraft],
+  ])(
+    'drops unfinished gap lines from a draft %s, so the collector accepts the response',
+    async (_, queue) => {
+      const d = draft(
+        { recommend: 8, 'gap-staff-service': { minimum: 2, desired: 7, perceived: 5 } },
+        { partialGaps: { 'gap-information-access': { minimum: 4 } } },
+      );
+      await saveDraft(d);
+      await queue(d.id);
+      expect(await db.responses.get(d.id)).not.toHaveProperty('partialGaps');
+      const [record] = await outboxBatch(1);
+      expect(record?.answers).toEqual({
+        recommend: 8,
+        'gap-staff-service': { minimum: 2, desired: 7, perceived: 5 },
+      });
+      expect(ResponseSchema.safeParse(record).success).toBe(true);
+    },
+  );
+
+  it('leaves nothing when the patron walked away with only some lines of a gap item', async () => {
+    const d = draft({}, { partialGaps: { 'gap-staff-service': { perceived: 6 } } });
+    await saveDraft(d);
+    expect(await closeDraft(d.id)).toBeUndefined();
+    expect(await countByStatus()).toMatchObject({ draft: 0, queued: 0 });
+  });
+
   it('stamps the enrolled branch and the device id on the draft', async () => {
     const deviceId = await ensureDeviceId();
     await saveEnrollment({

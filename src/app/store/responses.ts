@@ -3,7 +3,7 @@
  * turn it into a queued response (the same row), and the outbox the sync engine drains.
  * A row leaves the queue only by the collector's acknowledgement or refusal.
  */
-import type { Answers } from '../../shared/contract/answer';
+import type { Answers, GapAnswer } from '../../shared/contract/answer';
 import type { Channel, Response } from '../../shared/contract/response';
 import type { Language } from '../../shared/languages';
 import { isAnswered } from '../../shared/survey/conditions';
@@ -21,6 +21,8 @@ export interface DraftInput {
   startedAt: string;
   answers: Answers;
   currentQuestionId?: string;
+  /** Gap items answered on some of their lines (see StoredResponse). */
+  partialGaps?: Record<string, Partial<GapAnswer>>;
 }
 
 /** Raised when a draft that was already submitted or closed is written to again. */
@@ -72,7 +74,9 @@ async function queueDraft(
       const lastSeq =
         ((await database.settings.get('deviceSeq'))?.value as number | undefined) ?? 0;
       await database.settings.put({ key: 'deviceSeq', value: lastSeq + 1 });
-      const { currentQuestionId: _, ...rest } = row;
+      // Where the patron was and the lines of unfinished gap items belong to the draft:
+      // the response keeps whole answers only, as the contract has them.
+      const { currentQuestionId: _, partialGaps: __, ...rest } = row;
       const queued: StoredResponse = {
         ...rest,
         status: 'queued',
