@@ -1,5 +1,5 @@
 /**
- * Starts the app: storage first (persistent, stale drafts closed, an open draft restored),
+ * Starts the app: storage first (persistent, an open draft resumed or closed),
  * then the language, then the screens; the service worker and sync start beside them.
  */
 import './styles.css';
@@ -7,20 +7,11 @@ import { render } from 'preact';
 import { matchLanguage } from '../shared/languages';
 import { App } from './App';
 import { prepareLanguage, switchLanguage } from './i18n/i18n';
-import { draftHeldElsewhere } from './kiosk/draft-lock';
-import { type KioskState, resumed, welcome } from './kiosk/session';
+import { startingState } from './kiosk/resume-policy';
 import { startServiceWorker } from './pwa/updates';
 import { StartFailure } from './StartFailure';
 import { staffActions, startServices, syncAfterSubmit } from './services';
-import {
-  closeDraft,
-  closeStaleDrafts,
-  findOpenDraft,
-  getKioskOptions,
-  readSetting,
-  requestPersistentStorage,
-  StorageError,
-} from './store';
+import { getKioskOptions, readSetting, requestPersistentStorage, StorageError } from './store';
 import { loadActiveSurvey } from './survey-source';
 
 async function boot(root: HTMLElement): Promise<void> {
@@ -34,20 +25,9 @@ async function boot(root: HTMLElement): Promise<void> {
   void requestPersistentStorage().catch(() => false);
   const survey = await loadActiveSurvey();
 
-  // A draft left longer than a patron could still be there is closed as incomplete; a
-  // fresher one (the page was reloaded mid-survey) is resumed where it was left.
-  await closeStaleDrafts(
-    (kioskOptions.idleTimeoutSeconds + kioskOptions.idleWarningSeconds) * 1000,
-  );
-  const open = await findOpenDraft();
-  // A survey another tab shows is that tab's: this one starts on the welcome screen.
-  const draft = open && !(await draftHeldElsewhere(open.id)) ? open : undefined;
-  let initial: KioskState = welcome(kioskOptions.defaultLocale);
-  if (draft && draft.surveyId === survey.id && draft.surveyVersion === survey.version) {
-    initial = resumed(survey.questions, draft);
-  } else if (draft) {
-    await closeDraft(draft.id);
-  }
+  // A draft from a reload or crash mid-survey is resumed; the rest are closed or left to
+  // the tab that shows them (kiosk/resume-policy.ts).
+  const initial = await startingState({ survey, kioskOptions });
   await switchLanguage(initial.language, survey.id);
   const running = { survey, kioskOptions };
   render(

@@ -79,9 +79,13 @@ export function KioskApp(props: {
           <QuestionScreen
             question={question}
             value={session.answers[question.id]}
+            gapLines={session.partialGaps[question.id]}
             {...questionProgress(survey.questions, session.answers, question.id)}
             isFirst={firstQuestion(survey.questions, session.answers)?.id === question.id}
             onAnswer={(value) => kiosk.answer(question.id, value)}
+            onGapLines={(lines) => kiosk.answerGap(question.id, lines)}
+            onType={(value) => kiosk.type(question.id, value)}
+            onTypingDone={kiosk.finishTyping}
             onNext={kiosk.next}
             onSkip={kiosk.skip}
             onBack={kiosk.back}

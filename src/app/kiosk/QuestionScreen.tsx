@@ -4,7 +4,7 @@
  * screen reader announces it.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AnswerValue } from '../../shared/contract/answer';
+import type { AnswerValue, GapAnswer } from '../../shared/contract/answer';
 import type { Question } from '../../shared/contract/question';
 import type { Language } from '../../shared/languages';
 import { blockingProblem } from '../../shared/survey/answers';
@@ -18,10 +18,15 @@ import { ProgressBar } from './ProgressBar';
 export function QuestionScreen(props: {
   question: Question;
   value: AnswerValue | undefined;
+  /** The lines of a gap item answered so far, while not all three are. */
+  gapLines: Partial<GapAnswer> | undefined;
   position: number;
   total: number;
   isFirst: boolean;
   onAnswer: (value: AnswerValue | undefined) => void;
+  onGapLines: (lines: Partial<GapAnswer>) => void;
+  onType: (value: AnswerValue | undefined) => void;
+  onTypingDone: () => void;
   onNext: () => void;
   onSkip: () => void;
   onBack: () => void;
@@ -61,8 +66,12 @@ export function QuestionScreen(props: {
             key={question.id}
             question={question}
             value={value}
+            gapLines={props.gapLines}
             labelledBy={headingId}
             onChange={props.onAnswer}
+            onGapLines={props.onGapLines}
+            onType={props.onType}
+            onTypingDone={props.onTypingDone}
           />
         </fieldset>
         {tried && problem && (

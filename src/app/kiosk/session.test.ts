@@ -139,6 +139,7 @@ describe('the kiosk flow', () => {
         surveyVersion: 1,
         startedAt: 'x',
         answers: { visits: 'often' },
+        partialGaps: {},
         questionId: 'overall',
       },
     });
@@ -162,5 +163,117 @@ describe('the kiosk flow', () => {
       stage: 'question',
       session: { questionId: 'comment' },
     });
+  });
+});
+
+describe('a gap item answered line by line', () => {
+  const gapQuestions = (
+    [
+      { id: 'visits', type: 'single', options: [{ id: 'often' }, { id: 'never' }] },
+      { id: 'staff', type: 'gap', allowNA: true },
+      {
+        id: 'why-not',
+        type: 'gap',
+        optional: true,
+        showIf: { op: 'equals', question: 'visits', value: 'never' },
+      },
+      { id: 'overall', type: 'rating', scale: 'satisfaction' },
+    ] satisfies QuestionInput[]
+  ).map((q) => QuestionSchema.parse(q));
+  const reduceGap = kioskReducer(gapQuestions);
+  const runGap = (...actions: KioskAction[]) => actions.reduce(reduceGap, welcome('sl'));
+  const onStaff: KioskAction[] = [
+    start,
+    { type: 'answer', questionId: 'visits', value: 'often' },
+    { type: 'next' },
+  ];
+
+  it('keeps one or two answered lines beside the answers, and Next waits for the third', () => {
+    const state = runGap(
+      ...onStaff,
+      { type: 'gap', questionId: 'staff', lines: { minimum: 4 } },
+      { type: 'gap', questionId: 'staff', lines: { minimum: 4, desired: 'na' } },
+      { type: 'next' },
+    );
+    expect(state.session).toMatchObject({
+      questionId: 'staff',
+      answers: { visits: 'often' },
+      partialGaps: { staff: { minimum: 4, desired: 'na' } },
+    });
+    expect(state.session?.answers).not.toHaveProperty('staff');
+  });
+
+  it('turns the lines into an answer once all three are answered, and goes on', () => {
+    const state = runGap(
+      ...onStaff,
+      { type: 'gap', questionId: 'staff', lines: { minimum: 4, desired: 8 } },
+      { type: 'gap', questionId: 'staff', lines: { minimum: 4, desired: 8, perceived: 6 } },
+      { type: 'next' },
+    );
+    expect(state.session).toMatchObject({
+      questionId: 'overall',
+      answers: { visits: 'often', staff: { minimum: 4, desired: 8, perceived: 6 } },
+    });
+    expect(state.session?.partialGaps).toEqual({});
+  });
+
+  it('keeps the lines when the patron goes back and returns', () => {
+    const state = runGap(
+      ...onStaff,
+      { type: 'gap', questionId: 'staff', lines: { perceived: 7 } },
+      { type: 'back' },
+      { type: 'next' },
+    );
+    expect(state.session).toMatchObject({
+      questionId: 'staff',
+      partialGaps: { staff: { perceived: 7 } },
+    });
+  });
+
+  it('drops the lines of an optional gap item the patron skips', () => {
+    const state = runGap(
+      start,
+      { type: 'answer', questionId: 'visits', value: 'never' },
+      { type: 'next' },
+      { type: 'gap', questionId: 'staff', lines: { minimum: 1, desired: 2, perceived: 3 } },
+      { type: 'next' },
+      { type: 'gap', questionId: 'why-not', lines: { minimum: 5 } },
+      { type: 'skip' },
+    );
+    expect(state.session?.questionId).toBe('overall');
+    expect(state.session?.partialGaps).toEqual({});
+  });
+
+  it('drops the lines of a gap item that an earlier change hides', () => {
+    const state = runGap(
+      start,
+      { type: 'answer', questionId: 'visits', value: 'never' },
+      { type: 'next' },
+      { type: 'gap', questionId: 'staff', lines: { minimum: 1, desired: 2, perceived: 3 } },
+      { type: 'next' },
+      { type: 'gap', questionId: 'why-not', lines: { minimum: 5 } },
+      { type: 'back' },
+      { type: 'back' },
+      { type: 'answer', questionId: 'visits', value: 'often' },
+    );
+    expect(state.session?.partialGaps).toEqual({});
+  });
+
+  it('restores the lines a draft kept, on the gap item it was left on', () => {
+    const state = resumed(gapQuestions, {
+      id: 'r4',
+      surveyId: 's',
+      surveyVersion: 1,
+      startedAt: 'x',
+      locale: 'sl',
+      answers: { visits: 'often' },
+      partialGaps: { staff: { minimum: 3, perceived: 'na' } },
+      currentQuestionId: 'staff',
+    });
+    expect(state).toMatchObject({
+      stage: 'question',
+      session: { questionId: 'staff', partialGaps: { staff: { minimum: 3, perceived: 'na' } } },
+    });
+    expect(reduceGap(state, { type: 'next' }).session?.questionId).toBe('staff');
   });
 });

@@ -3,14 +3,21 @@
  * → welcome. Which question comes next is the shared survey logic; this only keeps the
  * patron's place and answers. Persistence and timers live in use-kiosk.ts.
  */
-import type { Answers, AnswerValue } from '../../shared/contract/answer';
+import type { Answers, AnswerValue, GapAnswer } from '../../shared/contract/answer';
 import type { Question } from '../../shared/contract/question';
 import type { Language } from '../../shared/languages';
 import { blockingProblem } from '../../shared/survey/answers';
-import { pruneHiddenAnswers, visibleQuestions } from '../../shared/survey/conditions';
+import { isVisible, pruneHiddenAnswers, visibleQuestions } from '../../shared/survey/conditions';
 import { firstQuestion, nextQuestion, previousQuestion } from '../../shared/survey/navigation';
 
 export type Stage = 'welcome' | 'question' | 'review' | 'thanks';
+
+/**
+ * The lines of gap items answered on one or two of their three lines, by question id. A
+ * gap answer counts only once whole, so these stay out of `answers` (see the store's
+ * `partialGaps`); they are kept so that Back, a reload or a crash brings them back.
+ */
+export type PartialGaps = Record<string, Partial<GapAnswer>>;
 
 /** The patron's response while they answer it. */
 export interface SurveySession {
@@ -19,6 +26,7 @@ export interface SurveySession {
   surveyVersion: number;
   startedAt: string;
   answers: Answers;
+  partialGaps: PartialGaps;
   /** The question on screen (stage 'question'); the last one seen otherwise. */
   questionId: string;
 }
@@ -33,8 +41,10 @@ export interface KioskState {
 export type KioskPlace = Pick<KioskState, 'stage' | 'language'>;
 
 export type KioskAction =
-  | { type: 'start'; session: Omit<SurveySession, 'answers' | 'questionId'> }
+  | { type: 'start'; session: Omit<SurveySession, 'answers' | 'partialGaps' | 'questionId'> }
   | { type: 'answer'; questionId: string; value: AnswerValue | undefined }
+  /** A line of a gap item answered: `lines` holds every line answered so far. */
+  | { type: 'gap'; questionId: string; lines: Partial<GapAnswer> }
   | { type: 'next' }
   | { type: 'skip' }
   | { type: 'back' }
@@ -58,10 +68,11 @@ export function surveyOnScreen(state: KioskState): SurveySession | undefined {
  */
 export function resumed(
   questions: readonly Question[],
-  draft: Omit<SurveySession, 'questionId' | 'responseId'> & {
+  draft: Omit<SurveySession, 'questionId' | 'responseId' | 'partialGaps'> & {
     id: string;
     locale: Language;
     currentQuestionId?: string | undefined;
+    partialGaps?: PartialGaps | undefined;
   },
 ): KioskState {
   const { currentQuestionId, answers } = draft;
@@ -78,17 +89,40 @@ export function resumed(
       surveyVersion: draft.surveyVersion,
       startedAt: draft.startedAt,
       answers,
+      partialGaps: draft.partialGaps ?? {},
       questionId,
     },
   };
 }
 
+/** The complete answer once every line has a point or N/A. */
+export function completeGap(lines: Partial<GapAnswer>): GapAnswer | undefined {
+  const { minimum, desired, perceived } = lines;
+  return minimum !== undefined && desired !== undefined && perceived !== undefined
+    ? { minimum, desired, perceived }
+    : undefined;
+}
+
+/** The session with new answers and gap lines, less whatever the answers now hide. */
 function withAnswers(
   questions: readonly Question[],
   session: SurveySession,
   answers: Answers,
+  partialGaps: PartialGaps = session.partialGaps,
 ): SurveySession {
-  return { ...session, answers: pruneHiddenAnswers(questions, answers) };
+  const kept = pruneHiddenAnswers(questions, answers);
+  const keptLines: PartialGaps = {};
+  for (const question of questions) {
+    const lines = partialGaps[question.id];
+    if (lines && isVisible(question, kept)) keptLines[question.id] = lines;
+  }
+  return { ...session, answers: kept, partialGaps: keptLines };
+}
+
+/** The map without one question's entry. */
+function without<T>(map: Record<string, T>, questionId: string): Record<string, T> {
+  const { [questionId]: _, ...others } = map;
+  return others;
 }
 
 /** The reducer for one survey's questions. */
@@ -104,7 +138,7 @@ export function kioskReducer(questions: readonly Question[]) {
         return {
           ...state,
           stage: 'question',
-          session: { ...action.session, answers: {}, questionId: first.id },
+          session: { ...action.session, answers: {}, partialGaps: {}, questionId: first.id },
         };
       }
       case 'language':
@@ -118,10 +152,21 @@ export function kioskReducer(questions: readonly Question[]) {
     const current = byId.get(session.questionId);
     switch (action.type) {
       case 'answer': {
-        const { [action.questionId]: _, ...others } = session.answers;
+        const others = without(session.answers, action.questionId);
         const answers =
           action.value === undefined ? others : { ...others, [action.questionId]: action.value };
-        return { ...state, session: withAnswers(questions, session, answers) };
+        const partialGaps = without(session.partialGaps, action.questionId);
+        return { ...state, session: withAnswers(questions, session, answers, partialGaps) };
+      }
+      case 'gap': {
+        const { questionId, lines } = action;
+        const complete = completeGap(lines);
+        const others = without(session.answers, questionId);
+        const partials = without(session.partialGaps, questionId);
+        const updated = complete
+          ? withAnswers(questions, session, { ...others, [questionId]: complete }, partials)
+          : withAnswers(questions, session, others, { ...partials, [questionId]: lines });
+        return { ...state, session: updated };
       }
       case 'skip':
       case 'next': {
@@ -129,8 +174,12 @@ export function kioskReducer(questions: readonly Question[]) {
         let moved = session;
         if (action.type === 'skip') {
           if (!current.optional) return state;
-          const { [current.id]: _, ...others } = session.answers;
-          moved = withAnswers(questions, session, others);
+          moved = withAnswers(
+            questions,
+            session,
+            without(session.answers, current.id),
+            without(session.partialGaps, current.id),
+          );
         } else if (blockingProblem(current, session.answers[current.id])) {
           return state;
         }

@@ -1,11 +1,19 @@
 /**
- * The kiosk's behaviour around the pure flow: the draft written after every answer, submit
- * and walk-away into the outbox, the language switch, and the reset that leaves nothing of
- * the previous patron on screen.
+ * The kiosk's behaviour around the pure flow: the draft written on every choice (typing a
+ * moment later), submit and walk-away into the outbox, the language switch, and the reset
+ * that leaves nothing of the previous patron on screen.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'preact/hooks';
 import { v7 as uuidv7 } from 'uuid';
-import type { AnswerValue } from '../../shared/contract/answer';
+import type { AnswerValue, GapAnswer } from '../../shared/contract/answer';
 import type { KioskOptions } from '../../shared/contract/device';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import type { Language } from '../../shared/languages';
@@ -18,8 +26,8 @@ import {
   submitDraft,
 } from '../store';
 import { useDraftLock } from './draft-lock';
-import { DraftWriter } from './draft-writer';
-import { type KioskState, kioskReducer, surveyOnScreen } from './session';
+import { DraftWriter, flushWhenPageHides } from './draft-writer';
+import { type KioskAction, type KioskState, kioskReducer, surveyOnScreen } from './session';
 
 export interface Kiosk {
   state: KioskState;
@@ -28,7 +36,14 @@ export interface Kiosk {
   /** The answers are being sent to the outbox: Submit does nothing meanwhile. */
   submitting: boolean;
   start: () => void;
+  /** A choice: an option, a number, N/A, "Other" switched on or off. Written at once. */
   answer: (questionId: string, value: AnswerValue | undefined) => void;
+  /** A line of a gap item tapped; `lines` holds every line answered so far. Written at once. */
+  answerGap: (questionId: string, lines: Partial<GapAnswer>) => void;
+  /** A keystroke in a text answer or an "Other" text: written a moment later, or on flush. */
+  type: (questionId: string, value: AnswerValue | undefined) => void;
+  /** The patron left a text field: what they typed is written now. */
+  finishTyping: () => void;
   next: () => void;
   skip: () => void;
   back: () => void;
@@ -53,6 +68,7 @@ function draftOf({ session, language, stage }: KioskState): DraftInput {
     startedAt: session.startedAt,
     answers: session.answers,
     ...(stage === 'question' ? { currentQuestionId: session.questionId } : {}),
+    ...(Object.keys(session.partialGaps).length > 0 ? { partialGaps: session.partialGaps } : {}),
   };
 }
 
@@ -70,18 +86,34 @@ export function useKiosk(options: {
   const onSubmitted = useRef(options.onSubmitted);
   onSubmitted.current = options.onSubmitted;
 
+  // What changed since the last write: only keystrokes may wait for the next ones. A
+  // choice made in the same render as a keystroke wins, so it is never held back.
+  const changed = useRef<'nothing' | 'typing' | 'choice'>('nothing');
+  const act = (kind: 'typing' | 'choice', action: KioskAction) => {
+    if (kind === 'choice' || changed.current === 'nothing') changed.current = kind;
+    dispatch(action);
+  };
+
   // The draft exists from the first answer on; every change after that is written, an
-  // answer taken back included, so nothing the patron removed stays on the device.
+  // answer taken back included, so nothing the patron removed stays on the device. A
+  // layout effect, not useEffect: Preact runs effects after the next frame, and a tablet
+  // that is going to sleep may not paint another one.
   const { session } = state;
   const onScreen = surveyOnScreen(state);
   const drafted = useRef<string | null>(options.initial.session?.responseId ?? null);
-  useEffect(() => {
+  useLayoutEffect(() => {
+    const typed = changed.current === 'typing';
+    changed.current = 'nothing';
     if (!onScreen) return;
     const hasDraft = drafted.current === onScreen.responseId;
-    if (!hasDraft && Object.keys(onScreen.answers).length === 0) return;
+    const untouched =
+      Object.keys(onScreen.answers).length === 0 && Object.keys(onScreen.partialGaps).length === 0;
+    if (!hasDraft && untouched) return;
     drafted.current = onScreen.responseId;
-    writer.schedule(draftOf(state));
+    if (typed) writer.writeSoon(draftOf(state));
+    else void writer.writeNow(draftOf(state));
   }, [state, writer]);
+  useEffect(() => flushWhenPageHides(writer), [writer]);
 
   useDraftLock(onScreen?.responseId ?? null);
 
@@ -103,8 +135,7 @@ export function useKiosk(options: {
     submitLock.current = true;
     setSubmitting(true);
     try {
-      writer.schedule(draftOf(state));
-      if (!(await writer.flush())) {
+      if (!(await writer.writeNow(draftOf(state)))) {
         failedSubmit.current = true;
         return;
       }
@@ -142,13 +173,16 @@ export function useKiosk(options: {
           startedAt: new Date().toISOString(),
         },
       }),
-    answer: (questionId, value) => dispatch({ type: 'answer', questionId, value }),
-    next: () => dispatch({ type: 'next' }),
-    skip: () => dispatch({ type: 'skip' }),
-    back: () => dispatch({ type: 'back' }),
+    answer: (questionId, value) => act('choice', { type: 'answer', questionId, value }),
+    answerGap: (questionId, lines) => act('choice', { type: 'gap', questionId, lines }),
+    type: (questionId, value) => act('typing', { type: 'answer', questionId, value }),
+    finishTyping: () => void writer.flush(),
+    next: () => act('choice', { type: 'next' }),
+    skip: () => act('choice', { type: 'skip' }),
+    back: () => act('choice', { type: 'back' }),
     changeLanguage: async (next) => {
       await switchLanguage(next, survey.id);
-      dispatch({ type: 'language', language: next });
+      act('choice', { type: 'language', language: next });
     },
     retrySave: async () => {
       if (failedSubmit.current) await submit();

@@ -19,24 +19,26 @@ import { OptionButton } from './OptionButton';
 const POINTS = scalePoints('gap');
 const { min: LOWEST, max: HIGHEST } = SCALE_POINTS.gap;
 
-type PartialGap = Partial<Record<GapDimension, GapPoint>>;
-
 export function GapScale(props: {
   question: GapQuestion;
   value: AnswerValue | undefined;
-  /** A gap answer counts once all three lines are answered; until then the parts are kept here. */
-  partial: PartialGap;
-  onPartial: (partial: PartialGap) => void;
+  /**
+   * The lines answered so far while not all three are: a gap answer counts only once
+   * whole, so the kiosk keeps the lines beside the answers until then.
+   */
+  lines: Partial<GapAnswer>;
+  /** Every line answered so far, after one more was tapped. */
+  onLines: (lines: Partial<GapAnswer>) => void;
 }) {
   const { ts, language } = useLanguage();
   const number = new Intl.NumberFormat(language);
   const { question } = props;
-  const current: PartialGap =
+  const current: Partial<GapAnswer> =
     typeof props.value === 'object' && 'perceived' in props.value
       ? (props.value as GapAnswer)
-      : props.partial;
+      : props.lines;
   const choose = (dimension: GapDimension, point: GapPoint) =>
-    props.onPartial({ ...current, [dimension]: point });
+    props.onLines({ ...current, [dimension]: point });
   return (
     <div class="gap">
       <p class="instructions">{ts(GAP_KEYS.instructions)}</p>
@@ -77,12 +79,4 @@ export function GapScale(props: {
       })}
     </div>
   );
-}
-
-/** The complete answer once every line has a point or N/A. */
-export function completeGap(partial: PartialGap): GapAnswer | undefined {
-  const { minimum, desired, perceived } = partial;
-  return minimum !== undefined && desired !== undefined && perceived !== undefined
-    ? { minimum, desired, perceived }
-    : undefined;
 }

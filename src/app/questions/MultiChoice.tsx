@@ -38,6 +38,9 @@ export function MultiChoice(props: {
   question: MultiQuestion;
   value: AnswerValue | undefined;
   onChange: (value: AnswerValue | undefined) => void;
+  /** Typing in the "Other" text. */
+  onType: (value: AnswerValue | undefined) => void;
+  onTypingDone: () => void;
 }) {
   const { t, ts } = useLanguage();
   const { question, value } = props;
@@ -89,11 +92,12 @@ export function MultiChoice(props: {
               autocomplete="off"
               value={selection.other}
               onInput={(event) =>
-                props.onChange({
+                props.onType({
                   ...selection,
                   other: (event.currentTarget as HTMLInputElement).value,
                 })
               }
+              onBlur={props.onTypingDone}
             />
           )}
         </div>

@@ -1,9 +1,8 @@
 /** The control for a question, by its type: a new question type fails `tsc -b` here until it has one. */
-import { useState } from 'preact/hooks';
 import { assertNever } from '../../shared/assert-never';
-import type { AnswerValue } from '../../shared/contract/answer';
+import type { AnswerValue, GapAnswer } from '../../shared/contract/answer';
 import type { Question } from '../../shared/contract/question';
-import { completeGap, GapScale } from './GapScale';
+import { GapScale } from './GapScale';
 import { MultiChoice } from './MultiChoice';
 import { NpsScale } from './NpsScale';
 import { RatingScale } from './RatingScale';
@@ -13,11 +12,19 @@ import { TextAnswer } from './TextAnswer';
 export function QuestionInput(props: {
   question: Question;
   value: AnswerValue | undefined;
+  /** The lines of a gap item answered so far, while not all three are. */
+  gapLines: Partial<GapAnswer> | undefined;
   labelledBy: string;
+  /** A choice: written at once. */
   onChange: (value: AnswerValue | undefined) => void;
+  /** A line of a gap item: every line answered so far. Written at once. */
+  onGapLines: (lines: Partial<GapAnswer>) => void;
+  /** A keystroke: written a moment later, with the ones that follow. */
+  onType: (value: AnswerValue | undefined) => void;
+  /** The patron left a text field: what they typed is written now. */
+  onTypingDone: () => void;
 }) {
-  const { question, value, onChange } = props;
-  const [gapPartial, setGapPartial] = useState({});
+  const { question, value, onChange, onType, onTypingDone } = props;
   switch (question.type) {
     case 'rating':
       return <RatingScale question={question} value={value} onChange={onChange} />;
@@ -26,14 +33,23 @@ export function QuestionInput(props: {
     case 'single':
       return <SingleChoice question={question} value={value} onChange={onChange} />;
     case 'multi':
-      return <MultiChoice question={question} value={value} onChange={onChange} />;
+      return (
+        <MultiChoice
+          question={question}
+          value={value}
+          onChange={onChange}
+          onType={onType}
+          onTypingDone={onTypingDone}
+        />
+      );
     case 'text':
       return (
         <TextAnswer
           question={question}
           value={value}
           labelledBy={props.labelledBy}
-          onChange={onChange}
+          onType={onType}
+          onTypingDone={onTypingDone}
         />
       );
     case 'gap':
@@ -41,11 +57,8 @@ export function QuestionInput(props: {
         <GapScale
           question={question}
           value={value}
-          partial={gapPartial}
-          onPartial={(partial) => {
-            setGapPartial(partial);
-            onChange(completeGap(partial));
-          }}
+          lines={props.gapLines ?? {}}
+          onLines={props.onGapLines}
         />
       );
     default:

@@ -10,7 +10,8 @@ export function TextAnswer(props: {
   question: TextQuestion;
   value: AnswerValue | undefined;
   labelledBy: string;
-  onChange: (value: AnswerValue | undefined) => void;
+  onType: (value: AnswerValue | undefined) => void;
+  onTypingDone: () => void;
 }) {
   const { t } = useLanguage();
   const { question } = props;
@@ -28,8 +29,9 @@ export function TextAnswer(props: {
         value={text}
         onInput={(event) => {
           const typed = (event.currentTarget as HTMLTextAreaElement).value;
-          props.onChange(typed === '' ? undefined : typed);
+          props.onType(typed === '' ? undefined : typed);
         }}
+        onBlur={props.onTypingDone}
       />
       <p id={limitId} class="limit">
         {t('answer.characters', {

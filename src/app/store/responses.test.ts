@@ -6,11 +6,10 @@ import { ResponseSchema } from '../../shared/contract/response';
 import { db, StorageError, useDatabase } from './database';
 import {
   closeDraft,
-  closeStaleDrafts,
   countByStatus,
   type DraftInput,
-  findOpenDraft,
   markSynced,
+  openDrafts,
   outboxBatch,
   pruneSynced,
   quarantineResponses,
@@ -19,8 +18,6 @@ import {
   submitDraft,
 } from './responses';
 import { ensureDeviceId, saveEnrollment } from './settings';
-
-const MINUTE_MS = 60_000;
 
 function draft(
   answers: DraftInput['answers'] = {},
@@ -52,7 +49,8 @@ describe('drafts', () => {
     await saveDraft(d, 1000);
     await saveDraft({ ...d, answers: { ...d.answers, 'overall-satisfaction': 4 } }, 2000);
 
-    const open = await findOpenDraft();
+    const [open, ...others] = await openDrafts();
+    expect(others).toEqual([]);
     expect(open).toMatchObject({
       id: d.id,
       status: 'draft',
@@ -77,7 +75,7 @@ describe('drafts', () => {
       submittedAt: '2026-11-20T09:04:00.000Z',
     });
     expect(await countByStatus()).toEqual({ draft: 0, queued: 1, synced: 0, quarantined: 0 });
-    expect(await findOpenDraft()).toBeUndefined();
+    expect(await openDrafts()).toEqual([]);
   });
 
   it('counts deviceSeq up across responses and never gives one to a dropped draft', async () => {
@@ -111,16 +109,55 @@ describe('drafts', () => {
     expect(await countByStatus()).toMatchObject({ draft: 0, queued: 0 });
   });
 
-  it('closes only the drafts idle for longer than the idle period, as incomplete', async () => {
-    const now = new Date('2026-11-20T10:00:00Z');
-    const stale = draft({ recommend: 7 });
-    const fresh = draft({ recommend: 8 });
-    await saveDraft(stale, now.getTime() - 5 * MINUTE_MS);
-    await saveDraft(fresh, now.getTime() - 10_000);
+  it('lists every draft, the most recently written first', async () => {
+    const older = draft({ recommend: 7 });
+    const newer = draft({ recommend: 8 });
+    const sent = draft({ recommend: 9 });
+    await saveDraft(newer, 2000);
+    await saveDraft(older, 1000);
+    await saveDraft(sent, 3000);
+    await submitDraft(sent.id);
+    expect((await openDrafts()).map((d) => d.id)).toEqual([newer.id, older.id]);
+  });
 
-    expect(await closeStaleDrafts(MINUTE_MS, now)).toBe(1);
-    expect((await outboxBatch(5)).map((r) => [r.id, r.completed])).toEqual([[stale.id, false]]);
-    expect((await findOpenDraft())?.id).toBe(fresh.id);
+  it('keeps the lines of a gap item answered on only some lines in the draft', async () => {
+    const d = draft(
+      { recommend: 8 },
+      { partialGaps: { 'gap-staff-service': { minimum: 4, desired: 'na' } } },
+    );
+    await saveDraft(d);
+    expect((await openDrafts())[0]?.partialGaps).toEqual({
+      'gap-staff-service': { minimum: 4, desired: 'na' },
+    });
+  });
+
+  it.each([
+    ['closed as incomplete', closeDraft],
+    ['submitted', submitDraft],
+  ])(
+    'drops unfinished gap lines from a draft %s, so the collector accepts the response',
+    async (_, queue) => {
+      const d = draft(
+        { recommend: 8, 'gap-staff-service': { minimum: 2, desired: 7, perceived: 5 } },
+        { partialGaps: { 'gap-information-access': { minimum: 4 } } },
+      );
+      await saveDraft(d);
+      await queue(d.id);
+      expect(await db.responses.get(d.id)).not.toHaveProperty('partialGaps');
+      const [record] = await outboxBatch(1);
+      expect(record?.answers).toEqual({
+        recommend: 8,
+        'gap-staff-service': { minimum: 2, desired: 7, perceived: 5 },
+      });
+      expect(ResponseSchema.safeParse(record).success).toBe(true);
+    },
+  );
+
+  it('leaves nothing when the patron walked away with only some lines of a gap item', async () => {
+    const d = draft({}, { partialGaps: { 'gap-staff-service': { perceived: 6 } } });
+    await saveDraft(d);
+    expect(await closeDraft(d.id)).toBeUndefined();
+    expect(await countByStatus()).toMatchObject({ draft: 0, queued: 0 });
   });
 
   it('stamps the enrolled branch and the device id on the draft', async () => {
@@ -204,7 +241,7 @@ describe('storage failures', () => {
     connection.close();
     connection.onclose?.call(connection, new Event('close'));
     await saveDraft({ ...d, answers: { recommend: 7 } });
-    expect((await findOpenDraft())?.answers).toEqual({ recommend: 7 });
+    expect((await openDrafts())[0]?.answers).toEqual({ recommend: 7 });
   });
 
   it('reopens the database and retries a write that failed on a closed connection', async () => {
@@ -231,7 +268,7 @@ describe('storage failures', () => {
     db.close({ disableAutoOpen: false });
     await saveDraft({ ...d, answers: { recommend: 7 } });
     expect(failuresLeft).toBe(-1);
-    expect((await findOpenDraft())?.answers).toEqual({ recommend: 7 });
+    expect((await openDrafts())[0]?.answers).toEqual({ recommend: 7 });
   });
 
   it('reports a full disk as a quota error and reports nothing saved', async () => {
@@ -254,6 +291,6 @@ describe('storage failures', () => {
     expect((failure as StorageError).kind).toBe('quota');
     db.unuse({ stack: 'dbcore', name: 'full-disk' });
     db.close({ disableAutoOpen: false });
-    expect((await findOpenDraft())?.answers).toEqual({ recommend: 1 });
+    expect((await openDrafts())[0]?.answers).toEqual({ recommend: 1 });
   });
 });

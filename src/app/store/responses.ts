@@ -3,7 +3,7 @@
  * turn it into a queued response (the same row), and the outbox the sync engine drains.
  * A row leaves the queue only by the collector's acknowledgement or refusal.
  */
-import type { Answers } from '../../shared/contract/answer';
+import type { Answers, GapAnswer } from '../../shared/contract/answer';
 import type { Channel, Response } from '../../shared/contract/response';
 import type { Language } from '../../shared/languages';
 import { isAnswered } from '../../shared/survey/conditions';
@@ -21,6 +21,8 @@ export interface DraftInput {
   startedAt: string;
   answers: Answers;
   currentQuestionId?: string;
+  /** Gap items answered on some of their lines (see StoredResponse). */
+  partialGaps?: Record<string, Partial<GapAnswer>>;
 }
 
 /** Raised when a draft that was already submitted or closed is written to again. */
@@ -72,7 +74,9 @@ async function queueDraft(
       const lastSeq =
         ((await database.settings.get('deviceSeq'))?.value as number | undefined) ?? 0;
       await database.settings.put({ key: 'deviceSeq', value: lastSeq + 1 });
-      const { currentQuestionId: _, ...rest } = row;
+      // Where the patron was and the lines of unfinished gap items belong to the draft:
+      // the response keeps whole answers only, as the contract has them.
+      const { currentQuestionId: _, partialGaps: __, ...rest } = row;
       const queued: StoredResponse = {
         ...rest,
         status: 'queued',
@@ -97,24 +101,12 @@ export function closeDraft(id: string, now = new Date()): Promise<StoredResponse
   return queueDraft(id, false, now);
 }
 
-/** The most recently touched draft, to resume after a reload. */
-export async function findOpenDraft(): Promise<StoredResponse | undefined> {
+/** Every draft on the device, the most recently written first (see kiosk/resume-policy.ts). */
+export async function openDrafts(): Promise<StoredResponse[]> {
   const drafts = await withDatabase((database) =>
     database.responses.where('status').equals('draft').toArray(),
   );
-  return drafts.sort((a, b) => b.updatedAt - a.updatedAt)[0];
-}
-
-/** Closes drafts untouched for longer than the idle period; returns how many were queued. */
-export async function closeStaleDrafts(maxIdleMs: number, now = new Date()): Promise<number> {
-  const drafts = await withDatabase((database) =>
-    database.responses.where('status').equals('draft').toArray(),
-  );
-  let queued = 0;
-  for (const draft of drafts) {
-    if (now.getTime() - draft.updatedAt > maxIdleMs && (await closeDraft(draft.id, now))) queued++;
-  }
-  return queued;
+  return drafts.sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
 /** The record as the collector receives it: the contract's fields only. */

@@ -4,6 +4,7 @@
  * upgrade from any earlier version, with answers in it that must survive.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import type { GapAnswer } from '../../shared/contract/answer';
 import type { KioskOptions } from '../../shared/contract/device';
 import type { Response } from '../../shared/contract/response';
 import type { SurveyPackage } from '../../shared/contract/survey-package';
@@ -38,6 +39,15 @@ export interface StoredResponse extends Omit<Response, 'deviceSeq' | 'submittedA
   updatedAt: number;
   /** The question on screen at the last save, so a reload resumes there. */
   currentQuestionId?: string;
+  /**
+   * Gap items answered on one or two of their three lines, by question id, so that a
+   * reload or a crash brings back every line the patron tapped. Kept apart from `answers`
+   * on purpose: the contract has a gap answer whole or not at all, and the collector
+   * quarantines a response holding anything else. Like currentQuestionId this is the
+   * draft's own state, dropped when the draft is queued: an incomplete response carries
+   * whole answers only, and nothing downstream has to know partial lines exist.
+   */
+  partialGaps?: Record<string, Partial<GapAnswer>>;
   syncedAt?: number;
   quarantine?: Quarantine;
 }

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { assertNever } from '../../../src/shared/assert-never';
-import type { AnswerValue } from '../../../src/shared/contract/answer';
+import type { AnswerValue, GapAnswer } from '../../../src/shared/contract/answer';
 import type { Question } from '../../../src/shared/contract/question';
 import type { SurveyStructure } from '../../../src/shared/contract/survey-package';
 import { LANGUAGE_NAMES, type Language } from '../../../src/shared/languages';
@@ -113,18 +113,24 @@ export class KioskPage {
         return;
       }
       case 'gap':
-        for (const [dimension, point] of Object.entries(value as Record<string, number | 'na'>)) {
-          const line = page.getByRole('group', {
-            name: this.text(`scales.gap.${dimension}`),
-            exact: true,
-          });
-          await line
-            .getByRole('radio', { name: point === 'na' ? na : String(point), exact: true })
-            .click();
-        }
+        await this.answerGapLines(value as GapAnswer);
         return;
       default:
         assertNever(question, 'question type');
+    }
+  }
+
+  /** Taps a point (or N/A) on each of the given lines of the gap item on screen. */
+  async answerGapLines(lines: Partial<GapAnswer>): Promise<void> {
+    const na = this.app('answer.notApplicable');
+    for (const [dimension, point] of Object.entries(lines)) {
+      const line = this.page.getByRole('group', {
+        name: this.text(`scales.gap.${dimension}`),
+        exact: true,
+      });
+      await line
+        .getByRole('radio', { name: point === 'na' ? na : String(point), exact: true })
+        .click();
     }
   }
 

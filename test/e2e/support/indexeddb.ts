@@ -10,6 +10,8 @@ export interface StoredRow {
   deviceSeq?: number;
   branchId: string | null;
   answers: Record<string, unknown>;
+  /** A draft's gap items answered on only some of their lines. */
+  partialGaps?: Record<string, Record<string, unknown>>;
   quarantine?: { outcome: string; reason: string; path?: string };
 }
 

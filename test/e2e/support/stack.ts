@@ -66,6 +66,9 @@ export async function openKiosk(
 }
 
 export async function closeKiosk(page: Page): Promise<void> {
+  // Closing a tab makes the app write the text it was still coalescing (pagehide). Have it
+  // write that now: the clearing starts after it, and the close finds nothing left to write.
+  await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
   await clearResponses(page);
   await page.close();
 }
