@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { packageOf } from '../../../test/fixtures/surveys';
 import type { DeviceConfig } from '../../shared/contract/device';
+import { apiPath, ENDPOINTS } from '../../shared/contract/endpoints';
 import { BUILT_IN_SURVEYS, DEFAULT_SURVEY_ID } from '../../surveys';
 import {
   cachedSurvey,
@@ -12,9 +13,8 @@ import {
   readSetting,
   updateSyncState,
 } from '../store';
-import { createCollectorApi, DEVICE_CONFIG_PATH, ENROLL_PATH } from './collector-api';
+import { createCollectorApi } from './collector-api';
 import { SYNC_REQUEST_TIMEOUT_MS } from './http';
-import { surveyPath } from './survey-refresh';
 import { COLLECTOR_URL } from './testing/engine-harness';
 import { FakeClock, TEST_START } from './testing/fake-clock';
 import {
@@ -28,6 +28,9 @@ import {
 } from './testing/fake-collector';
 import { dropStore, enroll, freshStore } from './testing/outbox';
 
+const ENROLL_PATH = apiPath(ENDPOINTS.enroll);
+const DEVICE_CONFIG_PATH = apiPath(ENDPOINTS.deviceConfig);
+const surveyPath = (id: string) => apiPath(ENDPOINTS.survey, { id });
 const CODE = 'K7QM-4XPA-93TW';
 const TOKEN = 'a-token-the-collector-made'.padEnd(43, 'z');
 

@@ -7,6 +7,7 @@
  * timeout halves the batch for the next attempt (a slow link); answered batches let it
  * grow back.
  */
+import { API } from '../../shared/contract/api';
 import { MAX_BATCH_BYTES } from '../../shared/contract/sync';
 import { markSynced, outboxBatch, quarantineResponses, updateSyncState } from '../store';
 import { buildBatchBody, SYNC_BATCH_RECORDS } from './batch';
@@ -15,8 +16,6 @@ import { estimateClockOffsetMs } from './clock-offset';
 import { type CollectorDeps, requestCollector } from './http';
 import type { DrainEnd } from './run-state';
 import { type QuarantineEntry, sortResults } from './sort-results';
-
-export const RESPONSES_PATH = '/api/v1/responses';
 
 export interface DrainCounts {
   sent: number;
@@ -72,9 +71,7 @@ export async function drainOutbox(
     }
 
     counts.sent += body.records.length;
-    const http = await requestCollector(deps, {
-      method: 'POST',
-      path: RESPONSES_PATH,
+    const http = await requestCollector(deps, API.responses, {
       token: input.token,
       json: body.json,
     });

@@ -53,5 +53,8 @@ export const API = {
   schema: withError({ ...ENDPOINTS.schema, reply: ContractSchemasReplySchema }),
 } as const;
 
+/** The body of a request, as the client sends it (before defaults apply). */
+export type RequestBody<E extends { request: z.ZodType }> = z.input<E['request']>;
+
 /** The body of a successful reply, as the collector sends it (before defaults apply). */
 export type ReplyBody<E extends { reply: z.ZodType }> = z.input<E['reply']>;

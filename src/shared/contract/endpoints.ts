@@ -47,10 +47,13 @@ export type PathParamNames<Path extends string> =
       ? Name
       : never;
 
+/** One value per path parameter of an endpoint. */
+export type PathParams<E extends Endpoint> = Record<PathParamNames<E['path']>, string | number>;
+
 /** The values apiPath() needs for an endpoint: none, or one per path parameter. */
 export type PathArgs<E extends Endpoint> = [PathParamNames<E['path']>] extends [never]
   ? []
-  : [params: Record<PathParamNames<E['path']>, string | number>];
+  : [params: PathParams<E>];
 
 /** The URL path of a call (base path included), each parameter filled in and encoded. */
 export function apiPath<E extends Endpoint>(endpoint: E, ...[params]: PathArgs<E>): string {
