@@ -3,14 +3,20 @@
  * batch fails. A row leaves the queue only after a validated reply: acknowledged rows are
  * marked synced, refused rows go to quarantine with the collector's reason, and rows the
  * reply left out stay queued. 413 halves the batch; a refusal of the whole request is
- * narrowed down by halving until the one record at fault is quarantined on its own. A
- * timeout halves the batch for the next attempt (a slow link); answered batches let it
- * grow back.
+ * narrowed down by halving until the one record at fault is quarantined on its own. How
+ * many records a batch carries is batch-size.ts's rule.
  */
 import { API } from '../../shared/contract/api';
 import { MAX_BATCH_BYTES } from '../../shared/contract/sync';
 import { markSynced, outboxBatch, quarantineResponses, updateSyncState } from '../store';
-import { buildBatchBody, SYNC_BATCH_RECORDS } from './batch';
+import { buildBatchBody } from './batch';
+import {
+  type BatchSize,
+  nextBatchSize,
+  persistedBatchRecords,
+  recordsPerBatch,
+  startingBatchSize,
+} from './batch-size';
 import { classifyBatchReply } from './classify-reply';
 import { estimateClockOffsetMs } from './clock-offset';
 import { type CollectorDeps, requestCollector } from './http';
@@ -44,16 +50,8 @@ export async function drainOutbox(
   const counts: DrainCounts = { sent: 0, acknowledged: 0, quarantined: 0 };
   let clockOffsetMs = input.clockOffsetMs;
   let progressed = false;
-  // The most records per batch the collector has taken in this run (413 lowers it) …
-  let sizeLimit = SYNC_BATCH_RECORDS;
-  // … and the batch size now, lower still while a refused batch is narrowed down.
-  let limit = sizeLimit;
-  // What the link carries within the request timeout, learnt from timeouts.
-  let linkLimit = Math.max(
-    1,
-    Math.min(SYNC_BATCH_RECORDS, input.batchRecords ?? SYNC_BATCH_RECORDS),
-  );
-  const linkState = () => (linkLimit < SYNC_BATCH_RECORDS ? { batchRecords: linkLimit } : {});
+  let size: BatchSize = startingBatchSize(input.batchRecords);
+  const linkState = () => ({ batchRecords: persistedBatchRecords(size) });
 
   const quarantine = async (entries: QuarantineEntry[]) => {
     await quarantineResponses(entries, deps.now());
@@ -62,7 +60,7 @@ export async function drainOutbox(
   };
 
   while (!input.isStopped()) {
-    const body = buildBatchBody(await outboxBatch(Math.min(limit, linkLimit)), clockOffsetMs);
+    const body = buildBatchBody(await outboxBatch(recordsPerBatch(size)), clockOffsetMs);
     if (!body) break;
     if (body.kind === 'too-large') {
       const reason = tooLargeReason(body.bytes);
@@ -70,13 +68,14 @@ export async function drainOutbox(
       continue;
     }
 
-    counts.sent += body.records.length;
+    const sent = body.records.length;
+    counts.sent += sent;
     const http = await requestCollector(deps, API.responses, {
       token: input.token,
       json: body.json,
     });
     const verdict = classifyBatchReply(http, deps.now());
-    const single = body.records.length === 1 ? body.records[0] : undefined;
+    const single = sent === 1 ? body.records[0] : undefined;
 
     switch (verdict.kind) {
       case 'ok': {
@@ -92,7 +91,7 @@ export async function drainOutbox(
           );
           clockOffsetMs = offset ?? clockOffsetMs;
         }
-        const answered = sorted.missing.length < body.records.length;
+        const answered = sorted.missing.length < sent;
         await updateSyncState({
           clockOffsetMs,
           ...(answered ? { lastSuccessAt: deps.now() } : {}),
@@ -100,37 +99,38 @@ export async function drainOutbox(
         if (!answered) {
           // Sending the same records again at once would loop: wait like any failure.
           const detail = 'the reply left out every response sent';
-          return { ...counts, outcome: 'failed', error: 'unexpected-reply', detail, progressed };
+          return {
+            ...counts,
+            ...linkState(),
+            outcome: 'failed',
+            error: 'unexpected-reply',
+            detail,
+            progressed,
+          };
         }
         progressed = true;
-        linkLimit = Math.min(SYNC_BATCH_RECORDS, linkLimit * 2);
+        size = nextBatchSize(size, { kind: 'answered' });
         continue;
       }
       case 'split':
         if (single) {
           const reason = 'the collector refused it as too large (413)';
           await quarantine([{ id: single.id, outcome: 'rejected', reason }]);
-        } else {
-          sizeLimit = Math.max(1, Math.floor(body.records.length / 2));
-          limit = sizeLimit;
         }
+        size = nextBatchSize(size, { kind: 'too-large', sent });
         continue;
       case 'refused':
         if (single) {
           const reason = `${verdict.code}: ${verdict.message}`;
           const path = verdict.path ? { path: verdict.path } : {};
           await quarantine([{ id: single.id, outcome: 'rejected', reason, ...path }]);
-          limit = sizeLimit;
-        } else {
-          limit = Math.max(1, Math.floor(body.records.length / 2));
         }
+        size = nextBatchSize(size, { kind: 'refused', sent });
         continue;
       case 'unauthorized':
         return { ...counts, outcome: 'unauthorized' };
       case 'retry':
-        if (verdict.error === 'timeout') {
-          linkLimit = Math.max(1, Math.floor(body.records.length / 2));
-        }
+        if (verdict.error === 'timeout') size = nextBatchSize(size, { kind: 'timed-out', sent });
         return {
           ...counts,
           ...linkState(),
