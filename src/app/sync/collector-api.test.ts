@@ -15,6 +15,7 @@ import {
 } from '../store';
 import { createCollectorApi } from './collector-api';
 import { SYNC_REQUEST_TIMEOUT_MS } from './http';
+import { createSyncEngine } from './sync-engine';
 import { COLLECTOR_URL } from './testing/engine-harness';
 import { FakeClock, TEST_START } from './testing/fake-clock';
 import {
@@ -37,12 +38,9 @@ const TOKEN = 'a-token-the-collector-made'.padEnd(43, 'z');
 function setup(clockAheadMs = 0) {
   const clock = new FakeClock();
   const collector = new FakeCollector(clock.now, clockAheadMs);
-  const api = createCollectorApi({
-    baseUrl: COLLECTOR_URL,
-    fetch: collector.fetch,
-    now: clock.now,
-    timers: clock,
-  });
+  const deps = { baseUrl: COLLECTOR_URL, fetch: collector.fetch, now: clock.now, timers: clock };
+  const engine = createSyncEngine({ ...deps, random: () => 0.5, isOnline: () => true });
+  const api = createCollectorApi(deps, engine);
   return { clock, collector, api };
 }
 

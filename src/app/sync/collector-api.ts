@@ -18,7 +18,6 @@ import {
   getEnrollment,
   saveEnrollment,
   saveKioskOptions,
-  updateSyncState,
   writeSetting,
 } from '../store';
 import { type CallFailure, callFailure } from './call-failure';
@@ -26,6 +25,7 @@ import { estimateClockOffsetMs } from './clock-offset';
 import { type CollectorDeps, type HttpOutcome, requestCollector } from './http';
 import { collectorError, readReply } from './reply-body';
 import { parseRetryAfter } from './retry-after';
+import type { CallFact } from './run-state';
 import { refreshSurvey, type SurveyRefresh } from './survey-refresh';
 
 /**
@@ -87,7 +87,12 @@ function cleanDeviceName(name: string | undefined): string | undefined {
   return cleaned || undefined;
 }
 
-export function createCollectorApi(deps: CollectorDeps): CollectorApi {
+/** Where the client reports what the sync state keeps: the sync engine, its only writer. */
+export interface SyncFacts {
+  record(fact: CallFact): Promise<void>;
+}
+
+export function createCollectorApi(deps: CollectorDeps, syncFacts: SyncFacts): CollectorApi {
   async function enrollDevice(typed: string, deviceName?: string): Promise<EnrollResult> {
     const code = normaliseEnrollmentCode(typed);
     if (!ENROLLMENT_CODE_PATTERN.test(code)) return { ok: false, code: 'code-invalid' };
@@ -106,8 +111,7 @@ export function createCollectorApi(deps: CollectorDeps): CollectorApi {
     }
     const enrollment: Enrollment = { ...reply.value, enrolledAt: deps.now() };
     await saveEnrollment(enrollment);
-    // A new token starts with a clean slate: no refusal or backoff of the old one holds.
-    await updateSyncState({ lastError: undefined, failures: 0, nextAttemptAt: undefined });
+    await syncFacts.record({ kind: 'enrolled' });
     return { ok: true, enrollment };
   }
 
@@ -116,7 +120,7 @@ export function createCollectorApi(deps: CollectorDeps): CollectorApi {
     if (!enrollment) return { ok: false, code: 'not-enrolled' };
     const outcome = await requestCollector(deps, API.deviceConfig, { token: enrollment.token });
     if (outcome.kind === 'reply' && outcome.status === 401) {
-      await updateSyncState({ lastError: { code: 'unauthorized', at: deps.now() } });
+      await syncFacts.record({ kind: 'token-refused' });
       return { ok: false, code: 'unauthorized' };
     }
     if (outcome.kind !== 'reply' || outcome.status !== 200)
@@ -126,7 +130,7 @@ export function createCollectorApi(deps: CollectorDeps): CollectorApi {
     const config = parsed.value;
 
     const offset = estimateClockOffsetMs(config.serverTime, outcome.sentAt, outcome.receivedAt);
-    if (offset !== undefined) await updateSyncState({ clockOffsetMs: offset });
+    if (offset !== undefined) await syncFacts.record({ kind: 'clock-read', clockOffsetMs: offset });
     await saveKioskOptions(config.kiosk);
     // Re-read: staff may have re-enrolled while the request was out; keep the newer token.
     const current = await getEnrollment();

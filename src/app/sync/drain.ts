@@ -2,13 +2,13 @@
  * Drains the outbox: posts the oldest queued responses in batches until none is left or a
  * batch fails. A row leaves the queue only after a validated reply: acknowledged rows are
  * marked synced, refused rows go to quarantine with the collector's reason, and rows the
- * reply left out stay queued. 413 halves the batch; a refusal of the whole request is
- * narrowed down by halving until the one record at fault is quarantined on its own. How
- * many records a batch carries is batch-size.ts's rule.
+ * reply left out stay queued. How many records a batch carries is batch-size.ts's rule.
+ * The sync state is not written here: each answered batch is yielded as a fact, and the
+ * run's end returned, for the engine to keep.
  */
 import { API } from '../../shared/contract/api';
 import { MAX_BATCH_BYTES } from '../../shared/contract/sync';
-import { markSynced, outboxBatch, quarantineResponses, updateSyncState } from '../store';
+import { markSynced, outboxBatch, quarantineResponses } from '../store';
 import { buildBatchBody } from './batch';
 import {
   type BatchSize,
@@ -20,7 +20,7 @@ import {
 import { classifyBatchReply } from './classify-reply';
 import { estimateClockOffsetMs } from './clock-offset';
 import { type CollectorDeps, requestCollector } from './http';
-import type { DrainEnd } from './run-state';
+import type { DrainEnd, SyncFact } from './run-state';
 import { type QuarantineEntry, sortResults } from './sort-results';
 
 export interface DrainCounts {
@@ -31,27 +31,35 @@ export interface DrainCounts {
 
 export type DrainReport = DrainEnd & DrainCounts;
 
+export interface DrainInput {
+  token: string;
+  clockOffsetMs: number | undefined;
+  /** The batch size the last timeouts left (SyncState.batchRecords). */
+  batchRecords?: number | undefined;
+  isStopped: () => boolean;
+}
+
 const KIB = 1024;
 
 function tooLargeReason(bytes: number): string {
   return `too large to send: ${Math.ceil(bytes / KIB)} KiB, the collector takes at most ${MAX_BATCH_BYTES / KIB} KiB`;
 }
 
-export async function drainOutbox(
+/** Yields what each answered batch teaches the sync state; returns how the run ended. */
+export async function* drainOutbox(
   deps: CollectorDeps,
-  input: {
-    token: string;
-    clockOffsetMs: number | undefined;
-    /** The batch size the last timeout left (SyncState.batchRecords). */
-    batchRecords?: number | undefined;
-    isStopped: () => boolean;
-  },
-): Promise<DrainReport> {
+  input: DrainInput,
+): AsyncGenerator<SyncFact, DrainReport, void> {
   const counts: DrainCounts = { sent: 0, acknowledged: 0, quarantined: 0 };
   let clockOffsetMs = input.clockOffsetMs;
   let progressed = false;
   let size: BatchSize = startingBatchSize(input.batchRecords);
-  const linkState = () => ({ batchRecords: persistedBatchRecords(size) });
+  const failed = (end: Omit<Extract<DrainEnd, { outcome: 'failed' }>, 'outcome'>) => ({
+    ...counts,
+    outcome: 'failed' as const,
+    ...end,
+    batchRecords: persistedBatchRecords(size),
+  });
 
   const quarantine = async (entries: QuarantineEntry[]) => {
     await quarantineResponses(entries, deps.now());
@@ -84,29 +92,16 @@ export async function drainOutbox(
         if (sorted.quarantine.length > 0) await quarantine(sorted.quarantine);
         counts.acknowledged += sorted.acknowledged.length;
         if (http.kind === 'reply') {
-          const offset = estimateClockOffsetMs(
-            verdict.reply.serverTime,
-            http.sentAt,
-            http.receivedAt,
-          );
-          clockOffsetMs = offset ?? clockOffsetMs;
+          const { serverTime } = verdict.reply;
+          clockOffsetMs =
+            estimateClockOffsetMs(serverTime, http.sentAt, http.receivedAt) ?? clockOffsetMs;
         }
         const answered = sorted.missing.length < sent;
-        await updateSyncState({
-          clockOffsetMs,
-          ...(answered ? { lastSuccessAt: deps.now() } : {}),
-        });
+        yield { kind: 'batch-answered', clockOffsetMs, answered };
         if (!answered) {
           // Sending the same records again at once would loop: wait like any failure.
           const detail = 'the reply left out every response sent';
-          return {
-            ...counts,
-            ...linkState(),
-            outcome: 'failed',
-            error: 'unexpected-reply',
-            detail,
-            progressed,
-          };
+          return failed({ error: 'unexpected-reply', detail, progressed });
         }
         progressed = true;
         size = nextBatchSize(size, { kind: 'answered' });
@@ -131,16 +126,13 @@ export async function drainOutbox(
         return { ...counts, outcome: 'unauthorized' };
       case 'retry':
         if (verdict.error === 'timeout') size = nextBatchSize(size, { kind: 'timed-out', sent });
-        return {
-          ...counts,
-          ...linkState(),
-          outcome: 'failed',
+        return failed({
           error: verdict.error,
-          detail: verdict.detail,
           progressed,
+          ...(verdict.detail === undefined ? {} : { detail: verdict.detail }),
           ...(verdict.retryAfterMs === undefined ? {} : { retryAfterMs: verdict.retryAfterMs }),
-        };
+        });
     }
   }
-  return { ...counts, ...linkState(), outcome: 'done' };
+  return { ...counts, outcome: 'done', batchRecords: persistedBatchRecords(size) };
 }
