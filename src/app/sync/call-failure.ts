@@ -6,14 +6,18 @@
 import { isRetryableStatus } from '../../shared/contract/endpoints';
 import type { HttpOutcome } from './http';
 import { collectorError } from './reply-body';
+import type { SyncErrorCode } from './sync-result';
 
 /**
  * offline: no connection; timeout: no answer in time; server-error: the collector is busy
  * or broken (a retryable status: 408, 423, 429, 5xx); unexpected-reply: an answer that is
  * not the collector's (a captive portal, a proxy, a wrong address) or not what the
- * contract promises.
+ * contract promises. The same codes the sync state records, translated the same way.
  */
-export type CallFailure = 'offline' | 'timeout' | 'server-error' | 'unexpected-reply';
+export type CallFailure = Extract<
+  SyncErrorCode,
+  'offline' | 'timeout' | 'server-error' | 'unexpected-reply'
+>;
 
 export function callFailure(outcome: HttpOutcome): { code: CallFailure; detail?: string } {
   if (outcome.kind === 'network-error') return { code: 'offline', detail: outcome.detail };
