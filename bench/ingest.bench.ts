@@ -5,6 +5,7 @@
  * 100 and 500 complete responses; each batch is new, so every record is inserted.
  */
 import { test } from 'vitest';
+import { apiPath, ENDPOINTS } from '../src/shared/contract/endpoints';
 import { startTestCollector } from '../test/fixtures/collector';
 import { makeResponse } from '../test/fixtures/responses';
 import { testDialects } from '../test/fixtures/test-databases';
@@ -31,7 +32,7 @@ test('ingest throughput on SQLite', async ({ bench }) => {
           },
         },
         async () => {
-          const res = await collector.post('/api/v1/responses', body, token);
+          const res = await collector.post(apiPath(ENDPOINTS.responses), body, token);
           if (res.status !== 200) throw new Error(`ingest answered ${res.status}`);
           await res.arrayBuffer();
         },

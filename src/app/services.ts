@@ -21,7 +21,9 @@ let loaded: Promise<Services> | undefined;
 function services(): Promise<Services> {
   loaded ??= import('./sync').then(({ browserSyncDeps, createCollectorApi, createSyncEngine }) => {
     const deps = browserSyncDeps();
-    return { sync: createSyncEngine(deps), collector: createCollectorApi(deps) };
+    const sync = createSyncEngine(deps);
+    // The engine is the only writer of the sync state; the client reports to it.
+    return { sync, collector: createCollectorApi(deps, sync) };
   });
   return loaded;
 }

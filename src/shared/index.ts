@@ -4,11 +4,14 @@
  */
 export * from './assert-never';
 export * from './contract/answer';
+export * from './contract/api';
 export * from './contract/api-error';
 export * from './contract/condition';
 export * from './contract/device';
+export * from './contract/endpoints';
 export * from './contract/ids';
 export * from './contract/json-schema';
+export * from './contract/parse';
 export * from './contract/plain-text';
 export * from './contract/question';
 export * from './contract/response';

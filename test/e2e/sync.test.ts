@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerValue } from '../../src/shared/contract/answer';
+import { apiPath, ENDPOINTS } from '../../src/shared/contract/endpoints';
 import { LANGUAGES, type Language } from '../../src/shared/languages';
 import { DEFAULT_SURVEY_ID } from '../../src/surveys';
 import { KioskPage } from './pages/kiosk-page';
@@ -27,6 +28,7 @@ import { QUICK_SURVEY_ID, quickSurvey, writeQuickSurvey } from './support/quick-
 import { appText } from './support/texts';
 
 const survey = quickSurvey();
+const RESPONSES_PATH = apiPath(ENDPOINTS.responses);
 const VISITS = ['weekly', 'monthly', 'first-time'] as const;
 
 function answersFor(i: number): Record<string, AnswerValue> {
@@ -37,10 +39,10 @@ function languageFor(i: number): Language {
   return LANGUAGES[i % LANGUAGES.length] as Language;
 }
 
-/** Record ids in the POST bodies to /api/v1/responses that the collector answered. */
+/** Record ids in the sync batches (POST /api/v1/responses) that the collector answered. */
 function watchSentIds(page: Page, sent: string[]): void {
   page.on('requestfinished', (request: Request) => {
-    if (request.method() !== 'POST' || !request.url().endsWith('/api/v1/responses')) return;
+    if (request.method() !== 'POST' || !request.url().endsWith(RESPONSES_PATH)) return;
     const body = request.postDataJSON() as { responses: { id: string }[] };
     sent.push(...body.responses.map((r) => r.id));
   });
@@ -138,7 +140,7 @@ describe('responses reach the collector exactly once', () => {
     const { page, kiosk } = await enrolledKiosk('Entrance tablet');
     let cut = 0;
     const posted: string[] = [];
-    await page.route('**/api/v1/responses', async (route) => {
+    await page.route(`**${RESPONSES_PATH}`, async (route) => {
       posted.push(
         ...(route.request().postDataJSON() as { responses: { id: string }[] }).responses.map(
           (r) => r.id,
@@ -201,7 +203,7 @@ describe('responses reach the collector exactly once', () => {
   it('keeps a response the collector refuses in quarantine while the others are delivered', async () => {
     const { browser, page, kiosk } = await enrolledKiosk('Quarantine tablet');
     // On its way, the second response's rating is pushed off the scale, so the collector refuses it.
-    await page.route('**/api/v1/responses', async (route) => {
+    await page.route(`**${RESPONSES_PATH}`, async (route) => {
       const body = route.request().postDataJSON() as {
         responses: { deviceSeq: number; answers: Record<string, unknown> }[];
       };

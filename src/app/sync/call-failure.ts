@@ -1,27 +1,30 @@
 /**
- * What a collector call that did not get its answer means, in the codes the UI translates.
- * The batch upload has its own, finer classifier (classify-reply.ts); this one serves the
- * calls where the only question is "why not".
+ * Why a collector call did not get its answer, in the codes the UI translates. Every call
+ * ends here when its reply is not the one it wants; the batch upload first picks out the
+ * replies that decide about its records (classify-reply.ts).
  */
-import { ApiErrorSchema } from '../../shared/contract/api-error';
-import { type HttpOutcome, parseJsonBody } from './http';
+import { isRetryableStatus } from '../../shared/contract/endpoints';
+import type { HttpOutcome } from './http';
+import { collectorError } from './reply-body';
+import type { SyncErrorCode } from './sync-result';
 
 /**
  * offline: no connection; timeout: no answer in time; server-error: the collector is busy
- * or broken (5xx, 408, 423, 429); unexpected-reply: an answer that is not the collector's
- * (a captive portal, a proxy, a wrong address) or not what the contract promises.
+ * or broken (a retryable status: 408, 423, 429, 5xx); unexpected-reply: an answer that is
+ * not the collector's (a captive portal, a proxy, a wrong address) or not what the
+ * contract promises. The same codes the sync state records, translated the same way.
  */
-export type CallFailure = 'offline' | 'timeout' | 'server-error' | 'unexpected-reply';
-
-const BUSY_STATUSES = new Set([408, 423, 429]);
+export type CallFailure = Extract<
+  SyncErrorCode,
+  'offline' | 'timeout' | 'server-error' | 'unexpected-reply'
+>;
 
 export function callFailure(outcome: HttpOutcome): { code: CallFailure; detail?: string } {
   if (outcome.kind === 'network-error') return { code: 'offline', detail: outcome.detail };
   if (outcome.kind === 'timeout') return { code: 'timeout' };
-  const apiError = ApiErrorSchema.safeParse(parseJsonBody(outcome.body));
-  const detail = apiError.success
-    ? `HTTP ${outcome.status} ${apiError.data.error.code}: ${apiError.data.error.message}`
+  const error = collectorError(outcome);
+  const detail = error
+    ? `HTTP ${outcome.status} ${error.code}: ${error.message}`
     : `HTTP ${outcome.status}`;
-  const busy = outcome.status >= 500 || BUSY_STATUSES.has(outcome.status);
-  return { code: busy ? 'server-error' : 'unexpected-reply', detail };
+  return { code: isRetryableStatus(outcome.status) ? 'server-error' : 'unexpected-reply', detail };
 }

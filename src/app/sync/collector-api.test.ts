@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { packageOf } from '../../../test/fixtures/surveys';
 import type { DeviceConfig } from '../../shared/contract/device';
+import { apiPath, ENDPOINTS } from '../../shared/contract/endpoints';
 import { BUILT_IN_SURVEYS, DEFAULT_SURVEY_ID } from '../../surveys';
 import {
   cachedSurvey,
@@ -12,9 +13,9 @@ import {
   readSetting,
   updateSyncState,
 } from '../store';
-import { createCollectorApi, DEVICE_CONFIG_PATH, ENROLL_PATH } from './collector-api';
+import { createCollectorApi } from './collector-api';
 import { SYNC_REQUEST_TIMEOUT_MS } from './http';
-import { surveyPath } from './survey-refresh';
+import { createSyncEngine } from './sync-engine';
 import { COLLECTOR_URL } from './testing/engine-harness';
 import { FakeClock, TEST_START } from './testing/fake-clock';
 import {
@@ -28,18 +29,18 @@ import {
 } from './testing/fake-collector';
 import { dropStore, enroll, freshStore } from './testing/outbox';
 
+const ENROLL_PATH = apiPath(ENDPOINTS.enroll);
+const DEVICE_CONFIG_PATH = apiPath(ENDPOINTS.deviceConfig);
+const surveyPath = (id: string) => apiPath(ENDPOINTS.survey, { id });
 const CODE = 'K7QM-4XPA-93TW';
 const TOKEN = 'a-token-the-collector-made'.padEnd(43, 'z');
 
 function setup(clockAheadMs = 0) {
   const clock = new FakeClock();
   const collector = new FakeCollector(clock.now, clockAheadMs);
-  const api = createCollectorApi({
-    baseUrl: COLLECTOR_URL,
-    fetch: collector.fetch,
-    now: clock.now,
-    timers: clock,
-  });
+  const deps = { baseUrl: COLLECTOR_URL, fetch: collector.fetch, now: clock.now, timers: clock };
+  const engine = createSyncEngine({ ...deps, random: () => 0.5, isOnline: () => true });
+  const api = createCollectorApi(deps, engine);
   return { clock, collector, api };
 }
 

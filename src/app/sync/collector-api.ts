@@ -3,12 +3,11 @@
  * fetching its configuration and survey package. Failures come back as stable codes the
  * UI translates; nothing here throws for a network or collector problem.
  */
-import { ApiErrorSchema } from '../../shared/contract/api-error';
+import { API, type RequestBody } from '../../shared/contract/api';
+import { type ApiErrorCode, apiErrorCodeOfStatus } from '../../shared/contract/api-error';
 import {
   type DeviceConfig,
-  DeviceConfigSchema,
   ENROLLMENT_CODE_PATTERN,
-  EnrollReplySchema,
   MAX_DEVICE_NAME_LENGTH,
   normaliseEnrollmentCode,
 } from '../../shared/contract/device';
@@ -19,24 +18,25 @@ import {
   getEnrollment,
   saveEnrollment,
   saveKioskOptions,
-  updateSyncState,
   writeSetting,
 } from '../store';
 import { type CallFailure, callFailure } from './call-failure';
 import { estimateClockOffsetMs } from './clock-offset';
-import { type CollectorDeps, type HttpOutcome, parseJsonBody, requestCollector } from './http';
+import { type CollectorDeps, type HttpOutcome, requestCollector } from './http';
+import { collectorError, readReply } from './reply-body';
 import { parseRetryAfter } from './retry-after';
+import type { CallFact } from './run-state';
 import { refreshSurvey, type SurveyRefresh } from './survey-refresh';
-
-export const ENROLL_PATH = '/api/v1/enroll';
-export const DEVICE_CONFIG_PATH = '/api/v1/device/config';
 
 /**
  * code-invalid: no such code (or not a code at all); code-expired: ask for a new one;
  * code-used: it was used already, perhaps by this device on an answer that was lost;
  * rate-limited: too many wrong codes from here, wait retryAfterMs.
  */
-export type EnrollFailure = 'code-invalid' | 'code-expired' | 'code-used' | 'rate-limited';
+export type EnrollFailure = Extract<
+  ApiErrorCode,
+  'code-invalid' | 'code-expired' | 'code-used' | 'rate-limited'
+>;
 
 export type EnrollResult =
   | { ok: true; enrollment: Enrollment }
@@ -53,27 +53,26 @@ export interface CollectorApi {
   refreshDeviceConfig(): Promise<DeviceConfigResult>;
 }
 
-const ENROLL_FAILURES = new Set<string>([
+const ENROLL_FAILURES: readonly string[] = [
   'code-invalid',
   'code-expired',
   'code-used',
   'rate-limited',
-]);
-const ENROLL_STATUS: Record<number, EnrollFailure> = {
-  409: 'code-used',
-  410: 'code-expired',
-  429: 'rate-limited',
-};
+] satisfies EnrollFailure[];
 
+function isEnrollFailure(code: string | undefined): code is EnrollFailure {
+  return code !== undefined && ENROLL_FAILURES.includes(code);
+}
+
+/**
+ * The collector names the failure in its error body; when something on the way ate the
+ * body, a status that only one enrollment failure has (409, 410, 429) still names it.
+ */
 function enrollFailure(outcome: HttpOutcome, now: number): EnrollResult {
   if (outcome.kind === 'reply') {
-    const apiError = ApiErrorSchema.safeParse(parseJsonBody(outcome.body));
-    const named = apiError.success ? apiError.data.error.code : undefined;
-    const code =
-      named && ENROLL_FAILURES.has(named)
-        ? (named as EnrollFailure)
-        : ENROLL_STATUS[outcome.status];
-    if (code) {
+    const named = collectorError(outcome)?.code;
+    const code = isEnrollFailure(named) ? named : apiErrorCodeOfStatus(outcome.status);
+    if (isEnrollFailure(code)) {
       const retryAfterMs = parseRetryAfter(outcome.headers.get('Retry-After'), now);
       return { ok: false, code, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
     }
@@ -88,55 +87,50 @@ function cleanDeviceName(name: string | undefined): string | undefined {
   return cleaned || undefined;
 }
 
-export function createCollectorApi(deps: CollectorDeps): CollectorApi {
+/** Where the client reports what the sync state keeps: the sync engine, its only writer. */
+export interface SyncFacts {
+  record(fact: CallFact): Promise<void>;
+}
+
+export function createCollectorApi(deps: CollectorDeps, syncFacts: SyncFacts): CollectorApi {
   async function enrollDevice(typed: string, deviceName?: string): Promise<EnrollResult> {
     const code = normaliseEnrollmentCode(typed);
     if (!ENROLLMENT_CODE_PATTERN.test(code)) return { ok: false, code: 'code-invalid' };
     const name = cleanDeviceName(deviceName);
-    const request = {
+    const request: RequestBody<typeof API.enroll> = {
       code,
       deviceId: await ensureDeviceId(),
       ...(name ? { deviceName: name } : {}),
     };
-    const outcome = await requestCollector(deps, {
-      method: 'POST',
-      path: ENROLL_PATH,
-      json: JSON.stringify(request),
-    });
+    const outcome = await requestCollector(deps, API.enroll, { json: JSON.stringify(request) });
     if (outcome.kind !== 'reply' || outcome.status !== 200)
       return enrollFailure(outcome, deps.now());
-    const reply = EnrollReplySchema.safeParse(parseJsonBody(outcome.body));
-    if (!reply.success) {
+    const reply = readReply(API.enroll, outcome.body);
+    if (!reply.ok) {
       return { ok: false, code: 'unexpected-reply', detail: `HTTP ${outcome.status}` };
     }
-    const enrollment: Enrollment = { ...reply.data, enrolledAt: deps.now() };
+    const enrollment: Enrollment = { ...reply.value, enrolledAt: deps.now() };
     await saveEnrollment(enrollment);
-    // A new token starts with a clean slate: no refusal or backoff of the old one holds.
-    await updateSyncState({ lastError: undefined, failures: 0, nextAttemptAt: undefined });
+    await syncFacts.record({ kind: 'enrolled' });
     return { ok: true, enrollment };
   }
 
   async function refreshDeviceConfig(): Promise<DeviceConfigResult> {
     const enrollment = await getEnrollment();
     if (!enrollment) return { ok: false, code: 'not-enrolled' };
-    const outcome = await requestCollector(deps, {
-      method: 'GET',
-      path: DEVICE_CONFIG_PATH,
-      token: enrollment.token,
-    });
+    const outcome = await requestCollector(deps, API.deviceConfig, { token: enrollment.token });
     if (outcome.kind === 'reply' && outcome.status === 401) {
-      await updateSyncState({ lastError: { code: 'unauthorized', at: deps.now() } });
+      await syncFacts.record({ kind: 'token-refused' });
       return { ok: false, code: 'unauthorized' };
     }
     if (outcome.kind !== 'reply' || outcome.status !== 200)
       return { ok: false, ...callFailure(outcome) };
-    const parsed = DeviceConfigSchema.safeParse(parseJsonBody(outcome.body));
-    if (!parsed.success)
-      return { ok: false, code: 'unexpected-reply', detail: 'not a device config' };
-    const config = parsed.data;
+    const parsed = readReply(API.deviceConfig, outcome.body);
+    if (!parsed.ok) return { ok: false, code: 'unexpected-reply', detail: 'not a device config' };
+    const config = parsed.value;
 
     const offset = estimateClockOffsetMs(config.serverTime, outcome.sentAt, outcome.receivedAt);
-    if (offset !== undefined) await updateSyncState({ clockOffsetMs: offset });
+    if (offset !== undefined) await syncFacts.record({ kind: 'clock-read', clockOffsetMs: offset });
     await saveKioskOptions(config.kiosk);
     // Re-read: staff may have re-enrolled while the request was out; keep the newer token.
     const current = await getEnrollment();

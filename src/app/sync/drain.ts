@@ -2,21 +2,26 @@
  * Drains the outbox: posts the oldest queued responses in batches until none is left or a
  * batch fails. A row leaves the queue only after a validated reply: acknowledged rows are
  * marked synced, refused rows go to quarantine with the collector's reason, and rows the
- * reply left out stay queued. 413 halves the batch; a refusal of the whole request is
- * narrowed down by halving until the one record at fault is quarantined on its own. A
- * timeout halves the batch for the next attempt (a slow link); answered batches let it
- * grow back.
+ * reply left out stay queued. How many records a batch carries is batch-size.ts's rule.
+ * The sync state is not written here: each answered batch is yielded as a fact, and the
+ * run's end returned, for the engine to keep.
  */
+import { API } from '../../shared/contract/api';
 import { MAX_BATCH_BYTES } from '../../shared/contract/sync';
-import { markSynced, outboxBatch, quarantineResponses, updateSyncState } from '../store';
-import { buildBatchBody, SYNC_BATCH_RECORDS } from './batch';
+import { markSynced, outboxBatch, quarantineResponses } from '../store';
+import { buildBatchBody } from './batch';
+import {
+  type BatchSize,
+  nextBatchSize,
+  persistedBatchRecords,
+  recordsPerBatch,
+  startingBatchSize,
+} from './batch-size';
 import { classifyBatchReply } from './classify-reply';
 import { estimateClockOffsetMs } from './clock-offset';
 import { type CollectorDeps, requestCollector } from './http';
-import type { DrainEnd } from './run-state';
+import type { DrainEnd, SyncFact } from './run-state';
 import { type QuarantineEntry, sortResults } from './sort-results';
-
-export const RESPONSES_PATH = '/api/v1/responses';
 
 export interface DrainCounts {
   sent: number;
@@ -26,35 +31,35 @@ export interface DrainCounts {
 
 export type DrainReport = DrainEnd & DrainCounts;
 
+export interface DrainInput {
+  token: string;
+  clockOffsetMs: number | undefined;
+  /** The batch size the last timeouts left (SyncState.batchRecords). */
+  batchRecords?: number | undefined;
+  isStopped: () => boolean;
+}
+
 const KIB = 1024;
 
 function tooLargeReason(bytes: number): string {
   return `too large to send: ${Math.ceil(bytes / KIB)} KiB, the collector takes at most ${MAX_BATCH_BYTES / KIB} KiB`;
 }
 
-export async function drainOutbox(
+/** Yields what each answered batch teaches the sync state; returns how the run ended. */
+export async function* drainOutbox(
   deps: CollectorDeps,
-  input: {
-    token: string;
-    clockOffsetMs: number | undefined;
-    /** The batch size the last timeout left (SyncState.batchRecords). */
-    batchRecords?: number | undefined;
-    isStopped: () => boolean;
-  },
-): Promise<DrainReport> {
+  input: DrainInput,
+): AsyncGenerator<SyncFact, DrainReport, void> {
   const counts: DrainCounts = { sent: 0, acknowledged: 0, quarantined: 0 };
   let clockOffsetMs = input.clockOffsetMs;
   let progressed = false;
-  // The most records per batch the collector has taken in this run (413 lowers it) …
-  let sizeLimit = SYNC_BATCH_RECORDS;
-  // … and the batch size now, lower still while a refused batch is narrowed down.
-  let limit = sizeLimit;
-  // What the link carries within the request timeout, learnt from timeouts.
-  let linkLimit = Math.max(
-    1,
-    Math.min(SYNC_BATCH_RECORDS, input.batchRecords ?? SYNC_BATCH_RECORDS),
-  );
-  const linkState = () => (linkLimit < SYNC_BATCH_RECORDS ? { batchRecords: linkLimit } : {});
+  let size: BatchSize = startingBatchSize(input.batchRecords);
+  const failed = (end: Omit<Extract<DrainEnd, { outcome: 'failed' }>, 'outcome'>) => ({
+    ...counts,
+    outcome: 'failed' as const,
+    ...end,
+    batchRecords: persistedBatchRecords(size),
+  });
 
   const quarantine = async (entries: QuarantineEntry[]) => {
     await quarantineResponses(entries, deps.now());
@@ -63,7 +68,7 @@ export async function drainOutbox(
   };
 
   while (!input.isStopped()) {
-    const body = buildBatchBody(await outboxBatch(Math.min(limit, linkLimit)), clockOffsetMs);
+    const body = buildBatchBody(await outboxBatch(recordsPerBatch(size)), clockOffsetMs);
     if (!body) break;
     if (body.kind === 'too-large') {
       const reason = tooLargeReason(body.bytes);
@@ -71,15 +76,14 @@ export async function drainOutbox(
       continue;
     }
 
-    counts.sent += body.records.length;
-    const http = await requestCollector(deps, {
-      method: 'POST',
-      path: RESPONSES_PATH,
+    const sent = body.records.length;
+    counts.sent += sent;
+    const http = await requestCollector(deps, API.responses, {
       token: input.token,
       json: body.json,
     });
     const verdict = classifyBatchReply(http, deps.now());
-    const single = body.records.length === 1 ? body.records[0] : undefined;
+    const single = sent === 1 ? body.records[0] : undefined;
 
     switch (verdict.kind) {
       case 'ok': {
@@ -88,62 +92,47 @@ export async function drainOutbox(
         if (sorted.quarantine.length > 0) await quarantine(sorted.quarantine);
         counts.acknowledged += sorted.acknowledged.length;
         if (http.kind === 'reply') {
-          const offset = estimateClockOffsetMs(
-            verdict.reply.serverTime,
-            http.sentAt,
-            http.receivedAt,
-          );
-          clockOffsetMs = offset ?? clockOffsetMs;
+          const { serverTime } = verdict.reply;
+          clockOffsetMs =
+            estimateClockOffsetMs(serverTime, http.sentAt, http.receivedAt) ?? clockOffsetMs;
         }
-        const answered = sorted.missing.length < body.records.length;
-        await updateSyncState({
-          clockOffsetMs,
-          ...(answered ? { lastSuccessAt: deps.now() } : {}),
-        });
+        const answered = sorted.missing.length < sent;
+        yield { kind: 'batch-answered', clockOffsetMs, answered };
         if (!answered) {
           // Sending the same records again at once would loop: wait like any failure.
           const detail = 'the reply left out every response sent';
-          return { ...counts, outcome: 'failed', error: 'unexpected-reply', detail, progressed };
+          return failed({ error: 'unexpected-reply', detail, progressed });
         }
         progressed = true;
-        linkLimit = Math.min(SYNC_BATCH_RECORDS, linkLimit * 2);
+        size = nextBatchSize(size, { kind: 'answered' });
         continue;
       }
       case 'split':
         if (single) {
           const reason = 'the collector refused it as too large (413)';
           await quarantine([{ id: single.id, outcome: 'rejected', reason }]);
-        } else {
-          sizeLimit = Math.max(1, Math.floor(body.records.length / 2));
-          limit = sizeLimit;
         }
+        size = nextBatchSize(size, { kind: 'too-large', sent });
         continue;
       case 'refused':
         if (single) {
           const reason = `${verdict.code}: ${verdict.message}`;
           const path = verdict.path ? { path: verdict.path } : {};
           await quarantine([{ id: single.id, outcome: 'rejected', reason, ...path }]);
-          limit = sizeLimit;
-        } else {
-          limit = Math.max(1, Math.floor(body.records.length / 2));
         }
+        size = nextBatchSize(size, { kind: 'refused', sent });
         continue;
       case 'unauthorized':
         return { ...counts, outcome: 'unauthorized' };
       case 'retry':
-        if (verdict.error === 'timeout') {
-          linkLimit = Math.max(1, Math.floor(body.records.length / 2));
-        }
-        return {
-          ...counts,
-          ...linkState(),
-          outcome: 'failed',
+        if (verdict.error === 'timeout') size = nextBatchSize(size, { kind: 'timed-out', sent });
+        return failed({
           error: verdict.error,
-          detail: verdict.detail,
           progressed,
+          ...(verdict.detail === undefined ? {} : { detail: verdict.detail }),
           ...(verdict.retryAfterMs === undefined ? {} : { retryAfterMs: verdict.retryAfterMs }),
-        };
+        });
     }
   }
-  return { ...counts, ...linkState(), outcome: 'done' };
+  return { ...counts, outcome: 'done', batchRecords: persistedBatchRecords(size) };
 }

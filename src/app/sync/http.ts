@@ -1,8 +1,16 @@
 /**
  * One request to the collector, bounded in time: the timeout covers the body as well as
  * the headers, because a stalled mobile connection can hang halfway through either. The
- * outcome is plain data for the classifiers; nothing here throws for a network failure.
+ * method and path come from the contract's endpoint table; the outcome is plain data for
+ * the classifiers; nothing here throws for a network failure.
  */
+import {
+  apiPath,
+  type Endpoint,
+  type PathArgs,
+  type PathParamNames,
+  type PathParams,
+} from '../../shared/contract/endpoints';
 
 /** A request the collector has not answered within this long is abandoned and retried. */
 export const SYNC_REQUEST_TIMEOUT_MS = 30_000;
@@ -38,19 +46,26 @@ export type HttpOutcome =
       receivedAt: number;
     };
 
-export interface CollectorRequest {
-  method: 'GET' | 'POST';
-  path: string;
-  token?: string;
-  json?: string;
-  headers?: Record<string, string>;
-}
+/**
+ * What a call to endpoint E carries: its path parameters when it has any, the device
+ * token exactly when the endpoint requires one, a JSON body, extra headers.
+ */
+export type CollectorRequest<E extends Endpoint> = ([PathParamNames<E['path']>] extends [never]
+  ? { params?: undefined }
+  : { params: PathParams<E> }) &
+  (E['auth'] extends 'device' ? { token: string } : { token?: undefined }) & {
+    /** The body, already serialised (a batch is measured in bytes before it is sent). */
+    json?: string;
+    headers?: Record<string, string>;
+  };
 
-export async function requestCollector(
+export async function requestCollector<E extends Endpoint>(
   deps: CollectorDeps,
-  request: CollectorRequest,
+  endpoint: E,
+  request: CollectorRequest<E>,
   timeoutMs = SYNC_REQUEST_TIMEOUT_MS,
 ): Promise<HttpOutcome> {
+  const path = apiPath(endpoint, ...((request.params ? [request.params] : []) as PathArgs<E>));
   const controller = new AbortController();
   const timer = deps.timers.setTimeout(() => controller.abort(), timeoutMs);
   const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
@@ -58,8 +73,8 @@ export async function requestCollector(
   if (request.json !== undefined) headers['Content-Type'] = 'application/json';
   const sentAt = deps.now();
   try {
-    const reply = await deps.fetch(`${deps.baseUrl}${request.path}`, {
-      method: request.method,
+    const reply = await deps.fetch(`${deps.baseUrl}${path}`, {
+      method: endpoint.method,
       headers,
       ...(request.json !== undefined ? { body: request.json } : {}),
       // Answers and acknowledgements must come from the collector, never from a cache.
@@ -84,14 +99,5 @@ export async function requestCollector(
     };
   } finally {
     deps.timers.clearTimeout(timer);
-  }
-}
-
-/** The body as JSON, or undefined when it is not JSON (an HTML page, a cut-off body). */
-export function parseJsonBody(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return undefined;
   }
 }

@@ -3,7 +3,7 @@
  *
  *   const deps = browserSyncDeps();
  *   const sync = createSyncEngine(deps);   sync.start();   // once, at start-up
- *   const collector = createCollectorApi(deps);
+ *   const collector = createCollectorApi(deps, sync);   // reports to the engine
  *   after submit:      sync.syncNow('submit')
  *   "Sync now":        sync.syncNow('manual')
  *   after enrolling:   sync.syncNow('enrolled'); collector.refreshDeviceConfig()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncState } from '../store';
 import { SYNC_BACKOFF_BASE_MS } from './backoff';
-import { type DrainEnd, syncStateAfter } from './run-state';
+import { type DrainEnd, type SyncFact, syncStateAfter, syncStateOnFact } from './run-state';
 
 const NOW = Date.parse('2026-11-20T09:00:00Z');
 const HALF = () => 0.5;
@@ -89,5 +89,50 @@ describe('the sync state after a run', () => {
     );
     expect(change).not.toHaveProperty('lastSuccessAt');
     expect(change).not.toHaveProperty('clockOffsetMs');
+  });
+});
+
+describe('the sync state after a fact', () => {
+  it.each<[string, SyncFact, Partial<SyncState>]>([
+    [
+      'an answered batch keeps its clock offset and counts as a success',
+      { kind: 'batch-answered', clockOffsetMs: -420, answered: true },
+      { clockOffsetMs: -420, lastSuccessAt: NOW },
+    ],
+    [
+      'a reply that left out every record keeps its clock offset but is no success',
+      { kind: 'batch-answered', clockOffsetMs: 1200, answered: false },
+      { clockOffsetMs: 1200 },
+    ],
+    [
+      'a reply without a readable serverTime leaves the clock offset alone',
+      { kind: 'batch-answered', clockOffsetMs: undefined, answered: true },
+      { lastSuccessAt: NOW },
+    ],
+    [
+      'a new enrollment clears the error and the backoff of the old token',
+      { kind: 'enrolled' },
+      { lastError: undefined, failures: 0, nextAttemptAt: undefined },
+    ],
+    [
+      'a token refused outside a run stops sync until someone acts',
+      { kind: 'token-refused' },
+      { lastError: { code: 'unauthorized', at: NOW } },
+    ],
+    [
+      'a clock read outside a run keeps the new offset',
+      { kind: 'clock-read', clockOffsetMs: 90_000 },
+      { clockOffsetMs: 90_000 },
+    ],
+    [
+      'a failing device database is recorded with its kind',
+      { kind: 'storage-failed', detail: 'quota' },
+      { lastError: { code: 'storage', at: NOW, detail: 'quota' } },
+    ],
+  ])('%s', (_, fact, expected) => {
+    const change = syncStateOnFact(fact, NOW);
+    expect(change).toEqual(expected);
+    // What the fact does not speak of stays as it was.
+    expect(Object.keys(change).sort()).toEqual(Object.keys(expected).sort());
   });
 });

@@ -3,15 +3,12 @@
  * package only once it validates, and names the version the device can run now. An
  * invalid package is reported and kept out; the cached or built-in one stays in use.
  */
-import { parseSurveyPackage } from '../../shared/contract/survey-package';
+import { API } from '../../shared/contract/api';
 import { BUILT_IN_SURVEYS } from '../../surveys';
 import { cachedSurvey, cacheSurvey } from '../store';
 import { callFailure } from './call-failure';
-import { type CollectorDeps, parseJsonBody, requestCollector } from './http';
-
-export function surveyPath(id: string): string {
-  return `/api/v1/surveys/${encodeURIComponent(id)}`;
-}
+import { type CollectorDeps, requestCollector } from './http';
+import { readReply } from './reply-body';
 
 export interface SurveyRefresh {
   /**
@@ -30,9 +27,8 @@ type Fetched = Pick<SurveyRefresh, 'status' | 'problem'>;
 
 async function fetchPackage(deps: CollectorDeps, id: string): Promise<Fetched> {
   const cached = await cachedSurvey(id);
-  const outcome = await requestCollector(deps, {
-    method: 'GET',
-    path: surveyPath(id),
+  const outcome = await requestCollector(deps, API.survey, {
+    params: { id },
     ...(cached?.etag ? { headers: { 'If-None-Match': cached.etag } } : {}),
   });
   if (outcome.kind === 'reply' && outcome.status === 304 && cached) return { status: 'unchanged' };
@@ -40,7 +36,7 @@ async function fetchPackage(deps: CollectorDeps, id: string): Promise<Fetched> {
     const failure = callFailure(outcome);
     return { status: 'unavailable', problem: failure.detail ?? failure.code };
   }
-  const parsed = parseSurveyPackage(parseJsonBody(outcome.body));
+  const parsed = readReply(API.survey, outcome.body);
   if (!parsed.ok) return { status: 'invalid', problem: parsed.message };
   if (parsed.value.id !== id) {
     return { status: 'invalid', problem: `asked for survey "${id}", got "${parsed.value.id}"` };

@@ -32,7 +32,8 @@ function deviceSide() {
     locks: new FakeLocks(),
     isOnline: () => true,
   };
-  return { engine: createSyncEngine(deps), api: createCollectorApi(deps) };
+  const engine = createSyncEngine(deps);
+  return { engine, api: createCollectorApi(deps, engine) };
 }
 
 beforeEach(async () => {

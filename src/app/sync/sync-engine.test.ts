@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { apiPath, ENDPOINTS } from '../../shared/contract/endpoints';
 import {
   countByStatus,
   getSyncState,
@@ -10,11 +11,12 @@ import {
 } from '../store';
 import { db } from '../store/database';
 import { SYNC_BATCH_RECORDS } from './batch';
-import { RESPONSES_PATH } from './drain';
 import { COLLECTOR_URL, harness, useEnrolledDevice } from './testing/engine-harness';
 import { TEST_START } from './testing/fake-clock';
 import { apiError, batchOf, json, networkError } from './testing/fake-collector';
 import { DEVICE_TOKEN, dropStore, freshStore, queueResponses } from './testing/outbox';
+
+const RESPONSES_PATH = apiPath(ENDPOINTS.responses);
 
 useEnrolledDevice();
 

@@ -3,6 +3,8 @@
  * Triggers: start, a submit (the app calls syncNow('submit')), the `online` event, the
  * page becoming visible, and a timer while anything waits. One tab at a time holds the
  * Web Lock; where the Web Locks API is missing (iOS Safari before 15.4) it runs without.
+ * It is the only writer of the sync state: the drain and the collector client report what
+ * they learnt (facts, a run's end), and run-state.ts says what changes.
  * Everything that depends on time, network or browser comes in through `deps`.
  */
 import {
@@ -15,9 +17,9 @@ import {
   type SyncState,
   updateSyncState,
 } from '../store';
-import { drainOutbox } from './drain';
+import { type DrainInput, type DrainReport, drainOutbox } from './drain';
 import type { CollectorDeps } from './http';
-import { syncStateAfter } from './run-state';
+import { type CallFact, type SyncFact, syncStateAfter, syncStateOnFact } from './run-state';
 import { nextTimerDelayMs, readiness, SYNC_INTERVAL_MS } from './schedule';
 import type { SyncReason, SyncRunOutcome, SyncRunResult } from './sync-result';
 
@@ -62,6 +64,8 @@ export interface SyncEngine {
   stop(): void;
   /** Resolves once no run is in progress or waiting to start. */
   settled(): Promise<void>;
+  /** Keeps what a collector call outside a run learnt (createCollectorApi reports here). */
+  record(fact: CallFact): Promise<void>;
 }
 
 const NOTHING_SENT = { sent: 0, acknowledged: 0, quarantined: 0 };
@@ -101,6 +105,20 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return { result, state };
   }
 
+  async function record(fact: SyncFact): Promise<void> {
+    await updateSyncState(syncStateOnFact(fact, deps.now()));
+  }
+
+  /** Drains, keeping what each answered batch taught as it comes: a tab closed mid-run keeps it. */
+  async function drainRecording(input: DrainInput): Promise<DrainReport> {
+    const batches = drainOutbox(deps, input);
+    for (;;) {
+      const step = await batches.next();
+      if (step.done) return step.value;
+      await record(step.value);
+    }
+  }
+
   async function withLock(work: () => Promise<Attempt>): Promise<Attempt | undefined> {
     if (!deps.locks) return work();
     return deps.locks.request(SYNC_LOCK_NAME, { ifAvailable: true }, async (lock) =>
@@ -121,7 +139,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (ready !== 'go') return idle(reason, ready, queued, state);
     if (!enrollment) return idle(reason, 'not-enrolled', queued, state);
 
-    const report = await drainOutbox(deps, {
+    const report = await drainRecording({
       token: enrollment.token,
       clockOffsetMs: state.clockOffsetMs,
       batchRecords: state.batchRecords,
@@ -176,8 +194,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     } catch (error) {
       if (!(error instanceof StorageError)) throw error;
       deps.onError?.(error);
-      const at = deps.now();
-      await updateSyncState({ lastError: { code: 'storage', at, detail: error.kind } }).catch(
+      await record({ kind: 'storage-failed', detail: error.kind }).catch(
         () => undefined, // the database is failing; the result still says so
       );
       // How much waits is unknown; look again at the usual pace.
@@ -241,5 +258,6 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         await (followUp?.promise ?? running)?.catch(() => undefined);
       }
     },
+    record,
   };
 }

@@ -17,7 +17,8 @@ export type SyncReason =
  * lastError.code, for staff:
  * - offline: the request never reached the collector (no network, DNS, refused connection)
  * - timeout: the collector did not answer within SYNC_REQUEST_TIMEOUT_MS
- * - server-error: the collector answered 5xx, 408, 423 or 429 (busy or broken; will retry)
+ * - server-error: the collector answered a retryable status (RETRYABLE_STATUSES in the
+ *   contract: 408, 423, 429, 5xx), busy or broken; will retry
  * - unexpected-reply: an answer that is not the collector's (a captive portal's page, a
  *   proxy, a wrong address) or a reply that acknowledged none of the batch
  * - unauthorized: the collector no longer knows this device's token; staff must re-enroll

@@ -6,8 +6,9 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { API_BASE_PATH } from '../../shared/contract/endpoints';
 import { type AppDeps, resolveDeps } from './deps';
-import { ApiProblem, apiErrorBody, problemReply } from './errors';
+import { ApiProblem, apiErrorBody, notFound, problemReply } from './errors';
 import { deviceConfigRoutes } from './routes/device-config';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
@@ -58,24 +59,17 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', surveyRoutes(resolved));
   api.route('/', responsesRoutes(resolved));
   api.route('/', schemaRoutes());
-  api.all('*', (c) =>
-    c.json(apiErrorBody('not-found', `no API at ${c.req.method} ${c.req.path}`), 404),
-  );
-  app.route('/api/v1', api);
+  api.all('*', (c) => problemReply(c, notFound(`no API at ${c.req.method} ${c.req.path}`)));
+  app.route(API_BASE_PATH, api);
   app.all('/api/*', (c) =>
-    c.json(
-      apiErrorBody(
-        'not-found',
-        `no API at ${c.req.method} ${c.req.path}; this collector speaks /api/v1`,
-      ),
-      404,
+    problemReply(
+      c,
+      notFound(`no API at ${c.req.method} ${c.req.path}; this collector speaks ${API_BASE_PATH}`),
     ),
   );
 
   app.route('/', staticRoutes(resolved.staticDir));
-  app.notFound((c) =>
-    c.json(apiErrorBody('not-found', `nothing at ${c.req.method} ${c.req.path}`), 404),
-  );
+  app.notFound((c) => problemReply(c, notFound(`nothing at ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {
     if (error instanceof ApiProblem) return problemReply(c, error);
     if (error instanceof HTTPException && error.status < 500) {

@@ -1,14 +1,20 @@
 /**
  * Errors the API answers: ApiError JSON ({ error: { code, message, path? } }) with the
- * status that goes with the code. Routes throw ApiProblem; the app turns it into a reply.
+ * status the contract gives the code (API_ERROR_STATUS). Routes throw ApiProblem; the app
+ * turns it into a reply.
  */
 import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ApiError, ApiErrorCode } from '../../shared/contract/api-error';
+import type { z } from 'zod';
+import {
+  API_ERROR_STATUS,
+  type ApiError,
+  type ApiErrorCode,
+} from '../../shared/contract/api-error';
 
 export class ApiProblem extends Error {
+  readonly status: (typeof API_ERROR_STATUS)[ApiErrorCode];
+
   constructor(
-    readonly status: ContentfulStatusCode,
     readonly code: ApiErrorCode,
     message: string,
     readonly path?: string,
@@ -16,6 +22,7 @@ export class ApiProblem extends Error {
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
+    this.status = API_ERROR_STATUS[code];
   }
 }
 
@@ -29,12 +36,26 @@ export function problemReply(c: Context, problem: ApiProblem): Response {
   return c.json(apiErrorBody(problem.code, problem.message, problem.path), problem.status);
 }
 
+/** Where a body first fails its schema: the dotted path (undefined for the body itself) and why. */
+export function firstIssue(error: z.ZodError): { path: string | undefined; message: string } {
+  const issue = error.issues[0];
+  return {
+    path: issue?.path.map(String).join('.') || undefined,
+    message: issue?.message ?? 'does not match the contract',
+  };
+}
+
 export const badRequest = (message: string, path?: string) =>
-  new ApiProblem(400, 'bad-request', message, path);
+  new ApiProblem('bad-request', message, path);
 
-export const unauthorized = (message: string) => new ApiProblem(401, 'unauthorized', message);
+/** 400 naming the first field of the body that fails its schema; `expected` shows the shape. */
+export function invalidBody(error: z.ZodError, expected: string): ApiProblem {
+  const { path, message } = firstIssue(error);
+  return badRequest(`${path ?? 'the body'}: ${message} (expected ${expected})`, path);
+}
 
-export const notFound = (message: string) => new ApiProblem(404, 'not-found', message);
+export const unauthorized = (message: string) => new ApiProblem('unauthorized', message);
 
-export const payloadTooLarge = (message: string) =>
-  new ApiProblem(413, 'payload-too-large', message);
+export const notFound = (message: string) => new ApiProblem('not-found', message);
+
+export const payloadTooLarge = (message: string) => new ApiProblem('payload-too-large', message);

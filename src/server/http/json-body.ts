@@ -35,7 +35,6 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const type = request.headers.get('content-type') ?? '';
   if (!JSON_MEDIA_TYPE.test(type)) {
     throw new ApiProblem(
-      415,
       'unsupported-media-type',
       `send the body as application/json (got ${type ? JSON.stringify(type.slice(0, 100)) : 'no Content-Type'})`,
     );

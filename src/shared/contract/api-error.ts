@@ -20,6 +20,30 @@ export const API_ERROR_CODES = [
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
+/**
+ * The status each code is answered with. A client that cannot read the body (a proxy ate
+ * it) may go by the status alone, but only where one code has it: 400 is two codes.
+ */
+export const API_ERROR_STATUS = {
+  'bad-request': 400,
+  'code-invalid': 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'not-found': 404,
+  'code-used': 409,
+  'code-expired': 410,
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  'rate-limited': 429,
+  internal: 500,
+} as const satisfies Record<ApiErrorCode, number>;
+
+/** The code a status stands for on its own, or undefined when none or several have it. */
+export function apiErrorCodeOfStatus(status: number): ApiErrorCode | undefined {
+  const codes = API_ERROR_CODES.filter((code) => API_ERROR_STATUS[code] === status);
+  return codes.length === 1 ? codes[0] : undefined;
+}
+
 export const ApiErrorSchema = z.object({
   error: z.object({
     code: z.enum(API_ERROR_CODES),

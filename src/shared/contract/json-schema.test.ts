@@ -32,6 +32,7 @@ describe('contractJsonSchemas', () => {
       'DeviceConfig',
       'EnrollReply',
       'EnrollRequest',
+      'HealthReply',
       'Response',
       'SurveyPackage',
       'SyncBatchReply',
@@ -80,6 +81,7 @@ describe('contractJsonSchemas', () => {
     ['EnrollRequest', ['code', 'deviceId']],
     ['EnrollReply', ['token', 'deviceId', 'branch']],
     ['DeviceConfig', ['serverTime', 'deviceId', 'deviceName', 'branch', 'kiosk', 'survey']],
+    ['HealthReply', ['status', 'database', 'serverTime']],
     ['ApiError', ['error']],
   ])('%s names its required fields', (name, required) => {
     expect((schemas[name] as JsonSchema).required?.sort()).toEqual([...required].sort());

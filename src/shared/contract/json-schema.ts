@@ -1,24 +1,32 @@
-/** The contract as JSON Schema, published by the collector so others can integrate. */
+/**
+ * The contract as JSON Schema, published by the collector (GET /schema) so others can
+ * integrate: every request and reply body the API declares (api.ts), the response record
+ * a sync batch carries, and the error shape.
+ */
 import { z } from 'zod';
+import { HealthReplySchema } from './api';
 import { ApiErrorSchema } from './api-error';
 import { DeviceConfigSchema, EnrollReplySchema, EnrollRequestSchema } from './device';
 import { ResponseSchema } from './response';
 import { SurveyPackageSchema } from './survey-package';
 import { SyncBatchReplySchema, SyncBatchRequestSchema } from './sync';
 
+/** The published schemas by name; the names are part of the API and never change. */
+export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  SurveyPackage: SurveyPackageSchema,
+  Response: ResponseSchema,
+  SyncBatchRequest: SyncBatchRequestSchema,
+  SyncBatchReply: SyncBatchReplySchema,
+  EnrollRequest: EnrollRequestSchema,
+  EnrollReply: EnrollReplySchema,
+  DeviceConfig: DeviceConfigSchema,
+  HealthReply: HealthReplySchema,
+  ApiError: ApiErrorSchema,
+};
+
 export function contractJsonSchemas(): Record<string, unknown> {
-  const schemas = {
-    SurveyPackage: SurveyPackageSchema,
-    Response: ResponseSchema,
-    SyncBatchRequest: SyncBatchRequestSchema,
-    SyncBatchReply: SyncBatchReplySchema,
-    EnrollRequest: EnrollRequestSchema,
-    EnrollReply: EnrollReplySchema,
-    DeviceConfig: DeviceConfigSchema,
-    ApiError: ApiErrorSchema,
-  };
   return Object.fromEntries(
-    Object.entries(schemas).map(([name, schema]) => [
+    Object.entries(PUBLISHED_SCHEMAS).map(([name, schema]) => [
       name,
       z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
     ]),

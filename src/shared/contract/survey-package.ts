@@ -11,6 +11,7 @@ import { MAX_QUESTIONS, NOT_APPLICABLE } from './answer';
 import { conditionLeaves, type LeafCondition, MAX_CONDITION_DEPTH } from './condition';
 import { MAX_SURVEY_VERSION } from './constants';
 import { SurveyIdSchema } from './ids';
+import { type ParseResult, parseWith } from './parse';
 import { type Question, QuestionSchema, SCALE_POINTS } from './question';
 import { flattenTranslations, TranslationTreeSchema } from './translations';
 
@@ -200,12 +201,9 @@ export const SurveyPackageSchema = SurveyStructureSchema.extend({
 export type SurveyPackage = z.infer<typeof SurveyPackageSchema>;
 export type SurveyPackageInput = z.input<typeof SurveyPackageSchema>;
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
+export type { ParseResult };
 
 /** Parses a survey package; a refusal names the path of every problem. */
 export function parseSurveyPackage(input: unknown): ParseResult<SurveyPackage> {
-  const result = SurveyPackageSchema.safeParse(input);
-  return result.success
-    ? { ok: true, value: result.data }
-    : { ok: false, message: z.prettifyError(result.error) };
+  return parseWith(SurveyPackageSchema, input);
 }

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { apiPath, ENDPOINTS } from '../../../src/shared/contract/endpoints';
 
 const START_TIMEOUT_MS = 30_000;
 
@@ -74,7 +75,7 @@ export async function startCollector(
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`the collector exited:\n${log}`);
-      const ready = await fetch(`${url}/api/v1/health`).then(
+      const ready = await fetch(`${url}${apiPath(ENDPOINTS.health)}`).then(
         (r) => r.ok,
         () => false,
       );

@@ -1,18 +1,21 @@
-/** GET /device/config (device token): the device's branch, kiosk options, survey and the time. */
+/** GET /device/config (API.deviceConfig, device token): branch, kiosk options, survey, time. */
 import { Hono } from 'hono';
+import { API, type ReplyBody } from '../../../shared/contract/api';
 import { deviceConfig } from '../../devices/device-config';
 import type { ResolvedDeps } from '../deps';
 import { type DeviceVariables, requireDevice } from '../device-auth';
 import { notFound } from '../errors';
 
 export function deviceConfigRoutes({ storage, now }: ResolvedDeps) {
-  return new Hono<{ Variables: DeviceVariables }>().get(
-    '/device/config',
+  const { method, path } = API.deviceConfig;
+  return new Hono<{ Variables: DeviceVariables }>().on(
+    method,
+    path,
     requireDevice(storage),
     async (c) => {
       const result = await deviceConfig(storage, c.get('device'), now);
       if (!result.ok) throw notFound(result.message);
-      return c.json(result.config);
+      return c.json(result.config satisfies ReplyBody<typeof API.deviceConfig>);
     },
   );
 }

@@ -1,25 +1,23 @@
 /**
- * POST /enroll: a one-time code for a device token. Failed attempts count per client
- * address; too many in a window are refused with 429 and Retry-After.
+ * POST /enroll (API.enroll): a one-time code for a device token. Failed attempts count per
+ * client address; too many in a window are refused with 429 and Retry-After.
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
-import { EnrollRequestSchema, normaliseEnrollmentCode } from '../../../shared/contract/device';
+import { API, type ReplyBody } from '../../../shared/contract/api';
+import { normaliseEnrollmentCode } from '../../../shared/contract/device';
 import { type CodeProblem, enrollDevice } from '../../devices/enrollment';
 import type { ResolvedDeps } from '../deps';
-import { ApiProblem, badRequest } from '../errors';
+import { ApiProblem, firstIssue, invalidBody } from '../errors';
 import { readJsonBody } from '../json-body';
 
 /** An enrollment request is a code, a UUID and a short name. */
 const MAX_ENROLL_BYTES = 16 * 1024;
 
-const PROBLEMS: Record<CodeProblem, { status: 400 | 409 | 410; message: string }> = {
-  'code-invalid': {
-    status: 400,
-    message: 'this enrollment code does not exist; check it or ask for a new one',
-  },
-  'code-expired': { status: 410, message: 'this enrollment code has expired; ask for a new one' },
-  'code-used': { status: 409, message: 'this enrollment code was used already; ask for a new one' },
+const PROBLEMS: Record<CodeProblem, string> = {
+  'code-invalid': 'this enrollment code does not exist; check it or ask for a new one',
+  'code-expired': 'this enrollment code has expired; ask for a new one',
+  'code-used': 'this enrollment code was used already; ask for a new one',
 };
 
 /** The client's address; "unknown" outside Node (tests through app.request()). */
@@ -38,13 +36,13 @@ function withNormalisedCode(body: unknown): unknown {
 }
 
 export function enrollRoutes({ storage, now, enrollThrottle }: ResolvedDeps): Hono {
-  return new Hono().post('/enroll', async (c) => {
+  const { method, path, request } = API.enroll;
+  return new Hono().on(method, path, async (c) => {
     const address = clientAddress(c);
     const waitMs = enrollThrottle.retryAfterMs(address, now().getTime());
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       throw new ApiProblem(
-        429,
         'rate-limited',
         `too many failed enrollment attempts; try again in ${seconds} seconds`,
         undefined,
@@ -53,25 +51,18 @@ export function enrollRoutes({ storage, now, enrollThrottle }: ResolvedDeps): Ho
     }
     const failed = (problem: CodeProblem, path?: string) => {
       enrollThrottle.recordFailure(address, now().getTime());
-      const { status, message } = PROBLEMS[problem];
-      return new ApiProblem(status, problem, message, path);
+      return new ApiProblem(problem, PROBLEMS[problem], path);
     };
 
-    const parsed = EnrollRequestSchema.safeParse(
+    const parsed = request.safeParse(
       withNormalisedCode(await readJsonBody(c.req.raw, MAX_ENROLL_BYTES)),
     );
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const path = issue?.path.map(String).join('.') || undefined;
-      if (path === 'code') throw failed('code-invalid', 'code');
-      throw badRequest(
-        `${path ?? 'the body'}: ${issue?.message ?? 'is not an enrollment request'}`,
-        path,
-      );
+      if (firstIssue(parsed.error).path === 'code') throw failed('code-invalid', 'code');
+      throw invalidBody(parsed.error, '{ code, deviceId, deviceName? }');
     }
     const result = await enrollDevice(storage, parsed.data, now());
     if (!result.ok) throw failed(result.problem, 'code');
-    c.header('Cache-Control', 'no-store');
-    return c.json(result.reply);
+    return c.json(result.reply satisfies ReplyBody<typeof API.enroll>);
   });
 }

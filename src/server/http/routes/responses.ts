@@ -1,34 +1,27 @@
 /**
- * POST /responses (device token): a sync batch. The envelope must be the contract (else
- * 400) and within the limits (else 413); each record then gets its own outcome.
+ * POST /responses (API.responses, device token): a sync batch. The envelope must be the
+ * contract (else 400) and within the limits (else 413); each record then gets its own
+ * outcome.
  */
 import { Hono } from 'hono';
-import {
-  MAX_BATCH_BYTES,
-  MAX_BATCH_RESPONSES,
-  SyncBatchEnvelopeSchema,
-} from '../../../shared/contract/sync';
+import { API, type ReplyBody } from '../../../shared/contract/api';
+import { MAX_BATCH_BYTES, MAX_BATCH_RESPONSES } from '../../../shared/contract/sync';
 import { ingestBatch } from '../../ingest/ingest';
 import type { ResolvedDeps } from '../deps';
 import { type DeviceVariables, requireDevice } from '../device-auth';
-import { badRequest, payloadTooLarge } from '../errors';
+import { invalidBody, payloadTooLarge } from '../errors';
 import { readJsonBody } from '../json-body';
 
 export function responsesRoutes({ storage, now }: ResolvedDeps) {
-  return new Hono<{ Variables: DeviceVariables }>().post(
-    '/responses',
+  const { method, path, envelope: envelopeSchema } = API.responses;
+  return new Hono<{ Variables: DeviceVariables }>().on(
+    method,
+    path,
     requireDevice(storage),
     async (c) => {
-      const envelope = SyncBatchEnvelopeSchema.safeParse(
-        await readJsonBody(c.req.raw, MAX_BATCH_BYTES),
-      );
+      const envelope = envelopeSchema.safeParse(await readJsonBody(c.req.raw, MAX_BATCH_BYTES));
       if (!envelope.success) {
-        const issue = envelope.error.issues[0];
-        const path = issue?.path.map(String).join('.') || undefined;
-        throw badRequest(
-          `${path ?? 'the body'}: ${issue?.message ?? 'is not a sync batch'} (expected { responses: [...], clockOffsetMs? })`,
-          path,
-        );
+        throw invalidBody(envelope.error, '{ responses: [...], clockOffsetMs? }');
       }
       const { responses, clockOffsetMs } = envelope.data;
       if (responses.length > MAX_BATCH_RESPONSES) {
@@ -42,7 +35,7 @@ export function responsesRoutes({ storage, now }: ResolvedDeps) {
         { device: { id: device.id, branchId: device.branchId }, responses, clockOffsetMs },
         now,
       );
-      return c.json(reply);
+      return c.json(reply satisfies ReplyBody<typeof API.responses>);
     },
   );
 }

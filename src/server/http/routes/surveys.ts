@@ -1,9 +1,10 @@
 /**
- * GET /surveys/:id and /surveys/:id/versions/:version: survey packages, public (phones on
- * the QR channel fetch them too). A strong ETag of the content lets devices revalidate
- * with If-None-Match and get 304 when nothing changed.
+ * GET /surveys/:id and /surveys/:id/versions/:version (API.survey, API.surveyVersion):
+ * survey packages, public (phones on the QR channel fetch them too). A strong ETag of the
+ * content lets devices revalidate with If-None-Match and get 304 when nothing changed.
  */
 import { type Context, Hono } from 'hono';
+import { API, type ReplyBody } from '../../../shared/contract/api';
 import { SurveyIdSchema } from '../../../shared/contract/ids';
 import { findSurveyPackage, MAX_SURVEY_VERSION, type StoredSurveyPackage } from '../../storage';
 import type { ResolvedDeps } from '../deps';
@@ -24,7 +25,8 @@ function packageReply(c: Context, pkg: StoredSurveyPackage): Response {
   c.header('ETag', etag);
   c.header('Cache-Control', 'no-cache');
   if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
-  return c.json({ ...pkg.structure, translations: pkg.translations });
+  const body: ReplyBody<typeof API.survey> = { ...pkg.structure, translations: pkg.translations };
+  return c.json(body);
 }
 
 function surveyId(c: Context): string {
@@ -36,13 +38,13 @@ function surveyId(c: Context): string {
 
 export function surveyRoutes({ storage }: ResolvedDeps): Hono {
   return new Hono()
-    .get('/surveys/:id', async (c) => {
+    .on(API.survey.method, API.survey.path, async (c) => {
       const id = surveyId(c);
       const pkg = await findSurveyPackage(storage, id);
       if (!pkg) throw notFound(`there is no survey "${id}"`);
       return packageReply(c, pkg);
     })
-    .get('/surveys/:id/versions/:version', async (c) => {
+    .on(API.surveyVersion.method, API.surveyVersion.path, async (c) => {
       const id = surveyId(c);
       const param = c.req.param('version');
       if (!/^[1-9][0-9]{0,15}$/.test(param)) {

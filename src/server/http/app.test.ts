@@ -1,0 +1,135 @@
+/**
+ * The collector serves the API the shared contract declares: every endpoint at its method
+ * and path, behind the authentication it names, answering what its reply schema says, and
+ * /schema publishes every body schema an endpoint declares.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestCollector, type TestCollector } from '../../../test/fixtures/collector';
+import { DEVICE_ID, makeResponse } from '../../../test/fixtures/responses';
+import { SURVEY_ID } from '../../../test/fixtures/survey-package';
+import { testDialects } from '../../../test/fixtures/test-databases';
+import { API } from '../../shared/contract/api';
+import { ApiErrorSchema } from '../../shared/contract/api-error';
+import {
+  apiPath,
+  ENDPOINTS,
+  type Endpoint,
+  type EndpointName,
+} from '../../shared/contract/endpoints';
+import { contractJsonSchemas, PUBLISHED_SCHEMAS } from '../../shared/contract/json-schema';
+
+const sqlite = testDialects.find((dialect) => dialect.name === 'sqlite');
+if (!sqlite) throw new Error('the SQLite test dialect is missing');
+
+const OTHER_DEVICE_ID = '7d1c9b2a-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+
+/** What one call to an endpoint carries besides its method and path. */
+interface Call {
+  params?: Record<string, string | number>;
+  body?: unknown;
+}
+
+/** A call each endpoint answers with success, as a device or an integrator makes it. */
+const SUCCESSFUL_CALLS: Record<EndpointName, (collector: TestCollector) => Promise<Call>> = {
+  health: async () => ({}),
+  enroll: async (collector) => ({
+    body: { code: await collector.code(), deviceId: OTHER_DEVICE_ID },
+  }),
+  deviceConfig: async () => ({}),
+  survey: async () => ({ params: { id: SURVEY_ID } }),
+  surveyVersion: async () => ({ params: { id: SURVEY_ID, version: 1 } }),
+  responses: async () => ({ body: { responses: [makeResponse()] } }),
+  schema: async () => ({}),
+};
+
+const NAMES = Object.keys(ENDPOINTS) as EndpointName[];
+
+/** apiPath for any endpoint, its parameters checked at run time instead of by type. */
+const pathOf = apiPath as (endpoint: Endpoint, params?: Record<string, string | number>) => string;
+
+describe('the collector app serves the declared API', () => {
+  let collector: TestCollector;
+  let token: string;
+
+  beforeEach(async () => {
+    collector = await startTestCollector(sqlite);
+    token = await collector.enroll(DEVICE_ID);
+  });
+  afterEach(() => collector.close());
+
+  function send(
+    endpoint: Endpoint,
+    call: Call,
+    options: { method?: string; token?: string } = {},
+  ): Promise<Response> {
+    const method = options.method ?? endpoint.method;
+    const headers: Record<string, string> = {};
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    // A GET carries no body (fetch refuses one), whatever the endpoint would take.
+    const body = method === 'GET' ? undefined : call.body;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    return Promise.resolve(
+      collector.app.request(pathOf(endpoint, call.params), {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
+    );
+  }
+
+  it.each(NAMES)('answers %s at its method and path with the reply it declares', async (name) => {
+    const endpoint = API[name];
+    const call = await SUCCESSFUL_CALLS[name](collector);
+    const res = await send(endpoint, call, endpoint.auth === 'device' ? { token } : {});
+
+    expect(res.status).toBe(200);
+    const reply = endpoint.reply.safeParse(await res.json());
+    expect(reply.error).toBeUndefined();
+  });
+
+  it.each(NAMES)('answers %s with the generic 404 for any other method', async (name) => {
+    const endpoint = ENDPOINTS[name];
+    const call = await SUCCESSFUL_CALLS[name](collector);
+    const other = endpoint.method === 'GET' ? 'POST' : 'GET';
+    const res = await send(endpoint, call, { method: other, token });
+
+    expect(res.status).toBe(404);
+    const error = ApiErrorSchema.parse(await res.json()).error;
+    expect(error).toMatchObject({ code: 'not-found', message: expect.stringContaining('no API') });
+  });
+
+  it.each(NAMES.filter((name) => ENDPOINTS[name].auth === 'device'))(
+    'refuses %s without the device token, in the declared error shape',
+    async (name) => {
+      const endpoint = API[name];
+      const res = await send(endpoint, await SUCCESSFUL_CALLS[name](collector));
+
+      expect(res.status).toBe(401);
+      expect(endpoint.error.parse(await res.json()).error.code).toBe('unauthorized');
+    },
+  );
+
+  it('publishes at /schema every request and reply schema an endpoint declares', async () => {
+    const res = await send(ENDPOINTS.schema, {});
+    const published = (await res.json()) as Record<string, unknown>;
+    const nameOf = new Map(
+      Object.entries(PUBLISHED_SCHEMAS).map(([name, schema]) => [schema, name]),
+    );
+    const expected = contractJsonSchemas();
+
+    for (const [endpointName, endpoint] of Object.entries(API)) {
+      // The listing itself is the one reply that is not a contract type.
+      const bodies = [
+        'request' in endpoint ? endpoint.request : undefined,
+        endpointName === 'schema' ? undefined : endpoint.reply,
+        endpoint.error,
+      ];
+      for (const schema of bodies) {
+        if (!schema) continue;
+        const name = nameOf.get(schema);
+        expect(name, `${endpointName}: a body schema that is not published`).toBeDefined();
+        expect(published[name as string]).toEqual(expected[name as string]);
+      }
+    }
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The collector's API with its bodies: each endpoint of endpoints.ts with the schema of its
+ * request body and of its reply, and the error shape every endpoint may answer with. The
+ * collector parses requests with these and the app validates replies with them, so the two
+ * sides read one declaration. The app's first screen does without (they bring zod).
+ */
+import { z } from 'zod';
+import { ApiErrorSchema } from './api-error';
+import { DeviceConfigSchema, EnrollReplySchema, EnrollRequestSchema } from './device';
+import { ENDPOINTS } from './endpoints';
+import { SurveyPackageSchema } from './survey-package';
+import { SyncBatchEnvelopeSchema, SyncBatchReplySchema, SyncBatchRequestSchema } from './sync';
+
+/** GET /health: 200 with status ok, or 503 with status unavailable and a message. */
+export const HealthReplySchema = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  database: z.enum(['sqlite', 'postgres']),
+  serverTime: z.iso.datetime({ offset: true }),
+  /** What is wrong, when status is unavailable. */
+  message: z.string().optional(),
+});
+export type HealthReply = z.infer<typeof HealthReplySchema>;
+
+/** GET /schema: JSON Schema documents by contract name. */
+export const ContractSchemasReplySchema = z.record(z.string(), z.record(z.string(), z.unknown()));
+
+/** Every endpoint answers a failure as ApiError JSON with the status of its code. */
+function withError<E extends object>(endpoint: E) {
+  return { ...endpoint, error: ApiErrorSchema };
+}
+
+export const API = {
+  health: withError({ ...ENDPOINTS.health, reply: HealthReplySchema }),
+  enroll: withError({
+    ...ENDPOINTS.enroll,
+    request: EnrollRequestSchema,
+    reply: EnrollReplySchema,
+  }),
+  deviceConfig: withError({ ...ENDPOINTS.deviceConfig, reply: DeviceConfigSchema }),
+  /** 304 without a body when If-None-Match names the package's ETag. */
+  survey: withError({ ...ENDPOINTS.survey, reply: SurveyPackageSchema }),
+  surveyVersion: withError({ ...ENDPOINTS.surveyVersion, reply: SurveyPackageSchema }),
+  responses: withError({
+    ...ENDPOINTS.responses,
+    request: SyncBatchRequestSchema,
+    /**
+     * What the collector reads the request as first: the same envelope with each record
+     * left unknown, so that one bad record is rejected on its own, not the whole batch.
+     */
+    envelope: SyncBatchEnvelopeSchema,
+    reply: SyncBatchReplySchema,
+  }),
+  schema: withError({ ...ENDPOINTS.schema, reply: ContractSchemasReplySchema }),
+} as const;
+
+/** The body of a request, as the client sends it (before defaults apply). */
+export type RequestBody<E extends { request: z.ZodType }> = z.input<E['request']>;
+
+/** The body of a successful reply, as the collector sends it (before defaults apply). */
+export type ReplyBody<E extends { reply: z.ZodType }> = z.input<E['reply']>;

@@ -1,0 +1,88 @@
+/**
+ * The collector's API at the HTTP level: each endpoint's method, path and authentication,
+ * the builder of its URL path, and the statuses that mean "not now" rather than "not this".
+ * Declared once for the app, the collector and the tests. Free of zod, so code that only
+ * builds a URL does not load the schema library; the bodies' schemas are in api.ts.
+ */
+
+/** Every endpoint lives under this prefix; an incompatible API would get /api/v2 beside it. */
+export const API_BASE_PATH = '/api/v1';
+
+export interface Endpoint {
+  readonly method: 'GET' | 'POST';
+  /** Under API_BASE_PATH, in the router's syntax: `:name` is a path parameter. */
+  readonly path: string;
+  /** device: the request carries the device token (Authorization: Bearer <token>). */
+  readonly auth: 'none' | 'device';
+}
+
+/**
+ * The URLs never change once shipped: kiosks in the field, the CLI's printed examples and
+ * integrators' scripts call them.
+ */
+export const ENDPOINTS = {
+  /** Is the collector up, and does its database answer. */
+  health: { method: 'GET', path: '/health', auth: 'none' },
+  /** A one-time enrollment code for a device token. */
+  enroll: { method: 'POST', path: '/enroll', auth: 'none' },
+  /** The device's branch, kiosk options, assigned survey, and the collector's time. */
+  deviceConfig: { method: 'GET', path: '/device/config', auth: 'device' },
+  /** The latest version of a survey package (public: phones on the QR channel fetch it). */
+  survey: { method: 'GET', path: '/surveys/:id', auth: 'none' },
+  /** One version of a survey package. */
+  surveyVersion: { method: 'GET', path: '/surveys/:id/versions/:version', auth: 'none' },
+  /** A sync batch: queued responses in, one outcome per record out. */
+  responses: { method: 'POST', path: '/responses', auth: 'device' },
+  /** The contract as JSON Schema, by name. */
+  schema: { method: 'GET', path: '/schema', auth: 'none' },
+} as const satisfies Record<string, Endpoint>;
+
+export type EndpointName = keyof typeof ENDPOINTS;
+
+/** The names of the `:name` parameters in a path pattern. */
+export type PathParamNames<Path extends string> =
+  Path extends `${string}:${infer Name}/${infer Rest}`
+    ? Name | PathParamNames<`/${Rest}`>
+    : Path extends `${string}:${infer Name}`
+      ? Name
+      : never;
+
+/** One value per path parameter of an endpoint. */
+export type PathParams<E extends Endpoint> = Record<PathParamNames<E['path']>, string | number>;
+
+/** The values apiPath() needs for an endpoint: none, or one per path parameter. */
+export type PathArgs<E extends Endpoint> = [PathParamNames<E['path']>] extends [never]
+  ? []
+  : [params: PathParams<E>];
+
+/** The URL path of a call (base path included), each parameter filled in and encoded. */
+export function apiPath<E extends Endpoint>(endpoint: E, ...[params]: PathArgs<E>): string {
+  const values: Record<string, string | number> = params ?? {};
+  const path = endpoint.path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`${endpoint.path}: no value for :${name}`);
+    return encodeURIComponent(String(value));
+  });
+  return `${API_BASE_PATH}${path}`;
+}
+
+/** The server errors: 500 to 599, the last status a reply may have (Fetch: a status is 200–599). */
+const SERVER_ERROR_STATUSES = Array.from({ length: 100 }, (_, i) => 500 + i);
+
+/**
+ * Statuses that say "not now" rather than "not this": 408 Request Timeout, 423 Locked, 429
+ * Too Many Requests, and every 5xx (the collector, or a proxy in front of it, is busy or
+ * broken). The client sends the same request again later, never sooner than Retry-After;
+ * it neither gives up on nor blames what it sent.
+ */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([
+  408,
+  423,
+  429,
+  ...SERVER_ERROR_STATUSES,
+]);
+
+/** Whether a reply with this status asks for the same request again, later. */
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status);
+}
