@@ -4,9 +4,9 @@
  */
 
 import { useLanguage } from '../i18n/context';
-import type { StoredResponse } from '../store';
+import type { DeviceResponse } from '../store';
 
-export function QuarantineList(props: { responses: StoredResponse[] }) {
+export function QuarantineList(props: { responses: DeviceResponse[] }) {
   const { t, language } = useLanguage();
   const time = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   return (

@@ -5,10 +5,10 @@ export { requestPersistentStorage } from './persistence';
 export * from './responses';
 export type {
   CachedSurvey,
+  DeviceResponse,
   Enrollment,
   Quarantine,
   ResponseStatus,
-  StoredResponse,
   SyncState,
 } from './schema';
 export * from './settings';

@@ -5,7 +5,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { countByStatus, quarantinedResponses, type StatusCounts } from './responses';
-import type { Enrollment, StoredResponse, SyncState } from './schema';
+import type { DeviceResponse, Enrollment, SyncState } from './schema';
 import { getEnrollment, getSyncState } from './settings';
 
 /** Subscribes to a query; undefined until its first result. */
@@ -28,7 +28,7 @@ export function useStatusCounts(): StatusCounts | undefined {
   return useLiveQuery(countByStatus);
 }
 
-export function useQuarantined(): StoredResponse[] | undefined {
+export function useQuarantined(): DeviceResponse[] | undefined {
   return useLiveQuery(quarantinedResponses);
 }
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ResponseSchema } from '../../shared/contract/response';
+import { SurveyResponseSchema } from '../../shared/contract/response';
 import { db, StorageError, useDatabase } from './database';
 import {
   closeDraft,
@@ -149,7 +149,7 @@ describe('drafts', () => {
         recommend: 8,
         'gap-staff-service': { minimum: 2, desired: 7, perceived: 5 },
       });
-      expect(ResponseSchema.safeParse(record).success).toBe(true);
+      expect(SurveyResponseSchema.safeParse(record).success).toBe(true);
     },
   );
 
@@ -191,7 +191,7 @@ describe('the outbox', () => {
     await queue(3);
     const batch = await outboxBatch(2);
     expect(batch.map((r) => r.deviceSeq)).toEqual([1, 2]);
-    for (const record of batch) expect(ResponseSchema.safeParse(record).success).toBe(true);
+    for (const record of batch) expect(SurveyResponseSchema.safeParse(record).success).toBe(true);
     expect(batch[0]).not.toHaveProperty('status');
   });
 

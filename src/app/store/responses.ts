@@ -4,11 +4,11 @@
  * A row leaves the queue only by the collector's acknowledgement or refusal.
  */
 import type { Answers, GapAnswer } from '../../shared/contract/answer';
-import type { Channel, Response } from '../../shared/contract/response';
+import type { Channel, SurveyResponse } from '../../shared/contract/response';
 import type { Language } from '../../shared/languages';
 import { isAnswered } from '../../shared/survey/conditions';
 import { StoreRuleError, withDatabase } from './database';
-import type { Enrollment, Quarantine, ResponseStatus, StoredResponse } from './schema';
+import type { DeviceResponse, Enrollment, Quarantine, ResponseStatus } from './schema';
 import { deviceIdIn } from './settings';
 
 export interface DraftInput {
@@ -21,7 +21,7 @@ export interface DraftInput {
   startedAt: string;
   answers: Answers;
   currentQuestionId?: string;
-  /** Gap items answered on some of their lines (see StoredResponse). */
+  /** Gap items answered on some of their lines (see DeviceResponse). */
   partialGaps?: Record<string, Partial<GapAnswer>>;
 }
 
@@ -62,7 +62,7 @@ async function queueDraft(
   id: string,
   completed: boolean,
   now: Date,
-): Promise<StoredResponse | undefined> {
+): Promise<DeviceResponse | undefined> {
   return withDatabase((database) =>
     database.transaction('rw', database.responses, database.settings, async () => {
       const row = await database.responses.get(id);
@@ -77,7 +77,7 @@ async function queueDraft(
       // Where the patron was and the lines of unfinished gap items belong to the draft:
       // the response keeps whole answers only, as the contract has them.
       const { currentQuestionId: _, partialGaps: __, ...rest } = row;
-      const queued: StoredResponse = {
+      const queued: DeviceResponse = {
         ...rest,
         status: 'queued',
         completed,
@@ -92,17 +92,17 @@ async function queueDraft(
 }
 
 /** The patron pressed Submit: the draft becomes a complete, queued response. */
-export function submitDraft(id: string, now = new Date()): Promise<StoredResponse | undefined> {
+export function submitDraft(id: string, now = new Date()): Promise<DeviceResponse | undefined> {
   return queueDraft(id, true, now);
 }
 
 /** The patron walked away: answers given so far are kept as an incomplete response. */
-export function closeDraft(id: string, now = new Date()): Promise<StoredResponse | undefined> {
+export function closeDraft(id: string, now = new Date()): Promise<DeviceResponse | undefined> {
   return queueDraft(id, false, now);
 }
 
 /** Every draft on the device, the most recently written first (see kiosk/resume-policy.ts). */
-export async function openDrafts(): Promise<StoredResponse[]> {
+export async function openDrafts(): Promise<DeviceResponse[]> {
   const drafts = await withDatabase((database) =>
     database.responses.where('status').equals('draft').toArray(),
   );
@@ -110,7 +110,7 @@ export async function openDrafts(): Promise<StoredResponse[]> {
 }
 
 /** The record as the collector receives it: the contract's fields only. */
-export function toContractResponse(row: StoredResponse): Response {
+export function toSurveyResponse(row: DeviceResponse): SurveyResponse {
   if (row.deviceSeq === undefined || row.submittedAt === undefined) {
     throw new Error(`response ${row.id} is a draft and cannot be sent`);
   }
@@ -132,7 +132,7 @@ export function toContractResponse(row: StoredResponse): Response {
 }
 
 /** The oldest queued responses, in the order they were made, as contract records. */
-export async function outboxBatch(limit: number): Promise<Response[]> {
+export async function outboxBatch(limit: number): Promise<SurveyResponse[]> {
   const rows = await withDatabase((database) =>
     database.responses
       .where('[status+deviceSeq]')
@@ -140,7 +140,7 @@ export async function outboxBatch(limit: number): Promise<Response[]> {
       .limit(limit)
       .toArray(),
   );
-  return rows.map(toContractResponse);
+  return rows.map(toSurveyResponse);
 }
 
 /** Marks acknowledged responses synced; a row no longer queued is left as it is. */
@@ -190,7 +190,7 @@ export async function countByStatus(): Promise<StatusCounts> {
   });
 }
 
-export function quarantinedResponses(): Promise<StoredResponse[]> {
+export function quarantinedResponses(): Promise<DeviceResponse[]> {
   return withDatabase((database) =>
     database.responses.where('status').equals('quarantined').toArray(),
   );

@@ -6,7 +6,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { GapAnswer } from '../../shared/contract/answer';
 import type { KioskOptions } from '../../shared/contract/device';
-import type { Response } from '../../shared/contract/response';
+import type { SurveyResponse } from '../../shared/contract/response';
 import type { SurveyPackage } from '../../shared/contract/survey-package';
 
 export const DATABASE_NAME = 'library-survey';
@@ -29,8 +29,11 @@ export interface Quarantine {
   at: number;
 }
 
-/** A response row: the contract's record plus the device's bookkeeping. */
-export interface StoredResponse extends Omit<Response, 'deviceSeq' | 'submittedAt'> {
+/**
+ * A response as the device keeps it (a draft, or queued, synced or quarantined): the
+ * contract's record plus the device's bookkeeping. The collector's row is CollectedResponse.
+ */
+export interface DeviceResponse extends Omit<SurveyResponse, 'deviceSeq' | 'submittedAt'> {
   status: ResponseStatus;
   /** Given when the draft is queued, so an abandoned empty draft leaves no gap. */
   deviceSeq?: number;
@@ -106,7 +109,7 @@ export interface SettingRow<K extends SettingKey = SettingKey> {
 }
 
 export class SurveyDatabase extends Dexie {
-  responses!: EntityTable<StoredResponse, 'id'>;
+  responses!: EntityTable<DeviceResponse, 'id'>;
   surveys!: EntityTable<CachedSurvey, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
 

@@ -1,13 +1,13 @@
 import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import type { Response } from '../../shared/contract/response';
+import type { SurveyResponse } from '../../shared/contract/response';
 import { MAX_BATCH_BYTES, MAX_BATCH_RESPONSES } from '../../shared/contract/sync';
 import { buildBatchBody, SYNC_BATCH_BYTES } from './batch';
 
 const DEVICE_ID = uuidv4();
 
 /** A record whose comment makes it roughly `size` bytes long once serialised. */
-function record(seq: number, size = 300): Response {
+function record(seq: number, size = 300): SurveyResponse {
   return {
     id: uuidv7(),
     surveyId: 'library-service-quality',
@@ -24,7 +24,7 @@ function record(seq: number, size = 300): Response {
   };
 }
 
-function records(count: number, size?: number): Response[] {
+function records(count: number, size?: number): SurveyResponse[] {
   return Array.from({ length: count }, (_, i) => record(i + 1, size));
 }
 

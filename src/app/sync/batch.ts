@@ -2,7 +2,7 @@
  * Builds the body of one batch: as many of the oldest queued records as fit under the
  * collector's limits, serialised once. Pure, so the byte arithmetic is tested on its own.
  */
-import type { Response } from '../../shared/contract/response';
+import type { SurveyResponse } from '../../shared/contract/response';
 import { MAX_BATCH_BYTES, MAX_BATCH_RESPONSES } from '../../shared/contract/sync';
 
 /** Records per batch at the start of a run: a few round trips drain a bookmobile's week. */
@@ -20,9 +20,9 @@ function byteLength(text: string): number {
 }
 
 export type BatchBody =
-  | { kind: 'body'; json: string; records: Response[]; bytes: number }
+  | { kind: 'body'; json: string; records: SurveyResponse[]; bytes: number }
   /** The first record alone is over the collector's limit: it can never be sent. */
-  | { kind: 'too-large'; record: Response; bytes: number };
+  | { kind: 'too-large'; record: SurveyResponse; bytes: number };
 
 function envelope(parts: readonly string[], clockOffsetMs: number | undefined): string {
   const offset = clockOffsetMs === undefined ? '' : `,"clockOffsetMs":${clockOffsetMs}`;
@@ -35,7 +35,7 @@ function envelope(parts: readonly string[], clockOffsetMs: number | undefined): 
  * its own: only the collector's own limit is final.
  */
 export function buildBatchBody(
-  records: readonly Response[],
+  records: readonly SurveyResponse[],
   clockOffsetMs: number | undefined,
   maxBytes = SYNC_BATCH_BYTES,
 ): BatchBody | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Response } from '../../shared/contract/response';
+import type { SurveyResponse } from '../../shared/contract/response';
 import type { SyncResult } from '../../shared/contract/sync';
 import { DEFAULT_REASONS, type SortedResults, sortResults } from './sort-results';
 
@@ -9,7 +9,7 @@ const [A, B, C] = ['a', 'b', 'c'].map((x) => `019a8f3e-7c2b-7def-8a00-0000000000
   string,
 ];
 const OTHER = '019a8f3e-7c2b-7def-8a00-0000000000ff';
-const sent = [A, B, C].map((id) => ({ id }) as Response);
+const sent = [A, B, C].map((id) => ({ id }) as SurveyResponse);
 
 describe('sorting the results of a batch', () => {
   it.each<[string, SyncResult[], SortedResults]>([

@@ -4,7 +4,7 @@
  * A result for an id that was not in the batch, or a second result for the same id, is
  * ignored: only what was sent can be acknowledged.
  */
-import type { Response } from '../../shared/contract/response';
+import type { SurveyResponse } from '../../shared/contract/response';
 import { isAcknowledged, type SyncResult } from '../../shared/contract/sync';
 import type { Quarantine } from '../store';
 
@@ -23,7 +23,7 @@ export const DEFAULT_REASONS: Record<Quarantine['outcome'], string> = {
 };
 
 export function sortResults(
-  sent: readonly Response[],
+  sent: readonly SurveyResponse[],
   results: readonly SyncResult[],
 ): SortedResults {
   const first = new Map<string, SyncResult>();

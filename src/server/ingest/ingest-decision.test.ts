@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEVICE_ID, makeResponse } from '../../../test/fixtures/responses';
 import { SURVEY_ID, surveyPackage } from '../../../test/fixtures/survey-package';
-import type { Response } from '../../shared/contract/response';
+import type { SurveyResponse } from '../../shared/contract/response';
 import {
   batchResults,
   checkRecord,
@@ -138,7 +138,7 @@ describe('responseContentHash', () => {
 });
 
 describe('batchResults', () => {
-  const valid = (record: Response): RecordCheck => ({
+  const valid = (record: SurveyResponse): RecordCheck => ({
     ok: true,
     response: record,
     hash: responseContentHash(record),

@@ -3,14 +3,14 @@
  * valid (and if not, why and where), and, once the batch has been stored, was it new, a
  * duplicate (same id, same content) or a conflict (same id, other content).
  */
-import { type Response, ResponseSchema } from '../../shared/contract/response';
+import { type SurveyResponse, SurveyResponseSchema } from '../../shared/contract/response';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import type { SyncResult } from '../../shared/contract/sync';
 import { responseProblem } from '../../shared/survey/response-check';
 import { contentHash } from '../hashing';
 
 export type RecordCheck =
-  | { ok: true; response: Response; hash: string }
+  | { ok: true; response: SurveyResponse; hash: string }
   | { ok: false; result: SyncResult };
 
 export interface CheckContext {
@@ -37,7 +37,7 @@ function rejected(id: string | null, reason: string, path?: string): RecordCheck
 /** Checks one record of a batch: shape, survey version, answers, then whose it is. */
 export function checkRecord(raw: unknown, context: CheckContext): RecordCheck {
   const id = readableId(raw);
-  const parsed = ResponseSchema.safeParse(raw);
+  const parsed = SurveyResponseSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.map(String).join('.');
@@ -64,7 +64,7 @@ export function checkRecord(raw: unknown, context: CheckContext): RecordCheck {
  * The hash that tells a duplicate from a conflict: the record as the device sent it, minus
  * branchId, which the device may learn only after it made the response.
  */
-export function responseContentHash(response: Response): string {
+export function responseContentHash(response: SurveyResponse): string {
   const { branchId: _claimed, ...content } = response;
   return contentHash(content);
 }

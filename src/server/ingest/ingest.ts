@@ -6,10 +6,10 @@
 import { SurveyIdSchema } from '../../shared/contract/ids';
 import type { SyncBatchReply } from '../../shared/contract/sync';
 import {
+  type CollectedResponse,
   insertNewResponses,
   recordDeviceContact,
   type Storage,
-  type StoredResponse,
   surveyStructures,
   timestamp,
 } from '../storage';
@@ -36,7 +36,7 @@ function toStored(
   check: Extract<RecordCheck, { ok: true }>,
   request: IngestRequest,
   receivedAt: string,
-): StoredResponse {
+): CollectedResponse {
   const r = check.response;
   return {
     id: r.id,

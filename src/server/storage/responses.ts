@@ -9,7 +9,8 @@ import type { Answers } from '../../shared/contract/answer';
 import { inTransaction, type Storage } from './database';
 import type { ResponsesTable } from './schema';
 
-export interface StoredResponse {
+/** A response as the collector stored it (the device's copy is the app's DeviceResponse). */
+export interface CollectedResponse {
   id: string;
   surveyId: string;
   surveyVersion: number;
@@ -39,7 +40,7 @@ export interface InsertOutcome {
 /** Rows per INSERT statement: far below SQLite's 32766 bound parameters (17 per row). */
 const ROWS_PER_INSERT = 250;
 
-function toRow(r: StoredResponse): Insertable<ResponsesTable> {
+function toRow(r: CollectedResponse): Insertable<ResponsesTable> {
   return {
     id: r.id,
     survey_id: r.surveyId,
@@ -61,7 +62,7 @@ function toRow(r: StoredResponse): Insertable<ResponsesTable> {
   };
 }
 
-function fromRow(row: Selectable<ResponsesTable>): StoredResponse {
+function fromRow(row: Selectable<ResponsesTable>): CollectedResponse {
   return {
     id: row.id,
     surveyId: row.survey_id,
@@ -89,7 +90,7 @@ function fromRow(row: Selectable<ResponsesTable>): StoredResponse {
  */
 export async function insertNewResponses(
   storage: Storage,
-  responses: readonly StoredResponse[],
+  responses: readonly CollectedResponse[],
 ): Promise<InsertOutcome> {
   if (responses.length === 0) return { inserted: new Set(), existingHashes: new Map() };
   // Rows are locked in id order, whatever order the batch lists them in: two batches that
@@ -123,7 +124,7 @@ export async function insertNewResponses(
 export async function findResponse(
   storage: Storage,
   id: string,
-): Promise<StoredResponse | undefined> {
+): Promise<CollectedResponse | undefined> {
   const row = await storage.db
     .selectFrom('responses')
     .selectAll()
@@ -136,7 +137,7 @@ export async function findResponse(
 export async function listResponses(
   storage: Storage,
   filter: { branchId?: string } = {},
-): Promise<StoredResponse[]> {
+): Promise<CollectedResponse[]> {
   let query = storage.db.selectFrom('responses').selectAll();
   if (filter.branchId) query = query.where('branch_id', '=', filter.branchId);
   const rows = await query.orderBy('received_at').orderBy('id').execute();

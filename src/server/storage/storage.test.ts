@@ -6,7 +6,7 @@ import { insertBranch } from './branches';
 import { migrate, ping } from './database';
 import { findDeviceByTokenHash, revokeDevice, upsertEnrolledDevice } from './devices';
 import { insertEnrollmentCode, markEnrollmentCodeUsed } from './enrollment-codes';
-import { findResponse, insertNewResponses, type StoredResponse } from './responses';
+import { type CollectedResponse, findResponse, insertNewResponses } from './responses';
 import {
   findSurveyPackage,
   insertSurveyPackage,
@@ -16,7 +16,7 @@ import {
 
 const AT = '2026-11-20T10:00:00.000Z';
 
-function stored(overrides: Partial<StoredResponse> = {}): StoredResponse {
+function stored(overrides: Partial<CollectedResponse> = {}): CollectedResponse {
   const r = makeResponse();
   return {
     ...r,

@@ -7,14 +7,15 @@ import { z } from 'zod';
 import { HealthReplySchema } from './api';
 import { ApiErrorSchema } from './api-error';
 import { DeviceConfigSchema, EnrollReplySchema, EnrollRequestSchema } from './device';
-import { ResponseSchema } from './response';
+import { SurveyResponseSchema } from './response';
 import { SurveyPackageSchema } from './survey-package';
 import { SyncBatchReplySchema, SyncBatchRequestSchema } from './sync';
 
 /** The published schemas by name; the names are part of the API and never change. */
 export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   SurveyPackage: SurveyPackageSchema,
-  Response: ResponseSchema,
+  // Published as 'Response' before the type was renamed SurveyResponse; published names never change.
+  Response: SurveyResponseSchema,
   SyncBatchRequest: SyncBatchRequestSchema,
   SyncBatchReply: SyncBatchReplySchema,
   EnrollRequest: EnrollRequestSchema,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUESTIONS } from './answer';
-import { type Response, ResponseSchema } from './response';
+import { type SurveyResponse, SurveyResponseSchema } from './response';
 
-const valid: Response = {
+const valid: SurveyResponse = {
   id: '01890a5d-ac96-774b-bcce-b302099a8057',
   surveyId: 'library-service-quality',
   surveyVersion: 1,
@@ -28,16 +28,16 @@ const valid: Response = {
 
 /** The path of the first problem, as the collector names it: "answers.overall". */
 function firstProblemPath(input: unknown): string | undefined {
-  const result = ResponseSchema.safeParse(input);
+  const result = SurveyResponseSchema.safeParse(input);
   return result.success ? undefined : result.error.issues[0]?.path.join('.');
 }
 
 describe('the response record', () => {
   it('accepts a response with every kind of answer', () => {
-    expect(ResponseSchema.parse(valid)).toEqual(valid);
+    expect(SurveyResponseSchema.parse(valid)).toEqual(valid);
   });
 
-  it.each<[string, Partial<Response>]>([
+  it.each<[string, Partial<SurveyResponse>]>([
     ['an incomplete response without answers', { completed: false, answers: {} }],
     ['a response made before enrollment, with no branch', { branchId: null }],
     ['a response without a location', { location: undefined }],
@@ -48,11 +48,13 @@ describe('the response record', () => {
     ['an nps answer of 0', { answers: { recommend: 0 } }],
     [`${MAX_QUESTIONS} answers`, { answers: manyAnswers(MAX_QUESTIONS) }],
   ])('accepts %s', (_name, change) => {
-    expect(ResponseSchema.safeParse({ ...valid, ...change }).success).toBe(true);
+    expect(SurveyResponseSchema.safeParse({ ...valid, ...change }).success).toBe(true);
   });
 
   it('trims the location staff typed', () => {
-    expect(ResponseSchema.parse({ ...valid, location: '  Stop 4  ' }).location).toBe('Stop 4');
+    expect(SurveyResponseSchema.parse({ ...valid, location: '  Stop 4  ' }).location).toBe(
+      'Stop 4',
+    );
   });
 });
 
@@ -117,6 +119,6 @@ describe('a response the collector refuses', () => {
   });
 
   it.each([[null], ['<html>Bad gateway</html>'], [[valid]]])('refuses %j as a whole', (input) => {
-    expect(ResponseSchema.safeParse(input).success).toBe(false);
+    expect(SurveyResponseSchema.safeParse(input).success).toBe(false);
   });
 });

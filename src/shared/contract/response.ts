@@ -31,7 +31,7 @@ const TimestampSchema = z.iso.datetime({ offset: true }).refine(
 /** A bookmobile stop or a room: short, typed by staff, shown on the dashboard. */
 export const MAX_LOCATION_LENGTH = 120;
 
-export const ResponseSchema = z.object({
+export const SurveyResponseSchema = z.object({
   /** UUIDv7, made on the device: unique without coordination, sortable by creation. */
   id: z.uuid({ version: 'v7' }),
   surveyId: SurveyIdSchema,
@@ -51,4 +51,4 @@ export const ResponseSchema = z.object({
   answers: AnswersSchema,
 });
 
-export type Response = z.infer<typeof ResponseSchema>;
+export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;

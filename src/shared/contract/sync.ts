@@ -4,7 +4,7 @@
  * other content) and rejected (fails validation) are kept by the device in quarantine.
  */
 import { z } from 'zod';
-import { ResponseSchema } from './response';
+import { SurveyResponseSchema } from './response';
 
 /** At most this many responses in one batch … */
 export const MAX_BATCH_RESPONSES = 500;
@@ -23,7 +23,7 @@ export const SyncBatchEnvelopeSchema = z.object({
 
 /** The request as integrators should build it (published as JSON Schema). */
 export const SyncBatchRequestSchema = z.object({
-  responses: z.array(ResponseSchema).min(1).max(MAX_BATCH_RESPONSES),
+  responses: z.array(SurveyResponseSchema).min(1).max(MAX_BATCH_RESPONSES),
   clockOffsetMs: z.number().finite().optional(),
 });
 

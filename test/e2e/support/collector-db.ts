@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
-export interface StoredResponseRow {
+export interface CollectorResponseRow {
   id: string;
   survey_id: string;
   branch_id: string;
@@ -13,13 +13,15 @@ export interface StoredResponseRow {
   answers: string;
 }
 
-export function collectorResponses(dataDir: string): StoredResponseRow[] {
+export function collectorResponses(dataDir: string): CollectorResponseRow[] {
   const db = new Database(join(dataDir, 'collector.sqlite'), {
     readonly: true,
     fileMustExist: true,
   });
   try {
-    return db.prepare('SELECT * FROM responses ORDER BY device_seq').all() as StoredResponseRow[];
+    return db
+      .prepare('SELECT * FROM responses ORDER BY device_seq')
+      .all() as CollectorResponseRow[];
   } finally {
     db.close();
   }

@@ -1,7 +1,7 @@
 /** Reads the app's IndexedDB from inside the page, the way the app itself stores it. */
 import type { Page } from 'playwright-core';
 
-export interface StoredRow {
+export interface DeviceResponseRow {
   id: string;
   status: 'draft' | 'queued' | 'synced' | 'quarantined';
   locale: string;
@@ -15,10 +15,10 @@ export interface StoredRow {
   quarantine?: { outcome: string; reason: string; path?: string };
 }
 
-export function readResponses(page: Page): Promise<StoredRow[]> {
+export function readResponses(page: Page): Promise<DeviceResponseRow[]> {
   return page.evaluate(
     () =>
-      new Promise<StoredRow[]>((resolve, reject) => {
+      new Promise<DeviceResponseRow[]>((resolve, reject) => {
         const open = indexedDB.open('library-survey');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -26,7 +26,7 @@ export function readResponses(page: Page): Promise<StoredRow[]> {
           const request = db.transaction('responses').objectStore('responses').getAll();
           request.onsuccess = () => {
             db.close();
-            resolve(request.result as StoredRow[]);
+            resolve(request.result as DeviceResponseRow[]);
           };
           request.onerror = () => reject(request.error);
         };

@@ -3,7 +3,7 @@
  * or the standing one; `ingest` behaves as the collector's batch endpoint does (accepted
  * once, duplicate after), so tests can count what arrived exactly once.
  */
-import type { Response as ContractResponse } from '../../../shared/contract/response';
+import type { SurveyResponse } from '../../../shared/contract/response';
 import type { SyncResult } from '../../../shared/contract/sync';
 import type { FetchLike } from '../http';
 
@@ -47,14 +47,14 @@ export function hang(): Answer {
 }
 
 /** The responses in a batch request, as the device sent them. */
-export function batchOf(request: SeenRequest): ContractResponse[] {
-  return (request.body as { responses: ContractResponse[] }).responses;
+export function batchOf(request: SeenRequest): SurveyResponse[] {
+  return (request.body as { responses: SurveyResponse[] }).responses;
 }
 
 export class FakeCollector {
   readonly requests: SeenRequest[] = [];
   /** What the collector holds, by response id. */
-  readonly stored = new Map<string, ContractResponse>();
+  readonly stored = new Map<string, SurveyResponse>();
   #script: Answer[] = [];
   #otherwise: Answer | undefined;
   #waiting: ((request: SeenRequest) => void)[] = [];
@@ -85,7 +85,7 @@ export class FakeCollector {
    * The batch endpoint: stores each record once and answers per record; `decide` may
    * refuse a record instead (return a result without the id).
    */
-  ingest(decide?: (record: ContractResponse) => Omit<SyncResult, 'id'> | undefined): Answer {
+  ingest(decide?: (record: SurveyResponse) => Omit<SyncResult, 'id'> | undefined): Answer {
     return (request, signal) => {
       const results = batchOf(request).map((record): SyncResult => {
         const refusal = decide?.(record);
