@@ -34,8 +34,11 @@ describe('an answer given just before the page dies', () => {
   afterEach(async () => {
     // The tab goes first, so nothing a failed test left waiting runs once time runs again;
     // the clock belongs to the browser context, and the next test needs it running.
-    await closeKiosk(page);
-    await page.clock.resume();
+    try {
+      await closeKiosk(page);
+    } finally {
+      await page.clock.resume();
+    }
   });
 
   /** From here on no timer of the page fires: the app's writes must not wait for one. */

@@ -8,7 +8,7 @@ import { LANGUAGES } from '../../src/shared/languages';
 import { BUILT_IN_SURVEYS } from '../../src/surveys';
 import { KioskPage } from './pages/kiosk-page';
 import { patronAnswers } from './support/answers';
-import { goOffline, untilControlled } from './support/browser';
+import { goOffline, goOnline, untilControlled } from './support/browser';
 import { readResponses } from './support/indexeddb';
 import { useStack } from './support/stack';
 import { appText, onlySurvey, surveyText } from './support/texts';
@@ -25,11 +25,16 @@ describe('the kiosk offline, in five languages', () => {
     // another language would still come from the network.
     await untilControlled(page);
     await goOffline(stack.browser.context);
-    const kiosk = new KioskPage(page, survey);
-    await kiosk.chooseLanguage('hu');
-    await kiosk.button('welcome.start').waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('hu');
-    await page.close();
+    try {
+      const kiosk = new KioskPage(page, survey);
+      await kiosk.chooseLanguage('hu');
+      await kiosk.button('welcome.start').waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('hu');
+    } finally {
+      // The next test's first visit is an online one.
+      await goOnline(stack.browser.context);
+      await page.close();
+    }
   });
 
   it('starts without a network after one online visit and keeps a response from each language', async () => {

@@ -104,7 +104,14 @@ export function KioskApp(props: {
           <ThanksScreen seconds={kioskOptions.thanksSeconds} onDone={() => void kiosk.reset()} />
         )}
         {idle.secondsLeft !== null && (
-          <IdleDialog secondsLeft={idle.secondsLeft} onContinue={idle.extend} />
+          <IdleDialog
+            secondsLeft={idle.secondsLeft}
+            onContinue={() => {
+              idle.extend();
+              // Dated now: a crash after this resumes the survey instead of closing it.
+              kiosk.stillHere();
+            }}
+          />
         )}
       </div>
     </LanguageProvider>

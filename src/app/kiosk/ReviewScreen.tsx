@@ -20,7 +20,13 @@ export function ReviewScreen(props: {
         <p>{t('review.body', { count: props.answered })}</p>
       </main>
       <nav class="bottom-bar" aria-label={t('question.navigation')}>
-        <button type="button" class="button button-large" onClick={props.onBack}>
+        <button
+          type="button"
+          class="button button-large"
+          // While the answers are being queued they can no longer be changed.
+          aria-disabled={props.busy}
+          onClick={props.busy ? undefined : props.onBack}
+        >
           {t('question.back')}
         </button>
         <button

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StorageError, type StorageErrorKind } from '../store';
-import type { DraftInput } from '../store/responses';
+import { type DraftInput, ResponseClosedError } from '../store/responses';
 import { DraftWriter, flushWhenPageHides, TYPING_WRITE_DELAY_MS } from './draft-writer';
 
 function draft(answers: DraftInput['answers']): DraftInput {
@@ -173,6 +173,22 @@ describe('the draft writer', () => {
     await writer.writeNow(draft({ recommend: 5 }));
     await writer.flush();
     expect(disk.written).toEqual([{ recommend: 5 }]);
+  });
+
+  it('stops writing a draft that was queued meanwhile, and reports no failure for it', async () => {
+    const results: (StorageErrorKind | null)[] = [];
+    let attempts = 0;
+    const writer = new DraftWriter(
+      (failure) => results.push(failure),
+      async () => {
+        attempts++;
+        throw new ResponseClosedError('response r1 is already queued');
+      },
+    );
+    await expect(writer.writeNow(draft({ recommend: 4 }))).resolves.toBe(true);
+    await writer.flush();
+    expect(attempts).toBe(1);
+    expect(results).toEqual([]);
   });
 
   it('forgets waiting text when the draft is discarded', async () => {

@@ -5,7 +5,13 @@
  * in order, the latest state winning. A failed write is reported (and retried on request),
  * never shown as saved.
  */
-import { type DraftInput, StorageError, type StorageErrorKind, saveDraft } from '../store';
+import {
+  type DraftInput,
+  ResponseClosedError,
+  StorageError,
+  type StorageErrorKind,
+  saveDraft,
+} from '../store';
 
 /** While the patron types, the text is written at most this long after a keystroke. */
 export const TYPING_WRITE_DELAY_MS = 300;
@@ -55,6 +61,9 @@ export class DraftWriter {
         this.onResult(null);
         return true;
       } catch (error) {
+        // The response was queued meanwhile (a submit or walk-away in another path): it is
+        // no draft any more, and retrying would fail forever in front of the next patron.
+        if (error instanceof ResponseClosedError) return true;
         // Keep it for "try again" unless a newer state is waiting: the screen still shows
         // the answer, the disk does not.
         this.pending ??= draft;

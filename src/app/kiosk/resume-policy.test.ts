@@ -35,9 +35,9 @@ describe('the resume policy', () => {
       { a: 'close-stale' },
     ],
     [
-      'closes a stale draft even when another tab holds it',
+      'leaves a draft another tab holds to that tab, however long ago it was written',
       [facts('a', { updatedAt: NOW - 10 * 60_000, heldElsewhere: true })],
-      { a: 'close-stale' },
+      { a: 'held-elsewhere' },
     ],
     [
       'leaves a fresh draft another tab shows to that tab',
@@ -60,9 +60,17 @@ describe('the resume policy', () => {
       { older: 'not-newest', newer: 'resume' },
     ],
     [
-      'resumes nothing older when the newest draft is held by another tab',
+      'resumes its own draft when another tab holds a newer one',
       [facts('older', { updatedAt: NOW - 20_000 }), facts('newer', { heldElsewhere: true })],
-      { older: 'not-newest', newer: 'held-elsewhere' },
+      { older: 'resume', newer: 'held-elsewhere' },
+    ],
+    [
+      'resumes the newest draft of its survey, not a newer one of another survey',
+      [
+        facts('mine', { updatedAt: NOW - 20_000 }),
+        facts('other', { updatedAt: NOW - 5_000, surveyId: 'annual-residents' }),
+      ],
+      { mine: 'resume', other: 'close-other-survey' },
     ],
     [
       'resumes the fresh draft and closes the stale one',

@@ -22,17 +22,20 @@ export interface DraftFacts {
 
 /**
  * - resume: the page was reloaded or crashed mid-survey; the patron may still be there.
+ * - held-elsewhere: another tab shows it to its patron, however long ago it was written
+ *   (a slow patron keeps touching the screen without answering); that tab's own walk-away
+ *   closes it, and this tab starts on the welcome screen.
  * - close-stale: left longer than a patron could still be there; kept as incomplete.
  * - close-other-survey: made for a survey or version this kiosk no longer shows, so it
  *   cannot be resumed; kept as incomplete.
- * - held-elsewhere: another tab shows it to its patron; this tab starts on the welcome screen.
- * - not-newest: a fresher draft is the one resumed; this one is closed once it goes stale.
+ * - not-newest: a fresher draft of this tab's survey is the one resumed; this one is
+ *   closed once it goes stale.
  */
 export type DraftFate =
   | 'resume'
+  | 'held-elsewhere'
   | 'close-stale'
   | 'close-other-survey'
-  | 'held-elsewhere'
   | 'not-newest';
 
 export interface ResumeContext {
@@ -43,26 +46,27 @@ export interface ResumeContext {
   maxIdleMs: number;
 }
 
-/** The fate of every draft: only the most recently written fresh one may be resumed. */
+/**
+ * The fate of every draft: a draft another tab holds is that tab's; of the others, only the
+ * most recently written fresh one of the survey on screen may be resumed.
+ */
 export function draftFates(
   drafts: readonly DraftFacts[],
   { survey, now, maxIdleMs }: ResumeContext,
 ): { id: string; fate: DraftFate }[] {
   const stale = (draft: DraftFacts) => now - draft.updatedAt > maxIdleMs;
+  const otherSurvey = (draft: DraftFacts) =>
+    draft.surveyId !== survey.id || draft.surveyVersion !== survey.version;
   let newest: DraftFacts | undefined;
   for (const draft of drafts) {
-    if (!stale(draft) && (!newest || draft.updatedAt > newest.updatedAt)) newest = draft;
+    if (draft.heldElsewhere || stale(draft) || otherSurvey(draft)) continue;
+    if (!newest || draft.updatedAt > newest.updatedAt) newest = draft;
   }
   const fateOf = (draft: DraftFacts): DraftFate => {
-    // Stale comes first, even for a draft another tab holds: that tab slept past its own
-    // walk-away, which closes the draft as soon as it wakes anyway.
-    if (stale(draft)) return 'close-stale';
-    if (draft !== newest) return 'not-newest';
     if (draft.heldElsewhere) return 'held-elsewhere';
-    if (draft.surveyId !== survey.id || draft.surveyVersion !== survey.version) {
-      return 'close-other-survey';
-    }
-    return 'resume';
+    if (stale(draft)) return 'close-stale';
+    if (otherSurvey(draft)) return 'close-other-survey';
+    return draft === newest ? 'resume' : 'not-newest';
   };
   return drafts.map((draft) => ({ id: draft.id, fate: fateOf(draft) }));
 }

@@ -51,6 +51,8 @@ export interface Kiosk {
   submit: () => Promise<void>;
   /** "Try again" after a failure: repeats the write that failed, or the submit. */
   retrySave: () => Promise<void>;
+  /** The patron answered "Are you still there?": the draft is written again, dated now. */
+  stillHere: () => void;
   /** The patron left: keep what they answered, return to the welcome screen. */
   walkAway: () => Promise<void>;
   /** Back to the welcome screen in the default language (after thanks). */
@@ -89,7 +91,12 @@ export function useKiosk(options: {
   // What changed since the last write: only keystrokes may wait for the next ones. A
   // choice made in the same render as a keystroke wins, so it is never held back.
   const changed = useRef<'nothing' | 'typing' | 'choice'>('nothing');
+  // From the moment a submit or a walk-away starts queueing the draft, nothing may change
+  // it: a tap then would be written to a response that is no longer a draft, or be missing
+  // from the response without anyone knowing.
+  const closing = useRef(false);
   const act = (kind: 'typing' | 'choice', action: KioskAction) => {
+    if (closing.current) return;
     if (kind === 'choice' || changed.current === 'nothing') changed.current = kind;
     dispatch(action);
   };
@@ -104,7 +111,7 @@ export function useKiosk(options: {
   useLayoutEffect(() => {
     const typed = changed.current === 'typing';
     changed.current = 'nothing';
-    if (!onScreen) return;
+    if (!onScreen || closing.current) return;
     const hasDraft = drafted.current === onScreen.responseId;
     const untouched =
       Object.keys(onScreen.answers).length === 0 && Object.keys(onScreen.partialGaps).length === 0;
@@ -126,8 +133,11 @@ export function useKiosk(options: {
     writer.discard();
     setSaveFailure(null);
     failedSubmit.current = false;
-    await switchLanguage(kioskOptions.defaultLocale, survey.id);
+    // The screen leaves the patron's answers at once; the default language's texts are
+    // loaded from the start, so they need not be waited for.
     dispatch({ type: 'reset', language: kioskOptions.defaultLocale });
+    closing.current = false;
+    await switchLanguage(kioskOptions.defaultLocale, survey.id);
   }, [writer, kioskOptions.defaultLocale, survey.id]);
 
   const submit = async () => {
@@ -139,11 +149,13 @@ export function useKiosk(options: {
         failedSubmit.current = true;
         return;
       }
+      closing.current = true;
       try {
         const queued = await submitDraft(session.responseId);
         if (queued?.status !== 'queued')
           throw new Error(`response ${session.responseId} was not queued`);
       } catch (error) {
+        closing.current = false;
         failedSubmit.current = true;
         setSaveFailure(error instanceof StorageError ? error.kind : 'unknown');
         return;
@@ -152,6 +164,7 @@ export function useKiosk(options: {
       setSaveFailure(null);
       writer.discard();
       dispatch({ type: 'submitted' });
+      closing.current = false;
       onSubmitted.current?.();
     } finally {
       submitLock.current = false;
@@ -189,7 +202,16 @@ export function useKiosk(options: {
       else await writer.flush();
     },
     submit,
+    stillHere: () => {
+      if (onScreen && !closing.current && drafted.current === onScreen.responseId) {
+        void writer.writeNow(draftOf(state));
+      }
+    },
     walkAway: async () => {
+      // A submit under way finishes on its own and thanks the patron; queueing the same
+      // draft as incomplete meanwhile would turn a sent response into a walked-away one.
+      if (submitLock.current) return;
+      closing.current = true;
       if (session) {
         // Whatever happens to the write, the next patron must not see this one's answers.
         await writer.flush();
