@@ -41,5 +41,8 @@ export function buildIsStale(root = '.') {
 export function buildIfStale(log = console.log) {
   if (!buildIsStale()) return true;
   log('Building the app and the collector (the sources changed since the last build)…');
-  return spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' }).status === 0;
+  // Vitest runs its global setup with NODE_ENV=test, which the children would inherit:
+  // Vite then builds a development bundle whose files the service worker does not precache.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  return spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', env }).status === 0;
 }
