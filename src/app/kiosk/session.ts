@@ -4,6 +4,7 @@
  * patron's place and answers. Persistence and timers live in use-kiosk.ts.
  */
 import type { Answers, AnswerValue, GapAnswer } from '../../shared/contract/answer';
+import { GAP_DIMENSIONS } from '../../shared/contract/constants';
 import type { Question } from '../../shared/contract/question';
 import type { Language } from '../../shared/languages';
 import { blockingProblem } from '../../shared/survey/answers';
@@ -97,9 +98,8 @@ export function resumed(
 
 /** The complete answer once every line has a point or N/A. */
 export function completeGap(lines: Partial<GapAnswer>): GapAnswer | undefined {
-  const { minimum, desired, perceived } = lines;
-  return minimum !== undefined && desired !== undefined && perceived !== undefined
-    ? { minimum, desired, perceived }
+  return GAP_DIMENSIONS.every((dimension) => lines[dimension] !== undefined)
+    ? (Object.fromEntries(GAP_DIMENSIONS.map((d) => [d, lines[d]])) as GapAnswer)
     : undefined;
 }
 

@@ -4,7 +4,12 @@
  * UI translates; nothing here throws for a network or collector problem.
  */
 import { API, type RequestBody } from '../../shared/contract/api';
-import { type ApiErrorCode, apiErrorCodeOfStatus } from '../../shared/contract/api-error';
+import {
+  type ApiErrorCode,
+  apiErrorCodeOfStatus,
+  ENROLLMENT_CODE_PROBLEMS,
+  type EnrollmentCodeProblem,
+} from '../../shared/contract/api-error';
 import {
   type DeviceConfig,
   ENROLLMENT_CODE_PATTERN,
@@ -33,10 +38,7 @@ import { refreshSurvey, type SurveyRefresh } from './survey-refresh';
  * code-used: it was used already, perhaps by this device on an answer that was lost;
  * rate-limited: too many wrong codes from here, wait retryAfterMs.
  */
-export type EnrollFailure = Extract<
-  ApiErrorCode,
-  'code-invalid' | 'code-expired' | 'code-used' | 'rate-limited'
->;
+export type EnrollFailure = EnrollmentCodeProblem | Extract<ApiErrorCode, 'rate-limited'>;
 
 export type EnrollResult =
   | { ok: true; enrollment: Enrollment }
@@ -54,9 +56,7 @@ export interface CollectorApi {
 }
 
 const ENROLL_FAILURES: readonly string[] = [
-  'code-invalid',
-  'code-expired',
-  'code-used',
+  ...ENROLLMENT_CODE_PROBLEMS,
   'rate-limited',
 ] satisfies EnrollFailure[];
 

@@ -3,6 +3,7 @@
  * first start) is exchanged for a token bound to the code's branch. Marking the code used
  * and storing the device happen in one transaction.
  */
+import type { EnrollmentCodeProblem } from '../../shared/contract/api-error';
 import type { EnrollReply } from '../../shared/contract/device';
 import {
   findBranch,
@@ -31,7 +32,7 @@ const HOUR_MS = 3_600_000;
  */
 export const ENROLLMENT_RETRY_WINDOW_MS = 10 * 60_000;
 
-export type CodeProblem = 'code-invalid' | 'code-expired' | 'code-used';
+export type CodeProblem = EnrollmentCodeProblem;
 
 /** Why a stored code cannot be used by this device now, or null when it can. */
 export function codeProblem(

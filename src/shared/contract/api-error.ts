@@ -20,6 +20,14 @@ export const API_ERROR_CODES = [
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
+/** Why an enrollment code cannot enroll this device: the collector's verdict, the app's message. */
+export const ENROLLMENT_CODE_PROBLEMS = [
+  'code-invalid',
+  'code-expired',
+  'code-used',
+] as const satisfies readonly ApiErrorCode[];
+export type EnrollmentCodeProblem = (typeof ENROLLMENT_CODE_PROBLEMS)[number];
+
 /**
  * The status each code is answered with. A client that cannot read the body (a proxy ate
  * it) may go by the status alone, but only where one code has it: 400 is two codes.
