@@ -7,7 +7,6 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Question } from '../../src/shared/contract/question';
 import { BUILT_IN_SURVEYS } from '../../src/surveys';
 import { KioskPage } from './pages/kiosk-page';
 import { patronAnswers } from './support/answers';
@@ -66,22 +65,6 @@ describe('an answer given just before the page dies', () => {
     kiosk = new KioskPage(page, survey);
   }
 
-  /** Answers as a patron would, from the first question up to `question`. */
-  async function answerUpTo(question: Question): Promise<void> {
-    const answers = patronAnswers('en');
-    for (const before of survey.questions.slice(0, survey.questions.indexOf(question))) {
-      await kiosk.expectQuestion(before);
-      const value = answers[before.id];
-      if (value === undefined) {
-        await kiosk.button('question.skip').click();
-      } else {
-        await kiosk.answer(before, value);
-        await kiosk.next();
-      }
-    }
-    await kiosk.expectQuestion(question);
-  }
-
   function radio(name: string) {
     return page.getByRole('radio', { name, exact: true });
   }
@@ -125,7 +108,7 @@ describe('an answer given just before the page dies', () => {
     ],
   ])('keeps the text typed just before the crash when %s', async (_, hide) => {
     await kiosk.start();
-    await answerUpTo(improvement);
+    await kiosk.answerUpTo(improvement, patronAnswers('en'));
     await stopTime();
     const text = 'Longer opening hours on Saturdays, please.';
     await kiosk.answer(improvement, text);
@@ -143,7 +126,7 @@ describe('an answer given just before the page dies', () => {
 
   it('keeps an "Other" text written when the patron leaves the field', async () => {
     await kiosk.start();
-    await answerUpTo(today);
+    await kiosk.answerUpTo(today, patronAnswers('en'));
     await stopTime();
     await kiosk.answer(today, { selected: ['event'], other: 'Book fair' });
     // Ticking "Other" is a choice, written at once; the text typed after it waits.
@@ -165,7 +148,7 @@ describe('an answer given just before the page dies', () => {
 
   it('keeps the lines of a gap item answered on two lines, and still asks for the third', async () => {
     await kiosk.start();
-    await answerUpTo(gap);
+    await kiosk.answerUpTo(gap, patronAnswers('en'));
     await stopTime();
     await kiosk.answerGapLines({ minimum: 5, perceived: 'na' });
     await expect

@@ -138,10 +138,12 @@ export class KioskPage {
     await this.button('question.next').click();
   }
 
-  /** Answers from `from` (the first question by default) to the review screen. */
-  async answerThrough(answers: Record<string, AnswerValue>, from?: Question): Promise<void> {
-    const questions = this.survey.questions;
-    for (const question of questions.slice(from ? questions.indexOf(from) : 0)) {
+  /** Answers each question in turn, skipping those without an answer. */
+  private async answerEach(
+    questions: readonly Question[],
+    answers: Record<string, AnswerValue>,
+  ): Promise<void> {
+    for (const question of questions) {
       await this.expectQuestion(question);
       const value = answers[question.id];
       if (value === undefined) {
@@ -151,7 +153,20 @@ export class KioskPage {
         await this.next();
       }
     }
+  }
+
+  /** Answers from `from` (the first question by default) to the review screen. */
+  async answerThrough(answers: Record<string, AnswerValue>, from?: Question): Promise<void> {
+    const questions = this.survey.questions;
+    await this.answerEach(questions.slice(from ? questions.indexOf(from) : 0), answers);
     await this.button('review.submit').waitFor();
+  }
+
+  /** Answers from the first question up to `question`, which is left on screen unanswered. */
+  async answerUpTo(question: Question, answers: Record<string, AnswerValue>): Promise<void> {
+    const questions = this.survey.questions;
+    await this.answerEach(questions.slice(0, questions.indexOf(question)), answers);
+    await this.expectQuestion(question);
   }
 
   async completeSurvey(answers: Record<string, AnswerValue>): Promise<void> {
