@@ -1,6 +1,7 @@
 // Runs the unit tests again with the process clock a year ahead and a year back (libfaketime),
 // so a test that passes only in a certain week fails here, not in a landing months later.
-// Chromium is not moved: the browser tests run on a fake clock of their own.
+// `--all` runs every test so, browser tests included: the collector and the tests move,
+// the browser keeps the machine's time (test/e2e/support/browser.ts says why).
 import './require-node.mjs';
 import { spawnSync } from 'node:child_process';
 
@@ -19,15 +20,20 @@ if (faketime.error) {
   process.exit(0);
 }
 
+const all = process.argv.includes('--all');
+const vitest = ['npx', 'vitest', 'run', ...(all ? [] : ['--project', 'unit'])];
+
 for (const shift of [`+${SHIFT_DAYS}d`, `-${SHIFT_DAYS}d`]) {
-  console.log(`\ntest-any-date: unit tests with the clock moved ${shift}`);
-  const run = spawnSync('faketime', ['-f', shift, 'npx', 'vitest', 'run', '--project', 'unit'], {
+  console.log(
+    `\ntest-any-date: ${all ? 'every test' : 'unit tests'} with the clock moved ${shift}`,
+  );
+  const run = spawnSync('faketime', ['-f', shift, ...vitest], {
     stdio: 'inherit',
     // Monotonic clocks stay real: timeouts and timers measure durations, not dates.
     env: { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: '1' },
   });
   if (run.status !== 0) {
-    console.error(`test-any-date: the unit tests failed with the clock moved ${shift}.`);
+    console.error(`test-any-date: tests failed with the clock moved ${shift}.`);
     process.exit(run.status ?? 1);
   }
 }

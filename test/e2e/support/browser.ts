@@ -25,6 +25,22 @@ export interface TestBrowser {
   close: () => Promise<void>;
 }
 
+/**
+ * The browser's environment: the test runner's, less libfaketime. When the suite runs with
+ * the clock moved (scripts/test-any-date.mjs, or by hand), the collector and the tests
+ * move but the browser keeps the machine's time: libfaketime slows Chromium tenfold, and a
+ * tablet whose clock is a year off from the collector's is a case the app must bear anyway.
+ */
+function browserEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && !name.startsWith('FAKETIME') && name !== 'LD_PRELOAD') {
+      env[name] = value;
+    }
+  }
+  return env;
+}
+
 export async function launchBrowser(
   options: { viewport?: { width: number; height: number }; locale?: string } = {},
 ): Promise<TestBrowser> {
@@ -35,6 +51,7 @@ export async function launchBrowser(
     viewport: options.viewport ?? { width: 1024, height: 768 },
     locale: options.locale ?? 'en-GB',
     serviceWorkers: 'allow',
+    env: browserEnv(),
   });
   return {
     context,
