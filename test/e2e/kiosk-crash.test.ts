@@ -22,6 +22,9 @@ const improvement = questionOf(survey, 'one-improvement');
 /** A write to IndexedDB is a state to wait for; a loaded machine may take its time. */
 const ON_DISK = { timeout: 10_000 };
 
+/** How far ahead the clock stops: short of every timer the app sets on a question screen. */
+const PAUSE_AHEAD_MS = 5_000;
+
 describe('an answer given just before the page dies', () => {
   const stack = useStack();
   let page: Page;
@@ -42,7 +45,17 @@ describe('an answer given just before the page dies', () => {
 
   /** From here on no timer of the page fires: the app's writes must not wait for one. */
   async function stopTime(): Promise<void> {
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    // The page's clock runs while the pause is asked for, and on a busy machine it can pass
+    // the chosen moment first; Playwright then refuses to go back, so ask again from now.
+    for (;;) {
+      const now = await page.evaluate(() => Date.now());
+      try {
+        await page.clock.pauseAt(now + PAUSE_AHEAD_MS);
+        return;
+      } catch (error) {
+        if (!String(error).includes('to the past')) throw error;
+      }
+    }
   }
 
   /** The open draft's answers and unfinished gap lines, as the app stored them. */
