@@ -9,11 +9,15 @@
 export const API_BASE_PATH = '/api/v1';
 
 export interface Endpoint {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'DELETE';
   /** Under API_BASE_PATH, in the router's syntax: `:name` is a path parameter. */
   readonly path: string;
-  /** device: the request carries the device token (Authorization: Bearer <token>). */
-  readonly auth: 'none' | 'device';
+  /**
+   * device: the request carries the device token (Authorization: Bearer <token>).
+   * staff: a signed-in staff session (its cookie); branch staff see their own branch only.
+   * admin: a signed-in network administrator.
+   */
+  readonly auth: 'none' | 'device' | 'staff' | 'admin';
 }
 
 /**
@@ -35,6 +39,57 @@ export const ENDPOINTS = {
   responses: { method: 'POST', path: '/responses', auth: 'device' },
   /** The contract as JSON Schema, by name. */
   schema: { method: 'GET', path: '/schema', auth: 'none' },
+
+  /** Sign in with { email, password }: sets the session cookie. */
+  signIn: { method: 'POST', path: '/session', auth: 'none' },
+  /** Who is signed in, and until when. */
+  session: { method: 'GET', path: '/session', auth: 'staff' },
+  /** Sign out: ends this session. */
+  signOut: { method: 'DELETE', path: '/session', auth: 'staff' },
+  /** Sign out everywhere: ends every session of the signed-in account. */
+  signOutEverywhere: { method: 'DELETE', path: '/sessions', auth: 'staff' },
+  /** The first start's one-time link makes the first network administrator. */
+  firstAdmin: { method: 'POST', path: '/setup', auth: 'none' },
+
+  /** Per question: counts per value and the estimates with their intervals. */
+  resultsSummary: { method: 'GET', path: '/results/summary', auth: 'staff' },
+  /** Responses, completion, trend and the figures of each branch. */
+  resultsOverview: { method: 'GET', path: '/results/overview', auth: 'staff' },
+  /** The free-text answers, searchable, with their tags. */
+  comments: { method: 'GET', path: '/results/comments', auth: 'staff' },
+  /** Each tag with the number of comments carrying it. */
+  commentTags: { method: 'GET', path: '/results/comment-tags', auth: 'staff' },
+  /** Tags a comment ({ tag }). */
+  tagComment: {
+    method: 'POST',
+    path: '/results/comments/:responseId/:questionId/tags',
+    auth: 'staff',
+  },
+  /** Takes a tag off a comment. */
+  untagComment: {
+    method: 'DELETE',
+    path: '/results/comments/:responseId/:questionId/tags/:tag',
+    auth: 'staff',
+  },
+  /** One row per response, one column per question, values as codes (UTF-8 with a BOM). */
+  exportCsv: { method: 'GET', path: '/export/responses.csv', auth: 'staff' },
+  /** The same as a workbook: responses on the first sheet, the codebook on the second. */
+  exportXlsx: { method: 'GET', path: '/export/responses.xlsx', auth: 'staff' },
+  /** The CSV export's codebook: question texts and value labels in the chosen language. */
+  exportCodebook: { method: 'GET', path: '/export/codebook.csv', auth: 'staff' },
+
+  /** Branches (branch staff: their own), with the survey their kiosks show. */
+  branches: { method: 'GET', path: '/admin/branches', auth: 'staff' },
+  /** Chooses the survey a branch's kiosks show ({ surveyId }). */
+  setBranchSurvey: { method: 'POST', path: '/admin/branches/:id/survey', auth: 'admin' },
+  /** Every enrolled device (branch staff: their branch's), with when it was last seen. */
+  devices: { method: 'GET', path: '/admin/devices', auth: 'staff' },
+  /** Revokes a device's token. */
+  revokeDevice: { method: 'POST', path: '/admin/devices/:id/revoke', auth: 'admin' },
+  /** Surveys and their versions, with response counts. */
+  surveys: { method: 'GET', path: '/admin/surveys', auth: 'staff' },
+  /** Imports a survey package (the same checks as the CLI's survey import). */
+  importSurvey: { method: 'POST', path: '/admin/surveys', auth: 'admin' },
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -1,0 +1,83 @@
+/**
+ * What the admin app manages besides the results: branches and the survey their kiosks
+ * show, enrolled devices, and survey packages. Branch staff see their own branch only.
+ */
+import { z } from 'zod';
+import { BranchIdSchema, SurveyIdSchema } from './ids';
+
+/** A device not seen for this many days stands out in the device list. */
+export const DEVICE_QUIET_DAYS = 7;
+
+export const BranchListSchema = z.object({
+  branches: z.array(
+    z.object({
+      id: BranchIdSchema,
+      name: z.string(),
+      /** The survey its kiosks show (its latest version). */
+      surveyId: SurveyIdSchema,
+      createdAt: z.iso.datetime({ offset: true }),
+    }),
+  ),
+});
+export type BranchList = z.infer<typeof BranchListSchema>;
+
+/** POST /admin/branches/:id/survey. */
+export const SetBranchSurveyRequestSchema = z.strictObject({ surveyId: SurveyIdSchema });
+
+export const DeviceListSchema = z.object({
+  devices: z.array(
+    z.object({
+      id: z.string(),
+      branchId: BranchIdSchema,
+      name: z.string().nullable(),
+      enrolledAt: z.iso.datetime({ offset: true }),
+      lastSeenAt: z.iso.datetime({ offset: true }).nullable(),
+      /** The device clock's last estimated offset from the collector's, in ms. */
+      lastClockOffsetMs: z.number().nullable(),
+      revokedAt: z.iso.datetime({ offset: true }).nullable(),
+      /** Not seen for DEVICE_QUIET_DAYS days (or never since enrolling that long ago). */
+      quiet: z.boolean(),
+    }),
+  ),
+});
+export type DeviceList = z.infer<typeof DeviceListSchema>;
+
+export const SurveyListSchema = z.object({
+  surveys: z.array(
+    z.object({
+      id: SurveyIdSchema,
+      /** The English title, for lists; the admin app shows its own language's. */
+      title: z.string(),
+      versions: z.array(
+        z.object({
+          version: z.int(),
+          createdAt: z.iso.datetime({ offset: true }),
+          /** Responses stored under this version (branch staff: their branch's). */
+          responses: z.int(),
+          textsSource: z.enum(['built-in', 'imported']),
+        }),
+      ),
+      /** Branches whose kiosks show it. */
+      branches: z.array(BranchIdSchema),
+    }),
+  ),
+});
+export type SurveyList = z.infer<typeof SurveyListSchema>;
+
+/** POST /admin/surveys: the package was stored (or was already there, unchanged). */
+export const ImportSurveyReplySchema = z.object({
+  surveyId: SurveyIdSchema,
+  version: z.int(),
+  action: z.enum(['inserted', 'unchanged', 'texts-updated']),
+});
+export type ImportSurveyReply = z.infer<typeof ImportSurveyReplySchema>;
+
+/** A refused import: every problem found, each with the path in the package at fault. */
+export const SurveyImportProblemsSchema = z.object({
+  error: z.object({
+    code: z.literal('bad-request'),
+    message: z.string(),
+    path: z.string().optional(),
+  }),
+  problems: z.array(z.object({ path: z.string(), message: z.string() })),
+});
