@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { isAdminFile } from './admin-build.ts';
 import { FIRST_SCREEN_BUDGET_GZIP_BYTES, measureFirstScreen } from './first-screen.ts';
 
 /** Files of the build that the browser never fetches as part of the app. */
@@ -22,10 +23,14 @@ function listFiles(dir: string, root = dir): string[] {
 export function filesMissingFromPrecache(outDir: string): string[] {
   const sw = readFileSync(join(outDir, 'sw.js'), 'utf8');
   const precached = new Set([...sw.matchAll(/\burl:"([^"]+)"/g)].map((m) => m[1]));
-  return listFiles(outDir)
-    .map((file) => file.split('\\').join('/'))
-    .filter((file) => !OUTSIDE_THE_APP.some((pattern) => pattern.test(file)))
-    .filter((file) => !precached.has(file));
+  return (
+    listFiles(outDir)
+      .map((file) => file.split('\\').join('/'))
+      .filter((file) => !OUTSIDE_THE_APP.some((pattern) => pattern.test(file)))
+      // The dashboard is another app; config/admin-build.ts checks it stays out of the precache.
+      .filter((file) => !isAdminFile(file))
+      .filter((file) => !precached.has(file))
+  );
 }
 
 export function buildChecks(): Plugin {

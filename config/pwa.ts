@@ -3,14 +3,18 @@
  * keeps working offline, and how updates wait for the welcome screen (prompt mode).
  */
 import type { VitePWAOptions } from 'vite-plugin-pwa';
+import { ADMIN_PRECACHE_IGNORES } from './admin-build.ts';
 
 /** Precache limit per file; vite-plugin-pwa fails the build when a file is skipped for size. */
 const MAX_PRECACHE_FILE_BYTES = 1024 * 1024;
 
 export const PRECACHE_GLOB_PATTERNS = ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2}'];
 
-/** Build by-products that are not part of the app and are never served to a browser. */
-export const NOT_PRECACHED = ['.vite/**', 'stats.html'];
+/**
+ * Build by-products that are not part of the app and are never served to a browser, and
+ * the librarians' dashboard, which no kiosk needs (config/admin-build.ts).
+ */
+export const NOT_PRECACHED = ['.vite/**', 'stats.html', ...ADMIN_PRECACHE_IGNORES];
 
 export const pwaOptions: Partial<VitePWAOptions> = {
   // Prompt mode: a new version waits until the app calls updateSW(), which it does only

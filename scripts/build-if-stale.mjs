@@ -10,11 +10,16 @@ export const BUILD_SOURCES = [
   'locales',
   'public',
   'index.html',
+  'admin.html',
   'vite.config.ts',
   'config',
   'package-lock.json',
 ];
-export const BUILD_OUTPUTS = ['dist/client/index.html', 'dist/server/collector.js'];
+export const BUILD_OUTPUTS = [
+  'dist/client/index.html',
+  'dist/client/admin.html',
+  'dist/server/collector.js',
+];
 
 /** The newest modification time under a path, in ms (0 when it does not exist). */
 function newestMs(path) {

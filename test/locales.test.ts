@@ -173,8 +173,10 @@ const jsonFiles = (language: string) =>
 const ENGLISH_FILES = jsonFiles(SOURCE_LANGUAGE);
 
 describe('locale files', () => {
-  it('has English files to check against', () => {
-    expect(ENGLISH_FILES).toContain('survey.library-service-quality.json');
+  it('has English files to check against: the kiosk, the dashboard and the built-in survey', () => {
+    expect(ENGLISH_FILES).toEqual(
+      expect.arrayContaining(['app.json', 'admin.json', 'survey.library-service-quality.json']),
+    );
   });
 
   it.each(ENGLISH_FILES)(

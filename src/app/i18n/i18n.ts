@@ -13,8 +13,14 @@ export function surveyNamespace(surveyId: string): string {
   return `survey.${surveyId}`;
 }
 
-/** Every locale file, keyed by path; Vite turns each into a lazily loaded chunk. */
-const localeFiles = import.meta.glob<TranslationTree>('/locales/*/*.json', { import: 'default' });
+/**
+ * Every locale file of the kiosk, keyed by path; Vite turns each into a lazily loaded chunk.
+ * The dashboard's texts (admin.json) are not the kiosk's: they stay out of its build.
+ */
+const localeFiles = import.meta.glob<TranslationTree>(
+  ['/locales/*/*.json', '!/locales/*/admin.json'],
+  { import: 'default' },
+);
 
 export const i18n: I18n = i18next.createInstance();
 

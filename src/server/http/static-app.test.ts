@@ -6,6 +6,7 @@ import { startTestCollector, type TestCollector } from '../../../test/fixtures/c
 import { testDialects } from '../../../test/fixtures/test-databases';
 
 const INDEX_HTML = '<!doctype html><title>Library survey</title><div id="app"></div>';
+const ADMIN_HTML = '<!doctype html><title>Library survey: results</title><div id="admin"></div>';
 const APP_JS = `console.log(${JSON.stringify('library '.repeat(500))});`;
 
 // The static side does not touch the database: SQLite is enough.
@@ -43,6 +44,7 @@ describe('serving the app', () => {
     beforeAll(() => {
       mkdirSync(join(collector.staticDir, 'assets'));
       writeFileSync(join(collector.staticDir, 'index.html'), INDEX_HTML);
+      writeFileSync(join(collector.staticDir, 'admin.html'), ADMIN_HTML);
       writeFileSync(
         join(collector.staticDir, 'sw.js'),
         'self.addEventListener("fetch", () => {});',
@@ -74,7 +76,24 @@ describe('serving the app', () => {
       },
     );
 
-    it.each([['/assets/index-old.js'], ['/missing.png']])(
+    it.each([['/admin'], ['/admin/'], ['/admin/comments'], ['/admin/a/b']])(
+      "answers the dashboard's page path %s with admin.html, revalidated",
+      async (path) => {
+        const res = await get(path);
+        expect(res.status).toBe(200);
+        expect(await res.text()).toBe(ADMIN_HTML);
+        expect(res.headers.get('cache-control')).toBe('no-cache');
+      },
+    );
+
+    it.each([['/administration'], ['/admins/x']])(
+      'answers %s, which only starts like the dashboard, with the kiosk',
+      async (path) => {
+        expect(await (await get(path)).text()).toBe(INDEX_HTML);
+      },
+    );
+
+    it.each([['/assets/index-old.js'], ['/missing.png'], ['/admin/missing.js']])(
       'answers the missing file %s with 404, not the page',
       async (path) => {
         const res = await get(path);

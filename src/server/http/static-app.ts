@@ -1,7 +1,8 @@
 /**
  * Serves the PWA from STATIC_DIR: hashed files under /assets/ are cached for a year, the
  * rest (index.html, sw.js, manifest) is revalidated every time so an update reaches the
- * kiosks. Any other page path gets index.html: the app is a single page.
+ * kiosks. /admin/ and every page path under it get admin.html, the librarians' dashboard;
+ * any other page path gets index.html: each app is a single page.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,9 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 /** Paths that name a file; a missing file is a 404, never the page (it would be cached as JS). */
 const FILE_PATH = /(^\/assets\/)|(\.[a-z0-9]+$)/i;
+/** The dashboard's page paths: /admin, /admin/, /admin/anything. */
+const ADMIN_PAGE = /^\/admin(\/|$)/;
+const ADMIN_HTML = 'admin.html';
 
 function notBuilt(c: Context): Response {
   const message =
@@ -43,6 +47,10 @@ export function staticRoutes(staticDir: string): Hono {
   app.on(['GET', 'HEAD'], '*', serveStatic({ root: staticDir }));
   app.on(['GET', 'HEAD'], '*', async (c, next) => {
     if (FILE_PATH.test(c.req.path)) return c.text('Not found', 404);
+    if (ADMIN_PAGE.test(c.req.path)) {
+      if (!existsSync(join(staticDir, ADMIN_HTML))) return notBuilt(c);
+      return serveStatic({ root: staticDir, path: ADMIN_HTML })(c, next);
+    }
     return serveStatic({ root: staticDir, path: 'index.html' })(c, next);
   });
   return app;

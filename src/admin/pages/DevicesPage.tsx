@@ -1,0 +1,159 @@
+/**
+ * The enrolled devices: branch, name, when enrolled, when last seen, the clock offset, and
+ * whether revoked. A device quiet for DEVICE_QUIET_DAYS days is marked with a word and a
+ * symbol as well as a colour. Administrators may revoke one, after confirming.
+ */
+import { useRef, useState } from 'preact/hooks';
+import { DEVICE_QUIET_DAYS, type DeviceList } from '../../shared/contract/admin';
+import { api } from '../api';
+import { now } from '../clock';
+import { Status } from '../components/Status';
+import { useLanguage, useSignedIn } from '../context';
+import { errorText } from '../errors';
+import { useLoad } from '../use-load';
+
+type Device = DeviceList['devices'][number];
+
+export function DevicesPage() {
+  const { t, f } = useLanguage();
+  const { isAdmin, branchName } = useSignedIn();
+  const [load, reload] = useLoad(() => api.devices(), 'devices');
+  const [confirming, setConfirming] = useState<Device>();
+  const [revokeError, setRevokeError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const at = now();
+
+  const ask = (device: Device) => {
+    setConfirming(device);
+    setRevokeError(undefined);
+    dialog.current?.showModal();
+  };
+  const revoke = () => {
+    if (!confirming) return;
+    setBusy(true);
+    api.revokeDevice(confirming.id).then(
+      () => {
+        setBusy(false);
+        dialog.current?.close();
+        reload();
+      },
+      (error: unknown) => {
+        setBusy(false);
+        setRevokeError(error);
+      },
+    );
+  };
+  const devices = load.data?.devices ?? [];
+  const name = (d: Device) => d.name ?? t('devices.unnamed');
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('devices.title')}</h1>
+      <Status
+        loading={load.state === 'loading'}
+        error={load.state === 'error' ? load.error : undefined}
+        onRetry={reload}
+      />
+      {load.data ? (
+        <div class="table-scroll">
+          <table class="data">
+            <caption>
+              {t('devices.caption', { count: devices.length })}{' '}
+              {t('devices.quietRule', { count: DEVICE_QUIET_DAYS })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('devices.name')}</th>
+                <th scope="col">{t('devices.branch')}</th>
+                <th scope="col">{t('devices.enrolled')}</th>
+                <th scope="col">{t('devices.lastSeen')}</th>
+                <th scope="col">{t('devices.clockOffset')}</th>
+                <th scope="col">{t('devices.state')}</th>
+                {isAdmin ? (
+                  <th scope="col">
+                    <span class="visually-hidden">{t('devices.actions')}</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {devices.map((d) => (
+                <tr
+                  key={d.id}
+                  class={d.quiet && !d.revokedAt ? 'row-quiet' : d.revokedAt ? 'row-revoked' : ''}
+                >
+                  <th scope="row">{name(d)}</th>
+                  <td>{branchName(d.branchId)}</td>
+                  <td>{f.dateTime(d.enrolledAt)}</td>
+                  <td>
+                    {d.lastSeenAt ? (
+                      <time dateTime={d.lastSeenAt} title={f.dateTime(d.lastSeenAt)}>
+                        {f.ago(d.lastSeenAt, at)}
+                      </time>
+                    ) : (
+                      t('devices.neverSeen')
+                    )}
+                  </td>
+                  <td class="num">
+                    {d.lastClockOffsetMs === null ? '–' : f.offset(d.lastClockOffsetMs)}
+                  </td>
+                  <td>
+                    {d.revokedAt ? (
+                      <span class="badge">
+                        {t('devices.revoked', { date: f.dateTime(d.revokedAt) })}
+                      </span>
+                    ) : d.quiet ? (
+                      <span class="badge badge-warning">
+                        <span aria-hidden="true">⚠ </span>
+                        {t('devices.quiet', { count: DEVICE_QUIET_DAYS })}
+                      </span>
+                    ) : (
+                      t('devices.active')
+                    )}
+                  </td>
+                  {isAdmin ? (
+                    <td>
+                      {d.revokedAt ? null : (
+                        <button type="button" class="button small danger" onClick={() => ask(d)}>
+                          {t('devices.revoke')}
+                          <span class="visually-hidden"> {name(d)}</span>
+                        </button>
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <dialog
+        ref={dialog}
+        class="dialog"
+        aria-labelledby="revoke-heading"
+        onClose={() => setConfirming(undefined)}
+      >
+        <h2 id="revoke-heading">
+          {t('devices.confirmTitle', { name: confirming ? name(confirming) : '' })}
+        </h2>
+        <p>
+          {t('devices.confirmText', { branch: confirming ? branchName(confirming.branchId) : '' })}
+        </p>
+        {revokeError !== undefined ? (
+          <p class="status-error" role="alert">
+            {errorText(t, revokeError)}
+          </p>
+        ) : null}
+        <div class="dialog-actions">
+          <button type="button" class="button" onClick={() => dialog.current?.close()}>
+            {t('devices.cancel')}
+          </button>
+          <button type="button" class="button danger-solid" disabled={busy} onClick={revoke}>
+            {t('devices.confirmRevoke')}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}

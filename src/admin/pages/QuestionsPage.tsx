@@ -1,0 +1,421 @@
+/**
+ * Every question of the survey in the filtered slice: a chart that fits its type beside
+ * the table of its numbers (the chart's text alternative), and its figures: n, N/A,
+ * skipped, and the estimates with their 95% intervals. Texts come from the survey package.
+ */
+import { useCallback } from 'preact/hooks';
+import type { Question } from '../../shared/contract/question';
+import type { QuestionResult } from '../../shared/contract/results';
+import { api } from '../api';
+import {
+  bandBar,
+  divergingBar,
+  gapBand,
+  NPS_COLOURS,
+  RATING_COLOURS,
+  type Segment,
+  type ShareRow,
+  shareBars,
+} from '../charts/charts';
+import { PlotFigure, type PlotModule } from '../charts/PlotFigure';
+import { EstimateText, FewAnswers, TooFew } from '../components/Figures';
+import { FiltersBar, useFilters } from '../components/FiltersBar';
+import { Legend } from '../components/Legend';
+import { Status } from '../components/Status';
+import { useLanguage } from '../context';
+import { routeHash } from '../route';
+import { wilsonInterval } from '../share-interval';
+import { type SurveyTexts, useSurveyTexts } from '../survey-texts';
+import { useLoad } from '../use-load';
+
+export function QuestionsPage() {
+  const { t } = useLanguage();
+  const { filters, query } = useFilters();
+  const [load, reload] = useLoad((signal) => api.summary(query, signal), query.toString());
+  const texts = useSurveyTexts(filters.survey);
+  const summary = load.data;
+  const results = new Map(summary?.questions.map((q) => [q.id, q]));
+  const error =
+    load.state === 'error' ? load.error : texts.state === 'error' ? texts.error : undefined;
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('questions.title')}</h1>
+      <FiltersBar />
+      <Status
+        loading={load.state === 'loading' || texts.state === 'loading'}
+        error={error}
+        onRetry={reload}
+      />
+      {summary && texts.state === 'ok' ? (
+        <div class={load.state === 'loading' ? 'stale' : ''}>
+          <p class="lead">
+            {t('questions.lead', { count: summary.responses, completed: summary.completed })}
+          </p>
+          {summary.tooFew ? (
+            <p class="notice">
+              <TooFew />
+            </p>
+          ) : (
+            texts.data.pkg.questions.map((question, index) => {
+              const result = results.get(question.id);
+              return result ? (
+                <QuestionSection
+                  key={question.id}
+                  number={index + 1}
+                  question={question}
+                  result={result}
+                  texts={texts.data}
+                  commentsHref={routeHash('comments', query)}
+                />
+              ) : null;
+            })
+          )}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function QuestionSection(props: {
+  number: number;
+  question: Question;
+  result: QuestionResult;
+  texts: SurveyTexts;
+  commentsHref: string;
+}) {
+  const { t } = useLanguage();
+  const { question, result, texts } = props;
+  const headingId = `q-${question.id}`;
+  return (
+    <section class="panel question" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        <span class="question-number">{props.number}.</span> {texts.question(question.id)}
+      </h2>
+      <p class="muted small">{t(`questionTypes.${question.type}`)}</p>
+      {result.tooFew ? (
+        <p>
+          <TooFew />
+        </p>
+      ) : (
+        <div class="question-body">
+          <div class="question-chart">
+            <QuestionChart {...props} />
+          </div>
+          <div class="question-numbers">
+            <FiguresTable question={question} result={result} />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+const pointsOf = (question: Question) =>
+  question.type === 'nps' ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : [1, 2, 3, 4, 5];
+
+/** The chart and its table, by question type. */
+function QuestionChart(props: {
+  question: Question;
+  result: QuestionResult;
+  texts: SurveyTexts;
+  commentsHref: string;
+}) {
+  const { t, f } = useLanguage();
+  const { question, result, texts } = props;
+  const tableId = `answers-${question.id}`;
+  const count = (key: string) => result.counts[key] ?? 0;
+
+  const segments: Segment[] = (() => {
+    switch (question.type) {
+      case 'rating':
+        return pointsOf(question).map((p, i) => ({
+          label: `${p} – ${texts.point(question, p)}`,
+          count: count(String(p)),
+          colour: RATING_COLOURS[i] ?? '#999',
+        }));
+      case 'nps': {
+        const nps = result.nps;
+        return [
+          {
+            label: t('nps.detractors'),
+            count: nps?.detractors ?? 0,
+            colour: NPS_COLOURS.detractors,
+          },
+          { label: t('nps.passives'), count: nps?.passives ?? 0, colour: NPS_COLOURS.passives },
+          { label: t('nps.promoters'), count: nps?.promoters ?? 0, colour: NPS_COLOURS.promoters },
+        ];
+      }
+      default:
+        return [];
+    }
+  })();
+
+  const rows: (ShareRow & { id: string; count: number })[] = (() => {
+    if (question.type === 'single') {
+      return question.options.map((o) => {
+        const k = count(o.id);
+        const interval = wilsonInterval(k, result.n);
+        return {
+          id: o.id,
+          count: k,
+          label: texts.option(question.id, o.id),
+          share: result.n ? k / result.n : 0,
+          low: interval?.low ?? null,
+          high: interval?.high ?? null,
+        };
+      });
+    }
+    if (question.type === 'multi') {
+      const ids = [...question.options.map((o) => o.id), ...(question.other ? ['other'] : [])];
+      return ids.map((id) => {
+        const share = result.shares?.[id];
+        return {
+          id,
+          count: count(id),
+          label: id === 'other' ? t('questions.other') : texts.option(question.id, id),
+          share: share?.value ?? (result.n ? count(id) / result.n : 0),
+          low: share?.low ?? null,
+          high: share?.high ?? null,
+        };
+      });
+    }
+    return [];
+  })();
+
+  const draw = useCallback(
+    (Plot: PlotModule, width: number) => {
+      switch (question.type) {
+        case 'rating':
+          return divergingBar(Plot, segments, width, f.percent);
+        case 'nps':
+          return bandBar(Plot, segments, width, f.percent);
+        case 'gap': {
+          const g = result.gap;
+          return gapBand(
+            Plot,
+            {
+              minimum: g?.minimumMean?.value ?? 0,
+              desired: g?.desiredMean?.value ?? 0,
+              perceived: g?.perceivedMean?.value ?? 0,
+              perceivedLow: g?.perceivedMean?.low ?? null,
+              perceivedHigh: g?.perceivedMean?.high ?? null,
+            },
+            width,
+            texts.gap,
+            (v) => f.decimal(v, 1),
+          );
+        }
+        default:
+          return shareBars(Plot, rows, width, f.percent);
+      }
+    },
+    [question, result, texts, f],
+  );
+
+  const chartLabel = t('charts.questionLabel');
+  switch (question.type) {
+    case 'rating':
+    case 'nps': {
+      const total = segments.reduce((sum, s) => sum + s.count, 0);
+      return (
+        <>
+          {question.type === 'nps' && result.nps ? (
+            <p class="score">
+              {t('figures.nps')}: <EstimateText estimate={result.nps} kind="nps" />
+            </p>
+          ) : null}
+          <Legend items={segments} />
+          <PlotFigure draw={draw} describedBy={tableId} label={chartLabel} />
+          <table class="data compact" id={tableId}>
+            <caption>{t('questions.answersCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('questions.answer')}</th>
+                <th scope="col" class="num">
+                  {t('questions.count')}
+                </th>
+                <th scope="col" class="num">
+                  {t('questions.share')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {segments.map((s) => (
+                <tr key={s.label}>
+                  <th scope="row">{s.label}</th>
+                  <td class="num">{f.integer(s.count)}</td>
+                  <td class="num">{total ? f.percent(s.count / total) : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {question.type === 'nps' ? (
+            <p class="muted small">
+              {t('nps.ends', { low: texts.npsEnds.low, high: texts.npsEnds.high })}
+            </p>
+          ) : null}
+        </>
+      );
+    }
+    case 'single':
+    case 'multi':
+      return (
+        <>
+          <PlotFigure draw={draw} describedBy={tableId} label={chartLabel} />
+          <table class="data compact" id={tableId}>
+            <caption>
+              {question.type === 'multi'
+                ? t('questions.multiCaption')
+                : t('questions.answersCaption')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('questions.option')}</th>
+                <th scope="col" class="num">
+                  {t('questions.count')}
+                </th>
+                <th scope="col">{t('questions.shareWithInterval')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row">{row.label}</th>
+                  <td class="num">{f.integer(row.count)}</td>
+                  <td>
+                    <EstimateText
+                      estimate={{
+                        value: row.share,
+                        low: row.low,
+                        high: row.high,
+                        n: result.n,
+                        fewAnswers: result.n < 30,
+                      }}
+                      kind="share"
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {question.type === 'multi' && question.other ? (
+            <p>
+              <a href={props.commentsHref}>
+                {t('questions.otherTexts', { count: count('other') })}
+              </a>
+            </p>
+          ) : null}
+        </>
+      );
+    case 'gap': {
+      const g = result.gap;
+      const rowsOfGap = [
+        ['minimum', t('gap.minimumMean', { label: texts.gap.minimum }), g?.minimumMean, 'mean'],
+        ['desired', t('gap.desiredMean', { label: texts.gap.desired }), g?.desiredMean, 'mean'],
+        [
+          'perceived',
+          t('gap.perceivedMean', { label: texts.gap.perceived }),
+          g?.perceivedMean,
+          'mean',
+        ],
+        ['adequacy', t('gap.adequacy'), g?.adequacy, 'difference'],
+        ['superiority', t('gap.superiority'), g?.superiority, 'difference'],
+      ] as const;
+      return (
+        <>
+          {g?.minimumMean && g.desiredMean && g.perceivedMean ? (
+            <PlotFigure draw={draw} describedBy={tableId} label={chartLabel} />
+          ) : null}
+          <table class="data compact" id={tableId}>
+            <caption>{t('gap.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('gap.line')}</th>
+                <th scope="col">{t('figures.meanWithInterval')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rowsOfGap.map(([key, label, estimate, kind]) => (
+                <tr key={key}>
+                  <th scope="row">{label}</th>
+                  <td>
+                    <EstimateText estimate={estimate} kind={kind} />
+                  </td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">{t('gap.excluded')}</th>
+                <td class="num">{f.integer(g?.excludedMinimumAboveDesired ?? 0)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </>
+      );
+    }
+    case 'text':
+      return (
+        <p>
+          {t('questions.textAnswers', { count: result.n })}{' '}
+          <a href={props.commentsHref}>{t('questions.readComments')}</a>
+        </p>
+      );
+  }
+}
+
+/** n, N/A, skipped and the estimates the type has. */
+function FiguresTable(props: { question: Question; result: QuestionResult }) {
+  const { t, f } = useLanguage();
+  const { question, result } = props;
+  return (
+    <table class="data compact figures">
+      <caption>
+        {t('questions.figuresCaption')}
+        {result.n < 30 ? (
+          <>
+            {' '}
+            <FewAnswers n={result.n} />
+          </>
+        ) : null}
+      </caption>
+      <tbody>
+        <tr>
+          <th scope="row">{t('figures.n')}</th>
+          <td class="num">{f.integer(result.n)}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t('figures.na')}</th>
+          <td class="num">{f.integer(result.na)}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t('figures.skipped')}</th>
+          <td class="num">{f.integer(result.skipped)}</td>
+        </tr>
+        {result.mean ? (
+          <tr>
+            <th scope="row">{t('figures.meanWithInterval')}</th>
+            <td>
+              <EstimateText estimate={result.mean} kind="mean" />
+            </td>
+          </tr>
+        ) : null}
+        {result.topTwoBox ? (
+          <tr>
+            <th scope="row">{t('figures.topTwoBox')}</th>
+            <td>
+              <EstimateText estimate={result.topTwoBox} kind="share" />
+            </td>
+          </tr>
+        ) : null}
+        {question.type === 'nps' && result.nps ? (
+          <tr>
+            <th scope="row">{t('figures.nps')}</th>
+            <td>
+              <EstimateText estimate={result.nps} kind="nps" />
+            </td>
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+}
