@@ -28,6 +28,9 @@ async function csvOf(responses: ReturnType<typeof collectedResponse>[]) {
   return { bytes, records };
 }
 
+/** 50,000 rows take seconds on a busy machine; the test waits for states, not for time. */
+const STREAMING_TIMEOUT_MS = 60_000;
+
 describe('responsesCsv', () => {
   it('starts with a byte order mark and ends every line with CRLF', async () => {
     const { bytes } = await csvOf([responseWith('en', 'Fine.')]);
@@ -105,20 +108,24 @@ describe('responsesCsv', () => {
     }
   });
 
-  it('sends the first bytes before the source has yielded its last row', async () => {
-    const source = countingSource(50_000);
-    const reader = toWebStream(responsesCsv(columns, source.rows)).getReader();
-    const first = await reader.read();
-    expect(first.done).toBe(false);
-    expect(source.state.drained).toBe(false);
-    expect(source.state.produced).toBeLessThan(50_000);
-    let lines = 0;
-    for (let chunk = first; !chunk.done; chunk = await reader.read()) {
-      for (const byte of chunk.value) if (byte === 0x0a) lines += 1;
-    }
-    expect(source.state.drained).toBe(true);
-    expect(lines).toBe(50_001);
-  });
+  it(
+    'sends the first bytes before the source has yielded its last row',
+    async () => {
+      const source = countingSource(50_000);
+      const reader = toWebStream(responsesCsv(columns, source.rows)).getReader();
+      const first = await reader.read();
+      expect(first.done).toBe(false);
+      expect(source.state.drained).toBe(false);
+      expect(source.state.produced).toBeLessThan(50_000);
+      let lines = 0;
+      for (let chunk = first; !chunk.done; chunk = await reader.read()) {
+        for (const byte of chunk.value) if (byte === 0x0a) lines += 1;
+      }
+      expect(source.state.drained).toBe(true);
+      expect(lines).toBe(50_001);
+    },
+    STREAMING_TIMEOUT_MS,
+  );
 
   it('ends the stream with the error of a source that fails', async () => {
     async function* failing() {
