@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import { builtInPackages } from '../../../surveys/packages';
 import type { CollectedResponse } from '../../storage';
 import { buildCodebook } from './codebook';
 import { exportColumns } from './columns';
-import { CODEBOOK_SHEET, RESPONSES_SHEET, responsesXlsx } from './xlsx-export';
+import { CODEBOOK_SHEET, RESPONSES_SHEET, responsesXlsx, sheetBacklog } from './xlsx-export';
 
 function builtInPackage() {
   const [first] = builtInPackages();
@@ -149,4 +150,35 @@ describe('responsesXlsx', () => {
     },
     STREAMING_TIMEOUT_MS,
   );
+
+  it(
+    'stops reading rows while the reader is behind, and lets the source go when it leaves',
+    async () => {
+      const source = countingSource(50_000);
+      const output = responsesXlsx(columns, source.rows, buildCodebook(columns, pkg, 'en'), NOW);
+      // Nobody reads: the writer must come to rest, waiting, long before the last row.
+      let unchangedTurns = 0;
+      let last = -1;
+      while (!source.state.drained && unchangedTurns < 100) {
+        await new Promise((resolve) => setImmediate(resolve));
+        unchangedTurns = source.state.produced === last ? unchangedTurns + 1 : 0;
+        last = source.state.produced;
+      }
+      expect(source.state.drained).toBe(false);
+      expect(source.state.produced).toBeLessThan(50_000);
+      const closed = new Promise((resolve) => output.once('close', resolve));
+      output.destroy();
+      await closed;
+      while (!source.state.closed) await new Promise((resolve) => setImmediate(resolve));
+      expect(source.state.drained).toBe(false);
+    },
+    STREAMING_TIMEOUT_MS,
+  );
+
+  it("finds the stream the zip reads a sheet from, which keeps the writer's pace", () => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: new PassThrough() });
+    const sheet = workbook.addWorksheet('probe');
+    sheet.addRow(['a']).commit();
+    expect(sheetBacklog(sheet)).toBeDefined();
+  });
 });
