@@ -14,11 +14,12 @@ export function surveyNamespace(surveyId: string): string {
 }
 
 /**
- * Every locale file of the kiosk, keyed by path; Vite turns each into a lazily loaded chunk.
- * The dashboard's texts (admin.json) are not the kiosk's: they stay out of its build.
+ * The kiosk's locale files (app texts and built-in surveys), keyed by path; Vite turns each
+ * into a lazily loaded chunk. The collector's own texts (admin.json, export.json) stay out
+ * of the kiosk's bundle and precache.
  */
 const localeFiles = import.meta.glob<TranslationTree>(
-  ['/locales/*/*.json', '!/locales/*/admin.json'],
+  ['/locales/*/app.json', '/locales/*/survey.*.json'],
   { import: 'default' },
 );
 

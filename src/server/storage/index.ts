@@ -7,4 +7,6 @@ export * from './database';
 export * from './devices';
 export * from './enrollment-codes';
 export * from './responses';
+export * from './scope';
 export * from './survey-packages';
+export * from './survey-response-counts';
