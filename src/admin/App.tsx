@@ -4,6 +4,7 @@
  * branches and surveys every page reads. A 401 from any call returns to sign-in with a
  * message; the hash is kept, so signing in again opens the page that was asked for.
  */
+import type { ComponentType } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { StaffSession } from '../shared/contract/staff';
 import type { Language } from '../shared/languages';
@@ -12,15 +13,8 @@ import { Layout } from './components/Layout';
 import { Status } from './components/Status';
 import { LanguageProvider, type SignedIn, SignedInProvider, useLanguage } from './context';
 import { rememberLanguage, switchLanguage } from './i18n';
-import { CommentsPage } from './pages/CommentsPage';
-import { ComparePage } from './pages/ComparePage';
-import { DevicesPage } from './pages/DevicesPage';
-import { ExportsPage } from './pages/ExportsPage';
-import { OverviewPage } from './pages/OverviewPage';
-import { QuestionsPage } from './pages/QuestionsPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
-import { SurveysPage } from './pages/SurveysPage';
 import { type Page, parseRoute, type Route, routeHash } from './route';
 import { useLoad } from './use-load';
 
@@ -149,22 +143,34 @@ function SignedInFrame(props: { session: StaffSession; route: Route; onSignedOut
   );
 }
 
+/**
+ * Each page is its own chunk, loaded when first shown: sign-in paints without them, and
+ * the statistics (Questions, Compare) and Plot load only where they are used.
+ */
+const PAGE_MODULES: Record<Page, () => Promise<ComponentType>> = {
+  overview: () => import('./pages/OverviewPage').then((m) => m.OverviewPage),
+  questions: () => import('./pages/QuestionsPage').then((m) => m.QuestionsPage),
+  compare: () => import('./pages/ComparePage').then((m) => m.ComparePage),
+  comments: () => import('./pages/CommentsPage').then((m) => m.CommentsPage),
+  devices: () => import('./pages/DevicesPage').then((m) => m.DevicesPage),
+  surveys: () => import('./pages/SurveysPage').then((m) => m.SurveysPage),
+  exports: () => import('./pages/ExportsPage').then((m) => m.ExportsPage),
+};
+
 function PageOf(props: { page: Route['page'] }) {
-  switch (props.page) {
-    case 'overview':
-    case 'setup':
-      return <OverviewPage />;
-    case 'questions':
-      return <QuestionsPage />;
-    case 'compare':
-      return <ComparePage />;
-    case 'comments':
-      return <CommentsPage />;
-    case 'devices':
-      return <DevicesPage />;
-    case 'surveys':
-      return <SurveysPage />;
-    case 'exports':
-      return <ExportsPage />;
+  const { t } = useLanguage();
+  const page: Page = props.page === 'setup' ? 'overview' : props.page;
+  const [loaded, reload] = useLoad(PAGE_MODULES[page], page);
+  if (loaded.state === 'ok') {
+    const Component = loaded.data;
+    return <Component />;
   }
+  return (
+    <Status
+      loading={loaded.state === 'loading'}
+      error={loaded.state === 'error' ? loaded.error : undefined}
+      label={t('status.loading')}
+      onRetry={reload}
+    />
+  );
 }

@@ -50,7 +50,12 @@ function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
   return on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
 }
 
-export function FiltersBar(props: { period?: boolean }) {
+export function FiltersBar(props: {
+  /** false: the page chooses its own periods (Compare, period against period). */
+  period?: boolean;
+  /** false: the page chooses its own branches (Compare, branch against branch). */
+  branches?: boolean;
+}) {
   const { t, language } = useLanguage();
   const signedIn = useSignedIn();
   const { filters, setFilters } = useFilters();
@@ -114,7 +119,7 @@ export function FiltersBar(props: { period?: boolean }) {
         </fieldset>
       )}
 
-      {ownBranch ? (
+      {props.branches === false ? null : ownBranch ? (
         <p class="field fixed-branch">
           <span>{t('filters.branch')}</span>
           <strong>{signedIn.branchName(ownBranch)}</strong>

@@ -6,6 +6,7 @@
 import { useCallback } from 'preact/hooks';
 import type { Question } from '../../shared/contract/question';
 import type { QuestionResult } from '../../shared/contract/results';
+import { wilsonInterval } from '../../shared/stats';
 import { api } from '../api';
 import {
   bandBar,
@@ -24,7 +25,6 @@ import { Legend } from '../components/Legend';
 import { Status } from '../components/Status';
 import { useLanguage } from '../context';
 import { routeHash } from '../route';
-import { wilsonInterval } from '../share-interval';
 import { type SurveyTexts, useSurveyTexts } from '../survey-texts';
 import { useLoad } from '../use-load';
 
@@ -155,7 +155,7 @@ function QuestionChart(props: {
     if (question.type === 'single') {
       return question.options.map((o) => {
         const k = count(o.id);
-        const interval = wilsonInterval(k, result.n);
+        const interval = result.n > 0 ? wilsonInterval(k, result.n) : null;
         return {
           id: o.id,
           count: k,
