@@ -6,5 +6,8 @@ export * from './branches';
 export * from './database';
 export * from './devices';
 export * from './enrollment-codes';
+export * from './first-admin-tokens';
 export * from './responses';
+export * from './staff-sessions';
+export * from './staff-users';
 export * from './survey-packages';
