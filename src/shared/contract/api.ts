@@ -8,6 +8,12 @@ import { z } from 'zod';
 import { ApiErrorSchema } from './api-error';
 import { DeviceConfigSchema, EnrollReplySchema, EnrollRequestSchema } from './device';
 import { ENDPOINTS } from './endpoints';
+import {
+  FirstAdminRequestSchema,
+  SignedOutSchema,
+  SignInRequestSchema,
+  StaffSessionSchema,
+} from './staff';
 import { SurveyPackageSchema } from './survey-package';
 import { SyncBatchEnvelopeSchema, SyncBatchReplySchema, SyncBatchRequestSchema } from './sync';
 
@@ -51,6 +57,22 @@ export const API = {
     reply: SyncBatchReplySchema,
   }),
   schema: withError({ ...ENDPOINTS.schema, reply: ContractSchemasReplySchema }),
+  /** Sets the session cookie (HttpOnly); 401 for a wrong email or password alike. */
+  signIn: withError({
+    ...ENDPOINTS.signIn,
+    request: SignInRequestSchema,
+    reply: StaffSessionSchema,
+  }),
+  session: withError({ ...ENDPOINTS.session, reply: StaffSessionSchema }),
+  /** Clears the session cookie. */
+  signOut: withError({ ...ENDPOINTS.signOut, reply: SignedOutSchema }),
+  signOutEverywhere: withError({ ...ENDPOINTS.signOutEverywhere, reply: SignedOutSchema }),
+  /** Sets the session cookie of the administrator it made. */
+  firstAdmin: withError({
+    ...ENDPOINTS.firstAdmin,
+    request: FirstAdminRequestSchema,
+    reply: StaffSessionSchema,
+  }),
 } as const;
 
 /** The body of a request, as the client sends it (before defaults apply). */

@@ -8,6 +8,12 @@ import { HealthReplySchema } from './api';
 import { ApiErrorSchema } from './api-error';
 import { DeviceConfigSchema, EnrollReplySchema, EnrollRequestSchema } from './device';
 import { SurveyResponseSchema } from './response';
+import {
+  FirstAdminRequestSchema,
+  SignedOutSchema,
+  SignInRequestSchema,
+  StaffSessionSchema,
+} from './staff';
 import { SurveyPackageSchema } from './survey-package';
 import { SyncBatchReplySchema, SyncBatchRequestSchema } from './sync';
 
@@ -23,6 +29,10 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   DeviceConfig: DeviceConfigSchema,
   HealthReply: HealthReplySchema,
   ApiError: ApiErrorSchema,
+  SignInRequest: SignInRequestSchema,
+  FirstAdminRequest: FirstAdminRequestSchema,
+  StaffSession: StaffSessionSchema,
+  SignedOut: SignedOutSchema,
 };
 
 export function contractJsonSchemas(): Record<string, unknown> {
