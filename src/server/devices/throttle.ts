@@ -39,6 +39,13 @@ export class FailureThrottle {
     }
   }
 
+  /** Takes back one failure recorded at `atMs` (an attempt counted before its outcome was known). */
+  withdraw(address: string, atMs: number): void {
+    const failures = this.#failures.get(address);
+    const index = failures?.indexOf(atMs) ?? -1;
+    if (failures && index >= 0) failures.splice(index, 1);
+  }
+
   /** Forgets a key's failures (an account whose owner signed in). */
   forget(address: string): void {
     this.#failures.delete(address);

@@ -27,14 +27,21 @@ describe('SignInThrottle', () => {
     expect(throttle.retryAfterMs({ ...ANA, address: '10.0.0.2' }, MINUTE_MS)).toBe(0);
   });
 
+  it('counts attempts still being checked, so a burst cannot pass the limit', () => {
+    const throttle = new SignInThrottle();
+    for (let i = 0; i < 5; i++) throttle.recordAttempt(ANA, 0);
+    expect(throttle.retryAfterMs(ANA, 0)).toBeGreaterThan(0);
+  });
+
   it('forgets the account’s failures on success, but not the address’s', () => {
     const throttle = new SignInThrottle({ perAccount: 2, perAddress: 3 });
     throttle.recordFailure(ANA, 0);
     throttle.recordFailure(ANA, 0);
-    expect(throttle.retryAfterMs({ ...ANA, address: '10.0.0.2' }, 0)).toBeGreaterThan(0);
-    throttle.recordSuccess(ANA);
-    expect(throttle.retryAfterMs({ ...ANA, address: '10.0.0.2' }, 0)).toBe(0);
-    throttle.recordFailure({ ...ANA, email: 'bo@library.example' }, 0);
-    expect(throttle.retryAfterMs({ ...ANA, email: 'cy@library.example' }, 0)).toBeGreaterThan(0);
+    expect(throttle.retryAfterMs({ ...ANA, address: '10.0.0.2' }, 1)).toBeGreaterThan(0);
+    throttle.recordAttempt(ANA, 1);
+    throttle.recordSuccess(ANA, 1);
+    expect(throttle.retryAfterMs({ ...ANA, address: '10.0.0.2' }, 1)).toBe(0);
+    throttle.recordFailure({ ...ANA, email: 'bo@library.example' }, 1);
+    expect(throttle.retryAfterMs({ ...ANA, email: 'cy@library.example' }, 1)).toBeGreaterThan(0);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * Slows down password guessing: failed sign-ins count per account (the email as typed,
  * whether it has an account or not, so the throttle tells nothing) and per client address.
- * Either over its limit refuses further attempts, before any password is checked. A
- * successful sign-in forgets the account's failures but not the address's: one good
- * password must not buy an address another round of guesses at other accounts.
+ * Either over its limit refuses further attempts, before any password is checked. An
+ * attempt counts as failed from its start (recordAttempt) until it succeeds, so a burst of
+ * guesses sent at once cannot pass the limit while their hashes are being computed. A
+ * successful sign-in forgets the account's failures but not the address's earlier ones:
+ * one good password must not buy an address another round of guesses at other accounts.
  */
 import { FailureThrottle } from '../devices/throttle';
 
@@ -49,7 +51,14 @@ export class SignInThrottle {
     return this.#addresses.retryAfterMs(address, nowMs);
   }
 
-  recordSuccess(attempt: { email: string }): void {
+  /** Counts an attempt as failed before its password is checked; recordSuccess takes it back. */
+  recordAttempt(attempt: { email: string; address: string }, nowMs: number): void {
+    this.recordFailure(attempt, nowMs);
+  }
+
+  /** The attempt begun at `startedMs` succeeded: the account's failures are forgotten. */
+  recordSuccess(attempt: { email: string; address: string }, startedMs: number): void {
     this.#accounts.forget(attempt.email);
+    this.#addresses.withdraw(attempt.address, startedMs);
   }
 }

@@ -152,6 +152,14 @@ describe.each(testDialects)('staff sessions over HTTP on $name', (dialect) => {
     expect((await signIn(credentials)).status).toBe(200);
   });
 
+  it('holds guesses sent at once to the limit', async () => {
+    const credentials = await collector.addStaff();
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => signIn({ ...credentials, password: `wrong guess ${i}` })),
+    );
+    expect(burst.map((res) => res.status).sort()).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+  });
+
   it('refuses an address after 20 failures, and a success does not reset it', async () => {
     const credentials = await collector.addStaff();
     for (let i = 0; i < 19; i++) {

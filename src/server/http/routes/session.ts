@@ -84,15 +84,15 @@ export function sessionRoutes(deps: ResolvedDeps): Hono<{ Variables: StaffVariab
     const parsed = API.signIn.request.safeParse(await readJsonBody(c.req.raw, MAX_SIGN_IN_BYTES));
     if (!parsed.success) throw invalidBody(parsed.error, '{ email, password }');
     const attempt = { email: parsed.data.email, address: clientAddress(c) };
-    const waitMs = signInThrottle.retryAfterMs(attempt, now().getTime());
+    const startedMs = now().getTime();
+    const waitMs = signInThrottle.retryAfterMs(attempt, startedMs);
     if (waitMs > 0) throw rateLimited(waitMs);
+    // Counted as failed until it succeeds: guesses sent at once are held to the limit too.
+    signInThrottle.recordAttempt(attempt, startedMs);
 
     const user = await checkSignIn(storage, parsed.data, now(), passwordCost);
-    if (!user) {
-      signInThrottle.recordFailure(attempt, now().getTime());
-      throw unauthorized(WRONG_CREDENTIALS);
-    }
-    signInThrottle.recordSuccess(attempt);
+    if (!user) throw unauthorized(WRONG_CREDENTIALS);
+    signInThrottle.recordSuccess(attempt, startedMs);
     return signedIn(c, user);
   });
 
