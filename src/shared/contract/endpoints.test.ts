@@ -13,6 +13,11 @@ describe('the endpoints', () => {
     ['surveyVersion', ENDPOINTS.surveyVersion, 'GET /api/v1/surveys/:id/versions/:version'],
     ['responses', ENDPOINTS.responses, 'POST /api/v1/responses'],
     ['schema', ENDPOINTS.schema, 'GET /api/v1/schema'],
+    ['signIn', ENDPOINTS.signIn, 'POST /api/v1/session'],
+    ['session', ENDPOINTS.session, 'GET /api/v1/session'],
+    ['signOut', ENDPOINTS.signOut, 'DELETE /api/v1/session'],
+    ['signOutEverywhere', ENDPOINTS.signOutEverywhere, 'DELETE /api/v1/sessions'],
+    ['firstAdmin', ENDPOINTS.firstAdmin, 'POST /api/v1/setup'],
   ])('keep %s at %s', (_, endpoint, expected) => {
     expect(`${endpoint.method} /api/v1${endpoint.path}`).toBe(expected);
   });
