@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       publicUrl: undefined,
       staticDir: '/srv/collector/dist/client',
       enrollmentCodeTtlHours: 72,
+      staffSession: { idleMinutes: 60, maxHours: 12 },
     });
   });
 
@@ -29,6 +30,8 @@ describe('loadConfig', () => {
           PUBLIC_URL: 'https://survey.library.example/',
           STATIC_DIR: 'public-app',
           ENROLLMENT_CODE_TTL_HOURS: '24',
+          STAFF_SESSION_IDLE_MINUTES: '20',
+          STAFF_SESSION_MAX_HOURS: '8',
           UNRELATED: 'x',
         },
         CWD,
@@ -41,6 +44,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://survey.library.example',
       staticDir: '/srv/collector/public-app',
       enrollmentCodeTtlHours: 24,
+      staffSession: { idleMinutes: 20, maxHours: 8 },
     });
     expect(loadConfig({ PUBLIC_URL: '', DATABASE_URL: '  ' }, CWD)).toMatchObject({
       publicUrl: undefined,
@@ -55,6 +59,8 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'ftp://survey.library.example' }, 'PUBLIC_URL'],
     [{ ENROLLMENT_CODE_TTL_HOURS: '0' }, 'ENROLLMENT_CODE_TTL_HOURS'],
     [{ ENROLLMENT_CODE_TTL_HOURS: '1.5' }, 'ENROLLMENT_CODE_TTL_HOURS'],
+    [{ STAFF_SESSION_IDLE_MINUTES: '0' }, 'STAFF_SESSION_IDLE_MINUTES'],
+    [{ STAFF_SESSION_MAX_HOURS: '721' }, 'STAFF_SESSION_MAX_HOURS'],
   ])('refuses %j, naming %s', (env, name) => {
     expect(() => loadConfig(env, CWD)).toThrow(ConfigError);
     expect(() => loadConfig(env, CWD)).toThrow(new RegExp(`^${name}=`));

@@ -1,11 +1,14 @@
 /**
  * What `serve` does before it listens: bring the schema up to date, seed the built-in
  * survey packages, and on the very first start create a default branch with a one-time
- * enrollment code, so the first kiosk can be enrolled without reading a manual.
+ * enrollment code, so the first kiosk can be enrolled without reading a manual. While the
+ * collector has no administrator, it also makes a one-time token for the setup link that
+ * creates the first one (again after the last one expired unused).
  */
 import type { SurveyPackage } from '../shared/contract/survey-package';
 import { DEFAULT_SURVEY_ID } from '../surveys';
 import { createEnrollmentCode, type NewEnrollmentCode } from './devices/enrollment';
+import { firstAdminTokenIfNeeded, type NewFirstAdminToken } from './staff/first-admin';
 import {
   countBranches,
   insertBranch,
@@ -24,6 +27,8 @@ export interface Preparation {
   surveys: { surveyId: string; version: number; action: PublishAction }[];
   /** Set on the first start only: the branch made and a code for its first device. */
   firstStart: NewEnrollmentCode | null;
+  /** Set while no administrator exists and no earlier setup link is still valid. */
+  firstAdmin: NewFirstAdminToken | null;
 }
 
 export async function prepareCollector(
@@ -55,6 +60,12 @@ export async function prepareCollector(
         options.now,
       );
     }
-    return { migrations, surveys, firstStart };
+    // The same lifetime as the first enrollment code: both are printed together, once.
+    const firstAdmin = await firstAdminTokenIfNeeded(
+      tx,
+      options.enrollmentCodeTtlHours,
+      options.now,
+    );
+    return { migrations, surveys, firstStart, firstAdmin };
   });
 }

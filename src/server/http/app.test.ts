@@ -4,7 +4,12 @@
  * /schema publishes every body schema an endpoint declares.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestCollector, type TestCollector } from '../../../test/fixtures/collector';
+import {
+  startTestCollector,
+  TEST_ORIGIN,
+  TEST_PASSWORD,
+  type TestCollector,
+} from '../../../test/fixtures/collector';
 import { DEVICE_ID, makeResponse } from '../../../test/fixtures/responses';
 import { SURVEY_ID } from '../../../test/fixtures/survey-package';
 import { testDialects } from '../../../test/fixtures/test-databases';
@@ -29,7 +34,10 @@ interface Call {
   body?: unknown;
 }
 
-/** A call each endpoint answers with success, as a device or an integrator makes it. */
+/**
+ * A call each endpoint answers with success, as a device, an integrator or the staff's app
+ * makes it (staff and admin endpoints get a signed-in administrator's cookie).
+ */
 const SUCCESSFUL_CALLS: Record<EndpointName, (collector: TestCollector) => Promise<Call>> = {
   health: async () => ({}),
   enroll: async (collector) => ({
@@ -40,12 +48,35 @@ const SUCCESSFUL_CALLS: Record<EndpointName, (collector: TestCollector) => Promi
   surveyVersion: async () => ({ params: { id: SURVEY_ID, version: 1 } }),
   responses: async () => ({ body: { responses: [makeResponse()] } }),
   schema: async () => ({}),
+  signIn: async (collector) => ({ body: await collector.addStaff() }),
+  session: async () => ({}),
+  signOut: async () => ({}),
+  signOutEverywhere: async () => ({}),
+  firstAdmin: async (collector) => ({
+    body: {
+      token: collector.firstAdminToken,
+      email: 'first@library.example',
+      password: TEST_PASSWORD,
+    },
+  }),
 };
 
 const NAMES = Object.keys(ENDPOINTS) as EndpointName[];
 
 /** apiPath for any endpoint, its parameters checked at run time instead of by type. */
 const pathOf = apiPath as (endpoint: Endpoint, params?: Record<string, string | number>) => string;
+
+/** A method no endpoint at this endpoint's path answers. */
+function unusedMethod(endpoint: Endpoint): string {
+  const used = NAMES.filter((n) => ENDPOINTS[n].path === endpoint.path).map(
+    (n) => ENDPOINTS[n].method,
+  );
+  return (
+    ['GET', 'POST', 'DELETE', 'PUT'].find((m) => !used.includes(m as Endpoint['method'])) ?? 'PATCH'
+  );
+}
+
+const signedIn = (endpoint: Endpoint) => endpoint.auth === 'staff' || endpoint.auth === 'admin';
 
 describe('the collector app serves the declared API', () => {
   let collector: TestCollector;
@@ -60,11 +91,14 @@ describe('the collector app serves the declared API', () => {
   function send(
     endpoint: Endpoint,
     call: Call,
-    options: { method?: string; token?: string } = {},
+    options: { method?: string; token?: string; cookie?: string } = {},
   ): Promise<Response> {
     const method = options.method ?? endpoint.method;
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.cookie) headers.cookie = options.cookie;
+    // As a browser does: every request but a read says which page sent it.
+    if (method !== 'GET') headers.origin = TEST_ORIGIN;
     // A GET carries no body (fetch refuses one), whatever the endpoint would take.
     const body = method === 'GET' ? undefined : call.body;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -80,7 +114,15 @@ describe('the collector app serves the declared API', () => {
   it.each(NAMES)('answers %s at its method and path with the reply it declares', async (name) => {
     const endpoint = API[name];
     const call = await SUCCESSFUL_CALLS[name](collector);
-    const res = await send(endpoint, call, endpoint.auth === 'device' ? { token } : {});
+    const res = await send(
+      endpoint,
+      call,
+      endpoint.auth === 'device'
+        ? { token }
+        : signedIn(endpoint)
+          ? { cookie: await collector.signIn('admin') }
+          : {},
+    );
 
     expect(res.status).toBe(200);
     const reply = endpoint.reply.safeParse(await res.json());
@@ -90,8 +132,7 @@ describe('the collector app serves the declared API', () => {
   it.each(NAMES)('answers %s with the generic 404 for any other method', async (name) => {
     const endpoint = ENDPOINTS[name];
     const call = await SUCCESSFUL_CALLS[name](collector);
-    const other = endpoint.method === 'GET' ? 'POST' : 'GET';
-    const res = await send(endpoint, call, { method: other, token });
+    const res = await send(endpoint, call, { method: unusedMethod(endpoint), token });
 
     expect(res.status).toBe(404);
     const error = ApiErrorSchema.parse(await res.json()).error;
@@ -100,6 +141,17 @@ describe('the collector app serves the declared API', () => {
 
   it.each(NAMES.filter((name) => ENDPOINTS[name].auth === 'device'))(
     'refuses %s without the device token, in the declared error shape',
+    async (name) => {
+      const endpoint = API[name];
+      const res = await send(endpoint, await SUCCESSFUL_CALLS[name](collector));
+
+      expect(res.status).toBe(401);
+      expect(endpoint.error.parse(await res.json()).error.code).toBe('unauthorized');
+    },
+  );
+
+  it.each(NAMES.filter((name) => signedIn(ENDPOINTS[name])))(
+    'refuses %s without a signed-in staff cookie, in the declared error shape',
     async (name) => {
       const endpoint = API[name];
       const res = await send(endpoint, await SUCCESSFUL_CALLS[name](collector));

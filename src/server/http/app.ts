@@ -14,7 +14,9 @@ import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
 import { responsesRoutes } from './routes/responses';
 import { schemaRoutes } from './routes/schema';
+import { sessionRoutes } from './routes/session';
 import { surveyRoutes } from './routes/surveys';
+import { sameOriginWrites } from './same-origin';
 import { staticRoutes } from './static-app';
 
 export type { AppDeps } from './deps';
@@ -53,12 +55,15 @@ export function createApp(deps: AppDeps): Hono {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
+  // Before any route: a change asked for by another site's page never reaches one.
+  api.use(sameOriginWrites(resolved));
   api.route('/', healthRoutes(resolved));
   api.route('/', enrollRoutes(resolved));
   api.route('/', deviceConfigRoutes(resolved));
   api.route('/', surveyRoutes(resolved));
   api.route('/', responsesRoutes(resolved));
   api.route('/', schemaRoutes());
+  api.route('/', sessionRoutes(resolved));
   api.all('*', (c) => problemReply(c, notFound(`no API at ${c.req.method} ${c.req.path}`)));
   app.route(API_BASE_PATH, api);
   app.all('/api/*', (c) =>
