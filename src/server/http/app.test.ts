@@ -11,7 +11,7 @@ import {
   type TestCollector,
 } from '../../../test/fixtures/collector';
 import { DEVICE_ID, makeResponse } from '../../../test/fixtures/responses';
-import { SURVEY_ID } from '../../../test/fixtures/survey-package';
+import { SURVEY_ID, surveyPackage } from '../../../test/fixtures/survey-package';
 import { testDialects } from '../../../test/fixtures/test-databases';
 import { API } from '../../shared/contract/api';
 import { ApiErrorSchema } from '../../shared/contract/api-error';
@@ -31,6 +31,7 @@ const OTHER_DEVICE_ID = '7d1c9b2a-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 /** What one call to an endpoint carries besides its method and path. */
 interface Call {
   params?: Record<string, string | number>;
+  query?: Record<string, string>;
   body?: unknown;
 }
 
@@ -59,7 +60,44 @@ const SUCCESSFUL_CALLS: Record<EndpointName, (collector: TestCollector) => Promi
       password: TEST_PASSWORD,
     },
   }),
+  resultsSummary: async () => ({ query: { survey: SURVEY_ID } }),
+  resultsOverview: async () => ({ query: { survey: SURVEY_ID, interval: 'week' } }),
+  comments: async () => ({ query: { survey: SURVEY_ID, q: 'saturdays' } }),
+  commentTags: async () => ({ query: { survey: SURVEY_ID } }),
+  tagComment: async (collector) => ({
+    params: await storedComment(collector),
+    body: { tag: 'Opening hours' },
+  }),
+  untagComment: async (collector) => {
+    const params = await storedComment(collector);
+    const cookie = await collector.signIn('admin');
+    await collector.app.request(pathOf(ENDPOINTS.tagComment, params), {
+      method: 'POST',
+      headers: { cookie, origin: TEST_ORIGIN, 'content-type': 'application/json' },
+      body: JSON.stringify({ tag: 'noise' }),
+    });
+    return { params: { ...params, tag: 'noise' } };
+  },
+  exportCsv: async () => ({ query: { survey: SURVEY_ID, lang: 'sl' } }),
+  exportXlsx: async () => ({ query: { survey: SURVEY_ID } }),
+  exportCodebook: async () => ({ query: { survey: SURVEY_ID, lang: 'lt' } }),
+  branches: async () => ({}),
+  setBranchSurvey: async () => ({ params: { id: 'main' }, body: { surveyId: SURVEY_ID } }),
+  devices: async () => ({}),
+  revokeDevice: async () => ({ params: { id: DEVICE_ID } }),
+  surveys: async () => ({}),
+  importSurvey: async () => ({ body: surveyPackage({ version: 2 }) }),
 };
+
+/** A free-text answer stored on the collector, as the path parameters of its tags. */
+async function storedComment(
+  collector: TestCollector,
+): Promise<{ responseId: string; questionId: string }> {
+  const response = makeResponse();
+  const token = await collector.enroll(DEVICE_ID);
+  await collector.sync(token, [response]);
+  return { responseId: response.id, questionId: 'one-improvement' };
+}
 
 const NAMES = Object.keys(ENDPOINTS) as EndpointName[];
 
@@ -75,6 +113,8 @@ function unusedMethod(endpoint: Endpoint): string {
     ['GET', 'POST', 'DELETE', 'PUT'].find((m) => !used.includes(m as Endpoint['method'])) ?? 'PATCH'
   );
 }
+
+const queryOf = (call: Call) => (call.query ? `?${new URLSearchParams(call.query)}` : '');
 
 const signedIn = (endpoint: Endpoint) => endpoint.auth === 'staff' || endpoint.auth === 'admin';
 
@@ -103,7 +143,7 @@ describe('the collector app serves the declared API', () => {
     const body = method === 'GET' ? undefined : call.body;
     if (body !== undefined) headers['content-type'] = 'application/json';
     return Promise.resolve(
-      collector.app.request(pathOf(endpoint, call.params), {
+      collector.app.request(`${pathOf(endpoint, call.params)}${queryOf(call)}`, {
         method,
         headers,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -125,8 +165,14 @@ describe('the collector app serves the declared API', () => {
     );
 
     expect(res.status).toBe(200);
-    const reply = endpoint.reply.safeParse(await res.json());
-    expect(reply.error).toBeUndefined();
+    if ('reply' in endpoint) {
+      const reply = endpoint.reply.safeParse(await res.json());
+      expect(reply.error).toBeUndefined();
+    } else {
+      // A file: the type it declares, read to its end.
+      expect(res.headers.get('content-type')).toContain(endpoint.contentType);
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    }
   });
 
   it.each(NAMES)('answers %s with the generic 404 for any other method', async (name) => {
@@ -173,7 +219,7 @@ describe('the collector app serves the declared API', () => {
       // The listing itself is the one reply that is not a contract type.
       const bodies = [
         'request' in endpoint ? endpoint.request : undefined,
-        endpointName === 'schema' ? undefined : endpoint.reply,
+        endpointName === 'schema' || !('reply' in endpoint) ? undefined : endpoint.reply,
         endpoint.error,
       ];
       for (const schema of bodies) {
