@@ -20,6 +20,8 @@ export interface Formatters {
   estimate(estimate: Pick<Estimate, 'value' | 'low' | 'high'>, kind: EstimateKind): string;
   /** A calendar day (2025-03-14) as the language writes it. */
   day(isoDay: string): string;
+  /** A day as day and short month, for a chart's axis: "12 Jan". */
+  dayShort(isoDay: string): string;
   /** A day as a short month and year (a trend by month). */
   month(isoDay: string): string;
   /** A moment (ISO-8601) with date and time. */
@@ -57,6 +59,11 @@ export function formatters(language: Language): Formatters {
     maximumFractionDigits: 0,
   });
   const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dayShort = new Intl.DateTimeFormat(language, {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
   const month = new Intl.DateTimeFormat(language, {
     month: 'short',
     year: 'numeric',
@@ -95,6 +102,7 @@ export function formatters(language: Language): Formatters {
       return `${value} (${range(one(e.low), one(e.high), spaced)})`;
     },
     day: (isoDay) => day.format(dayAsDate(isoDay)),
+    dayShort: (isoDay) => dayShort.format(dayAsDate(isoDay)),
     month: (isoDay) => month.format(dayAsDate(isoDay)),
     dateTime: (iso) => dateTime.format(new Date(iso)),
     ago(iso, now) {

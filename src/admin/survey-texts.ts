@@ -53,8 +53,10 @@ export function surveyTexts(pkg: SurveyPackage, ts: TFunction): SurveyTexts {
     pkg,
     ts,
     title: ts(pkg.title),
-    question: (id) => ts(questionTextKey(id)),
-    option: (questionId, optionId) => ts(optionKey(questionId, optionId)),
+    // A comment may name a question a later version dropped: its id is better than a key.
+    question: (id) => ts(questionTextKey(id), { defaultValue: id }),
+    option: (questionId, optionId) =>
+      ts(optionKey(questionId, optionId), { defaultValue: optionId }),
     point: (question, point) =>
       question.type === 'rating' ? ts(scalePointKey(question.scale, point)) : String(point),
     npsEnds: { low: ts(NPS_KEYS.low), high: ts(NPS_KEYS.high) },

@@ -9,6 +9,7 @@ import type { PlotModule } from './PlotFigure';
 export const RATING_COLOURS = ['#b2182b', '#ef8a62', '#bdbdbd', '#67a9cf', '#2166ac'];
 export const NPS_COLOURS = { detractors: '#b2182b', passives: '#bdbdbd', promoters: '#2166ac' };
 export const BAR_COLOUR = '#1d4f91';
+export const GAP_BAND_COLOUR = '#cfe0f5';
 const FONT = 'system-ui, sans-serif';
 
 export interface Segment {
@@ -195,23 +196,23 @@ export interface GapLine {
 
 /**
  * A gap item on its 1–9 scale: the band from the minimum mean to the desired mean (the zone
- * of tolerance), and the perceived mean marked on it with its 95% interval.
+ * of tolerance), and the perceived mean marked on it with its 95% interval. Only numbers
+ * are drawn; the survey's long labels are in the legend above and in the table.
  */
 export function gapBand(
   Plot: PlotModule,
   line: GapLine,
   width: number,
-  labels: { minimum: string; desired: string; perceived: string },
   decimal: (value: number) => string,
 ) {
   const low = Math.min(line.minimum, line.desired);
   const high = Math.max(line.minimum, line.desired);
   return Plot.plot({
     width,
-    height: 120,
-    marginLeft: 10,
-    marginRight: 10,
-    marginTop: 30,
+    height: 130,
+    marginLeft: 16,
+    marginRight: 16,
+    marginTop: 24,
     style: { fontFamily: FONT, fontSize: '13px' },
     x: { domain: [1, 9], ticks: 9, label: null, grid: true },
     y: { axis: null, domain: [0, 1] },
@@ -219,22 +220,22 @@ export function gapBand(
       Plot.rectX([{ low, high }], {
         x1: 'low',
         x2: 'high',
-        y1: 0.25,
-        y2: 0.75,
-        fill: '#cfe0f5',
+        y1: 0.4,
+        y2: 0.9,
+        fill: GAP_BAND_COLOUR,
         stroke: BAR_COLOUR,
       }),
-      Plot.text([{ x: line.minimum, t: `${labels.minimum} ${decimal(line.minimum)}` }], {
+      Plot.text([{ x: line.minimum, t: decimal(line.minimum) }], {
         x: 'x',
-        y: 0.75,
+        y: 0.9,
         text: 't',
         dy: -10,
         textAnchor: 'end',
         fill: '#1b1f24',
       }),
-      Plot.text([{ x: line.desired, t: `${labels.desired} ${decimal(line.desired)}` }], {
+      Plot.text([{ x: line.desired, t: decimal(line.desired) }], {
         x: 'x',
-        y: 0.75,
+        y: 0.9,
         text: 't',
         dy: -10,
         textAnchor: 'start',
@@ -245,7 +246,7 @@ export function gapBand(
             Plot.ruleY([{ a: line.perceivedLow, b: line.perceivedHigh }], {
               x1: 'a',
               x2: 'b',
-              y: 0.5,
+              y: 0.65,
               stroke: '#1b1f24',
               strokeWidth: 2,
             }),
@@ -253,21 +254,27 @@ export function gapBand(
         : []),
       Plot.dot([{ x: line.perceived }], {
         x: 'x',
-        y: 0.5,
+        y: 0.65,
         r: 7,
         fill: '#1b1f24',
         symbol: 'diamond',
       }),
-      Plot.text([{ x: line.perceived, t: `${labels.perceived} ${decimal(line.perceived)}` }], {
+      Plot.text([{ x: line.perceived, t: decimal(line.perceived) }], {
         x: 'x',
-        y: 0.25,
+        y: 0.4,
         text: 't',
         dy: 14,
         fill: '#1b1f24',
-        fontWeight: 600,
+        fontWeight: 700,
       }),
     ],
   });
+}
+
+/** At most `count` of the values, evenly spaced, the first always among them. */
+function everyNth<T>(values: T[], count: number): T[] {
+  const step = Math.max(1, Math.ceil(values.length / count));
+  return values.filter((_, i) => i % step === 0);
 }
 
 export interface TrendPoint {
@@ -294,7 +301,17 @@ export function trendLines(
     height: 240,
     marginLeft: 48,
     style: { fontFamily: FONT, fontSize: '13px' },
-    x: { type: 'utc', label: null, tickFormat, ticks: Math.max(2, Math.floor(width / 110)) },
+    // Explicit ticks on the points themselves, as many as fit: Plot's own choice of a time
+    // axis's ticks ignores how long a label is in the reader's language.
+    x: {
+      type: 'utc',
+      label: null,
+      tickFormat,
+      ticks: everyNth(
+        points.map((p) => p.start),
+        Math.max(2, Math.floor(width / 120)),
+      ),
+    },
     y: { label: null, grid: true, zero: true, tickFormat: integer },
     color: { domain: [labels.responses, labels.completed], range: [BAR_COLOUR, '#ef8a62'] },
     marks: [

@@ -14,8 +14,16 @@ export function FewAnswers(props: { n: number }) {
   return (
     <span class="badge badge-warning">
       <span aria-hidden="true">⚠ </span>
-      {t('figures.fewAnswers', { count: props.n, min: FEW_ANSWERS_WARNING_BELOW })}
+      {t('figures.fewAnswers', { count: props.n })}
     </span>
+  );
+}
+
+/** Says once, under a table, what the ⚠ of a few-answers figure means. */
+export function FewAnswersNote() {
+  const { t } = useLanguage();
+  return (
+    <p class="muted small">{t('figures.fewAnswersNote', { min: FEW_ANSWERS_WARNING_BELOW })}</p>
   );
 }
 

@@ -12,7 +12,7 @@ import {
 import { api } from '../api';
 import { BAR_COLOUR, trendLines } from '../charts/charts';
 import { PlotFigure, type PlotModule } from '../charts/PlotFigure';
-import { EstimateText, TooFew } from '../components/Figures';
+import { EstimateText, FewAnswersNote, TooFew } from '../components/Figures';
 import { FiltersBar, useFilters } from '../components/FiltersBar';
 import { Legend } from '../components/Legend';
 import { Status } from '../components/Status';
@@ -134,6 +134,7 @@ export function OverviewPage() {
                 </tbody>
               </table>
             </div>
+            <FewAnswersNote />
           </section>
         </div>
       ) : null}
@@ -196,7 +197,10 @@ function Trend(props: { data: ResultsOverview }) {
         trend.points.map((p) => ({ ...p, start: new Date(`${p.start}T00:00:00Z`) })),
         width,
         labels,
-        (date) => label(date.toISOString().slice(0, 10)),
+        (date) => {
+          const day = date.toISOString().slice(0, 10);
+          return byMonth ? f.month(day) : f.dayShort(day);
+        },
         f.integer,
       ),
     [trend, f],

@@ -9,8 +9,10 @@ import type { QuestionResult } from '../../shared/contract/results';
 import { wilsonInterval } from '../../shared/stats';
 import { api } from '../api';
 import {
+  BAR_COLOUR,
   bandBar,
   divergingBar,
+  GAP_BAND_COLOUR,
   gapBand,
   NPS_COLOURS,
   RATING_COLOURS,
@@ -19,7 +21,7 @@ import {
   shareBars,
 } from '../charts/charts';
 import { PlotFigure, type PlotModule } from '../charts/PlotFigure';
-import { EstimateText, FewAnswers, TooFew } from '../components/Figures';
+import { EstimateText, FewAnswers, FewAnswersNote, TooFew } from '../components/Figures';
 import { FiltersBar, useFilters } from '../components/FiltersBar';
 import { Legend } from '../components/Legend';
 import { Status } from '../components/Status';
@@ -52,6 +54,7 @@ export function QuestionsPage() {
           <p class="lead">
             {t('questions.lead', { count: summary.responses, completed: summary.completed })}
           </p>
+          <FewAnswersNote />
           {summary.tooFew ? (
             <p class="notice">
               <TooFew />
@@ -202,7 +205,6 @@ function QuestionChart(props: {
               perceivedHigh: g?.perceivedMean?.high ?? null,
             },
             width,
-            texts.gap,
             (v) => f.decimal(v, 1),
           );
         }
@@ -325,7 +327,21 @@ function QuestionChart(props: {
       return (
         <>
           {g?.minimumMean && g.desiredMean && g.perceivedMean ? (
-            <PlotFigure draw={draw} describedBy={tableId} label={chartLabel} />
+            <>
+              <ul class="legend" aria-hidden="true">
+                <li>
+                  <svg width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">
+                    <rect width="22" height="14" fill={GAP_BAND_COLOUR} stroke={BAR_COLOUR} />
+                  </svg>
+                  {t('gap.band', { minimum: texts.gap.minimum, desired: texts.gap.desired })}
+                </li>
+                <li>
+                  <span aria-hidden="true">◆</span>
+                  {t('gap.marker', { perceived: texts.gap.perceived })}
+                </li>
+              </ul>
+              <PlotFigure draw={draw} describedBy={tableId} label={chartLabel} />
+            </>
           ) : null}
           <table class="data compact" id={tableId}>
             <caption>{t('gap.caption')}</caption>
