@@ -7,7 +7,7 @@ const CWD = '/srv/collector';
 
 describe('loadConfig', () => {
   it('gives every setting its default', () => {
-    expect(loadConfig({}, CWD)).toEqual({
+    expect(loadConfig({}, CWD, 'Europe/Ljubljana')).toEqual({
       port: 8787,
       host: '0.0.0.0',
       dataDir: '/srv/collector/data',
@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       publicUrl: undefined,
       staticDir: '/srv/collector/dist/client',
       enrollmentCodeTtlHours: 72,
+      timeZone: 'Europe/Ljubljana',
     });
   });
 
@@ -29,6 +30,7 @@ describe('loadConfig', () => {
           PUBLIC_URL: 'https://survey.library.example/',
           STATIC_DIR: 'public-app',
           ENROLLMENT_CODE_TTL_HOURS: '24',
+          TIME_ZONE: 'Europe/Vilnius',
           UNRELATED: 'x',
         },
         CWD,
@@ -41,6 +43,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://survey.library.example',
       staticDir: '/srv/collector/public-app',
       enrollmentCodeTtlHours: 24,
+      timeZone: 'Europe/Vilnius',
     });
     expect(loadConfig({ PUBLIC_URL: '', DATABASE_URL: '  ' }, CWD)).toMatchObject({
       publicUrl: undefined,
@@ -55,6 +58,8 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'ftp://survey.library.example' }, 'PUBLIC_URL'],
     [{ ENROLLMENT_CODE_TTL_HOURS: '0' }, 'ENROLLMENT_CODE_TTL_HOURS'],
     [{ ENROLLMENT_CODE_TTL_HOURS: '1.5' }, 'ENROLLMENT_CODE_TTL_HOURS'],
+    [{ TIME_ZONE: 'Europe/Atlantis' }, 'TIME_ZONE'],
+    [{ TIME_ZONE: 'CEST+2' }, 'TIME_ZONE'],
   ])('refuses %j, naming %s', (env, name) => {
     expect(() => loadConfig(env, CWD)).toThrow(ConfigError);
     expect(() => loadConfig(env, CWD)).toThrow(new RegExp(`^${name}=`));
@@ -99,6 +104,7 @@ describe('renderConfigDocs', () => {
       'PUBLIC_URL',
       'STATIC_DIR',
       'ENROLLMENT_CODE_TTL_HOURS',
+      'TIME_ZONE',
     ]) {
       expect(text).toContain(`${name} (default:`);
     }
