@@ -1,12 +1,14 @@
 /**
  * What `serve` does before it listens: bring the schema up to date, seed the built-in
- * survey packages, and on the very first start create a default branch with a one-time
- * enrollment code, so the first kiosk can be enrolled without reading a manual.
+ * survey packages, on the very first start create a default branch with a one-time
+ * enrollment code, so the first kiosk can be enrolled without reading a manual, and count
+ * in the results any response stored before they existed.
  */
 import type { SurveyPackage } from '../shared/contract/survey-package';
 import { DEFAULT_SURVEY_ID } from '../surveys';
 import { createEnrollmentCode, type NewEnrollmentCode } from './devices/enrollment';
 import {
+  backfillResults,
   countBranches,
   insertBranch,
   inTransaction,
@@ -24,14 +26,22 @@ export interface Preparation {
   surveys: { surveyId: string; version: number; action: PublishAction }[];
   /** Set on the first start only: the branch made and a code for its first device. */
   firstStart: NewEnrollmentCode | null;
+  /** Responses stored before the results rollups existed, counted now. */
+  counted: number;
 }
 
 export async function prepareCollector(
   storage: Storage,
-  options: { packages: readonly SurveyPackage[]; enrollmentCodeTtlHours: number; now: Date },
+  options: {
+    packages: readonly SurveyPackage[];
+    enrollmentCodeTtlHours: number;
+    now: Date;
+    /** TIME_ZONE: the zone of the days responses are counted on. */
+    timeZone: string;
+  },
 ): Promise<Preparation> {
   const migrations = await migrate(storage);
-  return inTransaction(storage, async (tx) => {
+  const prepared = await inTransaction(storage, async (tx) => {
     // Collectors starting together over one PostgreSQL take turns, so only one of them
     // seeds a survey version or makes the first branch (and prints its code).
     await takeTurnPreparing(tx);
@@ -57,4 +67,6 @@ export async function prepareCollector(
     }
     return { migrations, surveys, firstStart };
   });
+  const counted = await backfillResults(storage, options.timeZone);
+  return { ...prepared, counted };
 }

@@ -70,7 +70,7 @@ export function openStorage(options: StorageOptions): Storage {
 export async function migrate(storage: Storage): Promise<string[]> {
   const migrator = new Migrator({
     db: storage.db,
-    provider: migrationProvider,
+    provider: migrationProvider(storage.dialect),
     // Kysely looks for its bookkeeping tables in every schema unless told which one; with
     // several collectors (or test runs) in one PostgreSQL database it would find another's.
     migrationTableSchema: await currentSchema(storage),

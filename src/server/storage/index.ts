@@ -7,4 +7,6 @@ export * from './database';
 export * from './devices';
 export * from './enrollment-codes';
 export * from './responses';
+export * from './results-backfill';
+export * from './results-fill';
 export * from './survey-packages';
