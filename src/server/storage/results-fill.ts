@@ -34,38 +34,37 @@ export function responseAnsweredDay(
   return answeredDay(response.submittedAt, response.clockOffsetMs, timeZone);
 }
 
-/** Sums per key; keys are tuples joined with NUL, which no id or value contains. */
-class Sums {
-  readonly #n = new Map<string, number>();
-  add(parts: readonly (string | number)[], n = 1): void {
-    const key = parts.join('\0');
-    this.#n.set(key, (this.#n.get(key) ?? 0) + n);
-  }
-  /** In key order: every transaction locks rollup rows in the same order (no deadlock). */
-  sorted(): [string[], number][] {
-    return [...this.#n]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, n]) => [key.split('\0'), n]);
+/**
+ * Counts per slice (survey, day, branch, channel, locale, completed), and within a slice per
+ * answer key (question, item, value). Keys are tuples joined with NUL, which no id, day or
+ * value contains. Two levels, because a batch has few slices and many answer keys: adding a
+ * response costs one short key per answer, and month sums are made from the day sums.
+ */
+class SliceSums {
+  /** slice → answer key → n. */
+  readonly answers = new Map<string, Map<string, number>>();
+  /** slice → responses. */
+  readonly responses = new Map<string, number>();
+
+  addResponse(slice: string, answerKeys: readonly string[]): void {
+    this.responses.set(slice, (this.responses.get(slice) ?? 0) + 1);
+    let sums = this.answers.get(slice);
+    if (!sums) {
+      sums = new Map();
+      this.answers.set(slice, sums);
+    }
+    for (const key of answerKeys) sums.set(key, (sums.get(key) ?? 0) + 1);
   }
 }
 
 /** The rollup rows and comments a set of responses adds. */
 export interface ResultsDelta {
-  answerDays: Sums;
-  answerMonths: Sums;
-  responseDays: Sums;
-  responseMonths: Sums;
+  sums: SliceSums;
   comments: CommentsTable[];
 }
 
 export function emptyDelta(): ResultsDelta {
-  return {
-    answerDays: new Sums(),
-    answerMonths: new Sums(),
-    responseDays: new Sums(),
-    responseMonths: new Sums(),
-    comments: [],
-  };
+  return { sums: new SliceSums(), comments: [] };
 }
 
 /** The first rating question: the headline a comment is shown beside. */
@@ -80,16 +79,20 @@ export function addToDelta(
   structure: SurveyStructure,
   day: string,
 ): void {
-  const month = monthOf(day);
   const completed = response.completed ? 1 : 0;
-  const slice = [response.branchId, response.channel, response.locale, completed] as const;
-  delta.responseDays.add([response.surveyId, day, ...slice]);
-  delta.responseMonths.add([response.surveyId, month, ...slice]);
+  const slice = [
+    response.surveyId,
+    day,
+    response.branchId,
+    response.channel,
+    response.locale,
+    completed,
+  ].join('\0');
   const tally = tallyResponse(structure.questions, response.answers, response.completed);
-  for (const { questionId, item, value } of tally.keys) {
-    delta.answerDays.add([response.surveyId, questionId, day, item, value, ...slice]);
-    delta.answerMonths.add([response.surveyId, questionId, month, item, value, ...slice]);
-  }
+  delta.sums.addResponse(
+    slice,
+    tally.keys.map(({ questionId, item, value }) => `${questionId}\0${item}\0${value}`),
+  );
   const headlineId = headlineRatingId(structure);
   const headline = headlineId === undefined ? undefined : response.answers[headlineId];
   for (const comment of tally.comments) {
@@ -119,9 +122,52 @@ export function foldForSearch(text: string): string {
 
 const SLICE_COLUMNS = ['branch_id', 'channel', 'locale', 'completed'] as const;
 
-function sliceOf(parts: string[]) {
-  const [branch_id = '', channel = '', locale = '', completed = '0'] = parts;
-  return { branch_id, channel, locale, completed: Number(completed) };
+interface SliceRow {
+  survey_id: string;
+  branch_id: string;
+  channel: string;
+  locale: string;
+  completed: number;
+  n: number;
+}
+
+/** Rows of one rollup: sums by key, each key split back into its columns. */
+type Sums = Map<string, number>;
+
+function addTo(sums: Sums, key: string, n: number): void {
+  sums.set(key, (sums.get(key) ?? 0) + n);
+}
+
+/** In key order: every transaction locks rollup rows in the same order (no deadlock). */
+function sortedEntries(sums: Sums): [string[], number][] {
+  return [...sums]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, n]) => [key.split('\0'), n]);
+}
+
+/** The four rollups' sums: keys are (survey, period, slice…[, question, item, value]). */
+function rollupSums(delta: ResultsDelta) {
+  const answerDays: Sums = new Map();
+  const answerMonths: Sums = new Map();
+  const responseDays: Sums = new Map();
+  const responseMonths: Sums = new Map();
+  for (const [slice, n] of delta.sums.responses) {
+    const [survey = '', day = '', ...rest] = slice.split('\0');
+    const tail = rest.join('\0');
+    addTo(responseDays, slice, n);
+    addTo(responseMonths, `${survey}\0${monthOf(day)}\0${tail}`, n);
+    for (const [answer, count] of delta.sums.answers.get(slice) ?? []) {
+      addTo(answerDays, `${slice}\0${answer}`, count);
+      addTo(answerMonths, `${survey}\0${monthOf(day)}\0${tail}\0${answer}`, count);
+    }
+  }
+  return { answerDays, answerMonths, responseDays, responseMonths };
+}
+
+function sliceRow(parts: string[], n: number): SliceRow & { period: string } {
+  const [survey_id = '', period = '', branch_id = '', channel = '', locale = '', completed = '0'] =
+    parts;
+  return { survey_id, period, branch_id, channel, locale, completed: Number(completed), n };
 }
 
 async function upsertInChunks<R>(
@@ -135,22 +181,16 @@ async function upsertInChunks<R>(
 /** Adds a delta to the rollups and stores its comments. Inside a transaction. */
 export async function writeDelta(tx: Storage, delta: ResultsDelta): Promise<void> {
   const db = tx.db;
-  for (const [table, period] of [
-    ['result_answer_days', 'day'],
-    ['result_answer_months', 'month'],
+  const sums = rollupSums(delta);
+  for (const [table, period, rollup] of [
+    ['result_answer_days', 'day', sums.answerDays],
+    ['result_answer_months', 'month', sums.answerMonths],
   ] as const) {
-    const sums = period === 'day' ? delta.answerDays : delta.answerMonths;
-    const rows = sums
-      .sorted()
-      .map(([[survey_id = '', question_id = '', at = '', item = '', value = '', ...slice], n]) => ({
-        survey_id,
-        question_id,
-        [period]: at,
-        item,
-        value,
-        ...sliceOf(slice),
-        n,
-      }));
+    const rows = sortedEntries(rollup).map(([parts, n]) => {
+      const { period: at, ...row } = sliceRow(parts, n);
+      const [question_id = '', item = '', value = ''] = parts.slice(6);
+      return { ...row, [period]: at, question_id, item, value };
+    });
     await upsertInChunks(rows, (chunk) =>
       db
         .insertInto(table)
@@ -171,17 +211,14 @@ export async function writeDelta(tx: Storage, delta: ResultsDelta): Promise<void
         .execute(),
     );
   }
-  for (const [table, period] of [
-    ['result_response_days', 'day'],
-    ['result_response_months', 'month'],
+  for (const [table, period, rollup] of [
+    ['result_response_days', 'day', sums.responseDays],
+    ['result_response_months', 'month', sums.responseMonths],
   ] as const) {
-    const sums = period === 'day' ? delta.responseDays : delta.responseMonths;
-    const rows = sums.sorted().map(([[survey_id = '', at = '', ...slice], n]) => ({
-      survey_id,
-      [period]: at,
-      ...sliceOf(slice),
-      n,
-    }));
+    const rows = sortedEntries(rollup).map(([parts, n]) => {
+      const { period: at, ...row } = sliceRow(parts, n);
+      return { ...row, [period]: at };
+    });
     await upsertInChunks(rows, (chunk) =>
       db
         .insertInto(table)
