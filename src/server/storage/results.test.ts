@@ -36,6 +36,8 @@ const LOCALES = ['en', 'hu', 'sl'];
 /** Three months and a bit, so that periods straddle month edges. */
 const FIRST_MS = Date.parse('2025-12-20T00:00:00Z');
 const SPAN_MS = 110 * 86_400_000;
+/** The tests that seed hundreds of responses take seconds on a busy PostgreSQL. */
+const SEEDED_TEST_TIMEOUT_MS = 60_000;
 
 /** Responses across branches, channels, languages, days (near midnight too) and clock offsets. */
 function seedResponses(count: number, seed: number): CollectedResponse[] {
@@ -170,47 +172,51 @@ describe.each(testDialects)('results on $name', (dialect) => {
   });
   afterEach(() => database.drop());
 
-  it('counts, for any filter and period, what the responses themselves say', async () => {
-    const all = seedResponses(600, 1);
-    for (let i = 0; i < all.length; i += 200)
-      await insertNewResponses(database.storage, all.slice(i, i + 200), COUNTING);
-    const random = seededRandom(2);
-    for (let run = 0; run < 30; run++) {
-      const { query, scope } = randomQuery(random);
-      const chosen = selected(all, query, scope);
-      const label = JSON.stringify({ query, scope });
-      expect(await responseCounts(database.storage, query, scope), label).toEqual({
-        responses: chosen.length,
-        completed: chosen.filter((r) => r.completed).length,
-      });
-      expect(await answerCounts(database.storage, query, scope), label).toEqual(
-        directCounts(chosen),
-      );
-      const byBranch = await answerCountsByBranch(database.storage, query, scope, [
-        'overall-satisfaction',
-        'recommend',
-      ]);
-      for (const branch of BRANCHES) {
-        const direct = directCounts(chosen.filter((r) => r.branchId === branch));
-        const expected = new Map(
-          [...direct].filter(([id]) => id === 'overall-satisfaction' || id === 'recommend'),
+  it(
+    'counts, for any filter and period, what the responses themselves say',
+    async () => {
+      const all = seedResponses(600, 1);
+      for (let i = 0; i < all.length; i += 200)
+        await insertNewResponses(database.storage, all.slice(i, i + 200), COUNTING);
+      const random = seededRandom(2);
+      for (let run = 0; run < 30; run++) {
+        const { query, scope } = randomQuery(random);
+        const chosen = selected(all, query, scope);
+        const label = JSON.stringify({ query, scope });
+        expect(await responseCounts(database.storage, query, scope), label).toEqual({
+          responses: chosen.length,
+          completed: chosen.filter((r) => r.completed).length,
+        });
+        expect(await answerCounts(database.storage, query, scope), label).toEqual(
+          directCounts(chosen),
         );
-        expect(byBranch.get(branch) ?? new Map(), `${label} ${branch}`).toEqual(expected);
+        const byBranch = await answerCountsByBranch(database.storage, query, scope, [
+          'overall-satisfaction',
+          'recommend',
+        ]);
+        for (const branch of BRANCHES) {
+          const direct = directCounts(chosen.filter((r) => r.branchId === branch));
+          const expected = new Map(
+            [...direct].filter(([id]) => id === 'overall-satisfaction' || id === 'recommend'),
+          );
+          expect(byBranch.get(branch) ?? new Map(), `${label} ${branch}`).toEqual(expected);
+        }
+        const branchCounts = await responseCountsByBranch(database.storage, query, scope);
+        expect(
+          [...branchCounts.keys()].every((b) => visibleBranches(query, scope).includes(b)),
+        ).toBe(true);
+        expect(
+          [...branchCounts.values()].reduce((sum, c) => sum + c.responses, 0),
+          label,
+        ).toBe(chosen.length);
+        const interval = pick(random, ['day', 'week', 'month'] as const);
+        expect(await responseTrend(database.storage, query, scope, interval), label).toEqual(
+          directTrend(chosen, interval),
+        );
       }
-      const branchCounts = await responseCountsByBranch(database.storage, query, scope);
-      expect([...branchCounts.keys()].every((b) => visibleBranches(query, scope).includes(b))).toBe(
-        true,
-      );
-      expect(
-        [...branchCounts.values()].reduce((sum, c) => sum + c.responses, 0),
-        label,
-      ).toBe(chosen.length);
-      const interval = pick(random, ['day', 'week', 'month'] as const);
-      expect(await responseTrend(database.storage, query, scope, interval), label).toEqual(
-        directTrend(chosen, interval),
-      );
-    }
-  });
+    },
+    SEEDED_TEST_TIMEOUT_MS,
+  );
 
   it('counts a response sent twice once', async () => {
     const batch = seedResponses(40, 3);
