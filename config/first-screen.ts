@@ -48,7 +48,7 @@ export function measureFirstScreen(outDir: string, language = 'en'): FirstScreen
   };
   visit(entryKey);
   for (const [key, chunk] of Object.entries(manifest)) {
-    if (chunk.src?.startsWith(`locales/${language}/`) && !key.includes('/survey.')) visit(key);
+    if (chunk.src === `locales/${language}/app.json`) visit(key);
   }
   const defaultSurveyTexts = Object.keys(manifest).find((key) =>
     key.startsWith(`locales/${language}/survey.`),

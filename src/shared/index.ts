@@ -24,3 +24,8 @@ export * from './survey/conditions';
 export * from './survey/navigation';
 export * from './survey/response-check';
 export * from './survey/translation-keys';
+export * from './contract/admin';
+export * from './contract/results';
+export * from './contract/staff';
+export * from './results/counts';
+export * from './stats';

@@ -13,8 +13,15 @@ export function surveyNamespace(surveyId: string): string {
   return `survey.${surveyId}`;
 }
 
-/** Every locale file, keyed by path; Vite turns each into a lazily loaded chunk. */
-const localeFiles = import.meta.glob<TranslationTree>('/locales/*/*.json', { import: 'default' });
+/**
+ * The kiosk's locale files (app texts and built-in surveys), keyed by path; Vite turns each
+ * into a lazily loaded chunk. The collector's own texts (admin.json, export.json) stay out
+ * of the kiosk's bundle and precache.
+ */
+const localeFiles = import.meta.glob<TranslationTree>(
+  ['/locales/*/app.json', '/locales/*/survey.*.json'],
+  { import: 'default' },
+);
 
 export const i18n: I18n = i18next.createInstance();
 

@@ -14,3 +14,4 @@ export * from './results-backfill';
 export * from './results-fill';
 export * from './scope';
 export * from './survey-packages';
+export * from './survey-response-counts';

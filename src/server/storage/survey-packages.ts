@@ -25,6 +25,7 @@ export interface SurveyVersionSummary {
   surveyId: string;
   version: number;
   etag: string;
+  textsSource: SurveyTextsSource;
   createdAt: string;
 }
 
@@ -97,7 +98,7 @@ export function surveyVersionKey(surveyId: string, version: number): string {
 export async function listSurveyVersions(storage: Storage): Promise<SurveyVersionSummary[]> {
   const rows = await storage.db
     .selectFrom('survey_packages')
-    .select(['survey_id', 'version', 'etag', 'created_at'])
+    .select(['survey_id', 'version', 'etag', 'texts_source', 'created_at'])
     .orderBy('survey_id')
     .orderBy('version')
     .execute();
@@ -105,6 +106,7 @@ export async function listSurveyVersions(storage: Storage): Promise<SurveyVersio
     surveyId: r.survey_id,
     version: Number(r.version),
     etag: r.etag,
+    textsSource: r.texts_source,
     createdAt: r.created_at,
   }));
 }

@@ -8,38 +8,34 @@ import { BranchIdSchema, SurveyIdSchema } from './ids';
 /** A device not seen for this many days stands out in the device list. */
 export const DEVICE_QUIET_DAYS = 7;
 
-export const BranchListSchema = z.object({
-  branches: z.array(
-    z.object({
-      id: BranchIdSchema,
-      name: z.string(),
-      /** The survey its kiosks show (its latest version). */
-      surveyId: SurveyIdSchema,
-      createdAt: z.iso.datetime({ offset: true }),
-    }),
-  ),
+export const BranchDetailsSchema = z.object({
+  id: BranchIdSchema,
+  name: z.string(),
+  /** The survey its kiosks show (its latest version). */
+  surveyId: SurveyIdSchema,
+  createdAt: z.iso.datetime({ offset: true }),
 });
+
+export const BranchListSchema = z.object({ branches: z.array(BranchDetailsSchema) });
 export type BranchList = z.infer<typeof BranchListSchema>;
 
 /** POST /admin/branches/:id/survey. */
 export const SetBranchSurveyRequestSchema = z.strictObject({ surveyId: SurveyIdSchema });
 
-export const DeviceListSchema = z.object({
-  devices: z.array(
-    z.object({
-      id: z.string(),
-      branchId: BranchIdSchema,
-      name: z.string().nullable(),
-      enrolledAt: z.iso.datetime({ offset: true }),
-      lastSeenAt: z.iso.datetime({ offset: true }).nullable(),
-      /** The device clock's last estimated offset from the collector's, in ms. */
-      lastClockOffsetMs: z.number().nullable(),
-      revokedAt: z.iso.datetime({ offset: true }).nullable(),
-      /** Not seen for DEVICE_QUIET_DAYS days (or never since enrolling that long ago). */
-      quiet: z.boolean(),
-    }),
-  ),
+export const DeviceDetailsSchema = z.object({
+  id: z.string(),
+  branchId: BranchIdSchema,
+  name: z.string().nullable(),
+  enrolledAt: z.iso.datetime({ offset: true }),
+  lastSeenAt: z.iso.datetime({ offset: true }).nullable(),
+  /** The device clock's last estimated offset from the collector's, in ms. */
+  lastClockOffsetMs: z.number().nullable(),
+  revokedAt: z.iso.datetime({ offset: true }).nullable(),
+  /** Not seen for DEVICE_QUIET_DAYS days (or never since enrolling that long ago). */
+  quiet: z.boolean(),
 });
+
+export const DeviceListSchema = z.object({ devices: z.array(DeviceDetailsSchema) });
 export type DeviceList = z.infer<typeof DeviceListSchema>;
 
 export const SurveyListSchema = z.object({

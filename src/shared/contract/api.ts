@@ -5,9 +5,37 @@
  * sides read one declaration. The app's first screen does without (they bring zod).
  */
 import { z } from 'zod';
+import {
+  BranchDetailsSchema,
+  BranchListSchema,
+  DeviceDetailsSchema,
+  DeviceListSchema,
+  ImportSurveyReplySchema,
+  SetBranchSurveyRequestSchema,
+  SurveyImportProblemsSchema,
+  SurveyListSchema,
+} from './admin';
 import { ApiErrorSchema } from './api-error';
 import { DeviceConfigSchema, EnrollReplySchema, EnrollRequestSchema } from './device';
 import { ENDPOINTS } from './endpoints';
+import {
+  CommentSchema,
+  CommentsPageSchema,
+  CommentsQuerySchema,
+  CommentTagsSchema,
+  ExportQuerySchema,
+  ResultsFilterSchema,
+  ResultsOverviewQuerySchema,
+  ResultsOverviewSchema,
+  ResultsSummarySchema,
+  TagRequestSchema,
+} from './results';
+import {
+  FirstAdminRequestSchema,
+  SignedOutSchema,
+  SignInRequestSchema,
+  StaffSessionSchema,
+} from './staff';
 import { SurveyPackageSchema } from './survey-package';
 import { SyncBatchEnvelopeSchema, SyncBatchReplySchema, SyncBatchRequestSchema } from './sync';
 
@@ -51,6 +79,68 @@ export const API = {
     reply: SyncBatchReplySchema,
   }),
   schema: withError({ ...ENDPOINTS.schema, reply: ContractSchemasReplySchema }),
+
+  signIn: withError({
+    ...ENDPOINTS.signIn,
+    request: SignInRequestSchema,
+    reply: StaffSessionSchema,
+  }),
+  session: withError({ ...ENDPOINTS.session, reply: StaffSessionSchema }),
+  signOut: withError({ ...ENDPOINTS.signOut, reply: SignedOutSchema }),
+  signOutEverywhere: withError({ ...ENDPOINTS.signOutEverywhere, reply: SignedOutSchema }),
+  firstAdmin: withError({
+    ...ENDPOINTS.firstAdmin,
+    request: FirstAdminRequestSchema,
+    reply: StaffSessionSchema,
+  }),
+
+  resultsSummary: withError({
+    ...ENDPOINTS.resultsSummary,
+    query: ResultsFilterSchema,
+    reply: ResultsSummarySchema,
+  }),
+  resultsOverview: withError({
+    ...ENDPOINTS.resultsOverview,
+    query: ResultsOverviewQuerySchema,
+    reply: ResultsOverviewSchema,
+  }),
+  comments: withError({
+    ...ENDPOINTS.comments,
+    query: CommentsQuerySchema,
+    reply: CommentsPageSchema,
+  }),
+  commentTags: withError({
+    ...ENDPOINTS.commentTags,
+    query: ResultsFilterSchema,
+    reply: CommentTagsSchema,
+  }),
+  tagComment: withError({
+    ...ENDPOINTS.tagComment,
+    request: TagRequestSchema,
+    reply: CommentSchema,
+  }),
+  untagComment: withError({ ...ENDPOINTS.untagComment, reply: CommentSchema }),
+  /** The replies are files (text/csv, xlsx), streamed; errors are ApiError JSON. */
+  exportCsv: withError({ ...ENDPOINTS.exportCsv, query: ExportQuerySchema }),
+  exportXlsx: withError({ ...ENDPOINTS.exportXlsx, query: ExportQuerySchema }),
+  exportCodebook: withError({ ...ENDPOINTS.exportCodebook, query: ExportQuerySchema }),
+
+  branches: withError({ ...ENDPOINTS.branches, reply: BranchListSchema }),
+  setBranchSurvey: withError({
+    ...ENDPOINTS.setBranchSurvey,
+    request: SetBranchSurveyRequestSchema,
+    reply: BranchDetailsSchema,
+  }),
+  devices: withError({ ...ENDPOINTS.devices, reply: DeviceListSchema }),
+  revokeDevice: withError({ ...ENDPOINTS.revokeDevice, reply: DeviceDetailsSchema }),
+  surveys: withError({ ...ENDPOINTS.surveys, reply: SurveyListSchema }),
+  importSurvey: withError({
+    ...ENDPOINTS.importSurvey,
+    request: SurveyPackageSchema,
+    reply: ImportSurveyReplySchema,
+    /** A refused package: every problem with its path. */
+    problems: SurveyImportProblemsSchema,
+  }),
 } as const;
 
 /** The body of a request, as the client sends it (before defaults apply). */

@@ -13,12 +13,40 @@ describe('the endpoints', () => {
     ['surveyVersion', ENDPOINTS.surveyVersion, 'GET /api/v1/surveys/:id/versions/:version'],
     ['responses', ENDPOINTS.responses, 'POST /api/v1/responses'],
     ['schema', ENDPOINTS.schema, 'GET /api/v1/schema'],
+    ['signIn', ENDPOINTS.signIn, 'POST /api/v1/session'],
+    ['session', ENDPOINTS.session, 'GET /api/v1/session'],
+    ['signOut', ENDPOINTS.signOut, 'DELETE /api/v1/session'],
+    ['signOutEverywhere', ENDPOINTS.signOutEverywhere, 'DELETE /api/v1/sessions'],
+    ['firstAdmin', ENDPOINTS.firstAdmin, 'POST /api/v1/setup'],
+    ['resultsSummary', ENDPOINTS.resultsSummary, 'GET /api/v1/results/summary'],
+    ['resultsOverview', ENDPOINTS.resultsOverview, 'GET /api/v1/results/overview'],
+    ['comments', ENDPOINTS.comments, 'GET /api/v1/results/comments'],
+    ['commentTags', ENDPOINTS.commentTags, 'GET /api/v1/results/comment-tags'],
+    [
+      'tagComment',
+      ENDPOINTS.tagComment,
+      'POST /api/v1/results/comments/:responseId/:questionId/tags',
+    ],
+    [
+      'untagComment',
+      ENDPOINTS.untagComment,
+      'DELETE /api/v1/results/comments/:responseId/:questionId/tags/:tag',
+    ],
+    ['exportCsv', ENDPOINTS.exportCsv, 'GET /api/v1/export/responses.csv'],
+    ['exportXlsx', ENDPOINTS.exportXlsx, 'GET /api/v1/export/responses.xlsx'],
+    ['exportCodebook', ENDPOINTS.exportCodebook, 'GET /api/v1/export/codebook.csv'],
+    ['branches', ENDPOINTS.branches, 'GET /api/v1/admin/branches'],
+    ['setBranchSurvey', ENDPOINTS.setBranchSurvey, 'POST /api/v1/admin/branches/:id/survey'],
+    ['devices', ENDPOINTS.devices, 'GET /api/v1/admin/devices'],
+    ['revokeDevice', ENDPOINTS.revokeDevice, 'POST /api/v1/admin/devices/:id/revoke'],
+    ['surveys', ENDPOINTS.surveys, 'GET /api/v1/admin/surveys'],
+    ['importSurvey', ENDPOINTS.importSurvey, 'POST /api/v1/admin/surveys'],
   ])('keep %s at %s', (_, endpoint, expected) => {
     expect(`${endpoint.method} /api/v1${endpoint.path}`).toBe(expected);
   });
 
   it('are all listed above', () => {
-    expect(Object.keys(ENDPOINTS)).toHaveLength(7);
+    expect(Object.keys(ENDPOINTS)).toHaveLength(27);
   });
 
   it('are the endpoints the API declares bodies for, with the same method, path and auth', () => {

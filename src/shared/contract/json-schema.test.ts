@@ -29,14 +29,32 @@ describe('contractJsonSchemas', () => {
   it('publishes a schema for every contract type', () => {
     expect(Object.keys(schemas).sort()).toEqual([
       'ApiError',
+      'BranchDetails',
+      'BranchList',
+      'Comment',
+      'CommentTags',
+      'CommentsPage',
       'DeviceConfig',
+      'DeviceDetails',
+      'DeviceList',
       'EnrollReply',
       'EnrollRequest',
+      'FirstAdminRequest',
       'HealthReply',
+      'ImportSurveyReply',
       'Response',
+      'ResultsOverview',
+      'ResultsSummary',
+      'SetBranchSurveyRequest',
+      'SignInRequest',
+      'SignedOut',
+      'StaffSession',
+      'SurveyImportProblems',
+      'SurveyList',
       'SurveyPackage',
       'SyncBatchReply',
       'SyncBatchRequest',
+      'TagRequest',
     ]);
   });
 

@@ -4,10 +4,34 @@
  * a sync batch carries, and the error shape.
  */
 import { z } from 'zod';
+import {
+  BranchDetailsSchema,
+  BranchListSchema,
+  DeviceDetailsSchema,
+  DeviceListSchema,
+  ImportSurveyReplySchema,
+  SetBranchSurveyRequestSchema,
+  SurveyImportProblemsSchema,
+  SurveyListSchema,
+} from './admin';
 import { HealthReplySchema } from './api';
 import { ApiErrorSchema } from './api-error';
 import { DeviceConfigSchema, EnrollReplySchema, EnrollRequestSchema } from './device';
 import { SurveyResponseSchema } from './response';
+import {
+  CommentSchema,
+  CommentsPageSchema,
+  CommentTagsSchema,
+  ResultsOverviewSchema,
+  ResultsSummarySchema,
+  TagRequestSchema,
+} from './results';
+import {
+  FirstAdminRequestSchema,
+  SignedOutSchema,
+  SignInRequestSchema,
+  StaffSessionSchema,
+} from './staff';
 import { SurveyPackageSchema } from './survey-package';
 import { SyncBatchReplySchema, SyncBatchRequestSchema } from './sync';
 
@@ -23,6 +47,24 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   DeviceConfig: DeviceConfigSchema,
   HealthReply: HealthReplySchema,
   ApiError: ApiErrorSchema,
+  SignInRequest: SignInRequestSchema,
+  StaffSession: StaffSessionSchema,
+  SignedOut: SignedOutSchema,
+  FirstAdminRequest: FirstAdminRequestSchema,
+  ResultsSummary: ResultsSummarySchema,
+  ResultsOverview: ResultsOverviewSchema,
+  CommentsPage: CommentsPageSchema,
+  Comment: CommentSchema,
+  CommentTags: CommentTagsSchema,
+  TagRequest: TagRequestSchema,
+  BranchList: BranchListSchema,
+  BranchDetails: BranchDetailsSchema,
+  SetBranchSurveyRequest: SetBranchSurveyRequestSchema,
+  DeviceList: DeviceListSchema,
+  DeviceDetails: DeviceDetailsSchema,
+  SurveyList: SurveyListSchema,
+  ImportSurveyReply: ImportSurveyReplySchema,
+  SurveyImportProblems: SurveyImportProblemsSchema,
 };
 
 export function contractJsonSchemas(): Record<string, unknown> {

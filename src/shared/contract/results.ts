@@ -5,6 +5,7 @@
  * admin app and the exports show the same number.
  */
 import { z } from 'zod';
+import { LANGUAGES } from '../languages';
 import { BranchIdSchema, QuestionIdSchema, SurveyIdSchema } from './ids';
 import { CHANNELS } from './response';
 
@@ -132,6 +133,18 @@ export type ResultsSummary = z.infer<typeof ResultsSummarySchema>;
 
 export const TREND_INTERVALS = ['day', 'week', 'month'] as const;
 export type TrendInterval = (typeof TREND_INTERVALS)[number];
+
+/** GET /results/overview: the filters and the trend's interval (month unless asked). */
+export const ResultsOverviewQuerySchema = ResultsFilterSchema.extend({
+  interval: z.enum(TREND_INTERVALS).default('month'),
+});
+export type ResultsOverviewQuery = z.input<typeof ResultsOverviewQuerySchema>;
+
+/** GET /export/…: the filters and the language of the codebook's texts and labels. */
+export const ExportQuerySchema = ResultsFilterSchema.extend({
+  lang: z.enum(LANGUAGES).default('en'),
+});
+export type ExportQuery = z.input<typeof ExportQuerySchema>;
 
 /** GET /results/overview: the survey's headline figures, their trend, and each branch. */
 export const ResultsOverviewSchema = z.object({

@@ -51,3 +51,7 @@ export const StaffSessionSchema = z.object({
 export type SignInRequest = z.input<typeof SignInRequestSchema>;
 export type FirstAdminRequest = z.input<typeof FirstAdminRequestSchema>;
 export type StaffSession = z.infer<typeof StaffSessionSchema>;
+
+/** DELETE /session and DELETE /sessions: how many sessions were ended. */
+export const SignedOutSchema = z.object({ sessionsEnded: z.int().nonnegative() });
+export type SignedOut = z.infer<typeof SignedOutSchema>;

@@ -21,8 +21,11 @@ export interface RunningCollector {
   stop: () => Promise<void>;
   /** Stops and starts again on the same port and data (a collector restart). */
   restart: () => Promise<void>;
-  /** Runs a CLI command against the same data, e.g. ['code', 'create', '--branch', 'main']. */
-  cli: (args: string[]) => Promise<string>;
+  /**
+   * Runs a CLI command against the same data, e.g. ['code', 'create', '--branch', 'main'];
+   * `stdin` is what the command reads from standard input (a password).
+   */
+  cli: (args: string[], options?: { stdin?: string }) => Promise<string>;
   dispose: () => Promise<void>;
 }
 
@@ -41,11 +44,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['test/e2e/support/run-collector.mjs', ...args], {
+function run(args: string[], env: NodeJS.ProcessEnv, stdin?: string): ChildProcess {
+  const child = spawn(process.execPath, ['test/e2e/support/run-collector.mjs', ...args], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (stdin !== undefined) child.stdin?.end(stdin);
+  return child;
 }
 
 export async function startCollector(
@@ -106,9 +111,9 @@ export async function startCollector(
       await stop();
       await start();
     },
-    cli: (args) =>
+    cli: (args, options = {}) =>
       new Promise((resolve, reject) => {
-        const command = run(args, env);
+        const command = run(args, env, options.stdin);
         let out = '';
         command.stdout?.on('data', (chunk) => {
           out += chunk;
