@@ -4,10 +4,11 @@
  * the tags staff put on them. The scope is applied in SQL: a comment outside it is as if
  * it did not exist, for reading and for tagging alike.
  */
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Storage } from './database';
 import { type ResultsQuery, sliceConditions } from './results';
 import { foldForSearch } from './results-fill';
+import type { CommentsTable } from './schema';
 import type { BranchScope } from './scope';
 
 export interface CommentsQuery extends ResultsQuery {
@@ -30,6 +31,20 @@ export interface StoredComment {
   channel: string;
   headlineRating: number | null;
   tags: string[];
+}
+
+function toComment(r: Selectable<CommentsTable>): Omit<StoredComment, 'tags'> {
+  return {
+    responseId: r.response_id,
+    questionId: r.question_id,
+    kind: r.kind,
+    text: r.text,
+    day: r.answered_day,
+    branchId: r.branch_id,
+    locale: r.locale,
+    channel: r.channel,
+    headlineRating: r.headline_rating == null ? null : Number(r.headline_rating),
+  };
 }
 
 /** A LIKE pattern that finds `text` anywhere, its wildcards taken literally (escape \). */
@@ -92,15 +107,7 @@ export async function commentsPage(
   return {
     total: Number(total),
     comments: rows.map((r) => ({
-      responseId: r.response_id,
-      questionId: r.question_id,
-      kind: r.kind,
-      text: r.text,
-      day: r.answered_day,
-      branchId: r.branch_id,
-      locale: r.locale,
-      channel: r.channel,
-      headlineRating: r.headline_rating == null ? null : Number(r.headline_rating),
+      ...toComment(r),
       tags: tags.get(`${r.response_id}\0${r.question_id}`) ?? [],
     })),
   };
@@ -131,6 +138,30 @@ export async function commentTagCounts(
 export interface CommentRef {
   responseId: string;
   questionId: string;
+}
+
+/** One comment with its tags, when it exists within the scope. */
+export async function findComment(
+  storage: Storage,
+  ref: CommentRef,
+  scope: BranchScope,
+): Promise<StoredComment | undefined> {
+  let query = storage.db
+    .selectFrom('comments')
+    .selectAll()
+    .where('response_id', '=', ref.responseId)
+    .where('question_id', '=', ref.questionId);
+  if (scope.kind === 'branch') query = query.where('branch_id', '=', scope.branchId);
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const tags = await storage.db
+    .selectFrom('comment_tags')
+    .select('tag')
+    .where('response_id', '=', ref.responseId)
+    .where('question_id', '=', ref.questionId)
+    .orderBy('tag')
+    .execute();
+  return { ...toComment(row), tags: tags.map((t) => t.tag) };
 }
 
 /** Whether the comment exists within the scope. */

@@ -11,6 +11,12 @@ import { type CollectedResponse, fromRow } from './responses';
 import { type ResultsQuery, sliceConditions } from './results';
 import type { BranchScope } from './scope';
 
+/** A streamed response with the day it counts on (null: not counted yet). */
+export interface StreamedResponse {
+  response: CollectedResponse;
+  answeredDay: string | null;
+}
+
 /** Responses per read. */
 export const STREAM_PAGE_SIZE = 1000;
 
@@ -24,7 +30,7 @@ export async function* streamResponses(
   query: ResultsQuery,
   scope: BranchScope,
   pageSize = STREAM_PAGE_SIZE,
-): AsyncGenerator<CollectedResponse> {
+): AsyncGenerator<StreamedResponse> {
   const conditions = sliceConditions(query, scope);
   if (query.from) conditions.push(sql`${sql.ref('answered_day')} >= ${query.from}`);
   if (query.to) conditions.push(sql`${sql.ref('answered_day')} <= ${query.to}`);
@@ -38,7 +44,7 @@ export async function* streamResponses(
       .limit(pageSize);
     if (after !== null) page = page.where('id', '>', after);
     const rows = await page.execute();
-    for (const row of rows) yield fromRow(row);
+    for (const row of rows) yield { response: fromRow(row), answeredDay: row.answered_day };
     const last = rows.at(-1);
     if (!last || rows.length < pageSize) return;
     after = last.id;

@@ -298,7 +298,8 @@ describe.each(testDialects)('results on $name', (dialect) => {
     expect(page.comments.length).toBeGreaterThan(0);
     expect(new Set(page.comments.map((c) => c.branchId))).toEqual(new Set(['east']));
     const streamed: CollectedResponse[] = [];
-    for await (const r of streamResponses(database.storage, query, scope, 7)) streamed.push(r);
+    for await (const { response } of streamResponses(database.storage, query, scope, 7))
+      streamed.push(response);
     expect(streamed.map((r) => r.id)).toEqual(east.map((r) => r.id).sort());
 
     const west = await commentsPage(
@@ -322,8 +323,15 @@ describe.each(testDialects)('results on $name', (dialect) => {
     await insertNewResponses(database.storage, all, COUNTING);
     const query = { surveyId: SURVEY_ID, from: '2026-01-01', completed: true };
     const streamed: string[] = [];
-    for await (const r of streamResponses(database.storage, query, ALL_BRANCHES, 10))
-      streamed.push(r.id);
+    for await (const { response, answeredDay } of streamResponses(
+      database.storage,
+      query,
+      ALL_BRANCHES,
+      10,
+    )) {
+      streamed.push(response.id);
+      expect(answeredDay).toBe(dayOf(response));
+    }
     expect(streamed).toEqual(
       selected(all, query, ALL_BRANCHES)
         .map((r) => r.id)
