@@ -13,6 +13,8 @@ import { createApp } from './http/app';
 import { findBranch, findDevice, findSurveyPackage, listBranches } from './storage';
 
 const CODE = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/;
+/** The CLI hashes passwords at the collector's full cost, about a second each on a slow machine. */
+const HASHING_TEST_TIMEOUT_MS = 30_000;
 
 /** What a command printed, line by line (a table is printed at once). */
 const lines = (host: { output: string[] }) => host.output.join('\n').split('\n');
@@ -35,6 +37,14 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
 
   async function cli(...argv: string[]) {
     const host = testHost(env);
+    await main(argv, host);
+    return host;
+  }
+
+  /** Runs a command with `stdin` as its standard input. */
+  async function cliWithStdin(stdin: string, ...argv: string[]) {
+    const host = testHost(env);
+    host.stdin = stdin;
     await main(argv, host);
     return host;
   }
@@ -65,6 +75,10 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
       'code create',
       'device revoke',
       'survey import',
+      'user add',
+      'user list',
+      'user disable',
+      'user reset',
       'migrate',
     ]) {
       expect(text).toContain(words);
@@ -83,6 +97,10 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     [['code', 'create', '--branch', 'nowhere'], 1, 'there is no branch "nowhere"'],
     [['device', 'revoke', 'nobody'], 1, 'there is no device "nobody"'],
     [['survey', 'import', 'missing.json'], 1, 'cannot read'],
+    [['user', 'add', 'ana@library.example'], 1, 'say which role: --role admin'],
+    [['user', 'add', 'ana@library.example', '--role', 'admin'], 1, '--password-stdin'],
+    [['user', 'disable', 'nobody@library.example'], 1, 'there is no account'],
+    [['user', 'reset', 'nobody@library.example'], 1, '--password-stdin'],
   ])('refuses %j with exit code %i and one line', async (argv, exitCode, message) => {
     const host = await cli(...argv);
     expect(host.exitCode).toBe(exitCode);
@@ -106,7 +124,7 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     const host = await serveOnce();
     expect(host.exitCode).toBe(0);
     expect(host.output.slice(0, 2)).toEqual([
-      'Database prepared: 0001-initial, 0002-survey-texts-source, 0004-results.',
+      'Database prepared: 0001-initial, 0002-survey-texts-source, 0003-staff-accounts, 0004-results.',
       `Survey ${SURVEY_ID} v1: stored.`,
     ]);
     const text = host.output.join('\n');
@@ -139,6 +157,138 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     expect(again.output.join('\n')).not.toContain('#enroll=');
     expect(await listBranches(database.storage)).toHaveLength(1);
   });
+
+  it('prints a one-time setup link for the first administrator while there is none', async () => {
+    const host = await serveOnce();
+    const text = host.output.join('\n');
+    const link = /https:\/\/survey\.library\.example\/admin\/#setup=([A-Za-z0-9_-]{43})\n/.exec(
+      `${text}\n`,
+    );
+    expect(link).not.toBeNull();
+    expect(text).toContain('No administrator yet.');
+    // A restart while the link is valid prints none: one link at a time.
+    expect((await serveOnce()).output.join('\n')).not.toContain('#setup=');
+
+    const app = createApp({
+      storage: database.storage,
+      staticDir: env.STATIC_DIR ?? '',
+      now: () => START,
+      publicUrl: env.PUBLIC_URL,
+    });
+    const setUp = (email: string) =>
+      app.request('/api/v1/setup', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://survey.library.example' },
+        body: JSON.stringify({ token: link?.[1], email, password: 'a long enough password' }),
+      });
+    const made = await setUp('ana@library.example');
+    expect(made.status).toBe(200);
+    const cookie = made.headers.get('set-cookie') ?? '';
+    for (const attribute of ['HttpOnly', 'SameSite=Strict', 'Secure', 'Path=/']) {
+      expect(cookie.split('; ')).toContain(attribute);
+    }
+    expect((await setUp('bo@library.example')).status).toBe(403);
+    expect(lines(await cli('user', 'list'))[1]).toMatch(/^ana@library\.example\s+admin\s+-\s+no/);
+  });
+
+  it(
+    'adds, lists, disables and resets staff accounts, the password from standard input',
+    async () => {
+      await cli('branch', 'add', 'east', 'East library');
+      const PASSWORD = 'a long enough password';
+      expect(
+        (
+          await cliWithStdin(
+            `${PASSWORD}\n`,
+            'user',
+            'add',
+            'Ana@Library.example',
+            '--role',
+            'admin',
+            '--password-stdin',
+          )
+        ).output,
+      ).toEqual([
+        'Added administrator ana@library.example.',
+        'They sign in at https://survey.library.example/admin/',
+      ]);
+      const branch = ['user', 'add', 'bo@library.example', '--role', 'branch', '--password-stdin'];
+      expect((await cliWithStdin(PASSWORD, ...branch, '--branch', 'east')).output[0]).toBe(
+        'Added branch staff bo@library.example (branch east).',
+      );
+
+      const list = lines(await cli('user', 'list'));
+      expect(list[0]).toMatch(/^EMAIL\s+ROLE\s+BRANCH\s+DISABLED\s+CREATED$/);
+      expect(list[1]).toMatch(/^ana@library\.example\s+admin\s+-\s+no\s+2026-11-20 10:00 UTC$/);
+      expect(list[2]).toMatch(/^bo@library\.example\s+branch\s+east\s+no/);
+
+      expect((await cli('user', 'disable', 'BO@library.example')).output).toEqual([
+        'Disabled bo@library.example; ended 0 session(s).',
+      ]);
+      expect((await cli('user', 'disable', 'bo@library.example')).errors[0]).toContain(
+        'was disabled already',
+      );
+      expect(lines(await cli('user', 'list'))[2]).toMatch(/east\s+2026-11-20 10:00 UTC\s+2026/);
+
+      const reset = await cliWithStdin(
+        'another long password\n',
+        'user',
+        'reset',
+        'bo@library.example',
+        '--password-stdin',
+      );
+      expect(reset.output).toEqual([
+        'Set a new password for bo@library.example; ended 0 session(s).',
+        'The account stays disabled.',
+      ]);
+    },
+    HASHING_TEST_TIMEOUT_MS,
+  );
+
+  it.each([
+    [['--role', 'branch'], 'a long enough password', 'say which with --branch'],
+    [
+      ['--role', 'branch', '--branch', 'nowhere'],
+      'a long enough password',
+      'there is no branch "nowhere"',
+    ],
+    [['--role', 'admin'], 'short', 'the password must be 12 to 256 characters long (it has 5)'],
+    [['--role', 'admin'], '', 'the password must be 12 to 256 characters long (it has 0)'],
+  ])(
+    'refuses user add with %j and password %j, in one line',
+    async (options, password, message) => {
+      const host = await cliWithStdin(
+        password,
+        'user',
+        'add',
+        'ana@library.example',
+        ...options,
+        '--password-stdin',
+      );
+      expect(host.exitCode).toBe(1);
+      expect(host.errors).toEqual([expect.stringContaining(message)]);
+    },
+  );
+
+  it(
+    'refuses an email that has an account, and an address that is not one',
+    async () => {
+      const add = (email: string) =>
+        cliWithStdin(
+          'a long enough password',
+          'user',
+          'add',
+          email,
+          '--role',
+          'admin',
+          '--password-stdin',
+        );
+      expect((await add('ana@library.example')).exitCode).toBe(0);
+      expect((await add('ANA@library.example')).errors[0]).toContain('has an account already');
+      expect((await add('ana')).errors[0]).toContain('is not an email address');
+    },
+    HASHING_TEST_TIMEOUT_MS,
+  );
 
   it('seeds the built-in surveys: a missing version is stored, changed texts are updated', async () => {
     await serveOnce();

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       staticDir: '/srv/collector/dist/client',
       enrollmentCodeTtlHours: 72,
       timeZone: 'Europe/Ljubljana',
+      staffSession: { idleMinutes: 60, maxHours: 12 },
     });
   });
 
@@ -31,6 +32,8 @@ describe('loadConfig', () => {
           STATIC_DIR: 'public-app',
           ENROLLMENT_CODE_TTL_HOURS: '24',
           TIME_ZONE: 'Europe/Vilnius',
+          STAFF_SESSION_IDLE_MINUTES: '20',
+          STAFF_SESSION_MAX_HOURS: '8',
           UNRELATED: 'x',
         },
         CWD,
@@ -44,6 +47,7 @@ describe('loadConfig', () => {
       staticDir: '/srv/collector/public-app',
       enrollmentCodeTtlHours: 24,
       timeZone: 'Europe/Vilnius',
+      staffSession: { idleMinutes: 20, maxHours: 8 },
     });
     expect(loadConfig({ PUBLIC_URL: '', DATABASE_URL: '  ' }, CWD)).toMatchObject({
       publicUrl: undefined,
@@ -60,6 +64,8 @@ describe('loadConfig', () => {
     [{ ENROLLMENT_CODE_TTL_HOURS: '1.5' }, 'ENROLLMENT_CODE_TTL_HOURS'],
     [{ TIME_ZONE: 'Europe/Atlantis' }, 'TIME_ZONE'],
     [{ TIME_ZONE: 'CEST+2' }, 'TIME_ZONE'],
+    [{ STAFF_SESSION_IDLE_MINUTES: '0' }, 'STAFF_SESSION_IDLE_MINUTES'],
+    [{ STAFF_SESSION_MAX_HOURS: '721' }, 'STAFF_SESSION_MAX_HOURS'],
   ])('refuses %j, naming %s', (env, name) => {
     expect(() => loadConfig(env, CWD)).toThrow(ConfigError);
     expect(() => loadConfig(env, CWD)).toThrow(new RegExp(`^${name}=`));

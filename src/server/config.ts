@@ -86,7 +86,27 @@ const SETTINGS = {
       .max(24 * 365)
       .default(72),
     '72',
-    'Hours an enrollment code stays valid (CLI: code create --hours overrides it).',
+    "Hours an enrollment code stays valid (CLI: code create --hours overrides it); also the first administrator's setup link.",
+  ),
+  STAFF_SESSION_IDLE_MINUTES: setting(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
+    '60',
+    'Minutes a staff sign-in lasts without use; each use starts them again.',
+  ),
+  STAFF_SESSION_MAX_HOURS: setting(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    '12',
+    'Hours after which a staff sign-in ends however it is used.',
   ),
   TIME_ZONE: setting(
     z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Ljubljana').optional(),
@@ -118,6 +138,7 @@ export interface CollectorConfig {
   enrollmentCodeTtlHours: number;
   /** IANA name: the zone of the day a response was answered on. */
   timeZone: string;
+  staffSession: { idleMinutes: number; maxHours: number };
 }
 
 export class ConfigError extends Error {}
@@ -152,6 +173,10 @@ export function loadConfig(
     staticDir: resolve(cwd, raw.STATIC_DIR),
     enrollmentCodeTtlHours: raw.ENROLLMENT_CODE_TTL_HOURS,
     timeZone: raw.TIME_ZONE ?? defaultTimeZone,
+    staffSession: {
+      idleMinutes: raw.STAFF_SESSION_IDLE_MINUTES,
+      maxHours: raw.STAFF_SESSION_MAX_HOURS,
+    },
   };
 }
 

@@ -26,6 +26,8 @@ describe.each(testDialects)('starting a collector on $name', (dialect) => {
     expect(first.migrations.length).toBeGreaterThan(0);
     expect(first.surveys).toEqual([{ surveyId: SURVEY_ID, version: 1, action: 'inserted' }]);
     expect(first.firstStart?.branchId).toBe('main');
+    expect(first.firstAdmin?.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(first.firstAdmin?.expiresAt).toBe('2026-11-23T10:00:00.000Z');
 
     const again = await prepareCollector(database.storage, options);
     expect(again).toEqual({
@@ -33,6 +35,7 @@ describe.each(testDialects)('starting a collector on $name', (dialect) => {
       surveys: [{ surveyId: SURVEY_ID, version: 1, action: 'unchanged' }],
       firstStart: null,
       counted: 0,
+      firstAdmin: null,
     });
   });
 });
@@ -70,6 +73,7 @@ describe.each(shared)('starting collectors on $name', (dialect) => {
 
     // One of them made the first branch and printed its code; every one of them is ready.
     expect(prepared.filter((p) => p.firstStart !== null)).toHaveLength(1);
+    expect(prepared.filter((p) => p.firstAdmin !== null)).toHaveLength(1);
     for (const p of prepared) {
       expect(p.surveys.map((s) => s.action)).toSatisfy((actions: string[]) =>
         actions.every((a) => a === 'inserted' || a === 'unchanged'),

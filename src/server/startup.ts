@@ -1,12 +1,15 @@
 /**
  * What `serve` does before it listens: bring the schema up to date, seed the built-in
- * survey packages, on the very first start create a default branch with a one-time
- * enrollment code, so the first kiosk can be enrolled without reading a manual, and count
- * in the results any response stored before they existed.
+ * survey packages, and on the very first start create a default branch with a one-time
+ * enrollment code, so the first kiosk can be enrolled without reading a manual. While the
+ * collector has no administrator, it also makes a one-time token for the setup link that
+ * creates the first one (again after the last one expired unused). Last, it counts in the
+ * results any response stored before they existed.
  */
 import type { SurveyPackage } from '../shared/contract/survey-package';
 import { DEFAULT_SURVEY_ID } from '../surveys';
 import { createEnrollmentCode, type NewEnrollmentCode } from './devices/enrollment';
+import { firstAdminTokenIfNeeded, type NewFirstAdminToken } from './staff/first-admin';
 import {
   backfillResults,
   countBranches,
@@ -28,6 +31,8 @@ export interface Preparation {
   firstStart: NewEnrollmentCode | null;
   /** Responses stored before the results rollups existed, counted now. */
   counted: number;
+  /** Set while no administrator exists and no earlier setup link is still valid. */
+  firstAdmin: NewFirstAdminToken | null;
 }
 
 export async function prepareCollector(
@@ -65,7 +70,13 @@ export async function prepareCollector(
         options.now,
       );
     }
-    return { migrations, surveys, firstStart };
+    // The same lifetime as the first enrollment code: both are printed together, once.
+    const firstAdmin = await firstAdminTokenIfNeeded(
+      tx,
+      options.enrollmentCodeTtlHours,
+      options.now,
+    );
+    return { migrations, surveys, firstStart, firstAdmin };
   });
   const counted = await backfillResults(storage, options.timeZone);
   return { ...prepared, counted };

@@ -3,6 +3,7 @@
  * on. Runs everywhere; imports nothing from app/, admin/ or server/.
  */
 export * from './assert-never';
+export * from './contract/admin';
 export * from './contract/answer';
 export * from './contract/api';
 export * from './contract/api-error';
@@ -15,17 +16,16 @@ export * from './contract/parse';
 export * from './contract/plain-text';
 export * from './contract/question';
 export * from './contract/response';
+export * from './contract/results';
+export * from './contract/staff';
 export * from './contract/survey-package';
 export * from './contract/sync';
 export * from './contract/translations';
 export * from './languages';
+export * from './results/counts';
+export * from './stats';
 export * from './survey/answers';
 export * from './survey/conditions';
 export * from './survey/navigation';
 export * from './survey/response-check';
 export * from './survey/translation-keys';
-export * from './contract/admin';
-export * from './contract/results';
-export * from './contract/staff';
-export * from './results/counts';
-export * from './stats';

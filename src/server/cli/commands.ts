@@ -5,6 +5,7 @@ import type { Command } from './command';
 import { codeCreate, deviceList, deviceRevoke } from './device-commands';
 import { migrateCommand, serveCommand } from './serve';
 import { surveyImport, surveyList } from './survey-commands';
+import { userAdd, userDisable, userList, userReset } from './user-commands';
 
 export const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
@@ -16,6 +17,10 @@ export const COMMANDS: Record<string, Command> = {
   'device revoke': deviceRevoke,
   'survey import': surveyImport,
   'survey list': surveyList,
+  'user add': userAdd,
+  'user list': userList,
+  'user disable': userDisable,
+  'user reset': userReset,
   migrate: migrateCommand,
 };
 

@@ -1,7 +1,9 @@
 /**
- * What the CLI needs from its process: environment, output, the stop signal, the clock and
- * the built-in surveys. Tests pass their own host and read what was printed.
+ * What the CLI needs from its process: environment, output, standard input, the stop
+ * signal, the clock and the built-in surveys. Tests pass their own host and read what was
+ * printed.
  */
+import { createInterface } from 'node:readline';
 import type { SurveyPackage } from '../../shared/contract/survey-package';
 import { builtInPackages } from '../../surveys/packages';
 
@@ -15,6 +17,27 @@ export interface CliHost {
   stopSignal(): Promise<string>;
   builtInPackages(): SurveyPackage[];
   now(): Date;
+  /** The first line of standard input, without its line end ('' when there is none). */
+  readStdinLine(): Promise<string>;
+}
+
+/** Reads one line of standard input; a password never goes on the command line, where ps shows it. */
+function readStdinLine(): Promise<string> {
+  if (process.stdin.isTTY) {
+    process.stderr.write(
+      'Type the password and press Enter (pipe it in to keep it off the screen): ',
+    );
+  }
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: process.stdin, terminal: false });
+    let line: string | undefined;
+    lines.once('line', (first) => {
+      line = first;
+      lines.close();
+    });
+    lines.once('close', () => resolve(line ?? ''));
+    process.stdin.once('error', reject);
+  });
 }
 
 export function processHost(): CliHost {
@@ -34,5 +57,6 @@ export function processHost(): CliHost {
       }),
     builtInPackages,
     now: () => new Date(),
+    readStdinLine,
   };
 }

@@ -1,7 +1,7 @@
 /**
- * serve: prepare the database (migrations, built-in surveys, first-start branch), listen,
- * and stop cleanly on SIGINT/SIGTERM. migrate: only the first step, for deployments that
- * run it separately.
+ * serve: prepare the database (migrations, built-in surveys, first-start branch, the first
+ * administrator's setup link), listen, and stop cleanly on SIGINT/SIGTERM. migrate: only
+ * the first step, for deployments that run it separately.
  */
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
@@ -22,6 +22,11 @@ function lanAddresses(): string[] {
     .flat()
     .filter((a) => a && a.family === 'IPv4' && !a.internal)
     .map((a) => a?.address ?? '');
+}
+
+/** The link that opens the staff app ready to make the first administrator. */
+export function setupLink(baseUrl: string, token: string): string {
+  return `${baseUrl}/admin/#setup=${token}`;
 }
 
 /** What start-up did with a built-in survey, as the log says it. */
@@ -65,18 +70,18 @@ export const serveCommand: Command = {
           `The app is not built (nothing in ${config.staticDir}): run npm run build. The API works meanwhile.`,
         );
       }
-      const server = await listen(
-        createApp({
-          storage,
-          staticDir: config.staticDir,
-          timeZone: config.timeZone,
-          now: () => host.now(),
-        }).fetch,
-        {
-          port: config.port,
-          host: config.host,
-        },
-      );
+      const app = createApp({
+        storage,
+        staticDir: config.staticDir,
+        timeZone: config.timeZone,
+        now: () => host.now(),
+        publicUrl: config.publicUrl,
+        staffSession: config.staffSession,
+      });
+      const server = await listen(app.fetch, {
+        port: config.port,
+        host: config.host,
+      });
       const base = publicBaseUrl({ ...config, port: server.port });
       host.out(
         `Collector listening on http://localhost:${server.port} (${describeDatabase(config)}).`,
@@ -93,6 +98,15 @@ export const serveCommand: Command = {
         );
         host.out(`  ${enrollmentLink(base, code)}`);
         host.out(`or typing the code ${code} on it. Valid once, until ${formatTime(expiresAt)}.`);
+      }
+      if (prepared.firstAdmin) {
+        const { token, expiresAt } = prepared.firstAdmin;
+        host.out('');
+        host.out('No administrator yet. Create the first one (sees every branch) by opening');
+        host.out(`  ${setupLink(base, token)}`);
+        host.out(
+          `Valid once, until ${formatTime(expiresAt)}; or: npm run collector -- user add <email> --role admin --password-stdin`,
+        );
       }
       const signal = await host.stopSignal();
       host.out(`Stopping (${signal})…`);

@@ -1,7 +1,9 @@
 /**
- * Slows down guessing of enrollment codes: after too many failed attempts from one client
- * address within a window, further attempts are refused until the oldest failure ages out.
- * In memory, per collector process: a restart forgets, which 60-bit codes can afford.
+ * Slows down guessing: after too many failed attempts under one key (a client address, an
+ * account) within a window, further attempts are refused until the oldest failure ages out.
+ * Enrollment keys it by address; staff sign-in by account and by address. In memory, per
+ * collector process: a restart forgets, which 60-bit codes and scrypt-hashed passwords can
+ * afford.
  */
 
 export const ENROLL_FAILURE_LIMIT = 10;
@@ -35,6 +37,18 @@ export class FailureThrottle {
       const quietest = this.#failures.keys().next().value;
       if (quietest !== undefined) this.#failures.delete(quietest);
     }
+  }
+
+  /** Takes back one failure recorded at `atMs` (an attempt counted before its outcome was known). */
+  withdraw(address: string, atMs: number): void {
+    const failures = this.#failures.get(address);
+    const index = failures?.indexOf(atMs) ?? -1;
+    if (failures && index >= 0) failures.splice(index, 1);
+  }
+
+  /** Forgets a key's failures (an account whose owner signed in). */
+  forget(address: string): void {
+    this.#failures.delete(address);
   }
 
   #recent(address: string, nowMs: number): number[] {

@@ -4,9 +4,14 @@
  * /schema publishes every body schema an endpoint declares.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestCollector, type TestCollector } from '../../../test/fixtures/collector';
+import {
+  startTestCollector,
+  TEST_ORIGIN,
+  TEST_PASSWORD,
+  type TestCollector,
+} from '../../../test/fixtures/collector';
 import { DEVICE_ID, makeResponse } from '../../../test/fixtures/responses';
-import { SURVEY_ID } from '../../../test/fixtures/survey-package';
+import { SURVEY_ID, surveyPackage } from '../../../test/fixtures/survey-package';
 import { testDialects } from '../../../test/fixtures/test-databases';
 import { API } from '../../shared/contract/api';
 import { ApiErrorSchema } from '../../shared/contract/api-error';
@@ -26,10 +31,14 @@ const OTHER_DEVICE_ID = '7d1c9b2a-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 /** What one call to an endpoint carries besides its method and path. */
 interface Call {
   params?: Record<string, string | number>;
+  query?: Record<string, string>;
   body?: unknown;
 }
 
-/** A call each endpoint answers with success, as a device or an integrator makes it. */
+/**
+ * A call each endpoint answers with success, as a device, an integrator or the staff's app
+ * makes it (staff and admin endpoints get a signed-in administrator's cookie).
+ */
 const SUCCESSFUL_CALLS: Record<EndpointName, (collector: TestCollector) => Promise<Call>> = {
   health: async () => ({}),
   enroll: async (collector) => ({
@@ -40,12 +49,74 @@ const SUCCESSFUL_CALLS: Record<EndpointName, (collector: TestCollector) => Promi
   surveyVersion: async () => ({ params: { id: SURVEY_ID, version: 1 } }),
   responses: async () => ({ body: { responses: [makeResponse()] } }),
   schema: async () => ({}),
+  signIn: async (collector) => ({ body: await collector.addStaff() }),
+  session: async () => ({}),
+  signOut: async () => ({}),
+  signOutEverywhere: async () => ({}),
+  firstAdmin: async (collector) => ({
+    body: {
+      token: collector.firstAdminToken,
+      email: 'first@library.example',
+      password: TEST_PASSWORD,
+    },
+  }),
+  resultsSummary: async () => ({ query: { survey: SURVEY_ID } }),
+  resultsOverview: async () => ({ query: { survey: SURVEY_ID, interval: 'week' } }),
+  comments: async () => ({ query: { survey: SURVEY_ID, q: 'saturdays' } }),
+  commentTags: async () => ({ query: { survey: SURVEY_ID } }),
+  tagComment: async (collector) => ({
+    params: await storedComment(collector),
+    body: { tag: 'Opening hours' },
+  }),
+  untagComment: async (collector) => {
+    const params = await storedComment(collector);
+    const cookie = await collector.signIn('admin');
+    await collector.app.request(pathOf(ENDPOINTS.tagComment, params), {
+      method: 'POST',
+      headers: { cookie, origin: TEST_ORIGIN, 'content-type': 'application/json' },
+      body: JSON.stringify({ tag: 'noise' }),
+    });
+    return { params: { ...params, tag: 'noise' } };
+  },
+  exportCsv: async () => ({ query: { survey: SURVEY_ID, lang: 'sl' } }),
+  exportXlsx: async () => ({ query: { survey: SURVEY_ID } }),
+  exportCodebook: async () => ({ query: { survey: SURVEY_ID, lang: 'lt' } }),
+  branches: async () => ({}),
+  setBranchSurvey: async () => ({ params: { id: 'main' }, body: { surveyId: SURVEY_ID } }),
+  devices: async () => ({}),
+  revokeDevice: async () => ({ params: { id: DEVICE_ID } }),
+  surveys: async () => ({}),
+  importSurvey: async () => ({ body: surveyPackage({ version: 2 }) }),
 };
+
+/** A free-text answer stored on the collector, as the path parameters of its tags. */
+async function storedComment(
+  collector: TestCollector,
+): Promise<{ responseId: string; questionId: string }> {
+  const response = makeResponse();
+  const token = await collector.enroll(DEVICE_ID);
+  await collector.sync(token, [response]);
+  return { responseId: response.id, questionId: 'one-improvement' };
+}
 
 const NAMES = Object.keys(ENDPOINTS) as EndpointName[];
 
 /** apiPath for any endpoint, its parameters checked at run time instead of by type. */
 const pathOf = apiPath as (endpoint: Endpoint, params?: Record<string, string | number>) => string;
+
+/** A method no endpoint at this endpoint's path answers. */
+function unusedMethod(endpoint: Endpoint): string {
+  const used = NAMES.filter((n) => ENDPOINTS[n].path === endpoint.path).map(
+    (n) => ENDPOINTS[n].method,
+  );
+  return (
+    ['GET', 'POST', 'DELETE', 'PUT'].find((m) => !used.includes(m as Endpoint['method'])) ?? 'PATCH'
+  );
+}
+
+const queryOf = (call: Call) => (call.query ? `?${new URLSearchParams(call.query)}` : '');
+
+const signedIn = (endpoint: Endpoint) => endpoint.auth === 'staff' || endpoint.auth === 'admin';
 
 describe('the collector app serves the declared API', () => {
   let collector: TestCollector;
@@ -60,16 +131,19 @@ describe('the collector app serves the declared API', () => {
   function send(
     endpoint: Endpoint,
     call: Call,
-    options: { method?: string; token?: string } = {},
+    options: { method?: string; token?: string; cookie?: string } = {},
   ): Promise<Response> {
     const method = options.method ?? endpoint.method;
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.cookie) headers.cookie = options.cookie;
+    // As a browser does: every request but a read says which page sent it.
+    if (method !== 'GET') headers.origin = TEST_ORIGIN;
     // A GET carries no body (fetch refuses one), whatever the endpoint would take.
     const body = method === 'GET' ? undefined : call.body;
     if (body !== undefined) headers['content-type'] = 'application/json';
     return Promise.resolve(
-      collector.app.request(pathOf(endpoint, call.params), {
+      collector.app.request(`${pathOf(endpoint, call.params)}${queryOf(call)}`, {
         method,
         headers,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -80,18 +154,31 @@ describe('the collector app serves the declared API', () => {
   it.each(NAMES)('answers %s at its method and path with the reply it declares', async (name) => {
     const endpoint = API[name];
     const call = await SUCCESSFUL_CALLS[name](collector);
-    const res = await send(endpoint, call, endpoint.auth === 'device' ? { token } : {});
+    const res = await send(
+      endpoint,
+      call,
+      endpoint.auth === 'device'
+        ? { token }
+        : signedIn(endpoint)
+          ? { cookie: await collector.signIn('admin') }
+          : {},
+    );
 
     expect(res.status).toBe(200);
-    const reply = endpoint.reply.safeParse(await res.json());
-    expect(reply.error).toBeUndefined();
+    if ('reply' in endpoint) {
+      const reply = endpoint.reply.safeParse(await res.json());
+      expect(reply.error).toBeUndefined();
+    } else {
+      // A file: the type it declares, read to its end.
+      expect(res.headers.get('content-type')).toContain(endpoint.contentType);
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    }
   });
 
   it.each(NAMES)('answers %s with the generic 404 for any other method', async (name) => {
     const endpoint = ENDPOINTS[name];
     const call = await SUCCESSFUL_CALLS[name](collector);
-    const other = endpoint.method === 'GET' ? 'POST' : 'GET';
-    const res = await send(endpoint, call, { method: other, token });
+    const res = await send(endpoint, call, { method: unusedMethod(endpoint), token });
 
     expect(res.status).toBe(404);
     const error = ApiErrorSchema.parse(await res.json()).error;
@@ -100,6 +187,17 @@ describe('the collector app serves the declared API', () => {
 
   it.each(NAMES.filter((name) => ENDPOINTS[name].auth === 'device'))(
     'refuses %s without the device token, in the declared error shape',
+    async (name) => {
+      const endpoint = API[name];
+      const res = await send(endpoint, await SUCCESSFUL_CALLS[name](collector));
+
+      expect(res.status).toBe(401);
+      expect(endpoint.error.parse(await res.json()).error.code).toBe('unauthorized');
+    },
+  );
+
+  it.each(NAMES.filter((name) => signedIn(ENDPOINTS[name])))(
+    'refuses %s without a signed-in staff cookie, in the declared error shape',
     async (name) => {
       const endpoint = API[name];
       const res = await send(endpoint, await SUCCESSFUL_CALLS[name](collector));
@@ -121,7 +219,7 @@ describe('the collector app serves the declared API', () => {
       // The listing itself is the one reply that is not a contract type.
       const bodies = [
         'request' in endpoint ? endpoint.request : undefined,
-        endpointName === 'schema' ? undefined : endpoint.reply,
+        endpointName === 'schema' || !('reply' in endpoint) ? undefined : endpoint.reply,
         endpoint.error,
       ];
       for (const schema of bodies) {

@@ -2,19 +2,25 @@
  * The collector's HTTP app: the API under /api/v1 and the PWA around it, on one port.
  * createApp() is the whole app without a listener, so tests drive it with app.request().
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { API_BASE_PATH } from '../../shared/contract/endpoints';
 import { type AppDeps, resolveDeps } from './deps';
 import { ApiProblem, apiErrorBody, notFound, problemReply } from './errors';
+import { adminRoutes } from './routes/admin';
 import { deviceConfigRoutes } from './routes/device-config';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
 import { responsesRoutes } from './routes/responses';
+import { resultsRoutes } from './routes/results';
 import { schemaRoutes } from './routes/schema';
+import { sessionRoutes } from './routes/session';
 import { surveyRoutes } from './routes/surveys';
+import { sameOriginWrites } from './same-origin';
+import type { StaffAccess } from './staff-access';
+import { requireAdmin, requireStaff, type StaffVariables, scopeOf } from './staff-auth';
 import { staticRoutes } from './static-app';
 
 export type { AppDeps } from './deps';
@@ -53,12 +59,22 @@ export function createApp(deps: AppDeps): Hono {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
+  // Before any route: a change asked for by another site's page never reaches one.
+  api.use(sameOriginWrites(resolved));
   api.route('/', healthRoutes(resolved));
   api.route('/', enrollRoutes(resolved));
   api.route('/', deviceConfigRoutes(resolved));
   api.route('/', surveyRoutes(resolved));
   api.route('/', responsesRoutes(resolved));
   api.route('/', schemaRoutes());
+  api.route('/', sessionRoutes(resolved));
+  const access: StaffAccess = {
+    staff: requireStaff(resolved),
+    admin: requireAdmin(resolved),
+    scope: (c) => scopeOf((c as Context<{ Variables: StaffVariables }>).get('staff')),
+  };
+  api.route('/', adminRoutes(resolved, access));
+  api.route('/', resultsRoutes(resolved, access));
   api.all('*', (c) => problemReply(c, notFound(`no API at ${c.req.method} ${c.req.path}`)));
   app.route(API_BASE_PATH, api);
   app.all('/api/*', (c) =>

@@ -4,28 +4,48 @@
  */
 import { hostTimeZone } from '../config';
 import { FailureThrottle } from '../devices/throttle';
+import { SCRYPT_COST, type ScryptCost } from '../staff/passwords';
+import { DEFAULT_STAFF_SESSION, type StaffSessionSettings } from '../staff/sessions';
+import { SignInThrottle } from '../staff/sign-in-throttle';
 import type { Storage } from '../storage';
 
 export interface AppDeps {
   storage: Storage;
   /** Folder of the built PWA (STATIC_DIR). */
   staticDir: string;
-  /** The collector's clock: code expiry, received-at times, throttle windows. */
+  /** The collector's clock: code expiry, received-at times, throttle windows, sessions. */
   now: () => Date;
   /** TIME_ZONE: the zone of the day a response counts on (the host's when not given). */
   timeZone?: string;
   /** Failed enrollment attempts per client address. */
   enrollThrottle?: FailureThrottle;
+  /** Failed staff sign-ins per account and per client address. */
+  signInThrottle?: SignInThrottle;
+  /**
+   * PUBLIC_URL: its origin counts as the collector's own for state-changing requests, and
+   * https there makes the session cookie Secure (a TLS-terminating proxy hides it otherwise).
+   */
+  publicUrl?: string | undefined;
+  /** Idle and absolute expiry of staff sessions (STAFF_SESSION_IDLE_MINUTES, _MAX_HOURS). */
+  staffSession?: StaffSessionSettings;
+  /** The scrypt cost of new password hashes and of sign-ins without an account; tests lower it. */
+  passwordCost?: ScryptCost;
   /** Where unexpected errors (answered 500) are reported. */
   logError?: (error: unknown) => void;
 }
 
-export type ResolvedDeps = Required<AppDeps>;
+export type ResolvedDeps = Required<Omit<AppDeps, 'publicUrl'>> & {
+  publicUrl: string | undefined;
+};
 
 export function resolveDeps(deps: AppDeps): ResolvedDeps {
   return {
     enrollThrottle: new FailureThrottle(),
     timeZone: hostTimeZone(),
+    signInThrottle: new SignInThrottle(),
+    publicUrl: undefined,
+    staffSession: DEFAULT_STAFF_SESSION,
+    passwordCost: SCRYPT_COST,
     logError: (error) => console.error('collector: unexpected error', error),
     ...deps,
   };

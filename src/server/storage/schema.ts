@@ -155,6 +155,45 @@ export interface CommentTagsTable {
   created_by: string | null;
 }
 
+export type StaffRoleColumn = 'admin' | 'branch';
+
+export interface StaffUsersTable {
+  id: string;
+  /** Lower-case; unique. */
+  email: string;
+  /** scrypt with its parameters: scrypt$<log2 N>$<r>$<p>$<salt>$<hash> (staff/passwords.ts). */
+  password_hash: string;
+  role: StaffRoleColumn;
+  /** Set for branch staff (and only for them): the one branch they see. */
+  branch_id: string | null;
+  /** A disabled user cannot sign in, and their sessions were ended. */
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffSessionsTable {
+  /** sha256 of the session id the cookie carries; the id itself is never stored. */
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  /** Written at most once a minute, so a busy dashboard does not write on every request. */
+  last_used_at: string;
+  /** The session ends here unless used before; each use moves it (never past expires_at). */
+  idle_expires_at: string;
+  /** The session ends here however it is used. */
+  expires_at: string;
+  user_agent: string | null;
+}
+
+export interface FirstAdminTokensTable {
+  /** sha256 of the token in the first start's setup link. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface Database {
   branches: BranchesTable;
   devices: DevicesTable;
@@ -167,4 +206,7 @@ export interface Database {
   result_response_months: ResultResponseMonthsTable;
   comments: CommentsTable;
   comment_tags: CommentTagsTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  first_admin_tokens: FirstAdminTokensTable;
 }

@@ -121,9 +121,21 @@ export const API = {
   }),
   untagComment: withError({ ...ENDPOINTS.untagComment, reply: CommentSchema }),
   /** The replies are files (text/csv, xlsx), streamed; errors are ApiError JSON. */
-  exportCsv: withError({ ...ENDPOINTS.exportCsv, query: ExportQuerySchema }),
-  exportXlsx: withError({ ...ENDPOINTS.exportXlsx, query: ExportQuerySchema }),
-  exportCodebook: withError({ ...ENDPOINTS.exportCodebook, query: ExportQuerySchema }),
+  exportCsv: withError({
+    ...ENDPOINTS.exportCsv,
+    query: ExportQuerySchema,
+    contentType: 'text/csv',
+  }),
+  exportXlsx: withError({
+    ...ENDPOINTS.exportXlsx,
+    query: ExportQuerySchema,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }),
+  exportCodebook: withError({
+    ...ENDPOINTS.exportCodebook,
+    query: ExportQuerySchema,
+    contentType: 'text/csv',
+  }),
 
   branches: withError({ ...ENDPOINTS.branches, reply: BranchListSchema }),
   setBranchSurvey: withError({

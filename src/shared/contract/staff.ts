@@ -48,10 +48,12 @@ export const StaffSessionSchema = z.object({
   expiresAt: z.iso.datetime({ offset: true }),
 });
 
+/** DELETE /session and DELETE /sessions: how many sessions were ended (this one included). */
+export const SignedOutSchema = z.object({
+  endedSessions: z.number().int().min(0),
+});
+
 export type SignInRequest = z.input<typeof SignInRequestSchema>;
 export type FirstAdminRequest = z.input<typeof FirstAdminRequestSchema>;
 export type StaffSession = z.infer<typeof StaffSessionSchema>;
-
-/** DELETE /session and DELETE /sessions: how many sessions were ended. */
-export const SignedOutSchema = z.object({ sessionsEnded: z.int().nonnegative() });
 export type SignedOut = z.infer<typeof SignedOutSchema>;

@@ -2,11 +2,11 @@
  * POST /enroll (API.enroll): a one-time code for a device token. Failed attempts count per
  * client address; too many in a window are refused with 429 and Retry-After.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { API, type ReplyBody } from '../../../shared/contract/api';
 import { normaliseEnrollmentCode } from '../../../shared/contract/device';
 import { type CodeProblem, enrollDevice } from '../../devices/enrollment';
+import { clientAddress } from '../client-address';
 import type { ResolvedDeps } from '../deps';
 import { ApiProblem, firstIssue, invalidBody } from '../errors';
 import { readJsonBody } from '../json-body';
@@ -19,15 +19,6 @@ const PROBLEMS: Record<CodeProblem, string> = {
   'code-expired': 'this enrollment code has expired; ask for a new one',
   'code-used': 'this enrollment code was used already; ask for a new one',
 };
-
-/** The client's address; "unknown" outside Node (tests through app.request()). */
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 function withNormalisedCode(body: unknown): unknown {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;

@@ -7,12 +7,14 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import type { DialectName } from '../database';
 import * as initial from './0001-initial';
 import * as surveyTextsSource from './0002-survey-texts-source';
+import * as staffAccounts from './0003-staff-accounts';
 import { resultsMigration } from './0004-results';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-initial': initial,
     '0002-survey-texts-source': surveyTextsSource,
+    '0003-staff-accounts': staffAccounts,
     '0004-results': resultsMigration(dialect),
   };
 }
