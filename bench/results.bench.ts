@@ -48,7 +48,7 @@ const FIRST_MS = Date.parse('2024-07-01T00:00:00Z');
 const DAYS = 730;
 const RUNS = 7;
 /** Raise it when the seeded data or its shape changes: the cached file is then made again. */
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 const CACHE_DIR = join(import.meta.dirname, '.cache', `results-${RESPONSES}-v${SEED_VERSION}`);
 const SEED_TIMEOUT_MS = 3_600_000;
 
