@@ -7,7 +7,7 @@ const CWD = '/srv/collector';
 
 describe('loadConfig', () => {
   it('gives every setting its default', () => {
-    expect(loadConfig({}, CWD)).toEqual({
+    expect(loadConfig({}, CWD, 'Europe/Ljubljana')).toEqual({
       port: 8787,
       host: '0.0.0.0',
       dataDir: '/srv/collector/data',
@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       publicUrl: undefined,
       staticDir: '/srv/collector/dist/client',
       enrollmentCodeTtlHours: 72,
+      timeZone: 'Europe/Ljubljana',
       staffSession: { idleMinutes: 60, maxHours: 12 },
     });
   });
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
           PUBLIC_URL: 'https://survey.library.example/',
           STATIC_DIR: 'public-app',
           ENROLLMENT_CODE_TTL_HOURS: '24',
+          TIME_ZONE: 'Europe/Vilnius',
           STAFF_SESSION_IDLE_MINUTES: '20',
           STAFF_SESSION_MAX_HOURS: '8',
           UNRELATED: 'x',
@@ -44,6 +46,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://survey.library.example',
       staticDir: '/srv/collector/public-app',
       enrollmentCodeTtlHours: 24,
+      timeZone: 'Europe/Vilnius',
       staffSession: { idleMinutes: 20, maxHours: 8 },
     });
     expect(loadConfig({ PUBLIC_URL: '', DATABASE_URL: '  ' }, CWD)).toMatchObject({
@@ -59,6 +62,8 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'ftp://survey.library.example' }, 'PUBLIC_URL'],
     [{ ENROLLMENT_CODE_TTL_HOURS: '0' }, 'ENROLLMENT_CODE_TTL_HOURS'],
     [{ ENROLLMENT_CODE_TTL_HOURS: '1.5' }, 'ENROLLMENT_CODE_TTL_HOURS'],
+    [{ TIME_ZONE: 'Europe/Atlantis' }, 'TIME_ZONE'],
+    [{ TIME_ZONE: 'CEST+2' }, 'TIME_ZONE'],
     [{ STAFF_SESSION_IDLE_MINUTES: '0' }, 'STAFF_SESSION_IDLE_MINUTES'],
     [{ STAFF_SESSION_MAX_HOURS: '721' }, 'STAFF_SESSION_MAX_HOURS'],
   ])('refuses %j, naming %s', (env, name) => {
@@ -105,6 +110,7 @@ describe('renderConfigDocs', () => {
       'PUBLIC_URL',
       'STATIC_DIR',
       'ENROLLMENT_CODE_TTL_HOURS',
+      'TIME_ZONE',
     ]) {
       expect(text).toContain(`${name} (default:`);
     }

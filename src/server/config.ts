@@ -5,6 +5,21 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+/** Whether Intl knows the zone (an IANA name such as Europe/Vilnius, or UTC). */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone the host runs in, the default of TIME_ZONE. */
+export function hostTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 interface Setting<S extends z.ZodType> {
   schema: S;
   /** The default as a person reads it; "unset" for optional settings. */
@@ -93,6 +108,11 @@ const SETTINGS = {
     '12',
     'Hours after which a staff sign-in ends however it is used.',
   ),
+  TIME_ZONE: setting(
+    z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Ljubljana').optional(),
+    "the host's",
+    "IANA time zone of the libraries, e.g. Europe/Budapest: the day a response counts on in the results (the host's zone when unset).",
+  ),
 } as const;
 
 /** The names of every environment variable the collector reads. */
@@ -116,6 +136,8 @@ export interface CollectorConfig {
   /** Absolute. */
   staticDir: string;
   enrollmentCodeTtlHours: number;
+  /** IANA name: the zone of the day a response was answered on. */
+  timeZone: string;
   staffSession: { idleMinutes: number; maxHours: number };
 }
 
@@ -125,6 +147,7 @@ export class ConfigError extends Error {}
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   cwd = process.cwd(),
+  defaultTimeZone = hostTimeZone(),
 ): CollectorConfig {
   // An empty variable (PUBLIC_URL= in a .env file) means "use the default".
   const present = Object.fromEntries(
@@ -149,6 +172,7 @@ export function loadConfig(
     publicUrl: raw.PUBLIC_URL,
     staticDir: resolve(cwd, raw.STATIC_DIR),
     enrollmentCodeTtlHours: raw.ENROLLMENT_CODE_TTL_HOURS,
+    timeZone: raw.TIME_ZONE ?? defaultTimeZone,
     staffSession: {
       idleMinutes: raw.STAFF_SESSION_IDLE_MINUTES,
       maxHours: raw.STAFF_SESSION_MAX_HOURS,

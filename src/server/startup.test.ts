@@ -20,6 +20,7 @@ describe.each(testDialects)('starting a collector on $name', (dialect) => {
       packages: [surveyPackage()],
       enrollmentCodeTtlHours: 72,
       now: new Date('2026-11-20T10:00:00.000Z'),
+      timeZone: 'UTC',
     };
     const first = await prepareCollector(database.storage, options);
     expect(first.migrations.length).toBeGreaterThan(0);
@@ -33,6 +34,7 @@ describe.each(testDialects)('starting a collector on $name', (dialect) => {
       migrations: [],
       surveys: [{ surveyId: SURVEY_ID, version: 1, action: 'unchanged' }],
       firstStart: null,
+      counted: 0,
       firstAdmin: null,
     });
   });
@@ -65,6 +67,7 @@ describe.each(shared)('starting collectors on $name', (dialect) => {
       packages: [surveyPackage(), surveyPackage({ version: 2 })],
       enrollmentCodeTtlHours: 72,
       now: new Date('2026-11-20T10:00:00.000Z'),
+      timeZone: 'UTC',
     };
     const prepared = await Promise.all(storages.map((s) => prepareCollector(s, options)));
 

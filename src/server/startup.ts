@@ -3,13 +3,15 @@
  * survey packages, and on the very first start create a default branch with a one-time
  * enrollment code, so the first kiosk can be enrolled without reading a manual. While the
  * collector has no administrator, it also makes a one-time token for the setup link that
- * creates the first one (again after the last one expired unused).
+ * creates the first one (again after the last one expired unused). Last, it counts in the
+ * results any response stored before they existed.
  */
 import type { SurveyPackage } from '../shared/contract/survey-package';
 import { DEFAULT_SURVEY_ID } from '../surveys';
 import { createEnrollmentCode, type NewEnrollmentCode } from './devices/enrollment';
 import { firstAdminTokenIfNeeded, type NewFirstAdminToken } from './staff/first-admin';
 import {
+  backfillResults,
   countBranches,
   insertBranch,
   inTransaction,
@@ -27,16 +29,24 @@ export interface Preparation {
   surveys: { surveyId: string; version: number; action: PublishAction }[];
   /** Set on the first start only: the branch made and a code for its first device. */
   firstStart: NewEnrollmentCode | null;
+  /** Responses stored before the results rollups existed, counted now. */
+  counted: number;
   /** Set while no administrator exists and no earlier setup link is still valid. */
   firstAdmin: NewFirstAdminToken | null;
 }
 
 export async function prepareCollector(
   storage: Storage,
-  options: { packages: readonly SurveyPackage[]; enrollmentCodeTtlHours: number; now: Date },
+  options: {
+    packages: readonly SurveyPackage[];
+    enrollmentCodeTtlHours: number;
+    now: Date;
+    /** TIME_ZONE: the zone of the days responses are counted on. */
+    timeZone: string;
+  },
 ): Promise<Preparation> {
   const migrations = await migrate(storage);
-  return inTransaction(storage, async (tx) => {
+  const prepared = await inTransaction(storage, async (tx) => {
     // Collectors starting together over one PostgreSQL take turns, so only one of them
     // seeds a survey version or makes the first branch (and prints its code).
     await takeTurnPreparing(tx);
@@ -68,4 +78,6 @@ export async function prepareCollector(
     );
     return { migrations, surveys, firstStart, firstAdmin };
   });
+  const counted = await backfillResults(storage, options.timeZone);
+  return { ...prepared, counted };
 }

@@ -55,11 +55,16 @@ export const serveCommand: Command = {
         packages,
         enrollmentCodeTtlHours: config.enrollmentCodeTtlHours,
         now: host.now(),
+        timeZone: config.timeZone,
       });
       if (migrations.length > 0) host.out(`Database prepared: ${migrations.join(', ')}.`);
       for (const s of prepared.surveys.filter((s) => s.action !== 'unchanged')) {
         host.out(`Survey ${s.surveyId} v${s.version}: ${SEEDED[s.action]}.`);
       }
+      if (prepared.counted > 0)
+        host.out(
+          `Results: counted ${prepared.counted} responses stored before the results existed.`,
+        );
       if (!existsSync(join(config.staticDir, 'index.html'))) {
         host.err(
           `The app is not built (nothing in ${config.staticDir}): run npm run build. The API works meanwhile.`,
@@ -68,6 +73,7 @@ export const serveCommand: Command = {
       const app = createApp({
         storage,
         staticDir: config.staticDir,
+        timeZone: config.timeZone,
         now: () => host.now(),
         publicUrl: config.publicUrl,
         staffSession: config.staffSession,

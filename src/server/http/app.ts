@@ -14,6 +14,7 @@ import { deviceConfigRoutes } from './routes/device-config';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
 import { responsesRoutes } from './routes/responses';
+import { resultsRoutes } from './routes/results';
 import { schemaRoutes } from './routes/schema';
 import { sessionRoutes } from './routes/session';
 import { surveyRoutes } from './routes/surveys';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Hono {
     scope: (c) => scopeOf((c as Context<{ Variables: StaffVariables }>).get('staff')),
   };
   api.route('/', adminRoutes(resolved, access));
+  api.route('/', resultsRoutes(resolved, access));
   api.all('*', (c) => problemReply(c, notFound(`no API at ${c.req.method} ${c.req.path}`)));
   app.route(API_BASE_PATH, api);
   app.all('/api/*', (c) =>

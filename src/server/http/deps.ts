@@ -2,6 +2,7 @@
  * What the HTTP app needs from the outside world. The clock has no default: the CLI host is
  * the one place that reads the real time, so a test can never reach it by forgetting one.
  */
+import { hostTimeZone } from '../config';
 import { FailureThrottle } from '../devices/throttle';
 import { SCRYPT_COST, type ScryptCost } from '../staff/passwords';
 import { DEFAULT_STAFF_SESSION, type StaffSessionSettings } from '../staff/sessions';
@@ -14,6 +15,8 @@ export interface AppDeps {
   staticDir: string;
   /** The collector's clock: code expiry, received-at times, throttle windows, sessions. */
   now: () => Date;
+  /** TIME_ZONE: the zone of the day a response counts on (the host's when not given). */
+  timeZone?: string;
   /** Failed enrollment attempts per client address. */
   enrollThrottle?: FailureThrottle;
   /** Failed staff sign-ins per account and per client address. */
@@ -38,6 +41,7 @@ export type ResolvedDeps = Required<Omit<AppDeps, 'publicUrl'>> & {
 export function resolveDeps(deps: AppDeps): ResolvedDeps {
   return {
     enrollThrottle: new FailureThrottle(),
+    timeZone: hostTimeZone(),
     signInThrottle: new SignInThrottle(),
     publicUrl: undefined,
     staffSession: DEFAULT_STAFF_SESSION,

@@ -20,6 +20,8 @@ export interface IngestRequest {
   /** The records as they arrived; each is checked on its own. */
   responses: readonly unknown[];
   clockOffsetMs?: number | undefined;
+  /** TIME_ZONE: the zone of the day each new response is counted on. */
+  timeZone: string;
 }
 
 /** The survey ids a batch names, so their stored versions can be loaded in one query. */
@@ -72,6 +74,7 @@ export async function ingestBatch(
   const stored = await insertNewResponses(
     storage,
     recordsToStore(checks).map((check) => toStored(check, request, receivedAt)),
+    { timeZone: request.timeZone, structures },
   );
   const results = batchResults(checks, stored);
   await recordDeviceContact(storage, request.device.id, {

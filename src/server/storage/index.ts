@@ -3,11 +3,16 @@
  * Everything else calls these functions with a Storage handle.
  */
 export * from './branches';
+export * from './comments';
 export * from './database';
 export * from './devices';
 export * from './enrollment-codes';
 export * from './first-admin-tokens';
+export * from './response-stream';
 export * from './responses';
+export * from './results';
+export * from './results-backfill';
+export * from './results-fill';
 export * from './scope';
 export * from './staff-sessions';
 export * from './staff-users';

@@ -7,6 +7,12 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Answers } from '../../shared/contract/answer';
 import { inTransaction, type Storage } from './database';
+import {
+  addToResults,
+  type CountingContext,
+  responseAnsweredDay,
+  structuresFor,
+} from './results-fill';
 import type { ResponsesTable } from './schema';
 
 /** A response as the collector stored it (the device's copy is the app's DeviceResponse). */
@@ -40,7 +46,7 @@ export interface InsertOutcome {
 /** Rows per INSERT statement: far below SQLite's 32766 bound parameters (17 per row). */
 const ROWS_PER_INSERT = 250;
 
-function toRow(r: CollectedResponse): Insertable<ResponsesTable> {
+function toRow(r: CollectedResponse, answeredDay: string): Insertable<ResponsesTable> {
   return {
     id: r.id,
     survey_id: r.surveyId,
@@ -59,10 +65,11 @@ function toRow(r: CollectedResponse): Insertable<ResponsesTable> {
     answers: JSON.stringify(r.answers),
     content_hash: r.contentHash,
     claimed_branch_id: r.claimedBranchId,
+    answered_day: answeredDay,
   };
 }
 
-function fromRow(row: Selectable<ResponsesTable>): CollectedResponse {
+export function fromRow(row: Selectable<ResponsesTable>): CollectedResponse {
   return {
     id: row.id,
     surveyId: row.survey_id,
@@ -86,27 +93,45 @@ function fromRow(row: Selectable<ResponsesTable>): CollectedResponse {
 
 /**
  * Stores the responses whose id is new, all in one transaction, and reports the hashes of
- * those that were there already. Ids must be unique within the call.
+ * those that were there already. Ids must be unique within the call. The new ones are
+ * counted in the results in the same transaction (a duplicate is not counted again).
  */
 export async function insertNewResponses(
   storage: Storage,
   responses: readonly CollectedResponse[],
+  counting: CountingContext,
 ): Promise<InsertOutcome> {
   if (responses.length === 0) return { inserted: new Set(), existingHashes: new Map() };
   // Rows are locked in id order, whatever order the batch lists them in: two batches that
   // share ids in opposite orders would otherwise deadlock on PostgreSQL.
-  const byId = [...responses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = [...responses]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((response) => ({ response, day: responseAnsweredDay(response, counting.timeZone) }));
   return inTransaction(storage, async (tx) => {
     const inserted = new Set<string>();
     for (let start = 0; start < byId.length; start += ROWS_PER_INSERT) {
       const rows = await tx.db
         .insertInto('responses')
-        .values(byId.slice(start, start + ROWS_PER_INSERT).map(toRow))
+        .values(
+          byId
+            .slice(start, start + ROWS_PER_INSERT)
+            .map(({ response, day }) => toRow(response, day)),
+        )
         .onConflict((oc) => oc.column('id').doNothing())
         .returning('id')
         .execute();
       for (const row of rows) inserted.add(row.id);
     }
+    const counted = byId.filter(({ response }) => inserted.has(response.id));
+    await addToResults(
+      tx,
+      counted,
+      await structuresFor(
+        tx,
+        counted.map(({ response }) => response),
+        counting.structures,
+      ),
+    );
     const existingIds = responses.map((r) => r.id).filter((id) => !inserted.has(id));
     const existingHashes = new Map<string, string>();
     for (let start = 0; start < existingIds.length; start += ROWS_PER_INSERT) {

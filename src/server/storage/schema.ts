@@ -84,6 +84,75 @@ export interface ResponsesTable {
   content_hash: string;
   /** What the device believed its branch was; kept, never trusted. */
   claimed_branch_id: string | null;
+  /**
+   * The day the patron answered, YYYY-MM-DD in TIME_ZONE: submitted_at + clock_offset_ms
+   * (the offset is collector clock − device clock). Null until the response is counted in
+   * the results rollups; set in the same transaction as its counts.
+   */
+  answered_day: string | null;
+}
+
+/** The slice of a count: every results filter besides the survey and the period. */
+interface ResultSlice {
+  branch_id: string;
+  channel: string;
+  locale: string;
+  /** 0 or 1. */
+  completed: number;
+  n: BigIntColumn;
+}
+
+/** Counts per answer key (results/counts.ts) and slice, per day answered. */
+export interface ResultAnswerDaysTable extends ResultSlice {
+  survey_id: string;
+  question_id: string;
+  day: string;
+  item: string;
+  value: string;
+}
+
+/** The same per month (YYYY-MM): a period's whole months are read from here. */
+export interface ResultAnswerMonthsTable extends Omit<ResultAnswerDaysTable, 'day'> {
+  month: string;
+}
+
+/** Responses per slice, per day answered. */
+export interface ResultResponseDaysTable extends ResultSlice {
+  survey_id: string;
+  day: string;
+}
+
+export interface ResultResponseMonthsTable extends ResultSlice {
+  survey_id: string;
+  month: string;
+}
+
+/** A text a patron wrote (a text answer, or a choice's "other"), with what filters it. */
+export interface CommentsTable {
+  response_id: string;
+  question_id: string;
+  kind: 'text' | 'other';
+  text: string;
+  /** text in lower case (locale-independent), searched with LIKE. */
+  folded: string;
+  survey_id: string;
+  branch_id: string;
+  channel: string;
+  locale: string;
+  /** 0 or 1. */
+  completed: number;
+  answered_day: string;
+  /** The response's answer to the survey's headline rating (its first rating question). */
+  headline_rating: number | null;
+}
+
+export interface CommentTagsTable {
+  response_id: string;
+  question_id: string;
+  tag: string;
+  created_at: string;
+  /** The staff account that tagged it, when known. */
+  created_by: string | null;
 }
 
 export type StaffRoleColumn = 'admin' | 'branch';
@@ -131,6 +200,12 @@ export interface Database {
   enrollment_codes: EnrollmentCodesTable;
   survey_packages: SurveyPackagesTable;
   responses: ResponsesTable;
+  result_answer_days: ResultAnswerDaysTable;
+  result_answer_months: ResultAnswerMonthsTable;
+  result_response_days: ResultResponseDaysTable;
+  result_response_months: ResultResponseMonthsTable;
+  comments: CommentsTable;
+  comment_tags: CommentTagsTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   first_admin_tokens: FirstAdminTokensTable;

@@ -15,6 +15,8 @@ import {
 } from './survey-packages';
 
 const AT = '2026-11-20T10:00:00.000Z';
+/** Counted on UTC days: these tests are about storing, not about the day. */
+const COUNTING = { timeZone: 'UTC' };
 
 function stored(overrides: Partial<CollectedResponse> = {}): CollectedResponse {
   const r = makeResponse();
@@ -76,12 +78,16 @@ describe.each(testDialects)('storage on $name', (dialect) => {
   it('stores a new id once and reports the hash of one it had already', async () => {
     const first = stored({ deviceSeq: Number.MAX_SAFE_INTEGER });
     const second = stored({ contentHash: 'hash-b' });
-    expect(await insertNewResponses(database.storage, [first])).toEqual({
+    expect(await insertNewResponses(database.storage, [first], COUNTING)).toEqual({
       inserted: new Set([first.id]),
       existingHashes: new Map(),
     });
     expect(
-      await insertNewResponses(database.storage, [{ ...first, contentHash: 'other' }, second]),
+      await insertNewResponses(
+        database.storage,
+        [{ ...first, contentHash: 'other' }, second],
+        COUNTING,
+      ),
     ).toEqual({ inserted: new Set([second.id]), existingHashes: new Map([[first.id, 'hash-a']]) });
     expect(await findResponse(database.storage, first.id)).toEqual(first);
   });
@@ -89,8 +95,8 @@ describe.each(testDialects)('storage on $name', (dialect) => {
   it('stores overlapping batches listed in opposite orders side by side, each id once', async () => {
     const rows = Array.from({ length: 1000 }, (_, i) => stored({ contentHash: `hash-${i}` }));
     const [forward, backward] = await Promise.all([
-      insertNewResponses(database.storage, rows),
-      insertNewResponses(database.storage, [...rows].reverse()),
+      insertNewResponses(database.storage, rows, COUNTING),
+      insertNewResponses(database.storage, [...rows].reverse(), COUNTING),
     ]);
     expect(forward.inserted.size + backward.inserted.size).toBe(rows.length);
     expect(forward.existingHashes.size + backward.existingHashes.size).toBe(rows.length);
@@ -99,7 +105,7 @@ describe.each(testDialects)('storage on $name', (dialect) => {
   it('refuses a response under a survey version it does not have, storing nothing of the batch', async () => {
     const good = stored();
     await expect(
-      insertNewResponses(database.storage, [good, stored({ surveyVersion: 7 })]),
+      insertNewResponses(database.storage, [good, stored({ surveyVersion: 7 })], COUNTING),
     ).rejects.toThrow();
     expect(await findResponse(database.storage, good.id)).toBeUndefined();
   });

@@ -71,6 +71,7 @@ describe.each(testDialects)('exports on $name', (dialect) => {
       packages: builtInPackages(),
       enrollmentCodeTtlHours: 72,
       now: NOW,
+      timeZone: 'UTC',
     });
     asked = {};
     const routes = exportRoutes(

@@ -12,7 +12,7 @@ import { type DeviceVariables, requireDevice } from '../device-auth';
 import { invalidBody, payloadTooLarge } from '../errors';
 import { readJsonBody } from '../json-body';
 
-export function responsesRoutes({ storage, now }: ResolvedDeps) {
+export function responsesRoutes({ storage, now, timeZone }: ResolvedDeps) {
   const { method, path, envelope: envelopeSchema } = API.responses;
   return new Hono<{ Variables: DeviceVariables }>().on(
     method,
@@ -32,7 +32,12 @@ export function responsesRoutes({ storage, now }: ResolvedDeps) {
       const device = c.get('device');
       const reply = await ingestBatch(
         storage,
-        { device: { id: device.id, branchId: device.branchId }, responses, clockOffsetMs },
+        {
+          device: { id: device.id, branchId: device.branchId },
+          responses,
+          clockOffsetMs,
+          timeZone,
+        },
         now,
       );
       return c.json(reply satisfies ReplyBody<typeof API.responses>);

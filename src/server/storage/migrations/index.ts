@@ -1,20 +1,28 @@
 /**
  * Every migration, by name. The names sort in the order they run; both dialects run the
- * same ones. Add a new file with the next number and list it here.
+ * same ones (a migration may shape a table for its dialect, as 0004 does for SQLite). Add a
+ * new file with the next number and list it here.
  */
 import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { DialectName } from '../database';
 import * as initial from './0001-initial';
 import * as surveyTextsSource from './0002-survey-texts-source';
 import * as staffAccounts from './0003-staff-accounts';
+import { resultsMigration } from './0004-results';
 
-const MIGRATIONS: Record<string, Migration> = {
-  '0001-initial': initial,
-  '0002-survey-texts-source': surveyTextsSource,
-  '0003-staff-accounts': staffAccounts,
-};
+function migrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    '0001-initial': initial,
+    '0002-survey-texts-source': surveyTextsSource,
+    '0003-staff-accounts': staffAccounts,
+    '0004-results': resultsMigration(dialect),
+  };
+}
 
-export const migrationProvider: MigrationProvider = {
-  async getMigrations() {
-    return MIGRATIONS;
-  },
-};
+export function migrationProvider(dialect: DialectName): MigrationProvider {
+  return {
+    async getMigrations() {
+      return migrations(dialect);
+    },
+  };
+}

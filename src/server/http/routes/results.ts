@@ -1,0 +1,123 @@
+/**
+ * The results for librarians: GET /results/summary, /results/overview, /results/comments,
+ * /results/comment-tags, and tagging a comment. Every one stands behind the staff gate and
+ * reads within the signed-in person's scope; a branch, survey or comment outside it is
+ * answered 404, as if it did not exist.
+ */
+import { type Context, Hono } from 'hono';
+import type { z } from 'zod';
+import { API } from '../../../shared/contract/api';
+import {
+  COMMENTS_PAGE_SIZE,
+  CommentsQuerySchema,
+  type ResultsFilter,
+  ResultsFilterSchema,
+  ResultsOverviewQuerySchema,
+  TagRequestSchema,
+} from '../../../shared/contract/results';
+import { resultsOverview } from '../../results/overview';
+import { resultsQuery } from '../../results/query';
+import { resultsSummary } from '../../results/summary';
+import {
+  addCommentTag,
+  commentsPage,
+  commentTagCounts,
+  findComment,
+  findSurveyPackage,
+  removeCommentTag,
+  type StoredComment,
+} from '../../storage';
+import type { ResolvedDeps } from '../deps';
+import { badRequest, invalidBody, notFound } from '../errors';
+import { readJsonBody } from '../json-body';
+import type { StaffAccess } from '../staff-access';
+
+const MAX_TAG_BODY_BYTES = 4 * 1024;
+
+/** The query string as zod reads it: a repeated parameter is a list. */
+function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  const raw: Record<string, string | string[]> = {};
+  for (const [key, values] of Object.entries(c.req.queries()))
+    raw[key] = values.length === 1 ? (values[0] ?? '') : values;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw invalidBody(parsed.error, 'the results filters');
+  return parsed.data;
+}
+
+function commentReply(comment: StoredComment) {
+  return { ...comment, channel: comment.channel as 'kiosk' | 'staff' | 'qr' };
+}
+
+export function resultsRoutes({ storage, now }: ResolvedDeps, access: StaffAccess): Hono {
+  const app = new Hono();
+
+  /** The storage query and the survey's latest structure, or 404. */
+  async function scoped(c: Context, filter: ResultsFilter) {
+    const scope = access.scope(c);
+    const query = resultsQuery(filter, scope);
+    if (!query) throw notFound('no such branch');
+    if (query.from && query.to && query.from > query.to)
+      throw badRequest('from: should not be after "to"', 'from');
+    const pkg = await findSurveyPackage(storage, filter.survey);
+    if (!pkg) throw notFound(`no survey ${filter.survey}`);
+    return { scope, query, structure: pkg.structure };
+  }
+
+  app.get(API.resultsSummary.path, access.staff, async (c) => {
+    const { scope, query, structure } = await scoped(c, parseQuery(c, ResultsFilterSchema));
+    return c.json(await resultsSummary(storage, structure, query, scope));
+  });
+
+  app.get(API.resultsOverview.path, access.staff, async (c) => {
+    const { interval, ...filter } = parseQuery(c, ResultsOverviewQuerySchema);
+    const { scope, query, structure } = await scoped(c, filter);
+    return c.json(await resultsOverview(storage, structure, query, scope, interval));
+  });
+
+  app.get(API.comments.path, access.staff, async (c) => {
+    const { q, tag, page, ...filter } = parseQuery(c, CommentsQuerySchema);
+    const { scope, query } = await scoped(c, filter);
+    const found = await commentsPage(
+      storage,
+      { ...query, search: q, tag, page, pageSize: COMMENTS_PAGE_SIZE },
+      scope,
+    );
+    return c.json({
+      total: found.total,
+      page,
+      pageSize: COMMENTS_PAGE_SIZE,
+      comments: found.comments.map(commentReply),
+    });
+  });
+
+  app.get(API.commentTags.path, access.staff, async (c) => {
+    const { scope, query } = await scoped(c, parseQuery(c, ResultsFilterSchema));
+    return c.json({ tags: await commentTagCounts(storage, query, scope) });
+  });
+
+  app.post(API.tagComment.path, access.staff, async (c) => {
+    const body = TagRequestSchema.safeParse(await readJsonBody(c.req.raw, MAX_TAG_BODY_BYTES));
+    if (!body.success) throw invalidBody(body.error, '{ tag }');
+    const scope = access.scope(c);
+    const ref = { responseId: c.req.param('responseId'), questionId: c.req.param('questionId') };
+    const tagged = await addCommentTag(
+      storage,
+      { ...ref, tag: body.data.tag, createdAt: now().toISOString() },
+      scope,
+    );
+    const comment = tagged ? await findComment(storage, ref, scope) : undefined;
+    if (!comment) throw notFound('no such comment');
+    return c.json(commentReply(comment));
+  });
+
+  app.delete(API.untagComment.path, access.staff, async (c) => {
+    const scope = access.scope(c);
+    const ref = { responseId: c.req.param('responseId'), questionId: c.req.param('questionId') };
+    const untagged = await removeCommentTag(storage, { ...ref, tag: c.req.param('tag') }, scope);
+    const comment = untagged ? await findComment(storage, ref, scope) : undefined;
+    if (!comment) throw notFound('no such comment');
+    return c.json(commentReply(comment));
+  });
+
+  return app;
+}

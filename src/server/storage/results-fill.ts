@@ -1,0 +1,278 @@
+/**
+ * Counting responses into the results rollups: each response adds its tally (one per
+ * answer key, shared/results/tally.ts) to the day and month rows of its slice, one to the
+ * response rows, and its free texts to comments. It runs in the transaction that stores the
+ * response (ingest) or sets its answered_day (the backfill), so a response is counted
+ * exactly when its answered_day is set, and only once.
+ */
+import type { SurveyStructure } from '../../shared/contract/survey-package';
+import { answeredDay, monthOf } from '../../shared/results/days';
+import { tallyResponse } from '../../shared/results/tally';
+import type { Storage } from './database';
+import type { CollectedResponse } from './responses';
+import type { CommentsTable } from './schema';
+import { surveyStructures, surveyVersionKey } from './survey-packages';
+
+/** What counting needs besides the responses. */
+export interface CountingContext {
+  /** TIME_ZONE: the zone of the day answered. */
+  timeZone: string;
+  /** Structures by surveyVersionKey, when the caller has them; others are loaded. */
+  structures?: ReadonlyMap<string, SurveyStructure>;
+}
+
+/** Rows per INSERT: 10 parameters each, far below SQLite's 32766 and PostgreSQL's 65535. */
+const ROWS_PER_UPSERT = 1000;
+/** Comments per INSERT: 12 parameters each. */
+const COMMENTS_PER_INSERT = 500;
+
+/** The day a stored response counts on. */
+export function responseAnsweredDay(
+  response: Pick<CollectedResponse, 'submittedAt' | 'clockOffsetMs'>,
+  timeZone: string,
+): string {
+  return answeredDay(response.submittedAt, response.clockOffsetMs, timeZone);
+}
+
+/**
+ * Counts per slice (survey, day, branch, channel, locale, completed), and within a slice per
+ * answer key (question, item, value). Keys are tuples joined with NUL, which no id, day or
+ * value contains. Two levels, because a batch has few slices and many answer keys: adding a
+ * response costs one short key per answer, and month sums are made from the day sums.
+ */
+class SliceSums {
+  /** slice → answer key → n. */
+  readonly answers = new Map<string, Map<string, number>>();
+  /** slice → responses. */
+  readonly responses = new Map<string, number>();
+
+  addResponse(slice: string, answerKeys: readonly string[]): void {
+    this.responses.set(slice, (this.responses.get(slice) ?? 0) + 1);
+    let sums = this.answers.get(slice);
+    if (!sums) {
+      sums = new Map();
+      this.answers.set(slice, sums);
+    }
+    for (const key of answerKeys) sums.set(key, (sums.get(key) ?? 0) + 1);
+  }
+}
+
+/** The rollup rows and comments a set of responses adds. */
+export interface ResultsDelta {
+  sums: SliceSums;
+  comments: CommentsTable[];
+}
+
+export function emptyDelta(): ResultsDelta {
+  return { sums: new SliceSums(), comments: [] };
+}
+
+/** The first rating question: the headline a comment is shown beside. */
+function headlineRatingId(structure: SurveyStructure): string | undefined {
+  return structure.questions.find((q) => q.type === 'rating')?.id;
+}
+
+/** Adds one response, answered on `day`, to a delta. */
+export function addToDelta(
+  delta: ResultsDelta,
+  response: CollectedResponse,
+  structure: SurveyStructure,
+  day: string,
+): void {
+  const completed = response.completed ? 1 : 0;
+  const slice = [
+    response.surveyId,
+    day,
+    response.branchId,
+    response.channel,
+    response.locale,
+    completed,
+  ].join('\0');
+  const tally = tallyResponse(structure.questions, response.answers, response.completed);
+  delta.sums.addResponse(
+    slice,
+    tally.keys.map(({ questionId, item, value }) => `${questionId}\0${item}\0${value}`),
+  );
+  const headlineId = headlineRatingId(structure);
+  const headline = headlineId === undefined ? undefined : response.answers[headlineId];
+  for (const comment of tally.comments) {
+    // PostgreSQL text cannot hold NUL; the answer itself keeps it (JSON escapes it).
+    const text = comment.text.replaceAll('\0', '\uFFFD');
+    delta.comments.push({
+      response_id: response.id,
+      question_id: comment.questionId,
+      kind: comment.kind,
+      text,
+      folded: foldForSearch(text),
+      survey_id: response.surveyId,
+      branch_id: response.branchId,
+      channel: response.channel,
+      locale: response.locale,
+      completed,
+      answered_day: day,
+      headline_rating: typeof headline === 'number' ? headline : null,
+    });
+  }
+}
+
+/** How comments and searches are compared: lower case, composed (é is one character). */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}
+
+const SLICE_COLUMNS = ['branch_id', 'channel', 'locale', 'completed'] as const;
+
+interface SliceRow {
+  survey_id: string;
+  branch_id: string;
+  channel: string;
+  locale: string;
+  completed: number;
+  n: number;
+}
+
+/** Rows of one rollup: sums by key, each key split back into its columns. */
+type Sums = Map<string, number>;
+
+function addTo(sums: Sums, key: string, n: number): void {
+  sums.set(key, (sums.get(key) ?? 0) + n);
+}
+
+/** In key order: every transaction locks rollup rows in the same order (no deadlock). */
+function sortedEntries(sums: Sums): [string[], number][] {
+  return [...sums]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, n]) => [key.split('\0'), n]);
+}
+
+/** The four rollups' sums: keys are (survey, period, slice…[, question, item, value]). */
+function rollupSums(delta: ResultsDelta) {
+  const answerDays: Sums = new Map();
+  const answerMonths: Sums = new Map();
+  const responseDays: Sums = new Map();
+  const responseMonths: Sums = new Map();
+  for (const [slice, n] of delta.sums.responses) {
+    const [survey = '', day = '', ...rest] = slice.split('\0');
+    const tail = rest.join('\0');
+    addTo(responseDays, slice, n);
+    addTo(responseMonths, `${survey}\0${monthOf(day)}\0${tail}`, n);
+    for (const [answer, count] of delta.sums.answers.get(slice) ?? []) {
+      addTo(answerDays, `${slice}\0${answer}`, count);
+      addTo(answerMonths, `${survey}\0${monthOf(day)}\0${tail}\0${answer}`, count);
+    }
+  }
+  return { answerDays, answerMonths, responseDays, responseMonths };
+}
+
+function sliceRow(parts: string[], n: number): SliceRow & { period: string } {
+  const [survey_id = '', period = '', branch_id = '', channel = '', locale = '', completed = '0'] =
+    parts;
+  return { survey_id, period, branch_id, channel, locale, completed: Number(completed), n };
+}
+
+async function upsertInChunks<R>(
+  rows: R[],
+  write: (chunk: R[]) => Promise<unknown>,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_UPSERT)
+    await write(rows.slice(start, start + ROWS_PER_UPSERT));
+}
+
+/** Adds a delta to the rollups and stores its comments. Inside a transaction. */
+export async function writeDelta(tx: Storage, delta: ResultsDelta): Promise<void> {
+  const db = tx.db;
+  const sums = rollupSums(delta);
+  for (const [table, period, rollup] of [
+    ['result_answer_days', 'day', sums.answerDays],
+    ['result_answer_months', 'month', sums.answerMonths],
+  ] as const) {
+    const rows = sortedEntries(rollup).map(([parts, n]) => {
+      const { period: at, ...row } = sliceRow(parts, n);
+      const [question_id = '', item = '', value = ''] = parts.slice(6);
+      return { ...row, [period]: at, question_id, item, value };
+    });
+    await upsertInChunks(rows, (chunk) =>
+      db
+        .insertInto(table)
+        // The period column is named by `period`; both tables have exactly these columns.
+        .values(chunk as never)
+        .onConflict((oc) =>
+          oc
+            .columns([
+              'survey_id',
+              'question_id',
+              period as never,
+              'item',
+              'value',
+              ...SLICE_COLUMNS,
+            ])
+            .doUpdateSet((eb) => ({ n: eb(eb.ref(`${table}.n`), '+', eb.ref('excluded.n')) })),
+        )
+        .execute(),
+    );
+  }
+  for (const [table, period, rollup] of [
+    ['result_response_days', 'day', sums.responseDays],
+    ['result_response_months', 'month', sums.responseMonths],
+  ] as const) {
+    const rows = sortedEntries(rollup).map(([parts, n]) => {
+      const { period: at, ...row } = sliceRow(parts, n);
+      return { ...row, [period]: at };
+    });
+    await upsertInChunks(rows, (chunk) =>
+      db
+        .insertInto(table)
+        .values(chunk as never)
+        .onConflict((oc) =>
+          oc
+            .columns(['survey_id', period as never, ...SLICE_COLUMNS])
+            .doUpdateSet((eb) => ({ n: eb(eb.ref(`${table}.n`), '+', eb.ref('excluded.n')) })),
+        )
+        .execute(),
+    );
+  }
+  for (let start = 0; start < delta.comments.length; start += COMMENTS_PER_INSERT) {
+    await db
+      .insertInto('comments')
+      .values(delta.comments.slice(start, start + COMMENTS_PER_INSERT))
+      .onConflict((oc) => oc.columns(['response_id', 'question_id']).doNothing())
+      .execute();
+  }
+}
+
+/** The structures of the responses' survey versions: the caller's, else loaded. */
+export async function structuresFor(
+  storage: Storage,
+  responses: readonly Pick<CollectedResponse, 'surveyId' | 'surveyVersion'>[],
+  known: ReadonlyMap<string, SurveyStructure> = new Map(),
+): Promise<ReadonlyMap<string, SurveyStructure>> {
+  const missing = new Set(
+    responses
+      .filter((r) => !known.has(surveyVersionKey(r.surveyId, r.surveyVersion)))
+      .map((r) => r.surveyId),
+  );
+  if (missing.size === 0) return known;
+  const loaded = await surveyStructures(storage, [...missing]);
+  return new Map([...known, ...loaded]);
+}
+
+/**
+ * Counts responses that were just stored with their answered_day (or just given one).
+ * Inside the transaction that did so.
+ */
+export async function addToResults(
+  tx: Storage,
+  responses: readonly { response: CollectedResponse; day: string }[],
+  structures: ReadonlyMap<string, SurveyStructure>,
+): Promise<void> {
+  if (responses.length === 0) return;
+  const delta = emptyDelta();
+  for (const { response, day } of responses) {
+    const structure = structures.get(surveyVersionKey(response.surveyId, response.surveyVersion));
+    // A stored response's version is always stored (a foreign key says so).
+    if (!structure)
+      throw new Error(`no structure for ${response.surveyId} v${response.surveyVersion}`);
+    addToDelta(delta, response, structure, day);
+  }
+  await writeDelta(tx, delta);
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { answeredDay, isoWeekStart, monthEnd, type PeriodParts, splitPeriod } from './days';
+
+describe('answeredDay', () => {
+  it.each<[string, number | null, string, string]>([
+    ['2026-03-14T22:30:00.000Z', null, 'UTC', '2026-03-14'],
+    ['2026-03-14T22:30:00.000Z', null, 'Europe/Ljubljana', '2026-03-14'],
+    ['2026-03-14T23:30:00.000Z', null, 'Europe/Ljubljana', '2026-03-15'],
+    ['2026-07-14T21:30:00.000Z', null, 'Europe/Vilnius', '2026-07-15'],
+    // The device is an hour behind the collector: the patron answered at 00:10 collector time.
+    ['2026-03-14T22:10:00.000Z', 3_600_000, 'Europe/Budapest', '2026-03-15'],
+    // A tablet whose clock reset to 1970, 56 years behind.
+    ['1970-01-01T08:00:00.000Z', Date.parse('2026-05-04T00:00:00Z'), 'UTC', '2026-05-04'],
+    // An offset that would leave the years 0001–9999 is ignored.
+    ['2026-03-14T10:00:00.000Z', 1e300, 'UTC', '2026-03-14'],
+    ['0001-01-01T10:00:00.000Z', null, 'UTC', '0001-01-01'],
+  ])('%s with offset %s in %s → %s', (submittedAt, offset, zone, day) => {
+    expect(answeredDay(submittedAt, offset, zone)).toBe(day);
+  });
+});
+
+describe('calendar', () => {
+  it.each([
+    ['2026-03-16', '2026-03-16'],
+    ['2026-03-22', '2026-03-16'],
+    ['2026-01-01', '2025-12-29'],
+  ])('the ISO week of %s starts on %s', (day, monday) => {
+    expect(isoWeekStart(day)).toBe(monday);
+  });
+
+  it.each([
+    ['2024-02', '2024-02-29'],
+    ['2026-02', '2026-02-28'],
+    ['2026-12', '2026-12-31'],
+  ])('%s ends on %s', (month, day) => {
+    expect(monthEnd(month)).toBe(day);
+  });
+});
+
+describe('splitPeriod', () => {
+  it.each<[string | undefined, string | undefined, PeriodParts]>([
+    [undefined, undefined, { months: { from: null, to: null }, days: [] }],
+    ['2026-01-01', '2026-03-31', { months: { from: '2026-01', to: '2026-03' }, days: [] }],
+    [
+      '2025-12-15',
+      '2026-03-10',
+      {
+        months: { from: '2026-01', to: '2026-02' },
+        days: [
+          { from: '2025-12-15', to: '2025-12-31' },
+          { from: '2026-03-01', to: '2026-03-10' },
+        ],
+      },
+    ],
+    [
+      '2026-01-05',
+      '2026-01-20',
+      { months: null, days: [{ from: '2026-01-05', to: '2026-01-20' }] },
+    ],
+    [
+      '2026-01-05',
+      '2026-02-20',
+      { months: null, days: [{ from: '2026-01-05', to: '2026-02-20' }] },
+    ],
+    [
+      '2026-01-31',
+      undefined,
+      { months: { from: '2026-02', to: null }, days: [{ from: '2026-01-31', to: '2026-01-31' }] },
+    ],
+    [
+      undefined,
+      '2026-02-27',
+      { months: { from: null, to: '2026-01' }, days: [{ from: '2026-02-01', to: '2026-02-27' }] },
+    ],
+    ['2026-02-01', '2026-02-28', { months: { from: '2026-02', to: '2026-02' }, days: [] }],
+    ['2026-03-02', '2026-03-01', { months: null, days: [] }],
+  ])('%s … %s', (from, to, parts) => {
+    expect(splitPeriod(from, to)).toEqual(parts);
+  });
+});
