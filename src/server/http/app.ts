@@ -12,6 +12,7 @@ import { ApiProblem, apiErrorBody, notFound, problemReply } from './errors';
 import { adminRoutes } from './routes/admin';
 import { deviceConfigRoutes } from './routes/device-config';
 import { enrollRoutes } from './routes/enroll';
+import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { responsesRoutes } from './routes/responses';
 import { resultsRoutes } from './routes/results';
@@ -19,7 +20,7 @@ import { schemaRoutes } from './routes/schema';
 import { sessionRoutes } from './routes/session';
 import { surveyRoutes } from './routes/surveys';
 import { sameOriginWrites } from './same-origin';
-import type { StaffAccess } from './staff-access';
+import { exportGate, exportRows, type StaffAccess } from './staff-access';
 import { requireAdmin, requireStaff, type StaffVariables, scopeOf } from './staff-auth';
 import { staticRoutes } from './static-app';
 
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): Hono {
   };
   api.route('/', adminRoutes(resolved, access));
   api.route('/', resultsRoutes(resolved, access));
+  api.route('/', exportRoutes(resolved, exportGate(access), exportRows(resolved.storage)));
   api.all('*', (c) => problemReply(c, notFound(`no API at ${c.req.method} ${c.req.path}`)));
   app.route(API_BASE_PATH, api);
   app.all('/api/*', (c) =>

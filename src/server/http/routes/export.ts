@@ -22,6 +22,7 @@ import {
   toWebStream,
 } from '../../results/export/csv-export';
 import { responsesXlsx, XLSX_CONTENT_TYPE } from '../../results/export/xlsx-export';
+import { resultsQuery } from '../../results/query';
 import { findSurveyPackage, type StoredSurveyPackage } from '../../storage';
 import type { BranchScope } from '../../storage/scope';
 import type { ResolvedDeps } from '../deps';
@@ -137,6 +138,8 @@ export function exportRoutes(
 ): Hono<{ Variables: ScopeVariables }> {
   async function prepare(c: Context<{ Variables: ScopeVariables }>) {
     const { filter, language } = exportQuery(c);
+    // Branch staff asking for another branch are told there is no such thing.
+    if (!resultsQuery(filter, c.get('scope'))) throw notFound('no such branch');
     const pkg = await findSurveyPackage(storage, filter.survey);
     if (!pkg) throw notFound(`there is no survey "${filter.survey}"`);
     const columns = exportColumns(pkg.structure);
