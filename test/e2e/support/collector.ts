@@ -64,6 +64,8 @@ export async function startCollector(
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     PUBLIC_URL: url,
+    // The days results count on, whatever zone the test machine is in.
+    TIME_ZONE: 'UTC',
   };
   if (options.staticDir) env.STATIC_DIR = options.staticDir;
   let log = '';

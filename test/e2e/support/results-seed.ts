@@ -36,7 +36,7 @@ export const SEED_BRANCHES: readonly SeedBranch[] = [
     ratings: [5, 5, 4, 4, 4, 3, 5, 2, 4, 5, 4, 3],
     recommend: [10, 9, 9, 8, 7, 6, 10, 3, 9, 10, 8, 5],
     incomplete: 2,
-    comment: '<img src=x onerror="alert(1)"> =HYPERLINK("http://evil.example","click")',
+    comment: '=HYPERLINK("http://evil.example","click") <img src=x onerror="alert(1)">',
   },
   {
     id: 'west',
