@@ -2,7 +2,12 @@
  * What Compare compares: two slices of the same survey, branch against branch or period
  * against period, each the page's other filters plus its own branch or days. Kept in the
  * URL (mode, a, b, afrom, ato, bfrom, bto) like every filter, so a comparison can be shared.
+ * The differences are computed here from the two summaries' counts per value.
  */
+import type { Question } from '../shared/contract/question';
+import type { QuestionResult } from '../shared/contract/results';
+import { ANSWER_ITEM, ANSWERED, type QuestionCounts, SELECTED } from '../shared/results/counts';
+import { differencesOfQuestion, type QuestionDifferences } from '../shared/stats';
 import { type Filters, filterQuery, isoDay } from './filters';
 
 export const COMPARE_MODES = ['branch', 'period'] as const;
@@ -96,4 +101,42 @@ export function sliceQuery(filters: Filters, mode: CompareMode, slice: Slice): U
       ? { ...filters, branches: slice.branch ? [slice.branch] : [] }
       : { ...filters, from: slice.from, to: slice.to },
   );
+}
+
+/**
+ * A question's counts as the summary gives them, back in the shape the statistics read
+ * (shared/results/counts.ts): the answer's counts, or for a gap item the counts of each
+ * answer's adequacy and superiority. What the summary withholds stays out.
+ */
+export function countsOfResult(result: QuestionResult): QuestionCounts {
+  switch (result.type) {
+    case 'rating':
+    case 'nps':
+    case 'single':
+      return { [ANSWER_ITEM]: result.counts };
+    case 'multi':
+      return {
+        [ANSWER_ITEM]: { [ANSWERED]: result.n },
+        ...Object.fromEntries(
+          Object.entries(result.counts).map(([option, count]) => [option, { [SELECTED]: count }]),
+        ),
+      };
+    case 'text':
+      return { [ANSWER_ITEM]: { [ANSWERED]: result.n } };
+    case 'gap':
+      return {
+        [ANSWER_ITEM]: { [ANSWERED]: result.n },
+        adequacy: result.gap?.adequacyCounts ?? {},
+        superiority: result.gap?.superiorityCounts ?? {},
+      };
+  }
+}
+
+/** The differences of one question between two slices' summaries, first minus second. */
+export function compareResults(
+  question: Question,
+  a: QuestionResult,
+  b: QuestionResult,
+): QuestionDifferences {
+  return differencesOfQuestion(question, countsOfResult(a), countsOfResult(b));
 }

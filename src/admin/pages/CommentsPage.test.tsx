@@ -5,7 +5,7 @@ import type { StaffSession } from '../../shared/contract/staff';
 import { LanguageProvider, type SignedIn, SignedInProvider } from '../context';
 import { switchLanguage } from '../i18n';
 import { parseRoute } from '../route';
-import { CommentItem } from './CommentsPage';
+import { CommentItem, QuestionFilter } from './CommentsPage';
 
 const session: StaffSession = {
   user: { email: 'ana@library.example', role: 'admin', branchId: null },
@@ -69,5 +69,19 @@ describe('a comment', () => {
 
   it('shows a tag as text too', () => {
     expect(render('fine')).toContain('&lt;b>tag&lt;/b>');
+  });
+});
+
+describe('the question filter', () => {
+  beforeAll(() => switchLanguage('en'));
+
+  it('names the question the comments are limited to, as text, with a way back to all', () => {
+    const html = renderToString(
+      <LanguageProvider language="en" setLanguage={() => {}}>
+        <QuestionFilter question="What <b>else</b>?" onClear={() => {}} />
+      </LanguageProvider>,
+    );
+    expect(html).toContain('Question: What &lt;b>else&lt;/b>?');
+    expect(html).toMatch(/<button type="button"[^>]*>Show comments on every question<\/button>/);
   });
 });

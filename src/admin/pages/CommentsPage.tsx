@@ -1,13 +1,15 @@
 /**
  * What patrons wrote: free-text answers and "other, please say" texts, with the day,
  * branch, language and the response's headline rating; a search, a tag filter with each
- * tag's count, paging, and tags to add and remove. A comment is always rendered as text:
+ * tag's count, the question they answer (from the Questions page's links, cleared here),
+ * paging, and tags to add and remove. A comment is always rendered as text:
  * whatever a patron typed (markup included) shows as typed.
  */
 import { useState } from 'preact/hooks';
 import { type Comment, MAX_TAG_LENGTH } from '../../shared/contract/results';
 import { isLanguage, LANGUAGE_NAMES } from '../../shared/languages';
 import { api } from '../api';
+import { commentsQuery, commentTagsQuery, readCommentsView } from '../comments';
 import { FiltersBar, useFilters } from '../components/FiltersBar';
 import { Status } from '../components/Status';
 import { useLanguage, useSignedIn } from '../context';
@@ -19,18 +21,15 @@ export function CommentsPage() {
   const { t } = useLanguage();
   const { route, navigate } = useSignedIn();
   const { filters, query } = useFilters();
-  const q = route.query.get('q') ?? '';
-  const tag = route.query.get('tag') ?? '';
-  const page = Math.max(1, Number(route.query.get('page')) || 1);
-  const commentsQuery = new URLSearchParams(query);
-  if (q) commentsQuery.set('q', q);
-  if (tag) commentsQuery.set('tag', tag);
-  commentsQuery.set('page', String(page));
-  const [load, reload] = useLoad(
-    (signal) => api.comments(commentsQuery, signal),
-    commentsQuery.toString(),
+  const view = readCommentsView(route.query);
+  const { q, tag, question, page } = view;
+  const listQuery = commentsQuery(query, view);
+  const tagsQuery = commentTagsQuery(query, view);
+  const [load, reload] = useLoad((signal) => api.comments(listQuery, signal), listQuery.toString());
+  const [tags, reloadTags] = useLoad(
+    (signal) => api.commentTags(tagsQuery, signal),
+    tagsQuery.toString(),
   );
-  const [tags, reloadTags] = useLoad((signal) => api.commentTags(query, signal), query.toString());
   const texts = useSurveyTexts(filters.survey);
   const [search, setSearch] = useState(q);
 
@@ -49,6 +48,12 @@ export function CommentsPage() {
     <>
       <h1 tabIndex={-1}>{t('comments.title')}</h1>
       <FiltersBar />
+      {question ? (
+        <QuestionFilter
+          question={texts.state === 'ok' ? texts.data.question(question) : question}
+          onClear={() => go({ question: '', page: '' })}
+        />
+      ) : null}
       <div class="toolbar">
         <search>
           <form
@@ -142,6 +147,19 @@ export function CommentsPage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** The question the comments are limited to, and the way back to every question's. */
+export function QuestionFilter(props: { question: string; onClear: () => void }) {
+  const { t } = useLanguage();
+  return (
+    <p class="notice question-filter">
+      <span>{t('comments.questionFilter', { question: props.question })}</span>{' '}
+      <button type="button" class="button small" onClick={props.onClear}>
+        {t('comments.allQuestions')}
+      </button>
+    </p>
   );
 }
 

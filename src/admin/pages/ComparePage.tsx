@@ -3,8 +3,9 @@
  * period (this year against last, or any two ranges). Each slice is its own summary call
  * with the page's other filters; the differences (first minus second, with their 95%
  * intervals) come from src/shared/stats: Welch for means, Newcombe for shares, the normal
- * interval for NPS. Under 5 answers on either side nothing is compared; under 30 the
- * difference carries a warning.
+ * interval for NPS; for gap items, Welch on each answer's own adequacy and superiority,
+ * whose counts the summary carries. Under 5 answers (or gap scores) on either side nothing
+ * is compared; under 30 the difference carries a warning.
  */
 import type { Question } from '../../shared/contract/question';
 import {
@@ -13,16 +14,13 @@ import {
   type QuestionResult,
   type ResultsSummary,
 } from '../../shared/contract/results';
-import {
-  type Difference,
-  differenceOfProportions,
-  differencesOfQuestion,
-} from '../../shared/stats';
+import { type Difference, differenceOfProportions } from '../../shared/stats';
 import { api } from '../api';
 import { now } from '../clock';
 import {
   COMPARE_MODES,
   type Comparison,
+  compareResults,
   PERIOD_PAIRS,
   type PeriodPair,
   periodPair,
@@ -232,19 +230,6 @@ interface Row {
   differenceKind: EstimateKind;
 }
 
-function shareOf(result: QuestionResult, option: string): Estimate | null {
-  const share = result.shares?.[option];
-  if (share) return share;
-  if (result.n === 0) return null;
-  return {
-    value: (result.counts[option] ?? 0) / result.n,
-    low: null,
-    high: null,
-    n: result.n,
-    fewAnswers: result.n < FEW_ANSWERS_WARNING_BELOW,
-  };
-}
-
 function rowsOf(
   question: Question,
   a: QuestionResult,
@@ -252,7 +237,7 @@ function rowsOf(
   texts: SurveyTexts,
   t: (key: string) => string,
 ): Row[] {
-  const differences = differencesOfQuestion(question, { '': a.counts }, { '': b.counts });
+  const differences = compareResults(question, a, b);
   switch (question.type) {
     case 'rating':
       return [
@@ -304,7 +289,7 @@ function rowsOf(
           a: a.gap?.adequacy,
           b: b.gap?.adequacy,
           kind: 'difference',
-          difference: undefined,
+          difference: differences.adequacy,
           differenceKind: 'difference',
         },
         {
@@ -313,7 +298,7 @@ function rowsOf(
           a: a.gap?.superiority,
           b: b.gap?.superiority,
           kind: 'difference',
-          difference: undefined,
+          difference: differences.superiority,
           differenceKind: 'difference',
         },
       ];
@@ -326,8 +311,8 @@ function rowsOf(
       return ids.map((id) => ({
         key: id,
         label: id === 'other' ? t('questions.other') : texts.option(question.id, id),
-        a: shareOf(a, id),
-        b: shareOf(b, id),
+        a: a.shares?.[id],
+        b: b.shares?.[id],
         kind: 'share' as const,
         difference: differenceOfProportions(a.counts[id] ?? 0, a.n, b.counts[id] ?? 0, b.n),
         differenceKind: 'share-difference' as const,
@@ -404,7 +389,7 @@ function QuestionComparison(props: {
         </table>
       </div>
       {question.type === 'gap' && !tooFew ? (
-        <p class="muted small">{t('compare.gapNote')}</p>
+        <p class="muted small">{t('compare.gapScoresNote')}</p>
       ) : null}
       {question.type === 'text' ? <p class="muted small">{t('compare.textNote')}</p> : null}
     </section>

@@ -5,8 +5,7 @@
  */
 import { useCallback } from 'preact/hooks';
 import type { Question } from '../../shared/contract/question';
-import type { QuestionResult } from '../../shared/contract/results';
-import { wilsonInterval } from '../../shared/stats';
+import type { Estimate, QuestionResult } from '../../shared/contract/results';
 import { api } from '../api';
 import {
   BAR_COLOUR,
@@ -21,12 +20,12 @@ import {
   shareBars,
 } from '../charts/charts';
 import { PlotFigure, type PlotModule } from '../charts/PlotFigure';
+import { questionCommentsHref } from '../comments';
 import { EstimateText, FewAnswers, FewAnswersNote, TooFew } from '../components/Figures';
 import { FiltersBar, useFilters } from '../components/FiltersBar';
 import { Legend } from '../components/Legend';
 import { Status } from '../components/Status';
 import { useLanguage } from '../context';
-import { routeHash } from '../route';
 import { type SurveyTexts, useSurveyTexts } from '../survey-texts';
 import { useLoad } from '../use-load';
 
@@ -69,7 +68,7 @@ export function QuestionsPage() {
                   question={question}
                   result={result}
                   texts={texts.data}
-                  commentsHref={routeHash('comments', query)}
+                  commentsHref={questionCommentsHref(query, question.id)}
                 />
               ) : null;
             })
@@ -154,37 +153,29 @@ function QuestionChart(props: {
     }
   })();
 
-  const rows: (ShareRow & { id: string; count: number })[] = (() => {
-    if (question.type === 'single') {
-      return question.options.map((o) => {
-        const k = count(o.id);
-        const interval = result.n > 0 ? wilsonInterval(k, result.n) : null;
-        return {
-          id: o.id,
-          count: k,
-          label: texts.option(question.id, o.id),
-          share: result.n ? k / result.n : 0,
-          low: interval?.low ?? null,
-          high: interval?.high ?? null,
-        };
-      });
-    }
-    if (question.type === 'multi') {
-      const ids = [...question.options.map((o) => o.id), ...(question.other ? ['other'] : [])];
-      return ids.map((id) => {
-        const share = result.shares?.[id];
-        return {
-          id,
-          count: count(id),
-          label: id === 'other' ? t('questions.other') : texts.option(question.id, id),
-          share: share?.value ?? (result.n ? count(id) / result.n : 0),
-          low: share?.low ?? null,
-          high: share?.high ?? null,
-        };
-      });
-    }
-    return [];
-  })();
+  const rows: (ShareRow & { id: string; count: number; estimate: Estimate | undefined })[] =
+    (() => {
+      if (question.type === 'single' || question.type === 'multi') {
+        const ids = [
+          ...question.options.map((o) => o.id),
+          ...(question.type === 'multi' && question.other ? ['other'] : []),
+        ];
+        // Each option's share with its Wilson interval, as the collector computed it.
+        return ids.map((id) => {
+          const share = result.shares?.[id];
+          return {
+            id,
+            count: count(id),
+            label: id === 'other' ? t('questions.other') : texts.option(question.id, id),
+            share: share?.value ?? 0,
+            low: share?.low ?? null,
+            high: share?.high ?? null,
+            estimate: share,
+          };
+        });
+      }
+      return [];
+    })();
 
   const draw = useCallback(
     (Plot: PlotModule, width: number) => {
@@ -286,16 +277,7 @@ function QuestionChart(props: {
                   <th scope="row">{row.label}</th>
                   <td class="num">{f.integer(row.count)}</td>
                   <td>
-                    <EstimateText
-                      estimate={{
-                        value: row.share,
-                        low: row.low,
-                        high: row.high,
-                        n: result.n,
-                        fewAnswers: result.n < 30,
-                      }}
-                      kind="share"
-                    />
+                    <EstimateText estimate={row.estimate} kind="share" />
                   </td>
                 </tr>
               ))}

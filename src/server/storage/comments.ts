@@ -11,7 +11,13 @@ import { foldForSearch } from './results-fill';
 import type { CommentsTable } from './schema';
 import type { BranchScope } from './scope';
 
-export interface CommentsQuery extends ResultsQuery {
+/** The comments of a slice, or of one question in it. */
+export interface CommentFilter extends ResultsQuery {
+  /** Only the comments written to this question (its text, or its "other" texts). */
+  questionId?: string | undefined;
+}
+
+export interface CommentsQuery extends CommentFilter {
   /** Words each comment must contain, case-insensitively. */
   search?: string | undefined;
   tag?: string | undefined;
@@ -52,14 +58,15 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The comments filters besides the slice: the period, the words searched, the tag. */
+/** The comments filters besides the slice: the period, the question, the words searched, the tag. */
 function commentConditions(
-  query: ResultsQuery & Pick<CommentsQuery, 'search' | 'tag'>,
+  query: CommentFilter & Pick<CommentsQuery, 'search' | 'tag'>,
   scope: BranchScope,
 ): Expression<SqlBool> {
   const conditions = sliceConditions(query, scope);
   if (query.from) conditions.push(sql`${sql.ref('c.answered_day')} >= ${query.from}`);
   if (query.to) conditions.push(sql`${sql.ref('c.answered_day')} <= ${query.to}`);
+  if (query.questionId) conditions.push(sql`${sql.ref('c.question_id')} = ${query.questionId}`);
   for (const word of foldForSearch(query.search ?? '')
     .split(/\s+/)
     .filter(Boolean))
@@ -116,7 +123,7 @@ export async function commentsPage(
 /** Each tag on the comments within the filter, with how many carry it; most used first. */
 export async function commentTagCounts(
   storage: Storage,
-  query: ResultsQuery,
+  query: CommentFilter,
   scope: BranchScope,
 ): Promise<{ tag: string; count: number }[]> {
   const rows = await storage.db

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pick, randomAnswers, seededRandom } from '../../../test/fixtures/random-responses';
 import { surveyPackage } from '../../../test/fixtures/survey-package';
 import { type TestDatabase, testDialects } from '../../../test/fixtures/test-databases';
+import type { Answers } from '../../shared/contract/answer';
 import type { TrendInterval } from '../../shared/contract/results';
 import type { QuestionCounts } from '../../shared/results/counts';
 import { answeredDay, isoWeekStart, monthOf } from '../../shared/results/days';
@@ -337,6 +338,59 @@ describe.each(testDialects)('results on $name', (dialect) => {
         .map((r) => r.id)
         .sort(),
     );
+  });
+
+  it('gives the comments on one question only, and counts the tags on those', async () => {
+    const answers: Answers[] = [
+      { 'one-improvement': 'More chairs', 'todays-visit': { selected: [], other: 'Chess club' } },
+      { 'one-improvement': 'Quieter rooms' },
+      { 'buy-more-of': { selected: ['novels'], other: 'Comics' } },
+    ];
+    const rows = answers.map((a, i) => ({
+      ...seedResponses(1, 40 + i)[0],
+      submittedAt: `2026-02-0${i + 1}T10:00:00.000Z`,
+      clockOffsetMs: null,
+      completed: true,
+      answers: { 'overall-satisfaction': 3, ...a },
+    })) as CollectedResponse[];
+    await insertNewResponses(database.storage, rows, COUNTING);
+    const onQuestion = async (questionId?: string) =>
+      (
+        await commentsPage(
+          database.storage,
+          { surveyId: SURVEY_ID, questionId, page: 1, pageSize: 50 },
+          ALL_BRANCHES,
+        )
+      ).comments.map((c) => [c.questionId, c.kind, c.text]);
+    expect(await onQuestion('one-improvement')).toEqual([
+      ['one-improvement', 'text', 'Quieter rooms'],
+      ['one-improvement', 'text', 'More chairs'],
+    ]);
+    expect(await onQuestion('todays-visit')).toEqual([['todays-visit', 'other', 'Chess club']]);
+    expect(await onQuestion('no-such-question')).toEqual([]);
+    expect(await onQuestion()).toHaveLength(4);
+
+    const all = (
+      await commentsPage(
+        database.storage,
+        { surveyId: SURVEY_ID, page: 1, pageSize: 50 },
+        ALL_BRANCHES,
+      )
+    ).comments;
+    for (const c of all)
+      await addCommentTag(database.storage, { ...c, tag: 'seating', createdAt: AT }, ALL_BRANCHES);
+    const tagsOn = (questionId?: string) =>
+      commentTagCounts(database.storage, { surveyId: SURVEY_ID, questionId }, ALL_BRANCHES);
+    expect(await tagsOn('one-improvement')).toEqual([{ tag: 'seating', count: 2 }]);
+    expect(await tagsOn('buy-more-of')).toEqual([{ tag: 'seating', count: 1 }]);
+    expect(await tagsOn('events-interest')).toEqual([]);
+    expect(await tagsOn()).toEqual([{ tag: 'seating', count: 4 }]);
+    const page = await commentsPage(
+      database.storage,
+      { surveyId: SURVEY_ID, questionId: 'buy-more-of', tag: 'seating', page: 1, pageSize: 50 },
+      ALL_BRANCHES,
+    );
+    expect(page.total).toBe(1);
   });
 
   it('finds comments by words in any case, wildcards taken literally, newest first, with tags', async () => {

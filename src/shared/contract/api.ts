@@ -22,6 +22,7 @@ import {
   CommentSchema,
   CommentsPageSchema,
   CommentsQuerySchema,
+  CommentTagsQuerySchema,
   CommentTagsSchema,
   ExportQuerySchema,
   ResultsFilterSchema,
@@ -111,7 +112,7 @@ export const API = {
   }),
   commentTags: withError({
     ...ENDPOINTS.commentTags,
-    query: ResultsFilterSchema,
+    query: CommentTagsQuerySchema,
     reply: CommentTagsSchema,
   }),
   tagComment: withError({

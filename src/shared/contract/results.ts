@@ -89,7 +89,10 @@ export const QuestionResultSchema = z.object({
     passives: z.int(),
     detractors: z.int(),
   }).optional(),
-  /** multi: each option's share of those who answered, with 95% Wilson intervals. */
+  /**
+   * single, multi: each option's share of those who answered (multi: and 'other'), with
+   * 95% Wilson intervals.
+   */
   shares: z.record(z.string(), EstimateSchema).optional(),
   /** gap: counts per point of each line, and the gap scores with their 95% t-intervals. */
   gap: z
@@ -104,6 +107,13 @@ export const QuestionResultSchema = z.object({
       adequacy: EstimateSchema.optional(),
       /** perceived − desired. */
       superiority: EstimateSchema.optional(),
+      /**
+       * Counts per value ('-8'…'8') of each answer's own adequacy and superiority, from which
+       * two slices' gap scores are compared; withheld, like the score, under
+       * MIN_RESPONSES_SHOWN scores.
+       */
+      adequacyCounts: ValueCountsSchema.optional(),
+      superiorityCounts: ValueCountsSchema.optional(),
       /** Answers left out of the gap scores because their minimum was above their desired. */
       excludedMinimumAboveDesired: z.int(),
     })
@@ -185,8 +195,15 @@ export const MAX_TAG_LENGTH = 40;
 /** Comments per page of GET /results/comments. */
 export const COMMENTS_PAGE_SIZE = 50;
 
-/** GET /results/comments: the filters plus a search, a tag and a page. */
-export const CommentsQuerySchema = ResultsFilterSchema.extend({
+/** GET /results/comment-tags: the filters, and the question the comments answer. */
+export const CommentTagsQuerySchema = ResultsFilterSchema.extend({
+  /** Only the comments written to this question (its text, or its "other" texts). */
+  question: QuestionIdSchema.optional(),
+});
+export type CommentTagsQuery = z.input<typeof CommentTagsQuerySchema>;
+
+/** GET /results/comments: the filters and a question, plus a search, a tag and a page. */
+export const CommentsQuerySchema = CommentTagsQuerySchema.extend({
   /** Words the comment must contain (case-insensitive). */
   q: z.string().max(200).optional(),
   tag: z.string().max(MAX_TAG_LENGTH).optional(),
@@ -228,7 +245,7 @@ export const TagRequestSchema = z.strictObject({
 });
 export type TagRequest = z.input<typeof TagRequestSchema>;
 
-/** GET /results/comment-tags (the results filters apply): each tag with its count. */
+/** GET /results/comment-tags (the results filters and the question apply): each tag with its count. */
 export const CommentTagsSchema = z.object({
   tags: z.array(z.object({ tag: z.string(), count: z.int() })),
 });

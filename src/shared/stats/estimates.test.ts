@@ -118,9 +118,13 @@ describe(`proportionEstimate against ${REFERENCE} prop.test(x, n, correct = FALS
     expectClose(proportionEstimate(x, n), reference);
   });
 
-  it('keeps the bounds within 0..1 when none or all said yes', () => {
+  it('gives a bound of exactly 0 or 1 when none or all said yes', () => {
     expect(proportionEstimate(0, 3)?.low).toBe(0);
     expect(proportionEstimate(3, 3)?.high).toBe(1);
+    for (const n of [1, 7, 8, 29, 30, 101]) {
+      expect(proportionEstimate(0, n)?.low).toBe(0);
+      expect(proportionEstimate(n, n)?.high).toBe(1);
+    }
   });
 
   it('gives no proportion of nobody', () => {

@@ -64,8 +64,12 @@ export function wilsonInterval(x: number, n: number): { low: number; high: numbe
   const z2 = Z_95 * Z_95;
   const centre = (x + z2 / 2) / (n + z2);
   const half = (Z_95 / (n + z2)) * Math.sqrt((x * (n - x)) / n + z2 / 4);
-  // At x = 0 or x = n a bound is 0 or 1 in exact arithmetic; rounding may stray past it.
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // At x = 0 the low bound is 0 and at x = n the high bound is 1 in exact arithmetic;
+  // rounding may leave them a hair off (2.8e-17 for 0 of 8), so they are set exactly.
+  return {
+    low: x === 0 ? 0 : Math.max(0, centre - half),
+    high: x === n ? 1 : Math.min(1, centre + half),
+  };
 }
 
 /**

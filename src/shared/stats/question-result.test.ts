@@ -6,6 +6,7 @@
  *   w <- function(x, n) c(x / n, suppressWarnings(prop.test(x, n, correct = FALSE)$conf.int))
  *   w(30, 50)                                        # the rating's top-two box
  *   w(25, 40); w(10, 40); w(0, 40); w(4, 40)         # the multi's shares
+ *   w(7, 9); w(0, 9); w(2, 9)                        # the single's shares
  *   tci(rep(c(3, 5, 6, 7), c(2, 6, 7, 4)))           # gap: minimum
  *   tci(rep(c(6, 7, 8, 9), c(3, 5, 7, 4)))           # gap: desired
  *   tci(rep(c(4, 5, 6, 8), c(5, 6, 5, 3)))           # gap: perceived
@@ -99,9 +100,9 @@ describe(`questionResult, estimates against ${REFERENCE}`, () => {
     expect(result.nps).toMatchObject({ promoters: 30, passives: 23, detractors: 17, n: 70 });
   });
 
-  it('gives a single choice its counts on every option and no estimate', () => {
+  it('gives a single choice its counts on every option and each option’s share of n', () => {
     const result = questionResult(single, { '': { weekly: 7, rarely: 2, skipped: 1 } });
-    expect(result).toEqual<QuestionResult>({
+    expect(result).toMatchObject({
       id: 'visits',
       type: 'single',
       n: 9,
@@ -110,6 +111,24 @@ describe(`questionResult, estimates against ${REFERENCE}`, () => {
       tooFew: false,
       counts: { weekly: 7, monthly: 0, rarely: 2 },
     });
+    expect(Object.keys(result.shares ?? {})).toEqual(['weekly', 'monthly', 'rarely']);
+    expectClose(
+      result.shares?.weekly,
+      [0.77777777777777779, 0.45258896910698904, 0.93677489288215332],
+    );
+    expectClose(result.shares?.monthly, [0, 0, 0.29914504841954398]);
+    expectClose(
+      result.shares?.rarely,
+      [0.22222222222222221, 0.063225107117846749, 0.54741103089301102],
+    );
+    expect(result.shares?.weekly).toMatchObject({ n: 9, fewAnswers: true });
+    expect(result).not.toHaveProperty('mean');
+  });
+
+  it('gives a single choice’s share of an answer no longer among its options too', () => {
+    const result = questionResult(single, { '': { weekly: 4, daily: 1 } });
+    expect(result.counts).toEqual({ weekly: 4, monthly: 0, rarely: 0, daily: 1 });
+    expect(result.shares?.daily?.value).toBeCloseTo(0.2, 12);
   });
 
   it('gives a multiple choice each option’s and other’s count and share of those who answered', () => {
@@ -164,10 +183,19 @@ describe(`questionResult, estimates against ${REFERENCE}`, () => {
     );
   });
 
+  it('gives a gap item the counts per value of both scores, every value from −8 to 8', () => {
+    const scores = questionResult(gap, gapCounts).gap;
+    const zeros = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [String(i - 8), 0]));
+    expect(scores?.adequacyCounts).toEqual({ ...zeros, '-2': 3, '0': 5, '1': 7, '3': 2 });
+    expect(scores?.superiorityCounts).toEqual({ ...zeros, '-3': 4, '-1': 6, '0': 5, '2': 2 });
+  });
+
   it('withholds a gap score resting on fewer than 5 scores, though the item has enough answers', () => {
     const result = questionResult(gap, { ...gapCounts, adequacy: { '1': 3, '2': 1 } });
     expect(result.gap?.adequacy).toBeUndefined();
+    expect(result.gap).not.toHaveProperty('adequacyCounts');
     expect(result.gap?.superiority).toBeDefined();
+    expect(result.gap?.superiorityCounts).toBeDefined();
   });
 });
 

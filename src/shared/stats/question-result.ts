@@ -6,11 +6,12 @@
 import { assertNever } from '../assert-never';
 import { GAP_DIMENSIONS, NOT_APPLICABLE, scalePoints } from '../contract/constants';
 import type { Question } from '../contract/question';
-import { MIN_RESPONSES_SHOWN, type QuestionResult } from '../contract/results';
+import { type Estimate, MIN_RESPONSES_SHOWN, type QuestionResult } from '../contract/results';
 import {
   ANSWER_ITEM,
   ANSWERED,
   EXCLUDED_ITEM,
+  GAP_SCORE_ITEMS,
   MINIMUM_ABOVE_DESIRED,
   OTHER_ITEM,
   type QuestionCounts,
@@ -62,6 +63,23 @@ function withZeros(expected: readonly string[], observed: ValueCounts): ValueCou
 
 const points = (scale: 'rating' | 'nps' | 'gap') => scalePoints(scale).map(String);
 
+/** The values a gap score can take: perceived − minimum or − desired, each on the gap scale. */
+function gapScorePoints(): string[] {
+  const scale = scalePoints('gap');
+  const span = Math.max(...scale) - Math.min(...scale);
+  return Array.from({ length: 2 * span + 1 }, (_, i) => String(i - span));
+}
+
+/** Each choice's share of the n who answered, with its Wilson interval. */
+function sharesOf(selected: ValueCounts, n: number): Record<string, Estimate> {
+  return Object.fromEntries(
+    Object.entries(selected).flatMap(([choice, count]) => {
+      const share = proportionEstimate(count, n);
+      return share ? [[choice, share]] : [];
+    }),
+  );
+}
+
 /** Drops the estimates withheld for resting on fewer than MIN_RESPONSES_SHOWN answers. */
 function shown<T extends { n: number }>(estimate: T | null): T | undefined {
   return estimate && !tooFew(estimate.n) ? estimate : undefined;
@@ -71,6 +89,10 @@ function gapResult(counts: QuestionCounts): GapResult {
   const [minimum, desired, perceived] = GAP_DIMENSIONS.map((line) =>
     withZeros(points('gap'), counts[line] ?? {}),
   ) as [ValueCounts, ValueCounts, ValueCounts];
+  const [adequacy, superiority] = GAP_SCORE_ITEMS.map((item) => {
+    const scores = withZeros(gapScorePoints(), counts[item] ?? {});
+    return shown(meanEstimate(scores)) ? scores : undefined;
+  });
   return {
     minimum,
     desired,
@@ -80,6 +102,8 @@ function gapResult(counts: QuestionCounts): GapResult {
     perceivedMean: shown(meanEstimate(perceived)),
     adequacy: shown(meanEstimate(counts.adequacy ?? {})),
     superiority: shown(meanEstimate(counts.superiority ?? {})),
+    adequacyCounts: adequacy,
+    superiorityCounts: superiority,
     excludedMinimumAboveDesired: counts[EXCLUDED_ITEM]?.[MINIMUM_ABOVE_DESIRED] ?? 0,
   };
 }
@@ -125,14 +149,13 @@ export function questionResult(question: Question, counts: QuestionCounts): Ques
         nps: npsEstimate(values) ?? undefined,
       });
     }
-    case 'single':
-      return {
-        ...result,
-        counts: withZeros(
-          question.options.map((option) => option.id),
-          answer,
-        ),
-      };
+    case 'single': {
+      const chosen = withZeros(
+        question.options.map((option) => option.id),
+        answer,
+      );
+      return { ...result, counts: chosen, shares: sharesOf(chosen, n) };
+    }
     case 'multi': {
       const choices = [
         ...question.options.map((option) => option.id),
@@ -141,13 +164,7 @@ export function questionResult(question: Question, counts: QuestionCounts): Ques
       const selected: ValueCounts = Object.fromEntries(
         choices.map((choice) => [choice, counts[choice]?.[SELECTED] ?? 0]),
       );
-      const shares = Object.fromEntries(
-        choices.flatMap((choice) => {
-          const share = proportionEstimate(selected[choice] ?? 0, n);
-          return share ? [[choice, share]] : [];
-        }),
-      );
-      return { ...result, counts: selected, shares };
+      return { ...result, counts: selected, shares: sharesOf(selected, n) };
     }
     case 'text':
       return { ...result, counts: {} };

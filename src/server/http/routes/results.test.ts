@@ -1,6 +1,16 @@
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SURVEY_ID, surveyPackage } from '../../../../test/fixtures/survey-package';
+import {
+  startTestCollector,
+  TEST_ORIGIN,
+  type TestCollector,
+} from '../../../../test/fixtures/collector';
+import { makeResponse } from '../../../../test/fixtures/responses';
+import {
+  completeAnswers,
+  SURVEY_ID,
+  surveyPackage,
+} from '../../../../test/fixtures/survey-package';
 import { type TestDatabase, testDialects } from '../../../../test/fixtures/test-databases';
 import { API_BASE_PATH } from '../../../shared/contract/endpoints';
 import {
@@ -182,5 +192,84 @@ describe.each(testDialects)('results routes on $name', (dialect) => {
     const untagged = await untag('west');
     expect(untagged.status).toBe(200);
     expect(CommentSchema.parse(await untagged.json()).tags).toEqual([]);
+  });
+});
+
+describe.each(testDialects)('results routes signed in, on $name', (dialect) => {
+  let collector: TestCollector;
+  let cookie: string;
+
+  /** Eight responses at main: perceived staff service 4, 5, 6, 7 twice over (minimum 5, desired 8). */
+  beforeEach(async () => {
+    collector = await startTestCollector(dialect);
+    const token = await collector.enroll();
+    const responses = Array.from({ length: 8 }, (_, i) =>
+      makeResponse({
+        answers: {
+          ...completeAnswers(),
+          'visit-frequency': i < 6 ? 'weekly' : 'monthly',
+          'todays-visit': { selected: ['borrow-return'], ...(i < 3 && { other: `Chess ${i}` }) },
+          'gap-staff-service': { minimum: 5, desired: 8, perceived: 4 + (i % 4) },
+          'one-improvement': `Improvement ${i}`,
+        },
+      }),
+    );
+    await collector.sync(token, responses);
+    cookie = await collector.signIn('admin');
+  });
+  afterEach(() => collector.close());
+
+  const get = (path: string) =>
+    collector.app.request(`${API_BASE_PATH}${path}`, { headers: { cookie } });
+
+  it('gives single-choice shares and the gap scores’ counts per value in the summary', async () => {
+    const reply = await get(`/results/summary?survey=${SURVEY_ID}`);
+    expect(reply.status).toBe(200);
+    const summary = ResultsSummarySchema.parse(await reply.json());
+    const visits = summary.questions.find((q) => q.id === 'visit-frequency');
+    expect(visits?.shares?.weekly).toMatchObject({ value: 0.75, n: 8, fewAnswers: true });
+    expect(visits?.shares?.['first-time']).toMatchObject({ value: 0, low: 0 });
+    const gap = summary.questions.find((q) => q.id === 'gap-staff-service')?.gap;
+    expect(gap?.adequacyCounts).toMatchObject({ '-1': 2, '0': 2, '1': 2, '2': 2, '3': 0 });
+    expect(gap?.superiorityCounts).toMatchObject({ '-4': 2, '-3': 2, '-2': 2, '-1': 2, '0': 0 });
+    expect(gap?.adequacy?.value).toBeCloseTo(0.5, 12);
+  });
+
+  it('gives the comments and their tags on one question', async () => {
+    const page = CommentsPageSchema.parse(
+      await (await get(`/results/comments?survey=${SURVEY_ID}&question=todays-visit`)).json(),
+    );
+    expect(page.total).toBe(3);
+    expect(page.comments.map((c) => [c.questionId, c.kind])).toEqual(
+      Array(3).fill(['todays-visit', 'other']),
+    );
+    const [first] = page.comments;
+    if (!first) throw new Error('no comment on todays-visit');
+    const tagged = await collector.app.request(
+      `${API_BASE_PATH}/results/comments/${first.responseId}/todays-visit/tags`,
+      {
+        method: 'POST',
+        headers: { cookie, origin: TEST_ORIGIN, 'content-type': 'application/json' },
+        body: JSON.stringify({ tag: 'games' }),
+      },
+    );
+    expect(tagged.status).toBe(200);
+    const tagsOn = async (question: string) =>
+      CommentTagsSchema.parse(
+        await (await get(`/results/comment-tags?survey=${SURVEY_ID}&question=${question}`)).json(),
+      ).tags;
+    expect(await tagsOn('todays-visit')).toEqual([{ tag: 'games', count: 1 }]);
+    expect(await tagsOn('one-improvement')).toEqual([]);
+    const texts = CommentsPageSchema.parse(
+      await (await get(`/results/comments?survey=${SURVEY_ID}&question=one-improvement`)).json(),
+    );
+    expect(texts.total).toBe(8);
+    expect((await get(`/results/comments?survey=${SURVEY_ID}`)).status).toBe(200);
+    expect((await get(`/results/comments?survey=${SURVEY_ID}&question=Not%20an%20id`)).status).toBe(
+      400,
+    );
+    expect(
+      (await get(`/results/comment-tags?survey=${SURVEY_ID}&question=Not%20an%20id`)).status,
+    ).toBe(400);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The results for librarians: GET /results/summary, /results/overview, /results/comments,
- * /results/comment-tags, and tagging a comment. Every one stands behind the staff gate and
+ * /results/comment-tags (both for the whole slice or one question), and tagging a comment. Every one stands behind the staff gate and
  * reads within the signed-in person's scope; a branch, survey or comment outside it is
  * answered 404, as if it did not exist.
  */
@@ -10,6 +10,7 @@ import { API } from '../../../shared/contract/api';
 import {
   COMMENTS_PAGE_SIZE,
   CommentsQuerySchema,
+  CommentTagsQuerySchema,
   type ResultsFilter,
   ResultsFilterSchema,
   ResultsOverviewQuerySchema,
@@ -75,11 +76,11 @@ export function resultsRoutes({ storage, now }: ResolvedDeps, access: StaffAcces
   });
 
   app.get(API.comments.path, access.staff, async (c) => {
-    const { q, tag, page, ...filter } = parseQuery(c, CommentsQuerySchema);
+    const { q, tag, page, question, ...filter } = parseQuery(c, CommentsQuerySchema);
     const { scope, query } = await scoped(c, filter);
     const found = await commentsPage(
       storage,
-      { ...query, search: q, tag, page, pageSize: COMMENTS_PAGE_SIZE },
+      { ...query, questionId: question, search: q, tag, page, pageSize: COMMENTS_PAGE_SIZE },
       scope,
     );
     return c.json({
@@ -91,8 +92,11 @@ export function resultsRoutes({ storage, now }: ResolvedDeps, access: StaffAcces
   });
 
   app.get(API.commentTags.path, access.staff, async (c) => {
-    const { scope, query } = await scoped(c, parseQuery(c, ResultsFilterSchema));
-    return c.json({ tags: await commentTagCounts(storage, query, scope) });
+    const { question, ...filter } = parseQuery(c, CommentTagsQuerySchema);
+    const { scope, query } = await scoped(c, filter);
+    return c.json({
+      tags: await commentTagCounts(storage, { ...query, questionId: question }, scope),
+    });
   });
 
   app.post(API.tagComment.path, access.staff, async (c) => {
