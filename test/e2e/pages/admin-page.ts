@@ -142,6 +142,23 @@ export class AdminPage {
     await this.page.getByRole('combobox', { name: this.text('language.label') }).waitFor();
   }
 
+  /**
+   * Waits until the page has its data: nothing says "Loading…" and every chart is drawn
+   * (Plot loads on the first chart), so what is checked is what a reader ends up with.
+   */
+  async settled(): Promise<void> {
+    await this.page.waitForFunction(
+      (loading) =>
+        ![...document.querySelectorAll('[role="status"]')].some((status) =>
+          status.textContent?.includes(loading),
+        ) &&
+        [...document.querySelectorAll('figure')].every(
+          (figure) => figure.querySelector('svg, p') !== null,
+        ),
+      this.text('status.loading'),
+    );
+  }
+
   /** A table's body row whose row header is `name`. */
   row(name: string): Locator {
     return this.page
