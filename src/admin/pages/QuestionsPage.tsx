@@ -285,7 +285,7 @@ function QuestionChart(props: {
           </table>
           {question.type === 'multi' && question.other ? (
             <p>
-              <a href={props.commentsHref}>
+              <a class="link-target" href={props.commentsHref}>
                 {t('questions.otherTexts', { count: count('other') })}
               </a>
             </p>
@@ -355,7 +355,9 @@ function QuestionChart(props: {
       return (
         <p>
           {t('questions.textAnswers', { count: result.n })}{' '}
-          <a href={props.commentsHref}>{t('questions.readComments')}</a>
+          <a class="link-target" href={props.commentsHref}>
+            {t('questions.readComments')}
+          </a>
         </p>
       );
   }

@@ -10,9 +10,12 @@ export function smallTargets(page: Page): Promise<string[]> {
     );
     const small: string[] = [];
     for (const control of controls) {
-      const box = control.getBoundingClientRect();
+      // Not shown (in a closed <details>, say): nothing to touch until it is.
+      if (!control.checkVisibility() || control.closest('[hidden], [inert]')) continue;
+      // A label around a control is where it is clicked: the target is the label.
+      const box = (control.closest('label') ?? control).getBoundingClientRect();
       const hidden = box.width === 0 && box.height === 0;
-      if (hidden || control.closest('[hidden], [inert]')) continue;
+      if (hidden) continue;
       if (box.width < min || box.height < min) {
         const name =
           control.getAttribute('aria-label') ??

@@ -55,3 +55,33 @@ export function onlySurvey(surveys: readonly SurveyStructure[]): SurveyStructure
   if (!survey) throw new Error('no built-in survey');
   return survey;
 }
+
+/**
+ * A dashboard text (locales/<lng>/admin.json) as i18next renders it: with `count`, the
+ * language's plural form (`_one`, `_few`, `_other`…); `{{name, number}}` formatted with
+ * Intl in the language, as the dashboard does, other `{{name}}` plainly.
+ */
+export function adminText(
+  language: Language,
+  key: string,
+  values: Record<string, string | number> = {},
+): string {
+  const root = tree(language, 'admin');
+  let text: string;
+  if (typeof values.count === 'number') {
+    const form = new Intl.PluralRules(language).select(values.count);
+    try {
+      text = lookup(root, `${key}_${form}`);
+    } catch {
+      text = lookup(root, key);
+    }
+  } else {
+    text = lookup(root, key);
+  }
+  const number = new Intl.NumberFormat(language);
+  return text.replace(/\{\{(\w+)(?:, (\w+))?\}\}/g, (_, name: string, format?: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`${key} needs a value for ${name}`);
+    return format === 'number' && typeof value === 'number' ? number.format(value) : String(value);
+  });
+}
