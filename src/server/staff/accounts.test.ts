@@ -1,7 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type TestDatabase, testDialects } from '../../../test/fixtures/test-databases';
 import { findStaffCredentials, insertBranch, listStaffUsers } from '../storage';
-import { addStaffUser, checkSignIn, disableStaff, type NewStaffUser } from './accounts';
+import {
+  addStaffUser,
+  checkSignIn,
+  disableStaff,
+  type NewStaffUser,
+  resetStaffPassword,
+} from './accounts';
+import * as passwords from './passwords';
+
+vi.mock('./passwords', async (importOriginal) => {
+  const actual = await importOriginal<typeof passwords>();
+  return { ...actual, hashPassword: vi.fn(actual.hashPassword) };
+});
 
 const START = new Date('2026-11-20T10:00:00.000Z');
 const CHEAP = { log2N: 10, r: 8, p: 1 };
@@ -105,5 +117,24 @@ describe.each(testDialects)('staff accounts on $name', (dialect) => {
     expect((await findStaffCredentials(database.storage, ANA.email))?.passwordHash).toMatch(
       /^scrypt\$11\$8\$1\$/,
     );
+  });
+
+  it('keeps a password reset made while a sign-in was rehashing the old one', async () => {
+    const user = await add({});
+    const stronger = { ...CHEAP, log2N: 11 };
+    const NEW_PASSWORD = 'the new password, after a leak';
+    const hash = vi.mocked(passwords.hashPassword);
+    const rehash = hash.getMockImplementation();
+    // The reset lands while the sign-in computes the stronger hash of the old password.
+    hash.mockImplementationOnce(async (password, cost) => {
+      await resetStaffPassword(database.storage, user.id, NEW_PASSWORD, START, CHEAP);
+      return (rehash as typeof passwords.hashPassword)(password, cost);
+    });
+    const signIn = (password: string) =>
+      checkSignIn(database.storage, { email: ANA.email, password }, START, stronger);
+
+    expect(await signIn(PASSWORD)).toBeDefined();
+    expect(await signIn(PASSWORD)).toBeUndefined();
+    expect((await signIn(NEW_PASSWORD))?.id).toBe(user.id);
   });
 });

@@ -15,6 +15,7 @@ import {
   findBranch,
   findStaffCredentials,
   insertStaffUser,
+  replaceStaffPasswordHash,
   type StaffUserRecord,
   type Storage,
   setStaffPasswordHash,
@@ -172,7 +173,13 @@ export async function checkSignIn(
   if (!found || !matches || found.user.disabledAt !== null) return undefined;
   if (needsRehash(found.passwordHash, cost)) {
     const rehashed = await hashPassword(credentials.password, cost);
-    await setStaffPasswordHash(storage, found.user.id, rehashed, timestamp(now));
+    // Only if the password is still the one checked: a reset meanwhile stays.
+    await replaceStaffPasswordHash(
+      storage,
+      found.user.id,
+      { expected: found.passwordHash, next: rehashed },
+      timestamp(now),
+    );
   }
   return found.user;
 }

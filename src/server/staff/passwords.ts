@@ -6,7 +6,9 @@
  *
  * Hashing runs on libuv's thread pool (asynchronous scrypt), never on the event loop, and
  * at most MAX_CONCURRENT_HASHES at once: each takes 128 MiB, and the pool's four threads
- * also serve compression and file reads.
+ * also serve compression and file reads. At most MAX_WAITING_HASHES wait for a turn; beyond
+ * that a hash is refused at once (HashingBusy), so a flood of sign-ins from many addresses
+ * can neither pile up without end nor keep a librarian waiting minutes for theirs.
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { MAX_PASSWORD_LENGTH } from '../../shared/contract/staff';
@@ -26,9 +28,22 @@ export const SCRYPT_COST: ScryptCost = { log2N: 17, r: 8, p: 1 };
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 /** Hashes computed at once; the others wait their turn. */
-const MAX_CONCURRENT_HASHES = 2;
+export const MAX_CONCURRENT_HASHES = 2;
+/** Hashes that may wait for a turn: a few seconds' worth at the default cost. */
+export const MAX_WAITING_HASHES = 32;
 /** Bounds a stored hash's parameters must keep, so a tampered one cannot exhaust memory. */
 const LIMITS = { log2N: [10, 20], r: [1, 32], p: [1, 16] } as const;
+/** The most memory one hash may take (128 · N · r bytes): 8 times the default cost. */
+const MAX_HASH_MEMORY_BYTES = 2 ** 30;
+/** The longest key a stored hash may have (the collector makes 32-byte ones). */
+const MAX_KEY_BYTES = 64;
+
+/** Too many hashes are waiting already: the caller answers "busy, try again shortly". */
+export class HashingBusy extends Error {
+  constructor() {
+    super('too many passwords are being checked at once');
+  }
+}
 
 const ENCODED =
   /^scrypt\$(\d{1,2})\$(\d{1,2})\$(\d{1,2})\$([A-Za-z0-9_-]{16,})\$([A-Za-z0-9_-]{43,})$/;
@@ -37,13 +52,16 @@ let running = 0;
 const waiting: (() => void)[] = [];
 
 async function inTurn<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((go) => waiting.push(go));
-  running++;
+  if (running < MAX_CONCURRENT_HASHES) running++;
+  else if (waiting.length >= MAX_WAITING_HASHES) throw new HashingBusy();
+  // A finished hash hands its turn straight to the next waiting one (running stays as it is).
+  else await new Promise<void>((go) => waiting.push(go));
   try {
     return await fn();
   } finally {
-    running--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
   }
 }
 
@@ -75,11 +93,13 @@ function decode(encoded: string): { cost: ScryptCost; salt: Buffer; hash: Buffer
   if (!match) return undefined;
   const [, log2N, r, p, salt = '', hash = ''] = match;
   const cost = { log2N: Number(log2N), r: Number(r), p: Number(p) };
-  const within = (Object.keys(LIMITS) as (keyof ScryptCost)[]).every(
-    (name) => cost[name] >= LIMITS[name][0] && cost[name] <= LIMITS[name][1],
-  );
-  return within
-    ? { cost, salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') }
+  const within =
+    (Object.keys(LIMITS) as (keyof ScryptCost)[]).every(
+      (name) => cost[name] >= LIMITS[name][0] && cost[name] <= LIMITS[name][1],
+    ) && 128 * 2 ** cost.log2N * cost.r <= MAX_HASH_MEMORY_BYTES;
+  const key = Buffer.from(hash, 'base64url');
+  return within && key.length <= MAX_KEY_BYTES
+    ? { cost, salt: Buffer.from(salt, 'base64url'), hash: key }
     : undefined;
 }
 

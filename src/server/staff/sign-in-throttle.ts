@@ -56,6 +56,12 @@ export class SignInThrottle {
     this.recordFailure(attempt, nowMs);
   }
 
+  /** The attempt begun at `startedMs` was never checked (the collector was busy): it counts for neither. */
+  recordUnchecked(attempt: { email: string; address: string }, startedMs: number): void {
+    this.#accounts.withdraw(attempt.email, startedMs);
+    this.#addresses.withdraw(attempt.address, startedMs);
+  }
+
   /** The attempt begun at `startedMs` succeeded: the account's failures are forgotten. */
   recordSuccess(attempt: { email: string; address: string }, startedMs: number): void {
     this.#accounts.forget(attempt.email);

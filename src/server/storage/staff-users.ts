@@ -148,3 +148,22 @@ export async function setStaffPasswordHash(
     .where('id', '=', id)
     .execute();
 }
+
+/**
+ * Replaces a password hash only while it is still `expected`: a sign-in that rehashes the
+ * password it checked must not undo a reset made meanwhile. False when it had changed.
+ */
+export async function replaceStaffPasswordHash(
+  storage: Storage,
+  id: string,
+  hashes: { expected: string; next: string },
+  at: string,
+): Promise<boolean> {
+  const result = await storage.db
+    .updateTable('staff_users')
+    .set({ password_hash: hashes.next, updated_at: at })
+    .where('id', '=', id)
+    .where('password_hash', '=', hashes.expected)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}

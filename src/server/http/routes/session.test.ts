@@ -12,6 +12,12 @@ import { testDialects } from '../../../../test/fixtures/test-databases';
 import { apiPath, ENDPOINTS } from '../../../shared/contract/endpoints';
 import { StaffSessionSchema } from '../../../shared/contract/staff';
 import { disableStaff } from '../../staff/accounts';
+import {
+  hashPassword,
+  MAX_CONCURRENT_HASHES,
+  MAX_WAITING_HASHES,
+  SCRYPT_COST,
+} from '../../staff/passwords';
 import { findStaffUserByEmail } from '../../storage';
 import { createApp } from '../app';
 
@@ -32,8 +38,12 @@ describe.each(testDialects)('staff sessions over HTTP on $name', (dialect) => {
     collector.clock.now = new Date(START.getTime() + minutes * MINUTE_MS);
   };
 
-  function signIn(body: unknown, headers: Record<string, string> = { origin: TEST_ORIGIN }) {
-    return collector.post(SESSION, body, undefined, headers);
+  function signIn(
+    body: unknown,
+    headers: Record<string, string> = { origin: TEST_ORIGIN },
+    path = SESSION,
+  ) {
+    return collector.post(path, body, undefined, headers);
   }
 
   function call(method: string, path: string, cookie: string, origin: string | null = TEST_ORIGIN) {
@@ -159,6 +169,33 @@ describe.each(testDialects)('staff sessions over HTTP on $name', (dialect) => {
     );
     expect(burst.map((res) => res.status).sort()).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
   });
+
+  it('answers 429 at once while the line of password checks is full, and counts no failure', async () => {
+    // Branch staff: the setup link still works while no administrator exists.
+    const credentials = await collector.addStaff('branch');
+    for (let i = 0; i < 4; i++) {
+      expect((await signIn({ ...credentials, password: `wrong password ${i}` })).status).toBe(401);
+    }
+    // Two slow hashes take the turns, and cheap ones fill the line behind them.
+    const line = Array.from({ length: MAX_CONCURRENT_HASHES + MAX_WAITING_HASHES }, (_, i) =>
+      hashPassword(TEST_PASSWORD, i < MAX_CONCURRENT_HASHES ? SCRYPT_COST : TEST_PASSWORD_COST),
+    );
+    const refused = await signIn({ ...credentials, password: 'wrong password 4' });
+    const setup = await signIn(
+      { token: collector.firstAdminToken, email: 'first@library.example', password: TEST_PASSWORD },
+      undefined,
+      SETUP,
+    );
+    await Promise.all(line);
+
+    for (const res of [refused, setup]) {
+      expect(res.status).toBe(429);
+      expect(res.headers.get('retry-after')).toBe('5');
+      expect(await errorOf(res)).toMatchObject({ code: 'rate-limited' });
+    }
+    // The refused attempt was not the account's fifth failure.
+    expect((await signIn(credentials)).status).toBe(200);
+  }, 60_000);
 
   it('refuses an address after 20 failures, and a success does not reset it', async () => {
     const credentials = await collector.addStaff();

@@ -8,6 +8,7 @@ import { type Context, Hono } from 'hono';
 import { API, type ReplyBody } from '../../../shared/contract/api';
 import { checkSignIn, StaffAccountProblem } from '../../staff/accounts';
 import { type FirstAdminProblem, setUpFirstAdmin } from '../../staff/first-admin';
+import { HashingBusy } from '../../staff/passwords';
 import { hashSessionId, isWellFormedSecret } from '../../staff/secrets';
 import { endAllSessions, endSession, type OpenSession, startSession } from '../../staff/sessions';
 import { deleteStaffSession } from '../../storage';
@@ -45,6 +46,19 @@ function rateLimited(waitMs: number): ApiProblem {
     `too many failed sign-ins; try again in ${seconds} seconds`,
     undefined,
     { 'Retry-After': String(seconds) },
+  );
+}
+
+/** Seconds a sign-in refused for a full line of password checks waits before trying again. */
+const BUSY_RETRY_SECONDS = 5;
+
+/** Too many passwords are being checked at once; nothing was checked for this request. */
+function busy(): ApiProblem {
+  return new ApiProblem(
+    'rate-limited',
+    `the collector is checking many sign-ins at once; try again in ${BUSY_RETRY_SECONDS} seconds`,
+    undefined,
+    { 'Retry-After': String(BUSY_RETRY_SECONDS) },
   );
 }
 
@@ -90,7 +104,15 @@ export function sessionRoutes(deps: ResolvedDeps): Hono<{ Variables: StaffVariab
     // Counted as failed until it succeeds: guesses sent at once are held to the limit too.
     signInThrottle.recordAttempt(attempt, startedMs);
 
-    const user = await checkSignIn(storage, parsed.data, now(), passwordCost);
+    let user: Awaited<ReturnType<typeof checkSignIn>>;
+    try {
+      user = await checkSignIn(storage, parsed.data, now(), passwordCost);
+    } catch (error) {
+      if (!(error instanceof HashingBusy)) throw error;
+      // Refused before its password was checked: not a failure of the account or the address.
+      signInThrottle.recordUnchecked(attempt, startedMs);
+      throw busy();
+    }
     if (!user) throw unauthorized(WRONG_CREDENTIALS);
     signInThrottle.recordSuccess(attempt, startedMs);
     return signedIn(c, user);
@@ -131,6 +153,7 @@ export function sessionRoutes(deps: ResolvedDeps): Hono<{ Variables: StaffVariab
       result = await setUpFirstAdmin(storage, parsed.data, now(), passwordCost);
     } catch (error) {
       if (error instanceof StaffAccountProblem) throw badRequest(error.message, error.field);
+      if (error instanceof HashingBusy) throw busy();
       throw error;
     }
     if (!result.ok) {
