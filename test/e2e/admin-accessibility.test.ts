@@ -49,20 +49,4 @@ describe('every dashboard page', () => {
     await admin.useLanguage('en');
     await page.close();
   });
-
-  it('leaves screenshots of the overview in Hungarian and the questions in Slovenian', async () => {
-    const page = await stack.browser.context.newPage();
-    const admin = new AdminPage(page, stack.collector.url);
-    await admin.openAs(ADMIN, STAFF_PASSWORD, 'overview');
-    await admin.useLanguage('hu');
-    await admin.h1('overview.title').waitFor();
-    await admin.settled();
-    await page.screenshot({ path: '/tmp/admin-overview-hu.png', fullPage: true });
-    await admin.useLanguage('sl');
-    await admin.navigate('questions');
-    await admin.settled();
-    await page.screenshot({ path: '/tmp/admin-questions-sl.png', fullPage: true });
-    await admin.useLanguage('en');
-    await page.close();
-  });
 });

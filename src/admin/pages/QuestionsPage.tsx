@@ -283,7 +283,7 @@ function QuestionChart(props: {
               ))}
             </tbody>
           </table>
-          {question.type === 'multi' && question.other ? (
+          {question.type === 'multi' && question.other && count('other') > 0 ? (
             <p>
               <a class="link-target" href={props.commentsHref}>
                 {t('questions.otherTexts', { count: count('other') })}

@@ -153,6 +153,9 @@ export type ResultsOverviewQuery = z.input<typeof ResultsOverviewQuerySchema>;
 /** GET /export/…: the filters and the language of the codebook's texts and labels. */
 export const ExportQuerySchema = ResultsFilterSchema.extend({
   lang: z.enum(LANGUAGES).default('en'),
+}).refine((q) => !q.from || !q.to || q.from <= q.to, {
+  message: 'should not be after "to"',
+  path: ['from'],
 });
 export type ExportQuery = z.input<typeof ExportQuerySchema>;
 

@@ -10,7 +10,7 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { ENDPOINTS } from '../../../shared/contract/endpoints';
-import { type ResultsFilter, ResultsFilterSchema } from '../../../shared/contract/results';
+import { ExportQuerySchema, type ResultsFilter } from '../../../shared/contract/results';
 import { flattenTranslations } from '../../../shared/contract/translations';
 import { LANGUAGES, type Language, SOURCE_LANGUAGE } from '../../../shared/languages';
 import { buildCodebook } from '../../results/export/codebook';
@@ -39,14 +39,6 @@ export type ExportRowSource = (
   filter: ResultsFilter,
   scope: BranchScope,
 ) => AsyncIterable<ExportRow>;
-
-/** The results filters plus the codebook's language. */
-export const ExportQuerySchema = ResultsFilterSchema.extend({
-  lang: z.enum(LANGUAGES).default(SOURCE_LANGUAGE),
-}).refine((q) => !q.from || !q.to || q.from <= q.to, {
-  message: 'should not be after "to"',
-  path: ['from'],
-});
 
 interface ExportQuery {
   filter: ResultsFilter;
