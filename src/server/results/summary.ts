@@ -30,10 +30,17 @@ export async function resultsSummary(
     ? structure.questions.filter((q) => wanted.has(q.id))
     : structure.questions;
   // Both at once: PostgreSQL runs them on two connections. Under MIN_RESPONSES_SHOWN
-  // responses the counts are dropped, and such a slice has few rows to sum.
+  // responses the counts are dropped, and such a slice has few rows to sum. The questions
+  // are always named: each is then a range of the rollups' key (survey, question, period),
+  // where without them the whole survey's rows would be read for any period.
   const [totals, answers] = await Promise.all([
     responseCounts(storage, query, scope),
-    answerCounts(storage, query, scope, wanted && questions.map((q) => q.id)),
+    answerCounts(
+      storage,
+      query,
+      scope,
+      questions.map((q) => q.id),
+    ),
   ]);
   const tooFew = totals.responses < MIN_RESPONSES_SHOWN;
   const counts = tooFew ? new Map() : answers;
