@@ -14,15 +14,36 @@ import {
   type Storage,
 } from '../storage';
 
+/**
+ * questionIds: those questions only, in the survey's order (a question's page reads its
+ * own rows, not every question's); unset: every question.
+ */
 export async function resultsSummary(
   storage: Storage,
   structure: SurveyStructure,
   query: ResultsQuery,
   scope: BranchScope,
+  questionIds?: readonly string[],
 ): Promise<ResultsSummary> {
-  const totals = await responseCounts(storage, query, scope);
+  const wanted = questionIds?.length ? new Set(questionIds) : undefined;
+  const questions = wanted
+    ? structure.questions.filter((q) => wanted.has(q.id))
+    : structure.questions;
+  // Both at once: PostgreSQL runs them on two connections. Under MIN_RESPONSES_SHOWN
+  // responses the counts are dropped, and such a slice has few rows to sum. The questions
+  // are always named: each is then a range of the rollups' key (survey, question, period),
+  // where without them the whole survey's rows would be read for any period.
+  const [totals, answers] = await Promise.all([
+    responseCounts(storage, query, scope),
+    answerCounts(
+      storage,
+      query,
+      scope,
+      questions.map((q) => q.id),
+    ),
+  ]);
   const tooFew = totals.responses < MIN_RESPONSES_SHOWN;
-  const counts = tooFew ? new Map() : await answerCounts(storage, query, scope);
+  const counts = tooFew ? new Map() : answers;
   return {
     surveyId: query.surveyId,
     filter: {
@@ -37,8 +58,6 @@ export async function resultsSummary(
     },
     ...totals,
     tooFew,
-    questions: tooFew
-      ? []
-      : structure.questions.map((q) => questionResult(q, counts.get(q.id) ?? {})),
+    questions: tooFew ? [] : questions.map((q) => questionResult(q, counts.get(q.id) ?? {})),
   };
 }

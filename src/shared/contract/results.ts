@@ -46,6 +46,8 @@ export const ResultsFilterSchema = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** The summary: these questions only (a question's page); unset: every question. */
+  question: listOf(QuestionIdSchema).optional(),
 });
 export type ResultsFilterQuery = z.input<typeof ResultsFilterSchema>;
 export type ResultsFilter = z.output<typeof ResultsFilterSchema>;

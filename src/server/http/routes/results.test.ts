@@ -138,6 +138,28 @@ describe.each(testDialects)('results routes on $name', (dialect) => {
     });
   });
 
+  it('answers the summary of the questions asked for, in the survey order', async () => {
+    const full = ResultsSummarySchema.parse(
+      await (await get(`/results/summary?survey=${SURVEY_ID}`)).json(),
+    );
+    const one = ResultsSummarySchema.parse(
+      await (await get(`/results/summary?survey=${SURVEY_ID}&question=recommend`)).json(),
+    );
+    expect(one.responses).toBe(full.responses);
+    expect(one.questions).toEqual(full.questions.filter((q) => q.id === 'recommend'));
+    const two = ResultsSummarySchema.parse(
+      await (
+        await get(`/results/summary?survey=${SURVEY_ID}&question=recommend,overall-satisfaction`)
+      ).json(),
+    );
+    expect(two.questions.map((q) => q.id)).toEqual(['overall-satisfaction', 'recommend']);
+    expect(two.questions).toEqual(
+      full.questions.filter((q) => ['overall-satisfaction', 'recommend'].includes(q.id)),
+    );
+    expect((await get(`/results/summary?survey=${SURVEY_ID}&question=no-such`)).status).toBe(404);
+    expect((await get(`/results/summary?survey=${SURVEY_ID}&question=Bad!`)).status).toBe(400);
+  });
+
   it('gives branch staff their own branch and 404 for another', async () => {
     const own = ResultsOverviewSchema.parse(
       await (await get(`/results/overview?survey=${SURVEY_ID}`, 'east')).json(),

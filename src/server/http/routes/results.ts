@@ -65,8 +65,11 @@ export function resultsRoutes({ storage, now }: ResolvedDeps, access: StaffAcces
   }
 
   app.get(API.resultsSummary.path, access.staff, async (c) => {
-    const { scope, query, structure } = await scoped(c, parseQuery(c, ResultsFilterSchema));
-    return c.json(await resultsSummary(storage, structure, query, scope));
+    const filter = parseQuery(c, ResultsFilterSchema);
+    const { scope, query, structure } = await scoped(c, filter);
+    const unknown = filter.question?.find((id) => !structure.questions.some((q) => q.id === id));
+    if (unknown) throw notFound(`no question ${unknown} in survey ${filter.survey}`);
+    return c.json(await resultsSummary(storage, structure, query, scope, filter.question));
   });
 
   app.get(API.resultsOverview.path, access.staff, async (c) => {

@@ -9,6 +9,7 @@ import * as initial from './0001-initial';
 import * as surveyTextsSource from './0002-survey-texts-source';
 import * as staffAccounts from './0003-staff-accounts';
 import { resultsMigration } from './0004-results';
+import { resultsCoveringMigration } from './0005-results-covering';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -16,6 +17,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0002-survey-texts-source': surveyTextsSource,
     '0003-staff-accounts': staffAccounts,
     '0004-results': resultsMigration(dialect),
+    '0005-results-covering': resultsCoveringMigration(dialect),
   };
 }
 
