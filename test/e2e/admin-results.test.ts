@@ -5,10 +5,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../src/shared/languages';
+import { questionTextKey } from '../../src/shared/survey/translation-keys';
+import { libraryServiceQuality } from '../../src/surveys/library-service-quality';
 import { AdminPage } from './pages/admin-page';
 import { mean, netPromoterScore, SEED_BRANCHES, seedResults } from './support/results-seed';
 import { useStack } from './support/stack';
 import { addStaff, STAFF_PASSWORD } from './support/staff-session';
+import { surveyText } from './support/texts';
 
 const [EAST, WEST, NORTH] = SEED_BRANCHES as [
   (typeof SEED_BRANCHES)[0],
@@ -184,6 +187,25 @@ describe('the dashboard over the seeded answers', () => {
     await expect(item.getByRole('blockquote').textContent()).resolves.toBe(EAST.comment);
     expect(dialogs).toEqual([]);
     await page.close();
+  });
+
+  it('shows one question at a time, and steps to the next', async () => {
+    const admin = await openAs(ADMIN, 'questions');
+    try {
+      const [first, second] = libraryServiceQuality.questions;
+      const heading = (id: string) =>
+        admin.page.getByRole('heading', {
+          level: 2,
+          name: `${libraryServiceQuality.questions.findIndex((q) => q.id === id) + 1}. ${surveyText('en', libraryServiceQuality.id, questionTextKey(id))}`,
+        });
+      await heading(first?.id ?? '').waitFor();
+      await admin.button('questions.next').click();
+      await heading(second?.id ?? '').waitFor();
+      await expect(heading(first?.id ?? '').count()).resolves.toBe(0);
+      expect(new URL(admin.page.url()).hash).toContain(`question=${second?.id}`);
+    } finally {
+      await admin.page.close();
+    }
   });
 
   it('reads in Russian: headings from its texts, numbers with a decimal comma', async () => {

@@ -1,7 +1,9 @@
 /**
- * Every question of the survey in the filtered slice: a chart that fits its type beside
- * the table of its numbers (the chart's text alternative), and its figures: n, N/A,
- * skipped, and the estimates with their 95% intervals. Texts come from the survey package.
+ * One question of the survey at a time in the filtered slice (`question=` in the page's
+ * query; the first question when unset): a chart that fits its type beside the table of
+ * its numbers (the chart's text alternative), and its figures: n, N/A, skipped, and the
+ * estimates with their 95% intervals. The collector is asked for that question only, so
+ * the page stays fast at a network's scale. Texts come from the survey package.
  */
 import { useCallback } from 'preact/hooks';
 import type { Question } from '../../shared/contract/question';
@@ -25,30 +27,88 @@ import { EstimateText, FewAnswers, FewAnswersNote, TooFew } from '../components/
 import { FiltersBar, useFilters } from '../components/FiltersBar';
 import { Legend } from '../components/Legend';
 import { Status } from '../components/Status';
-import { useLanguage } from '../context';
+import { useLanguage, useSignedIn } from '../context';
 import { type SurveyTexts, useSurveyTexts } from '../survey-texts';
 import { useLoad } from '../use-load';
 
 export function QuestionsPage() {
   const { t } = useLanguage();
   const { filters, query } = useFilters();
-  const [load, reload] = useLoad((signal) => api.summary(query, signal), query.toString());
+  const { route, navigate } = useSignedIn();
   const texts = useSurveyTexts(filters.survey);
+  const questions = texts.state === 'ok' ? texts.data.pkg.questions : [];
+  const index = Math.max(
+    0,
+    questions.findIndex((q) => q.id === route.query.get('question')),
+  );
+  const current = questions[index];
+  const asked = new URLSearchParams(query);
+  if (current) asked.set('question', current.id);
+  const [load, reload] = useLoad(
+    // Until the survey's texts say which question is first, there is nothing to ask.
+    (signal) => (current ? api.summary(asked, signal) : new Promise<never>(() => {})),
+    asked.toString(),
+  );
   const summary = load.data;
-  const results = new Map(summary?.questions.map((q) => [q.id, q]));
+  const result = summary?.questions.find((q) => q.id === current?.id);
   const error =
     load.state === 'error' ? load.error : texts.state === 'error' ? texts.error : undefined;
+  const show = (next: number) => {
+    const target = questions[next];
+    if (!target) return;
+    const nextQuery = new URLSearchParams(route.query);
+    nextQuery.set('question', target.id);
+    navigate('questions', nextQuery);
+  };
 
   return (
     <>
       <h1 tabIndex={-1}>{t('questions.title')}</h1>
       <FiltersBar />
+      {texts.state === 'ok' && current ? (
+        <nav class="panel question-picker" aria-label={t('questions.pick')}>
+          <label>
+            <span>{t('questions.pick')}</span>
+            <select
+              value={current.id}
+              onChange={(event) =>
+                show(questions.findIndex((q) => q.id === event.currentTarget.value))
+              }
+            >
+              {questions.map((question, i) => (
+                <option key={question.id} value={question.id}>
+                  {i + 1}. {texts.data.question(question.id)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span class="muted">
+            {t('questions.position', { number: index + 1, total: questions.length })}
+          </span>
+          <button
+            type="button"
+            class="button"
+            disabled={index === 0}
+            onClick={() => show(index - 1)}
+          >
+            {t('questions.previous')}
+          </button>
+          <button
+            type="button"
+            class="button"
+            disabled={index === questions.length - 1}
+            onClick={() => show(index + 1)}
+          >
+            {t('questions.next')}
+          </button>
+        </nav>
+      ) : null}
       <Status
         loading={load.state === 'loading' || texts.state === 'loading'}
         error={error}
         onRetry={reload}
       />
-      {summary && texts.state === 'ok' ? (
+      {summary && texts.state === 'ok' && current ? (
         <div class={load.state === 'loading' ? 'stale' : ''}>
           <p class="lead">
             {t('questions.lead', { count: summary.responses, completed: summary.completed })}
@@ -58,21 +118,16 @@ export function QuestionsPage() {
             <p class="notice">
               <TooFew />
             </p>
-          ) : (
-            texts.data.pkg.questions.map((question, index) => {
-              const result = results.get(question.id);
-              return result ? (
-                <QuestionSection
-                  key={question.id}
-                  number={index + 1}
-                  question={question}
-                  result={result}
-                  texts={texts.data}
-                  commentsHref={questionCommentsHref(query, question.id)}
-                />
-              ) : null;
-            })
-          )}
+          ) : result ? (
+            <QuestionSection
+              key={current.id}
+              number={index + 1}
+              question={current}
+              result={result}
+              texts={texts.data}
+              commentsHref={questionCommentsHref(query, current.id)}
+            />
+          ) : null}
         </div>
       ) : null}
     </>
