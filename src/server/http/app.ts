@@ -73,6 +73,7 @@ export function createApp(deps: AppDeps): Hono {
     staff: requireStaff(resolved),
     admin: requireAdmin(resolved),
     scope: (c) => scopeOf((c as Context<{ Variables: StaffVariables }>).get('staff')),
+    staffId: (c) => (c as Context<{ Variables: StaffVariables }>).get('staff').userId,
   };
   api.route('/', adminRoutes(resolved, access));
   api.route('/', resultsRoutes(resolved, access));

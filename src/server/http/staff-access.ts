@@ -17,6 +17,8 @@ export interface StaffAccess {
   readonly admin: MiddlewareHandler;
   /** The branches the signed-in staff member may read; only after one of the gates. */
   scope(c: Context): BranchScope;
+  /** Who is signed in (their staff user id), for what they change; only after a gate. */
+  staffId(c: Context): string;
 }
 
 /** The exports' gate: signed-in staff, with their scope set for the export routes. */

@@ -48,6 +48,7 @@ const access: StaffAccess = {
     const scope = c.req.header('x-scope') ?? 'all';
     return scope === 'all' ? { kind: 'all' } : { kind: 'branch', branchId: scope };
   },
+  staffId: () => 'staff-of-the-test',
 };
 
 function response(i: number, branchId: string, rating: number, text: string): CollectedResponse {
@@ -201,6 +202,12 @@ describe.each(testDialects)('results routes on $name', (dialect) => {
     const tagged = await tag('all');
     expect(tagged.status).toBe(200);
     expect(CommentSchema.parse(await tagged.json()).tags).toEqual(['opening hours']);
+    // Who tagged it is kept beside the tag.
+    const stored = await database.storage.db
+      .selectFrom('comment_tags')
+      .select('created_by')
+      .executeTakeFirst();
+    expect(stored?.created_by).toBe('staff-of-the-test');
     const tags = CommentTagsSchema.parse(
       await (await get(`/results/comment-tags?survey=${SURVEY_ID}`)).json(),
     );

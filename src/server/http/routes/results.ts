@@ -109,7 +109,7 @@ export function resultsRoutes({ storage, now }: ResolvedDeps, access: StaffAcces
     const ref = { responseId: c.req.param('responseId'), questionId: c.req.param('questionId') };
     const tagged = await addCommentTag(
       storage,
-      { ...ref, tag: body.data.tag, createdAt: now().toISOString() },
+      { ...ref, tag: body.data.tag, createdAt: now().toISOString(), createdBy: access.staffId(c) },
       scope,
     );
     const comment = tagged ? await findComment(storage, ref, scope) : undefined;
