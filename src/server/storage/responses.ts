@@ -7,12 +7,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Answers } from '../../shared/contract/answer';
 import { inTransaction, type Storage } from './database';
-import {
-  addToResults,
-  type CountingContext,
-  responseAnsweredDay,
-  structuresFor,
-} from './results-fill';
+import { addToResults, type CountingContext, responseAnsweredDay } from './results-fill';
 import type { ResponsesTable } from './schema';
 
 /** A response as the collector stored it (the device's copy is the app's DeviceResponse). */
@@ -123,15 +118,7 @@ export async function insertNewResponses(
       for (const row of rows) inserted.add(row.id);
     }
     const counted = byId.filter(({ response }) => inserted.has(response.id));
-    await addToResults(
-      tx,
-      counted,
-      await structuresFor(
-        tx,
-        counted.map(({ response }) => response),
-        counting.structures,
-      ),
-    );
+    await addToResults(tx, counted, counting.structures);
     const existingIds = responses.map((r) => r.id).filter((id) => !inserted.has(id));
     const existingHashes = new Map<string, string>();
     for (let start = 0; start < existingIds.length; start += ROWS_PER_INSERT) {

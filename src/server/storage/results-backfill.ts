@@ -6,7 +6,7 @@
  */
 import { inTransaction, type Storage } from './database';
 import { fromRow } from './responses';
-import { addToResults, responseAnsweredDay, structuresFor } from './results-fill';
+import { addToResults, responseAnsweredDay } from './results-fill';
 
 /** Responses per page: one transaction of a few seconds at most on a small machine. */
 export const BACKFILL_PAGE_SIZE = 500;
@@ -41,14 +41,7 @@ export async function countUncountedPage(
         .where('id', 'in', ids)
         .execute();
     }
-    await addToResults(
-      tx,
-      counted,
-      await structuresFor(
-        tx,
-        counted.map(({ response }) => response),
-      ),
-    );
+    await addToResults(tx, counted);
     return rows.length;
   });
 }

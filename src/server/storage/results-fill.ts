@@ -263,9 +263,14 @@ export async function structuresFor(
 export async function addToResults(
   tx: Storage,
   responses: readonly { response: CollectedResponse; day: string }[],
-  structures: ReadonlyMap<string, SurveyStructure>,
+  known?: ReadonlyMap<string, SurveyStructure>,
 ): Promise<void> {
   if (responses.length === 0) return;
+  const structures = await structuresFor(
+    tx,
+    responses.map(({ response }) => response),
+    known,
+  );
   const delta = emptyDelta();
   for (const { response, day } of responses) {
     const structure = structures.get(surveyVersionKey(response.surveyId, response.surveyVersion));

@@ -27,6 +27,7 @@ import { findSurveyPackage, type StoredSurveyPackage } from '../../storage';
 import type { BranchScope } from '../../storage/scope';
 import type { ResolvedDeps } from '../deps';
 import { badRequest, firstIssue, notFound } from '../errors';
+import { queryValues } from '../query';
 
 /** What the integrator's authentication leaves on the context: the branches one may read. */
 export type ScopeVariables = { scope: BranchScope };
@@ -46,11 +47,7 @@ interface ExportQuery {
 }
 
 function exportQuery(c: Context): ExportQuery {
-  const raw: Record<string, string | string[]> = {};
-  for (const [key, values] of Object.entries(c.req.queries())) {
-    raw[key] = values.length === 1 ? (values[0] ?? '') : values;
-  }
-  const parsed = ExportQuerySchema.safeParse(raw);
+  const parsed = ExportQuerySchema.safeParse(queryValues(c));
   if (!parsed.success) {
     const { path, message } = firstIssue(parsed.error);
     throw badRequest(`${path ?? 'the query'}: ${message}`, path);

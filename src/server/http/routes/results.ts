@@ -31,16 +31,14 @@ import {
 import type { ResolvedDeps } from '../deps';
 import { badRequest, invalidBody, notFound } from '../errors';
 import { readJsonBody } from '../json-body';
+import { queryValues } from '../query';
 import type { StaffAccess } from '../staff-access';
 
 const MAX_TAG_BODY_BYTES = 4 * 1024;
 
-/** The query string as zod reads it: a repeated parameter is a list. */
+/** The query string read with a schema; 400 naming the first parameter at fault. */
 function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  const raw: Record<string, string | string[]> = {};
-  for (const [key, values] of Object.entries(c.req.queries()))
-    raw[key] = values.length === 1 ? (values[0] ?? '') : values;
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(queryValues(c));
   if (!parsed.success) throw invalidBody(parsed.error, 'the results filters');
   return parsed.data;
 }
