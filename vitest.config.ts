@@ -11,7 +11,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}', 'config/**/*.test.ts', 'test/*.test.ts'],
+          include: [
+            'src/**/*.test.{ts,tsx}',
+            'config/**/*.test.ts',
+            'test/*.test.ts',
+            'test/fuzz/*.test.ts',
+          ],
           environment: 'node',
           // Benchmarks print figures (npm run bench); they belong to one project only.
           benchmark: { include: ['bench/**/*.bench.ts'] },

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { OptionIdSchema, QuestionIdSchema } from './ids';
+import { nestingLimited } from './nesting';
 
 export type Condition =
   | { op: 'answered'; question: string }
@@ -19,32 +20,38 @@ export type Condition =
 /** Conditions nest; beyond this depth a package is refused rather than evaluated. */
 export const MAX_CONDITION_DEPTH = 6;
 
-export const ConditionSchema: z.ZodType<Condition> = z.discriminatedUnion('op', [
-  z.strictObject({ op: z.literal('answered'), question: QuestionIdSchema }),
-  z.strictObject({
-    op: z.enum(['equals', 'notEquals']),
-    question: QuestionIdSchema,
-    value: z.union([OptionIdSchema, z.int()]),
-  }),
-  z.strictObject({ op: z.literal('includes'), question: QuestionIdSchema, value: OptionIdSchema }),
-  z.strictObject({
-    op: z.enum(['atLeast', 'atMost']),
-    question: QuestionIdSchema,
-    value: z.int(),
-  }),
-  z.strictObject({
-    op: z.enum(['all', 'any']),
-    get conditions() {
-      return z.array(ConditionSchema).min(1).max(20);
-    },
-  }),
-  z.strictObject({
-    op: z.literal('not'),
-    get condition() {
-      return ConditionSchema;
-    },
-  }),
-]);
+export const ConditionSchema: z.ZodType<Condition> = nestingLimited(
+  z.discriminatedUnion('op', [
+    z.strictObject({ op: z.literal('answered'), question: QuestionIdSchema }),
+    z.strictObject({
+      op: z.enum(['equals', 'notEquals']),
+      question: QuestionIdSchema,
+      value: z.union([OptionIdSchema, z.int()]),
+    }),
+    z.strictObject({
+      op: z.literal('includes'),
+      question: QuestionIdSchema,
+      value: OptionIdSchema,
+    }),
+    z.strictObject({
+      op: z.enum(['atLeast', 'atMost']),
+      question: QuestionIdSchema,
+      value: z.int(),
+    }),
+    z.strictObject({
+      op: z.enum(['all', 'any']),
+      get conditions() {
+        return z.array(ConditionSchema).min(1).max(20);
+      },
+    }),
+    z.strictObject({
+      op: z.literal('not'),
+      get condition() {
+        return ConditionSchema;
+      },
+    }),
+  ]),
+);
 
 export type LeafCondition = Extract<Condition, { question: string }>;
 

@@ -53,3 +53,10 @@ export const DEFAULT_KIOSK_OPTIONS = {
   /** The language the welcome screen returns to after each patron. */
   defaultLocale: 'en',
 } as const;
+
+/**
+ * How deeply the contract's recursive values (translation trees, showIf conditions) may nest
+ * as JSON. zod descends one call per level, so a value thousands of levels deep would
+ * overflow the stack instead of being refused; real ones nest under ten.
+ */
+export const MAX_NESTING_DEPTH = 64;

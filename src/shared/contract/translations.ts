@@ -1,11 +1,14 @@
 /** Translation trees: i18next JSON, nested objects of strings. */
 import { z } from 'zod';
+import { nestingLimited } from './nesting';
 
 export type TranslationTree = { [key: string]: string | TranslationTree };
 
-export const TranslationTreeSchema: z.ZodType<TranslationTree> = z.record(
-  z.string().min(1).max(100),
-  z.union([z.string().max(4000), z.lazy(() => TranslationTreeSchema)]),
+export const TranslationTreeSchema: z.ZodType<TranslationTree> = nestingLimited(
+  z.record(
+    z.string().min(1).max(100),
+    z.union([z.string().max(4000), z.lazy(() => TranslationTreeSchema)]),
+  ),
 );
 
 /** Flattens a tree into dotted keys: { a: { b: 'x' } } → { 'a.b': 'x' }. */
