@@ -7,6 +7,7 @@ import { DEVICE_ID } from '../../test/fixtures/responses';
 import { SURVEY_ID, surveyPackage } from '../../test/fixtures/survey-package';
 import { type TestDatabase, testDialects } from '../../test/fixtures/test-databases';
 import { ENROLLMENT_CODE_PATTERN } from '../shared/contract/device';
+import { INSECURE_HTTP_WARNING } from './cli/serve';
 import { main } from './collector';
 import { CONFIG_VARIABLES } from './config';
 import { createApp } from './http/app';
@@ -113,6 +114,20 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     const host = await cli('serve');
     expect(host.exitCode).toBe(1);
     expect(host.errors[0]).toMatch(/^collector: PORT="eighty" is invalid/);
+  });
+
+  it('serves without a word about plain HTTP unless ALLOW_INSECURE_HTTP is set', async () => {
+    expect((await serveOnce()).errors.join('\n')).not.toContain('ALLOW_INSECURE_HTTP');
+  });
+
+  it('says at start, in one line, why ALLOW_INSECURE_HTTP is dangerous', async () => {
+    env.ALLOW_INSECURE_HTTP = '1';
+    env.PUBLIC_URL = 'http://192.168.1.10:8787';
+    const host = await serveOnce();
+    expect(host.errors.filter((line) => line.includes('ALLOW_INSECURE_HTTP'))).toEqual([
+      INSECURE_HTTP_WARNING,
+    ]);
+    expect(INSECURE_HTTP_WARNING).toMatch(/plain HTTP.*tokens.*closed test network/);
   });
 
   it('migrates once', async () => {
