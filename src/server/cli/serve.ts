@@ -10,7 +10,7 @@ import { type CollectorConfig, publicBaseUrl } from '../config';
 import { createApp } from '../http/app';
 import { listen } from '../listen';
 import { prepareCollector } from '../startup';
-import { openStorage } from '../storage';
+import { dataDirWarning, openStorage } from '../storage';
 import type { PublishAction } from '../surveys/publish';
 import { type Command, CommandError, describeDatabase, migrateOrExplain } from './command';
 import { enrollmentLink } from './device-commands';
@@ -63,6 +63,8 @@ export const serveCommand: Command = {
     }
     const storage = openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
     try {
+      const openFolder = config.databaseUrl ? undefined : dataDirWarning(config.dataDir);
+      if (openFolder) host.err(openFolder);
       const migrations = await migrateOrExplain(storage, config);
       const prepared = await prepareCollector(storage, {
         packages,
