@@ -53,3 +53,11 @@ export const DEFAULT_KIOSK_OPTIONS = {
   /** The language the welcome screen returns to after each patron. */
   defaultLocale: 'en',
 } as const;
+
+/**
+ * Days a response stays on a device after the collector acknowledged it, so staff can see
+ * what was sent; the fewer, the less a stolen tablet gives away. Each branch sets its own
+ * (0 deletes at once), up to the most.
+ */
+export const DEFAULT_SENT_KEPT_DAYS = 1;
+export const MAX_SENT_KEPT_DAYS = 7;
