@@ -7,6 +7,7 @@ import { DEVICE_ID } from '../../test/fixtures/responses';
 import { SURVEY_ID, surveyPackage } from '../../test/fixtures/survey-package';
 import { type TestDatabase, testDialects } from '../../test/fixtures/test-databases';
 import { ENROLLMENT_CODE_PATTERN } from '../shared/contract/device';
+import { INSECURE_HTTP_WARNING } from './cli/serve';
 import { main } from './collector';
 import { CONFIG_VARIABLES } from './config';
 import { createApp } from './http/app';
@@ -115,6 +116,20 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     expect(host.errors[0]).toMatch(/^collector: PORT="eighty" is invalid/);
   });
 
+  it('serves without a word about plain HTTP unless ALLOW_INSECURE_HTTP is set', async () => {
+    expect((await serveOnce()).errors.join('\n')).not.toContain('ALLOW_INSECURE_HTTP');
+  });
+
+  it('says at start, in one line, why ALLOW_INSECURE_HTTP is dangerous', async () => {
+    env.ALLOW_INSECURE_HTTP = '1';
+    env.PUBLIC_URL = 'http://192.168.1.10:8787';
+    const host = await serveOnce();
+    expect(host.errors.filter((line) => line.includes('ALLOW_INSECURE_HTTP'))).toEqual([
+      INSECURE_HTTP_WARNING,
+    ]);
+    expect(INSECURE_HTTP_WARNING).toMatch(/plain HTTP.*tokens.*closed test network/);
+  });
+
   it('migrates once', async () => {
     expect((await cli('migrate')).output[0]).toContain('Applied 0001-initial');
     expect((await cli('migrate')).output[0]).toContain('is up to date');
@@ -124,7 +139,7 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     const host = await serveOnce();
     expect(host.exitCode).toBe(0);
     expect(host.output.slice(0, 2)).toEqual([
-      'Database prepared: 0001-initial, 0002-survey-texts-source, 0003-staff-accounts, 0004-results, 0005-results-covering.',
+      'Database prepared: 0001-initial, 0002-survey-texts-source, 0003-staff-accounts, 0004-results, 0005-results-covering, 0006-branch-sent-retention.',
       `Survey ${SURVEY_ID} v1: stored.`,
     ]);
     const text = host.output.join('\n');
@@ -362,12 +377,37 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     const list = await cli('branch', 'list');
     expect(list.output[0]).toMatch(/^BRANCH\s+NAME\s+SURVEY\s+DEVICES\s+KIOSK/);
     expect(list.output[0]).toContain('east    East Side');
+    expect(list.output[0]).toContain('language sl, sent kept 1 day');
   });
+
+  it.each([
+    ['3', 3, 'sent kept 3 days'],
+    ['0', 0, 'sent kept 0 days'],
+    ['7', 7, 'sent kept 7 days'],
+  ])(
+    'sets how long devices keep sent responses: --keep-sent-days %s',
+    async (days, stored, said) => {
+      await cli('branch', 'add', 'east', 'East');
+      expect((await findBranch(database.storage, 'east'))?.sentKeptDays).toBe(1);
+      const host = await cli('branch', 'set', 'east', '--keep-sent-days', days);
+      expect(host.exitCode).toBe(0);
+      expect(host.output[0]).toContain(said);
+      expect(await findBranch(database.storage, 'east')).toMatchObject({
+        sentKeptDays: stored,
+        kioskOverrides: {},
+      });
+    },
+  );
 
   it.each([
     [['--idle-seconds', '5'], '--idle-seconds: Too small'],
     [['--warning-seconds', 'soon'], '--warning-seconds must be a whole number'],
     [['--default-locale', 'de'], '--default-locale: Invalid option'],
+    [
+      ['--keep-sent-days', '8'],
+      '--keep-sent-days must be from 0 (delete once the collector has them) to 7, not 8',
+    ],
+    [['--keep-sent-days', 'a week'], '--keep-sent-days must be a whole number'],
     [['--survey', 'no-such-survey'], 'survey "no-such-survey" is not on the collector'],
     [[], 'nothing to change'],
   ])('refuses branch set with %j, saying why', async (options, message) => {

@@ -9,10 +9,11 @@ describe('loadConfig', () => {
   it('gives every setting its default', () => {
     expect(loadConfig({}, CWD, 'Europe/Ljubljana')).toEqual({
       port: 8787,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       dataDir: '/srv/collector/data',
       databaseUrl: undefined,
       publicUrl: undefined,
+      allowInsecureHttp: false,
       staticDir: '/srv/collector/dist/client',
       enrollmentCodeTtlHours: 72,
       timeZone: 'Europe/Ljubljana',
@@ -29,6 +30,7 @@ describe('loadConfig', () => {
           DATA_DIR: '/var/lib/survey',
           DATABASE_URL: 'postgresql://survey@db/survey',
           PUBLIC_URL: 'https://survey.library.example/',
+          ALLOW_INSECURE_HTTP: '1',
           STATIC_DIR: 'public-app',
           ENROLLMENT_CODE_TTL_HOURS: '24',
           TIME_ZONE: 'Europe/Vilnius',
@@ -44,6 +46,7 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/survey',
       databaseUrl: 'postgresql://survey@db/survey',
       publicUrl: 'https://survey.library.example',
+      allowInsecureHttp: true,
       staticDir: '/srv/collector/public-app',
       enrollmentCodeTtlHours: 24,
       timeZone: 'Europe/Vilnius',
@@ -60,6 +63,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ PUBLIC_URL: 'survey.library.example' }, 'PUBLIC_URL'],
     [{ PUBLIC_URL: 'ftp://survey.library.example' }, 'PUBLIC_URL'],
+    [{ ALLOW_INSECURE_HTTP: 'perhaps' }, 'ALLOW_INSECURE_HTTP'],
     [{ ENROLLMENT_CODE_TTL_HOURS: '0' }, 'ENROLLMENT_CODE_TTL_HOURS'],
     [{ ENROLLMENT_CODE_TTL_HOURS: '1.5' }, 'ENROLLMENT_CODE_TTL_HOURS'],
     [{ TIME_ZONE: 'Europe/Atlantis' }, 'TIME_ZONE'],
@@ -82,13 +86,44 @@ describe('loadConfig', () => {
 
 describe('PUBLIC_URL', () => {
   it.each([
-    'http://192.168.1.10:8787',
+    'https://survey.library.example',
+    'https://survey-server:8443',
     'http://127.0.0.1:8912',
     'http://localhost:8787',
-    'http://survey-server:8787',
-    'https://survey.library.example',
-  ])('accepts %s, as devices on a library network reach it', (url) => {
+    'http://[::1]:8787',
+  ])('accepts %s: HTTPS, or plain HTTP that never leaves the machine', (url) => {
     expect(loadConfig({ PUBLIC_URL: url }, CWD).publicUrl).toBe(url);
+  });
+
+  it.each([
+    'http://192.168.1.10:8787',
+    'http://survey-server:8787',
+    'http://survey.library.example',
+  ])('refuses %s, where tokens and answers would cross the network in the clear', (url) => {
+    expect(() => loadConfig({ PUBLIC_URL: url }, CWD)).toThrow(ConfigError);
+    expect(() => loadConfig({ PUBLIC_URL: url }, CWD)).toThrow(
+      new RegExp(`^PUBLIC_URL="${url}" is invalid: must be https://.*ALLOW_INSECURE_HTTP=1`),
+    );
+  });
+
+  it.each(['1', 'true'])(
+    'accepts plain HTTP on the network with ALLOW_INSECURE_HTTP=%s',
+    (flag) => {
+      const config = loadConfig(
+        { PUBLIC_URL: 'http://192.168.1.10:8787', ALLOW_INSECURE_HTTP: flag },
+        CWD,
+      );
+      expect(config).toMatchObject({
+        publicUrl: 'http://192.168.1.10:8787',
+        allowInsecureHttp: true,
+      });
+    },
+  );
+
+  it('keeps refusing plain HTTP with ALLOW_INSECURE_HTTP=0', () => {
+    expect(() =>
+      loadConfig({ PUBLIC_URL: 'http://192.168.1.10:8787', ALLOW_INSECURE_HTTP: '0' }, CWD),
+    ).toThrow(/^PUBLIC_URL=/);
   });
 });
 
@@ -108,6 +143,7 @@ describe('renderConfigDocs', () => {
       'DATA_DIR',
       'DATABASE_URL',
       'PUBLIC_URL',
+      'ALLOW_INSECURE_HTTP',
       'STATIC_DIR',
       'ENROLLMENT_CODE_TTL_HOURS',
       'TIME_ZONE',

@@ -20,6 +20,26 @@ export function hostTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+/** The collector sits behind a TLS reverse proxy on the same machine. */
+const DEFAULT_HOST = '127.0.0.1';
+
+/** A host name or address, or the IPv6 loopback [::1]. */
+const HOSTNAME = new RegExp(`^\\[::1\\]$|${z.regexes.hostname.source}`);
+
+/** Hosts where plain HTTP never leaves the machine (browsers treat them as secure, too). */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Why an address may not be PUBLIC_URL, or undefined when it may: on plain HTTP across a
+ * network, anyone on the library's Wi-Fi reads device tokens and answers, and a man in the
+ * middle can acknowledge responses the collector never stored.
+ */
+export function insecureUrlProblem(url: string, allowInsecureHttp: boolean): string | undefined {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'https:' || LOOPBACK_HOSTS.has(hostname) || allowInsecureHttp) return undefined;
+  return 'must be https:// (behind a TLS reverse proxy); plain http:// is allowed only for localhost, or with ALLOW_INSECURE_HTTP=1 on a closed test network';
+}
+
 interface Setting<S extends z.ZodType> {
   schema: S;
   /** The default as a person reads it; "unset" for optional settings. */
@@ -45,9 +65,9 @@ const SETTINGS = {
     'TCP port of the app and the API (0 picks a free port).',
   ),
   HOST: setting(
-    z.string().min(1).default('0.0.0.0'),
-    '0.0.0.0',
-    'Address to listen on; 0.0.0.0 lets tablets on the library network reach the collector.',
+    z.string().min(1).default(DEFAULT_HOST),
+    DEFAULT_HOST,
+    'Address to listen on: this machine only, for the TLS reverse proxy in front; 0.0.0.0 (every interface) for a proxy elsewhere, or with ALLOW_INSECURE_HTTP on a closed test network.',
   ),
   DATA_DIR: setting(
     z.string().min(1).default('./data'),
@@ -64,14 +84,19 @@ const SETTINGS = {
     { secret: true },
   ),
   PUBLIC_URL: setting(
-    // z.url, not z.httpUrl: a collector on the library's network is often reached by
-    // address (http://192.168.1.10:8787) or a host name without a dot.
+    // z.url, not z.httpUrl: a host name without a dot (survey-server) is a name too, and
+    // http:// is allowed here so that loadConfig can say why it is refused (insecureUrlProblem).
     z
-      .url({ protocol: /^https?$/, hostname: z.regexes.hostname })
+      .url({ protocol: /^https?$/, hostname: HOSTNAME })
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
     'unset',
-    'Address devices use to reach the collector, e.g. https://survey.library.example; the base of printed enrollment links (http://localhost:PORT when unset).',
+    'Address devices use to reach the collector, e.g. https://survey.library.example; the base of printed enrollment links (http://localhost:PORT when unset). Must be https:// unless it is localhost, 127.0.0.1 or [::1], or ALLOW_INSECURE_HTTP is set.',
+  ),
+  ALLOW_INSECURE_HTTP: setting(
+    z.stringbool().default(false),
+    '0',
+    'Set to 1 to allow a plain http:// PUBLIC_URL and print the LAN addresses: only on a closed test network, since anyone on the network can then read device tokens, passwords and answers, and acknowledge responses that were never stored.',
   ),
   STATIC_DIR: setting(
     z.string().min(1).default('dist/client'),
@@ -133,6 +158,8 @@ export interface CollectorConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   publicUrl: string | undefined;
+  /** ALLOW_INSECURE_HTTP: a plain http:// PUBLIC_URL is allowed, LAN links are printed. */
+  allowInsecureHttp: boolean;
   /** Absolute. */
   staticDir: string;
   enrollmentCodeTtlHours: number;
@@ -164,12 +191,19 @@ export function loadConfig(
     throw new ConfigError(`${shown} is invalid: ${issue?.message}. ${setting?.doc ?? ''}`.trim());
   }
   const raw: RawConfig = parsed.data;
+  const insecure = raw.PUBLIC_URL && insecureUrlProblem(raw.PUBLIC_URL, raw.ALLOW_INSECURE_HTTP);
+  if (insecure) {
+    throw new ConfigError(
+      `PUBLIC_URL=${JSON.stringify(present.PUBLIC_URL)} is invalid: ${insecure}.`,
+    );
+  }
   return {
     port: raw.PORT,
     host: raw.HOST,
     dataDir: resolve(cwd, raw.DATA_DIR),
     databaseUrl: raw.DATABASE_URL,
     publicUrl: raw.PUBLIC_URL,
+    allowInsecureHttp: raw.ALLOW_INSECURE_HTTP,
     staticDir: resolve(cwd, raw.STATIC_DIR),
     enrollmentCodeTtlHours: raw.ENROLLMENT_CODE_TTL_HOURS,
     timeZone: raw.TIME_ZONE ?? defaultTimeZone,

@@ -7,6 +7,7 @@ import { MAX_OTHER_LENGTH, NOT_APPLICABLE } from '../../shared/contract/constant
 import type { MultiQuestion } from '../../shared/contract/question';
 import { optionKey } from '../../shared/survey/translation-keys';
 import { useLanguage } from '../i18n/context';
+import { FREE_TEXT_PRIVACY } from './free-text';
 import { NotApplicable } from './NotApplicable';
 import { OptionButton } from './OptionButton';
 
@@ -89,7 +90,7 @@ export function MultiChoice(props: {
               type="text"
               aria-label={t('answer.otherLabel')}
               maxLength={MAX_OTHER_LENGTH}
-              autocomplete="off"
+              {...FREE_TEXT_PRIVACY}
               value={selection.other}
               onInput={(event) =>
                 props.onType({

@@ -1,10 +1,12 @@
 /**
- * Free text with a length limit. Autocomplete is off: a shared kiosk must not offer the
- * next patron what the previous one typed.
+ * Free text with a length limit. Autocomplete, autocorrect, autocapitalisation and the
+ * spell checker are off (FREE_TEXT_PRIVACY): a shared kiosk's keyboard must not learn
+ * patrons' words and offer them to the next patron.
  */
 import type { AnswerValue } from '../../shared/contract/answer';
 import type { TextQuestion } from '../../shared/contract/question';
 import { useLanguage } from '../i18n/context';
+import { FREE_TEXT_PRIVACY } from './free-text';
 
 export function TextAnswer(props: {
   question: TextQuestion;
@@ -25,7 +27,7 @@ export function TextAnswer(props: {
         maxLength={question.maxLength}
         aria-labelledby={props.labelledBy}
         aria-describedby={limitId}
-        autocomplete="off"
+        {...FREE_TEXT_PRIVACY}
         value={text}
         onInput={(event) => {
           const typed = (event.currentTarget as HTMLTextAreaElement).value;

@@ -6,14 +6,15 @@ import { useState } from 'preact/hooks';
 import type { Language } from '../../shared/languages';
 import { LanguageProvider, useLanguage } from '../i18n/context';
 import {
-  SYNCED_KEPT_DAYS,
   useEnrollment,
   useQuarantined,
+  useSentKeptDays,
   useStatusCounts,
   useSyncState,
 } from '../store';
 import { type EnrollAttempt, EnrollForm } from './EnrollForm';
 import { QuarantineList } from './QuarantineList';
+import { SentKeptNotice } from './SentKeptNotice';
 
 export interface StaffActions {
   syncNow: () => Promise<unknown>;
@@ -31,6 +32,7 @@ function Status(props: StaffActions & { onClose: () => void; enrollCode?: string
   const sync = useSyncState();
   const enrollment = useEnrollment();
   const quarantined = useQuarantined();
+  const sentKeptDays = useSentKeptDays();
   const [syncing, setSyncing] = useState(false);
   const number = new Intl.NumberFormat(language);
 
@@ -63,7 +65,7 @@ function Status(props: StaffActions & { onClose: () => void; enrollCode?: string
               <dd>{number.format(counts?.draft ?? 0)}</dd>
             </div>
           </dl>
-          <p class="muted">{t('staff.outbox.sentKept', { count: SYNCED_KEPT_DAYS })}</p>
+          {sentKeptDays !== undefined && <SentKeptNotice days={sentKeptDays} />}
           <p>
             {t('staff.sync.lastSuccess')}:{' '}
             <strong>{formatTime(language, sync?.lastSuccessAt, t('staff.sync.never'))}</strong>

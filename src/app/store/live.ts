@@ -6,7 +6,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { countByStatus, quarantinedResponses, type StatusCounts } from './responses';
 import type { DeviceResponse, Enrollment, SyncState } from './schema';
-import { getEnrollment, getSyncState } from './settings';
+import { getEnrollment, getSentKeptDays, getSyncState } from './settings';
 
 /** Subscribes to a query; undefined until its first result. */
 export function useLiveQuery<T>(
@@ -30,6 +30,11 @@ export function useStatusCounts(): StatusCounts | undefined {
 
 export function useQuarantined(): DeviceResponse[] | undefined {
   return useLiveQuery(quarantinedResponses);
+}
+
+/** Days a sent response stays on this device (the branch's setting). */
+export function useSentKeptDays(): number | undefined {
+  return useLiveQuery(getSentKeptDays);
 }
 
 export function useSyncState(): SyncState | undefined {

@@ -9,7 +9,7 @@ import type { Language } from '../../shared/languages';
 import { isAnswered } from '../../shared/survey/conditions';
 import { StoreRuleError, withDatabase } from './database';
 import type { DeviceResponse, Enrollment, Quarantine, ResponseStatus } from './schema';
-import { deviceIdIn } from './settings';
+import { deviceIdIn, getSentKeptDays } from './settings';
 
 export interface DraftInput {
   id: string;
@@ -196,19 +196,25 @@ export function quarantinedResponses(): Promise<DeviceResponse[]> {
   );
 }
 
-/** Days a response stays on the device after the collector acknowledged it. */
-export const SYNCED_KEPT_DAYS = 7;
-export const SYNCED_KEPT_MS = SYNCED_KEPT_DAYS * 86_400_000;
+const DAY_MS = 86_400_000;
 
 /**
- * Deletes synced responses acknowledged before `before` (ms): the collector has them, and
- * a shared tablet should not keep patrons' answers longer than it needs to.
+ * Deletes synced responses acknowledged at or before `before` (ms): the collector has them,
+ * and a shared tablet should not keep patrons' answers longer than it needs to.
  */
 export function pruneSynced(before: number): Promise<number> {
   return withDatabase((database) =>
     database.responses
       .where('[status+updatedAt]')
-      .between(['synced', 0], ['synced', before])
+      .between(['synced', 0], ['synced', before], true, true)
       .delete(),
   );
+}
+
+/**
+ * Deletes what the collector acknowledged more than the branch's days ago (sentKeptDays;
+ * 0: everything acknowledged). A stolen tablet then holds at most that many days of answers.
+ */
+export async function pruneSent(now: number): Promise<number> {
+  return pruneSynced(now - (await getSentKeptDays()) * DAY_MS);
 }

@@ -95,6 +95,8 @@ export interface SettingValues {
   deviceSeq: number;
   enrollment: Enrollment;
   kioskOptions: Partial<KioskOptions>;
+  /** Days a response stays after the collector acknowledged it (the branch's; 1 until told). */
+  sentKeptDays: number;
   /** The survey the collector assigned; the built-in default until then. */
   activeSurvey: { id: string; version: number };
   syncState: SyncState;

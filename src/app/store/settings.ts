@@ -3,7 +3,7 @@
  * key. The device id is made once and kept for the life of the device.
  */
 import { v4 as uuidv4 } from 'uuid';
-import { DEFAULT_KIOSK_OPTIONS } from '../../shared/contract/constants';
+import { DEFAULT_KIOSK_OPTIONS, DEFAULT_SENT_KEPT_DAYS } from '../../shared/contract/constants';
 import type { KioskOptions } from '../../shared/contract/device';
 import { withDatabase } from './database';
 import type { Enrollment, SettingKey, SettingValues, SurveyDatabase, SyncState } from './schema';
@@ -57,6 +57,15 @@ export async function getKioskOptions(): Promise<KioskOptions> {
 export async function saveKioskOptions(options: Partial<KioskOptions>): Promise<void> {
   const current = (await readSetting('kioskOptions')) ?? {};
   await writeSetting('kioskOptions', { ...current, ...options });
+}
+
+/** Days a response stays on the device once acknowledged: the branch's, or the default. */
+export async function getSentKeptDays(): Promise<number> {
+  return (await readSetting('sentKeptDays')) ?? DEFAULT_SENT_KEPT_DAYS;
+}
+
+export function saveSentKeptDays(days: number): Promise<void> {
+  return writeSetting('sentKeptDays', days);
 }
 
 export async function getSyncState(): Promise<SyncState> {

@@ -9,10 +9,13 @@ import {
   ensureDeviceId,
   getEnrollment,
   getKioskOptions,
+  getSentKeptDays,
   getSyncState,
+  markSynced,
   readSetting,
   updateSyncState,
 } from '../store';
+import { db } from '../store/database';
 import { createCollectorApi } from './collector-api';
 import { SYNC_REQUEST_TIMEOUT_MS } from './http';
 import { createSyncEngine } from './sync-engine';
@@ -27,7 +30,9 @@ import {
   networkError,
   text,
 } from './testing/fake-collector';
-import { dropStore, enroll, freshStore } from './testing/outbox';
+import { dropStore, enroll, freshStore, queueResponses } from './testing/outbox';
+
+const DAY_MS = 86_400_000;
 
 const ENROLL_PATH = apiPath(ENDPOINTS.enroll);
 const DEVICE_CONFIG_PATH = apiPath(ENDPOINTS.deviceConfig);
@@ -121,8 +126,14 @@ describe('refreshing the device configuration', () => {
   const fixture = { ...packageOf([{ id: 'overall', type: 'rating', scale: 'satisfaction' }]) };
   const ETAG = '"v2-etag"';
 
-  function config(deviceId: string, survey: DeviceConfig['survey']): DeviceConfig {
+  /** A device configuration; without `sentKeptDays`, as a collector from before it sends. */
+  function config(
+    deviceId: string,
+    survey: DeviceConfig['survey'],
+    sentKeptDays?: number,
+  ): Omit<DeviceConfig, 'sentKeptDays'> & { sentKeptDays?: number } {
     return {
+      ...(sentKeptDays === undefined ? {} : { sentKeptDays }),
       serverTime: new Date(TEST_START + 90_000).toISOString(),
       deviceId,
       deviceName: 'Entrance tablet',
@@ -167,6 +178,31 @@ describe('refreshing the device configuration', () => {
     expect(await readSetting('activeSurvey')).toEqual({ id: pkg.id, version: 2 });
     expect(await cachedSurvey(pkg.id)).toMatchObject({ etag: ETAG, package: { version: 2 } });
     expect((await getSyncState()).clockOffsetMs).toBe(90_000);
+  });
+
+  it.each<[number | undefined, number[], string]>([
+    [3, [2, 0.5], 'keeps the branch’s days'],
+    [0, [], 'with 0, deletes everything acknowledged'],
+    [undefined, [0.5], 'from a collector that sends none, keeps one day'],
+  ])('sentKeptDays %s: keeps what was acknowledged %j days ago (%s)', async (days, kept) => {
+    const { api, collector } = setup();
+    const { deviceId } = await enroll(TEST_START - 1000);
+    const ages = [5, 2, 0.5]; // days since the collector acknowledged each
+    const ids = await queueResponses(ages.length);
+    for (const [i, age] of ages.entries()) {
+      // Acknowledged a minute short of `age` days ago.
+      await markSynced([ids[i] ?? ''], TEST_START - age * DAY_MS + 60_000);
+    }
+    collector.script(
+      json(200, config(deviceId, { id: fixture.id, version: 1 }, days)),
+      json(200, fixture, { ETag: ETAG }),
+    );
+
+    expect(await api.refreshDeviceConfig()).toMatchObject({ ok: true });
+
+    expect(await getSentKeptDays()).toBe(days ?? 1);
+    const left = await Promise.all(ids.map((id) => db.responses.get(id)));
+    expect(left.map((r) => r !== undefined)).toEqual(ages.map((age) => kept.includes(age)));
   });
 
   it('revalidates the cached package with its ETag and keeps it on 304', async () => {

@@ -21,8 +21,10 @@ import {
   type Enrollment,
   ensureDeviceId,
   getEnrollment,
+  pruneSent,
   saveEnrollment,
   saveKioskOptions,
+  saveSentKeptDays,
   writeSetting,
 } from '../store';
 import { type CallFailure, callFailure } from './call-failure';
@@ -132,6 +134,9 @@ export function createCollectorApi(deps: CollectorDeps, syncFacts: SyncFacts): C
     const offset = estimateClockOffsetMs(config.serverTime, outcome.sentAt, outcome.receivedAt);
     if (offset !== undefined) await syncFacts.record({ kind: 'clock-read', clockOffsetMs: offset });
     await saveKioskOptions(config.kiosk);
+    // A shorter time from the branch applies at once, not only after the next sent batch.
+    await saveSentKeptDays(config.sentKeptDays);
+    await pruneSent(deps.now());
     // Re-read: staff may have re-enrolled while the request was out; keep the newer token.
     const current = await getEnrollment();
     if (current?.token === enrollment.token)

@@ -7,7 +7,7 @@ import {
   markSynced,
   quarantinedResponses,
   StorageError,
-  SYNCED_KEPT_MS,
+  saveSentKeptDays,
 } from '../store';
 import { db } from '../store/database';
 import { SYNC_BATCH_RECORDS } from './batch';
@@ -15,6 +15,8 @@ import { COLLECTOR_URL, harness, useEnrolledDevice } from './testing/engine-harn
 import { TEST_START } from './testing/fake-clock';
 import { apiError, batchOf, json, networkError } from './testing/fake-collector';
 import { DEVICE_TOKEN, dropStore, freshStore, queueResponses } from './testing/outbox';
+
+const DAY_MS = 86_400_000;
 
 const RESPONSES_PATH = apiPath(ENDPOINTS.responses);
 
@@ -103,10 +105,11 @@ describe('draining the outbox', () => {
     expect(await countByStatus()).toMatchObject({ queued: 1, synced: 2, quarantined: 2 });
   });
 
-  it('deletes what the collector has had for a week, after the next acknowledged batch', async () => {
+  it('deletes what the collector has had for the branch’s days, after the next acknowledged batch', async () => {
+    await saveSentKeptDays(3);
     const [old, recent] = await queueResponses(2);
-    await markSynced([old as string], TEST_START - SYNCED_KEPT_MS - 1);
-    await markSynced([recent as string], TEST_START - SYNCED_KEPT_MS + 60_000);
+    await markSynced([old as string], TEST_START - 3 * DAY_MS - 1);
+    await markSynced([recent as string], TEST_START - 3 * DAY_MS + 60_000);
     const [fresh] = await queueResponses(1);
     const { engine, collector } = harness();
     collector.otherwise(collector.ingest());

@@ -11,9 +11,8 @@ import {
   countByStatus,
   getEnrollment,
   getSyncState,
-  pruneSynced,
+  pruneSent,
   StorageError,
-  SYNCED_KEPT_MS,
   type SyncState,
   updateSyncState,
 } from '../store';
@@ -146,7 +145,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       isStopped: () => stopped,
     });
     // What the collector has had for a while leaves the shared tablet.
-    if (report.acknowledged > 0) await pruneSynced(deps.now() - SYNCED_KEPT_MS);
+    if (report.acknowledged > 0) await pruneSent(deps.now());
     // Another tab drained the outbox between our count and our lock: nothing was tried.
     const tried = report.sent > 0 || report.quarantined > 0;
     const next = tried

@@ -1,5 +1,10 @@
 /** branch add | list | set: the libraries of the network and how their kiosks behave. */
-import { type KioskOptions, KioskOptionsSchema } from '../../shared/contract/device';
+import { MAX_SENT_KEPT_DAYS } from '../../shared/contract/constants';
+import {
+  type KioskOptions,
+  KioskOptionsSchema,
+  SentKeptDaysSchema,
+} from '../../shared/contract/device';
 import { BranchIdSchema } from '../../shared/contract/ids';
 import { DEFAULT_SURVEY_ID } from '../../surveys';
 import {
@@ -19,6 +24,11 @@ async function requireSurvey(storage: Storage, surveyId: string): Promise<void> 
   if ((await latestSurveyVersion(storage, surveyId)) === undefined) {
     throw new CommandError(`survey "${surveyId}" is not on the collector (see: survey list)`);
   }
+}
+
+/** "sent kept 1 day" */
+export function describeSentKept(days: number): string {
+  return `sent kept ${days} ${days === 1 ? 'day' : 'days'}`;
 }
 
 /** "idle 120 s, warning 30 s, thanks 8 s, language hu" */
@@ -69,7 +79,13 @@ export const branchList: Command = {
       return branches.map((b) => {
         const own = devices.filter((d) => d.branchId === b.id);
         const active = own.filter((d) => !d.revokedAt).length;
-        return [b.id, b.name, b.surveyId, String(active), describeKioskOptions(b.kioskOverrides)];
+        return [
+          b.id,
+          b.name,
+          b.surveyId,
+          String(active),
+          `${describeKioskOptions(b.kioskOverrides)}, ${describeSentKept(b.sentKeptDays)}`,
+        ];
       });
     });
     if (rows.length === 0) {
@@ -82,14 +98,15 @@ export const branchList: Command = {
 
 export const branchSet: Command = {
   usage:
-    'branch set <id> [--name <name>] [--idle-seconds N] [--warning-seconds N] [--thanks-seconds N] [--default-locale xx] [--survey <survey-id>]',
-  summary: 'change a branch: its name, kiosk options or survey',
+    'branch set <id> [--name <name>] [--idle-seconds N] [--warning-seconds N] [--thanks-seconds N] [--default-locale xx] [--keep-sent-days N] [--survey <survey-id>]',
+  summary: `change a branch: its name, kiosk options, survey, or the days (0–${MAX_SENT_KEPT_DAYS}) its devices keep a response once sent`,
   options: {
     name: { type: 'string' },
     'idle-seconds': { type: 'string' },
     'warning-seconds': { type: 'string' },
     'thanks-seconds': { type: 'string' },
     'default-locale': { type: 'string' },
+    'keep-sent-days': { type: 'string' },
     survey: { type: 'string' },
   },
   positionals: [1, 1],
@@ -107,7 +124,18 @@ export const branchSet: Command = {
     }
     const name = typeof options.name === 'string' ? options.name.trim() : undefined;
     const surveyId = typeof options.survey === 'string' ? options.survey : undefined;
-    if (Object.keys(changes).length === 0 && name === undefined && surveyId === undefined) {
+    const sentKeptDays = integerOption(options, 'keep-sent-days');
+    if (sentKeptDays !== undefined && !SentKeptDaysSchema.safeParse(sentKeptDays).success) {
+      throw new CommandError(
+        `--keep-sent-days must be from 0 (delete once the collector has them) to ${MAX_SENT_KEPT_DAYS}, not ${sentKeptDays}`,
+      );
+    }
+    if (
+      Object.keys(changes).length === 0 &&
+      name === undefined &&
+      surveyId === undefined &&
+      sentKeptDays === undefined
+    ) {
       throw new CommandError('nothing to change: give at least one option (see: help)');
     }
     if (name === '') throw new CommandError('--name cannot be empty');
@@ -122,10 +150,10 @@ export const branchSet: Command = {
         throw new CommandError(`--${option}: ${issue?.message ?? 'is not allowed'}`);
       }
       if (surveyId !== undefined) await requireSurvey(storage, surveyId);
-      await updateBranch(storage, id, { kioskOverrides, name, surveyId });
+      await updateBranch(storage, id, { kioskOverrides, name, surveyId, sentKeptDays });
       const after = await findBranch(storage, id);
       host.out(
-        `Branch ${id} (${after?.name}) runs ${after?.surveyId}; kiosks: ${describeKioskOptions(kioskOverrides)}.`,
+        `Branch ${id} (${after?.name}) runs ${after?.surveyId}; kiosks: ${describeKioskOptions(kioskOverrides)}, ${describeSentKept(after?.sentKeptDays ?? 0)}.`,
       );
       host.out('Devices pick up the change the next time they ask for their configuration.');
     });

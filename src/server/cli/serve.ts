@@ -6,22 +6,35 @@
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { publicBaseUrl } from '../config';
+import { type CollectorConfig, publicBaseUrl } from '../config';
 import { createApp } from '../http/app';
 import { listen } from '../listen';
 import { prepareCollector } from '../startup';
-import { openStorage } from '../storage';
+import { dataDirWarning, openStorage } from '../storage';
 import type { PublishAction } from '../surveys/publish';
 import { type Command, CommandError, describeDatabase, migrateOrExplain } from './command';
 import { enrollmentLink } from './device-commands';
 import { formatTime } from './text';
 
-/** This machine's addresses on the local network, where tablets can reach it. */
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
+/** Said at start when ALLOW_INSECURE_HTTP is set, so nobody leaves it on by mistake. */
+export const INSECURE_HTTP_WARNING =
+  "ALLOW_INSECURE_HTTP is set: devices may reach the collector over plain HTTP, where anyone on the network can read device tokens, staff passwords and patrons' answers, and fake the acknowledgement of responses that were never stored. Use it only on a closed test network.";
+
+/**
+ * Plain-HTTP links for tablets on the library network: only where the operator chose plain
+ * HTTP (ALLOW_INSECURE_HTTP) and listens on every interface; otherwise devices use
+ * PUBLIC_URL, through the TLS proxy.
+ */
+export function lanLinks(
+  config: Pick<CollectorConfig, 'host' | 'allowInsecureHttp'>,
+  port: number,
+  interfaces: ReturnType<typeof networkInterfaces> = networkInterfaces(),
+): string[] {
+  if (!config.allowInsecureHttp || (config.host !== '0.0.0.0' && config.host !== '::')) return [];
+  return Object.values(interfaces)
     .flat()
-    .filter((a) => a && a.family === 'IPv4' && !a.internal)
-    .map((a) => a?.address ?? '');
+    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+    .map((a) => `http://${a?.address}:${port}`);
 }
 
 /** The link that opens the staff app ready to make the first administrator. */
@@ -50,6 +63,8 @@ export const serveCommand: Command = {
     }
     const storage = openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
     try {
+      const openFolder = config.databaseUrl ? undefined : dataDirWarning(config.dataDir);
+      if (openFolder) host.err(openFolder);
       const migrations = await migrateOrExplain(storage, config);
       const prepared = await prepareCollector(storage, {
         packages,
@@ -86,10 +101,9 @@ export const serveCommand: Command = {
       host.out(
         `Collector listening on http://localhost:${server.port} (${describeDatabase(config)}).`,
       );
-      if (config.host === '0.0.0.0' || config.host === '::') {
-        for (const address of lanAddresses())
-          host.out(`  on the library network: http://${address}:${server.port}`);
-      }
+      if (config.allowInsecureHttp) host.err(INSECURE_HTTP_WARNING);
+      for (const link of lanLinks(config, server.port))
+        host.out(`  on the library network: ${link}`);
       if (prepared.firstStart) {
         const { code, expiresAt } = prepared.firstStart;
         host.out('');

@@ -41,6 +41,7 @@ export async function deviceConfig(
       branch: { id: branch.id, name: branch.name },
       kiosk: KioskOptionsSchema.parse(branch.kioskOverrides),
       survey: { id: branch.surveyId, version },
+      sentKeptDays: branch.sentKeptDays,
     },
   };
 }

@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { API_BASE_PATH } from '../../shared/contract/endpoints';
 import { type AppDeps, resolveDeps } from './deps';
 import { ApiProblem, apiErrorBody, notFound, problemReply } from './errors';
+import { strictTransport } from './https';
 import { adminRoutes } from './routes/admin';
 import { deviceConfigRoutes } from './routes/device-config';
 import { enrollRoutes } from './routes/enroll';
@@ -44,14 +45,15 @@ const SECURITY_HEADERS = secureHeaders({
     frameAncestors: ["'none'"],
   },
   xFrameOptions: 'DENY',
-  // Only browsers on HTTPS honour it; no includeSubDomains, the library's other sites are not ours.
-  strictTransportSecurity: 'max-age=15552000',
+  // Sent by strictTransport(), only when the collector is served over HTTPS.
+  strictTransportSecurity: false,
 });
 
 export function createApp(deps: AppDeps): Hono {
   const resolved = resolveDeps(deps);
   const app = new Hono();
   app.use(SECURITY_HEADERS);
+  app.use(strictTransport(resolved.publicUrl));
   app.use(compress());
 
   const api = new Hono();

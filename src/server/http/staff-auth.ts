@@ -10,6 +10,7 @@ import { resumeSession, type StaffPrincipal } from '../staff/sessions';
 import { ALL_BRANCHES, type BranchScope } from '../storage/scope';
 import type { ResolvedDeps } from './deps';
 import { ApiProblem, unauthorized } from './errors';
+import { servedOverHttps } from './https';
 
 export type { StaffPrincipal } from '../staff/sessions';
 
@@ -66,9 +67,7 @@ export function requireAdmin(deps: StaffDeps): MiddlewareHandler<{ Variables: St
 }
 
 /** Whether the cookie must be Secure: the request came over HTTPS, or PUBLIC_URL is https. */
-function secure(c: Context, publicUrl: string | undefined): boolean {
-  return new URL(c.req.url).protocol === 'https:' || publicUrl?.startsWith('https:') === true;
-}
+const secure = servedOverHttps;
 
 /**
  * Sets the session cookie: HttpOnly (no script reads it), SameSite=Strict (no other site's

@@ -2,6 +2,8 @@
  * Branches: the libraries (and bookmobiles) of the network. Each runs one survey and may
  * override the kiosk options its devices use.
  */
+
+import type { Selectable } from 'kysely';
 import type { KioskOptions } from '../../shared/contract/device';
 import type { Storage } from './database';
 import type { BranchesTable } from './schema';
@@ -13,15 +15,21 @@ export interface BranchRecord {
   kioskOverrides: Partial<KioskOptions>;
   surveyId: string;
   createdAt: string;
+  /** Days its devices keep a response after the collector acknowledged it. */
+  sentKeptDays: number;
 }
 
-function fromRow(row: BranchesTable): BranchRecord {
+/** A new branch: its devices keep sent responses DEFAULT_SENT_KEPT_DAYS unless it says. */
+export type NewBranch = Omit<BranchRecord, 'sentKeptDays'> & { sentKeptDays?: number };
+
+function fromRow(row: Selectable<BranchesTable>): BranchRecord {
   return {
     id: row.id,
     name: row.name,
     kioskOverrides: JSON.parse(row.kiosk_options) as Partial<KioskOptions>,
     surveyId: row.survey_id,
     createdAt: row.created_at,
+    sentKeptDays: row.sent_kept_days,
   };
 }
 
@@ -48,7 +56,7 @@ export async function countBranches(storage: Storage): Promise<number> {
 }
 
 /** Adds a branch; false when one with that id exists already. */
-export async function insertBranch(storage: Storage, branch: BranchRecord): Promise<boolean> {
+export async function insertBranch(storage: Storage, branch: NewBranch): Promise<boolean> {
   const inserted = await storage.db
     .insertInto('branches')
     .values({
@@ -57,6 +65,7 @@ export async function insertBranch(storage: Storage, branch: BranchRecord): Prom
       kiosk_options: JSON.stringify(branch.kioskOverrides),
       survey_id: branch.surveyId,
       created_at: branch.createdAt,
+      ...(branch.sentKeptDays !== undefined && { sent_kept_days: branch.sentKeptDays }),
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .returning('id')
@@ -67,7 +76,7 @@ export async function insertBranch(storage: Storage, branch: BranchRecord): Prom
 export async function updateBranch(
   storage: Storage,
   id: string,
-  changes: Partial<Pick<BranchRecord, 'name' | 'kioskOverrides' | 'surveyId'>>,
+  changes: Partial<Pick<BranchRecord, 'name' | 'kioskOverrides' | 'surveyId' | 'sentKeptDays'>>,
 ): Promise<void> {
   if (Object.values(changes).every((v) => v === undefined)) return;
   await storage.db
@@ -78,6 +87,7 @@ export async function updateBranch(
         kiosk_options: JSON.stringify(changes.kioskOverrides),
       }),
       ...(changes.surveyId !== undefined && { survey_id: changes.surveyId }),
+      ...(changes.sentKeptDays !== undefined && { sent_kept_days: changes.sentKeptDays }),
     })
     .where('id', '=', id)
     .execute();

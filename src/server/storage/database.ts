@@ -2,14 +2,12 @@
  * Opens the collector's database: a SQLite file under DATA_DIR by default, PostgreSQL when
  * a URL is given; runs the migrations. The only place that knows which driver is in use.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
+import { type BusyWait, openSqliteFile } from './sqlite-file';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -28,25 +26,17 @@ export interface StorageOptions {
    * ?options=-c%20search_path%3Dsurvey to work in another schema (tests isolate so).
    */
   databaseUrl?: string | undefined;
+  /** How SQLite waits between tries while another connection writes (timers unless a test says). */
+  busyWait?: BusyWait;
 }
 
-export const SQLITE_FILE_NAME = 'collector.sqlite';
+export { dataDirWarning, SQLITE_FILE_NAME } from './sqlite-file';
 
-/** How long SQLite waits for another writer (a second process, the CLI) before failing. */
-const SQLITE_BUSY_TIMEOUT_MS = 5000;
 /** How long a PostgreSQL connection may take, so health answers 503 instead of hanging. */
 const PG_CONNECT_TIMEOUT_MS = 5000;
 
-function openSqlite(dataDir: string): Storage {
-  mkdirSync(dataDir, { recursive: true });
-  const file = new SQLite(join(dataDir, SQLITE_FILE_NAME));
-  // WAL lets readers work during a write; synchronous FULL makes every committed batch
-  // survive a power cut, which a kiosk network's only copy of its answers needs.
-  file.pragma('journal_mode = WAL');
-  file.pragma('synchronous = FULL');
-  file.pragma('foreign_keys = ON');
-  file.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+function openSqlite(dataDir: string, busyWait: BusyWait | undefined): Storage {
+  const db = new Kysely<Database>({ dialect: openSqliteFile(dataDir, busyWait) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
@@ -63,7 +53,9 @@ function openPostgres(url: string): Storage {
 }
 
 export function openStorage(options: StorageOptions): Storage {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl)
+    : openSqlite(options.dataDir, options.busyWait);
 }
 
 /** Brings the schema up to date; returns the names of the migrations it ran. */

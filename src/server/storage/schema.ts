@@ -16,6 +16,8 @@ export interface BranchesTable {
   /** The survey its devices run; its latest version is sent to them. */
   survey_id: string;
   created_at: string;
+  /** Days its devices keep a response after it was acknowledged (0–7; 1 unless set). */
+  sent_kept_days: ColumnType<number, number | undefined, number>;
 }
 
 export interface DevicesTable {

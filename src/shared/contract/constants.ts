@@ -60,3 +60,11 @@ export const DEFAULT_KIOSK_OPTIONS = {
  * overflow the stack instead of being refused; real ones nest under ten.
  */
 export const MAX_NESTING_DEPTH = 64;
+
+/**
+ * Days a response stays on a device after the collector acknowledged it, so staff can see
+ * what was sent; the fewer, the less a stolen tablet gives away. Each branch sets its own
+ * (0 deletes at once), up to the most.
+ */
+export const DEFAULT_SENT_KEPT_DAYS = 1;
+export const MAX_SENT_KEPT_DAYS = 7;

@@ -4,7 +4,12 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../languages';
-import { DEFAULT_KIOSK_OPTIONS, MAX_DEVICE_NAME_LENGTH } from './constants';
+import {
+  DEFAULT_KIOSK_OPTIONS,
+  DEFAULT_SENT_KEPT_DAYS,
+  MAX_DEVICE_NAME_LENGTH,
+  MAX_SENT_KEPT_DAYS,
+} from './constants';
 import { BranchIdSchema, SurveyIdSchema } from './ids';
 import { plainTextSchema } from './plain-text';
 
@@ -40,7 +45,9 @@ export const EnrollReplySchema = z.object({
   branch: BranchSchema,
 });
 
-/** How a kiosk behaves; the collector's values override the device's defaults. */
+/** Days a device keeps a response after the collector acknowledged it. */
+export const SentKeptDaysSchema = z.int().min(0).max(MAX_SENT_KEPT_DAYS);
+
 /** How a kiosk behaves; the collector's values override the defaults (see constants.ts). */
 export const KioskOptionsSchema = z.object({
   idleTimeoutSeconds: z.int().min(20).max(1800).default(DEFAULT_KIOSK_OPTIONS.idleTimeoutSeconds),
@@ -60,6 +67,11 @@ export const DeviceConfigSchema = z.object({
   kiosk: KioskOptionsSchema,
   /** The survey this device runs, with its current version. */
   survey: z.object({ id: SurveyIdSchema, version: z.int().min(1) }),
+  /**
+   * Days the device keeps a response after the collector acknowledged it (its branch's
+   * setting). A collector from before this setting sends none: the default.
+   */
+  sentKeptDays: SentKeptDaysSchema.default(DEFAULT_SENT_KEPT_DAYS),
 });
 
 export type EnrollRequest = z.infer<typeof EnrollRequestSchema>;
