@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testHost } from '../../test/fixtures/cli-host';
-import { START } from '../../test/fixtures/collector';
+import { START, TEST_PASSWORD_COST } from '../../test/fixtures/collector';
 import { DEVICE_ID } from '../../test/fixtures/responses';
 import { SURVEY_ID, surveyPackage } from '../../test/fixtures/survey-package';
 import { type TestDatabase, testDialects } from '../../test/fixtures/test-databases';
@@ -189,6 +189,8 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
       staticDir: env.STATIC_DIR ?? '',
       now: () => START,
       publicUrl: env.PUBLIC_URL,
+      // A cheap hash: this test is about the link, and a full-cost one may take seconds on a busy machine.
+      passwordCost: TEST_PASSWORD_COST,
     });
     const setUp = (email: string) =>
       app.request('/api/v1/setup', {
