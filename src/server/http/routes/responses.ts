@@ -1,15 +1,17 @@
 /**
  * POST /responses (API.responses, device token): a sync batch. The envelope must be the
- * contract (else 400) and within the limits (else 413); each record then gets its own
- * outcome.
+ * contract (else 400) and within the limits (else 413); each record must be within the
+ * counts and sizes a response can have, looked at before any schema runs (else 400, naming
+ * the limit and the path); each record then gets its own outcome.
  */
 import { Hono } from 'hono';
 import { API, type ReplyBody } from '../../../shared/contract/api';
 import { MAX_BATCH_BYTES, MAX_BATCH_RESPONSES } from '../../../shared/contract/sync';
 import { ingestBatch } from '../../ingest/ingest';
+import { batchLimitProblem } from '../../ingest/record-limits';
 import type { ResolvedDeps } from '../deps';
 import { type DeviceVariables, requireDevice } from '../device-auth';
-import { invalidBody, payloadTooLarge } from '../errors';
+import { badRequest, invalidBody, payloadTooLarge } from '../errors';
 import { readJsonBody } from '../json-body';
 
 export function responsesRoutes({ storage, now, timeZone }: ResolvedDeps) {
@@ -27,6 +29,13 @@ export function responsesRoutes({ storage, now, timeZone }: ResolvedDeps) {
       if (responses.length > MAX_BATCH_RESPONSES) {
         throw payloadTooLarge(
           `a batch holds at most ${MAX_BATCH_RESPONSES} responses (got ${responses.length}); send smaller batches`,
+        );
+      }
+      const overLimit = batchLimitProblem(responses);
+      if (overLimit) {
+        throw badRequest(
+          `${overLimit.path}: ${overLimit.message}; nothing of this batch was stored`,
+          overLimit.path,
         );
       }
       const device = c.get('device');
