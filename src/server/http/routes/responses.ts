@@ -1,8 +1,11 @@
 /**
- * POST /responses (API.responses, device token): a sync batch. The envelope must be the
- * contract (else 400) and within the limits (else 413); each record must be within the
- * counts and sizes a response can have, looked at before any schema runs (else 400, naming
- * the limit and the path); each record then gets its own outcome.
+ * POST /responses (API.responses, device token): a sync batch. The device must be within
+ * its rate (else 429 with Retry-After, before the body is read when its bucket is empty);
+ * the envelope must be the contract (else 400) and within the limits (else 413); each
+ * record must be within the counts and sizes a response can have, looked at before any
+ * schema runs (else 400, naming the limit and the path); each record then gets its own
+ * outcome. New records beyond the device's daily quota are left out of the reply (the
+ * device keeps them queued); when that leaves the reply empty, 429 until the next day.
  */
 import { Hono } from 'hono';
 import { API, type ReplyBody } from '../../../shared/contract/api';
@@ -11,16 +14,38 @@ import { ingestBatch } from '../../ingest/ingest';
 import { batchLimitProblem } from '../../ingest/record-limits';
 import type { ResolvedDeps } from '../deps';
 import { type DeviceVariables, requireDevice } from '../device-auth';
-import { badRequest, invalidBody, payloadTooLarge } from '../errors';
+import { ApiProblem, badRequest, invalidBody, payloadTooLarge } from '../errors';
 import { readJsonBody } from '../json-body';
 
-export function responsesRoutes({ storage, now, timeZone }: ResolvedDeps) {
+/** Whole seconds, at least one: Retry-After takes no fractions, and 0 would mean "now". */
+function retryAfterSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+function rateLimited(message: string, waitMs: number): ApiProblem {
+  const seconds = retryAfterSeconds(waitMs);
+  return new ApiProblem('rate-limited', `${message}; send again in ${seconds} s`, undefined, {
+    'Retry-After': String(seconds),
+  });
+}
+
+export function responsesRoutes({
+  storage,
+  now,
+  timeZone,
+  deviceLimits,
+  deviceRateLimit,
+}: ResolvedDeps) {
   const { method, path, envelope: envelopeSchema } = API.responses;
+  const overRate = `this device sent more than its ${deviceLimits.burst} responses at once, then ${deviceLimits.perMinute} a minute`;
   return new Hono<{ Variables: DeviceVariables }>().on(
     method,
     path,
     requireDevice(storage),
     async (c) => {
+      const device = c.get('device');
+      const emptyWait = deviceRateLimit.waitMs(device.id, 1, now().getTime());
+      if (emptyWait > 0) throw rateLimited(overRate, emptyWait);
       const envelope = envelopeSchema.safeParse(await readJsonBody(c.req.raw, MAX_BATCH_BYTES));
       if (!envelope.success) {
         throw invalidBody(envelope.error, '{ responses: [...], clockOffsetMs? }');
@@ -31,6 +56,8 @@ export function responsesRoutes({ storage, now, timeZone }: ResolvedDeps) {
           `a batch holds at most ${MAX_BATCH_RESPONSES} responses (got ${responses.length}); send smaller batches`,
         );
       }
+      const wait = deviceRateLimit.take(device.id, responses.length, now().getTime());
+      if (wait > 0) throw rateLimited(overRate, wait);
       const overLimit = batchLimitProblem(responses);
       if (overLimit) {
         throw badRequest(
@@ -38,17 +65,25 @@ export function responsesRoutes({ storage, now, timeZone }: ResolvedDeps) {
           overLimit.path,
         );
       }
-      const device = c.get('device');
-      const reply = await ingestBatch(
+      const { reply, deferred, quotaResetsAt } = await ingestBatch(
         storage,
         {
           device: { id: device.id, branchId: device.branchId },
           responses,
           clockOffsetMs,
           timeZone,
+          dailyQuota: deviceLimits.dailyQuota,
         },
         now,
       );
+      if (deferred > 0) {
+        const overQuota = rateLimited(
+          `this device has stored its ${deviceLimits.dailyQuota} responses for today (${timeZone}); ${deferred} wait on it until tomorrow`,
+          quotaResetsAt.getTime() - now().getTime(),
+        );
+        if (reply.results.length === 0) throw overQuota;
+        for (const [name, value] of Object.entries(overQuota.headers)) c.header(name, value);
+      }
       return c.json(reply satisfies ReplyBody<typeof API.responses>);
     },
   );

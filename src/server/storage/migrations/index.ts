@@ -10,6 +10,7 @@ import * as surveyTextsSource from './0002-survey-texts-source';
 import * as staffAccounts from './0003-staff-accounts';
 import { resultsMigration } from './0004-results';
 import { resultsCoveringMigration } from './0005-results-covering';
+import * as deviceLimits from './0006-device-limits';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -18,6 +19,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0003-staff-accounts': staffAccounts,
     '0004-results': resultsMigration(dialect),
     '0005-results-covering': resultsCoveringMigration(dialect),
+    '0006-device-limits': deviceLimits,
   };
 }
 
