@@ -116,14 +116,18 @@ async function storedHashes(
   return hashes;
 }
 
-/** New responses a device has stored within [since, until). */
+/**
+ * A device's responses received within [since, until): those in the results, or (table
+ * quarantined_responses) those taken out of them.
+ */
 export async function countDeviceResponses(
   storage: Storage,
   deviceId: string,
   span: { since: string; until: string },
+  table: 'responses' | 'quarantined_responses' = 'responses',
 ): Promise<number> {
   const row = await storage.db
-    .selectFrom('responses')
+    .selectFrom(table)
     .select((eb) => eb.fn.countAll().as('count'))
     .where('device_id', '=', deviceId)
     .where('received_at', '>=', span.since)
