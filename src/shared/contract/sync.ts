@@ -13,11 +13,12 @@ export const MAX_BATCH_RESPONSES = 500;
 export const MAX_BATCH_BYTES = 1024 * 1024;
 
 /**
- * Characters of one record (its keys and strings added up): above any valid record, which
- * holds at most MAX_QUESTIONS answers of at most MAX_TEXT_LENGTH characters each, plus ids.
- * The collector refuses a batch with a longer record before checking any record's schema.
+ * Characters of one record's JSON text: above any valid record, which holds at most
+ * MAX_QUESTIONS answers of at most MAX_TEXT_LENGTH characters each (escaping at most
+ * doubling a patron's text: a line break is written \n), plus ids. The collector refuses a
+ * batch with a longer record before parsing it.
  */
-export const MAX_RECORD_CHARS = MAX_QUESTIONS * (MAX_TEXT_LENGTH + 64) + 4096;
+export const MAX_RECORD_CHARS = MAX_QUESTIONS * (2 * MAX_TEXT_LENGTH + 64) + 4096;
 /** Levels of objects and arrays in one record: the record, answers, an answer, selected. */
 export const MAX_RECORD_NESTING = 4;
 

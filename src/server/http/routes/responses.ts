@@ -1,11 +1,12 @@
 /**
- * POST /responses (API.responses, device token): a sync batch. The device must be within
- * its rate (else 429 with Retry-After, before the body is read when its bucket is empty);
- * the envelope must be the contract (else 400) and within the limits (else 413); each
- * record must be within the counts and sizes a response can have, looked at before any
- * schema runs (else 400, naming the limit and the path); each record then gets its own
- * outcome. New records beyond the device's daily quota are left out of the reply (the
- * device keeps them queued); when that leaves the reply empty, 429 until the next day.
+ * POST /responses (API.responses, device token): a sync batch. With the device's bucket
+ * empty, 429 with Retry-After before the body is read. The body's text must be within the
+ * counts and sizes a batch and its records can have, looked at before it is parsed (else
+ * 413 for too many responses, 400 naming the limit and the path for a record); the
+ * envelope must be the contract (else 400); the batch must be within the device's rate
+ * (else 429); each record then gets its own outcome. New records beyond the device's
+ * daily quota are left out of the reply (the device keeps them queued); when that leaves
+ * the reply empty, 429 until the next day.
  */
 import { Hono } from 'hono';
 import { API, type ReplyBody } from '../../../shared/contract/api';
@@ -29,6 +30,16 @@ function rateLimited(message: string, waitMs: number): ApiProblem {
   });
 }
 
+/** Refuses a batch's text beyond the limits before it is parsed (400, or 413 for the count). */
+function refuseOverLimits(text: string): void {
+  const problem = batchLimitProblem(text);
+  if (!problem) return;
+  const message = `${problem.path}: ${problem.message}; nothing of this batch was stored`;
+  throw problem.code === 'payload-too-large'
+    ? payloadTooLarge(`${message}; send smaller batches`)
+    : badRequest(message, problem.path);
+}
+
 export function responsesRoutes({
   storage,
   now,
@@ -46,7 +57,8 @@ export function responsesRoutes({
       const device = c.get('device');
       const emptyWait = deviceRateLimit.waitMs(device.id, 1, now().getTime());
       if (emptyWait > 0) throw rateLimited(overRate, emptyWait);
-      const envelope = envelopeSchema.safeParse(await readJsonBody(c.req.raw, MAX_BATCH_BYTES));
+      const body = await readJsonBody(c.req.raw, MAX_BATCH_BYTES, refuseOverLimits);
+      const envelope = envelopeSchema.safeParse(body);
       if (!envelope.success) {
         throw invalidBody(envelope.error, '{ responses: [...], clockOffsetMs? }');
       }
@@ -58,13 +70,6 @@ export function responsesRoutes({
       }
       const wait = deviceRateLimit.take(device.id, responses.length, now().getTime());
       if (wait > 0) throw rateLimited(overRate, wait);
-      const overLimit = batchLimitProblem(responses);
-      if (overLimit) {
-        throw badRequest(
-          `${overLimit.path}: ${overLimit.message}; nothing of this batch was stored`,
-          overLimit.path,
-        );
-      }
       const { reply, deferred, quotaResetsAt } = await ingestBatch(
         storage,
         {
