@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testHost } from '../../test/fixtures/cli-host';
 import { START, TEST_PASSWORD_COST } from '../../test/fixtures/collector';
-import { DEVICE_ID } from '../../test/fixtures/responses';
+import { DEVICE_ID, makeResponse } from '../../test/fixtures/responses';
 import { SURVEY_ID, surveyPackage } from '../../test/fixtures/survey-package';
 import { type TestDatabase, testDialects } from '../../test/fixtures/test-databases';
 import { ENROLLMENT_CODE_PATTERN } from '../shared/contract/device';
@@ -16,6 +16,8 @@ import { findBranch, findDevice, findSurveyPackage, listBranches } from './stora
 const CODE = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 /** The CLI hashes passwords at the collector's full cost, about a second each on a slow machine. */
 const HASHING_TEST_TIMEOUT_MS = 30_000;
+/** serve migrates, seeds and listens before a request: seconds on PostgreSQL on a busy machine. */
+const SERVE_TEST_TIMEOUT_MS = 30_000;
 
 /** What a command printed, line by line (a table is printed at once). */
 const lines = (host: { output: string[] }) => host.output.join('\n').split('\n');
@@ -492,6 +494,38 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     expect(list[0]).toMatch(/^SURVEY\s+VERSION\s+STORED\s+LATEST$/);
     expect(list[1]).toMatch(new RegExp(`^${SURVEY_ID}\\s+2\\s+2026-11-20 10:00 UTC\\s+yes$`));
   });
+
+  it(
+    'serve gives the app the device limits of its environment',
+    async () => {
+      const host = testHost({ ...env, DEVICE_DAILY_RESPONSE_QUOTA: '1' });
+      const running = main(['serve'], host);
+      try {
+        const [, base] = await host.waitFor(/listening on (http:\/\/localhost:\d+)/);
+        const [, code] = await host.waitFor(/#enroll=([0-9A-Z-]+)/);
+        const enrolled = await fetch(`${base}/api/v1/enroll`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code, deviceId: DEVICE_ID }),
+        });
+        const { token } = (await enrolled.json()) as { token: string };
+        const send = () =>
+          fetch(`${base}/api/v1/responses`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ responses: [makeResponse()] }),
+          });
+        expect((await send()).status).toBe(200);
+        const over = await send();
+        expect(over.status).toBe(429);
+        expect(over.headers.get('retry-after')).toMatch(/^\d+$/);
+      } finally {
+        host.stop();
+        await running;
+      }
+    },
+    SERVE_TEST_TIMEOUT_MS,
+  );
 });
 
 describe('the collector CLI without its database', () => {

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       enrollmentCodeTtlHours: 72,
       timeZone: 'Europe/Ljubljana',
       staffSession: { idleMinutes: 60, maxHours: 12 },
+      deviceLimits: { burst: 5000, perMinute: 1000, dailyQuota: 5000 },
     });
   });
 
@@ -36,6 +37,9 @@ describe('loadConfig', () => {
           TIME_ZONE: 'Europe/Vilnius',
           STAFF_SESSION_IDLE_MINUTES: '20',
           STAFF_SESSION_MAX_HOURS: '8',
+          DEVICE_RESPONSE_BURST: '2000',
+          DEVICE_RESPONSES_PER_MINUTE: '300',
+          DEVICE_DAILY_RESPONSE_QUOTA: '800',
           UNRELATED: 'x',
         },
         CWD,
@@ -51,6 +55,7 @@ describe('loadConfig', () => {
       enrollmentCodeTtlHours: 24,
       timeZone: 'Europe/Vilnius',
       staffSession: { idleMinutes: 20, maxHours: 8 },
+      deviceLimits: { burst: 2000, perMinute: 300, dailyQuota: 800 },
     });
     expect(loadConfig({ PUBLIC_URL: '', DATABASE_URL: '  ' }, CWD)).toMatchObject({
       publicUrl: undefined,
@@ -70,6 +75,10 @@ describe('loadConfig', () => {
     [{ TIME_ZONE: 'CEST+2' }, 'TIME_ZONE'],
     [{ STAFF_SESSION_IDLE_MINUTES: '0' }, 'STAFF_SESSION_IDLE_MINUTES'],
     [{ STAFF_SESSION_MAX_HOURS: '721' }, 'STAFF_SESSION_MAX_HOURS'],
+    // A burst below a full batch would refuse a full batch for ever.
+    [{ DEVICE_RESPONSE_BURST: '499' }, 'DEVICE_RESPONSE_BURST'],
+    [{ DEVICE_RESPONSES_PER_MINUTE: '0' }, 'DEVICE_RESPONSES_PER_MINUTE'],
+    [{ DEVICE_DAILY_RESPONSE_QUOTA: 'lots' }, 'DEVICE_DAILY_RESPONSE_QUOTA'],
   ])('refuses %j, naming %s', (env, name) => {
     expect(() => loadConfig(env, CWD)).toThrow(ConfigError);
     expect(() => loadConfig(env, CWD)).toThrow(new RegExp(`^${name}=`));

@@ -4,6 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { MAX_BATCH_RESPONSES } from '../shared/contract/sync';
+import { DEFAULT_DEVICE_LIMITS, type DeviceLimits } from './ingest/device-limits';
 
 /** Whether Intl knows the zone (an IANA name such as Europe/Vilnius, or UTC). */
 function isTimeZone(name: string): boolean {
@@ -138,6 +140,27 @@ const SETTINGS = {
     "the host's",
     "IANA time zone of the libraries, e.g. Europe/Budapest: the day a response counts on in the results (the host's zone when unset).",
   ),
+  // What one device may send: a stolen token must not fill the results without end.
+  DEVICE_RESPONSE_BURST: setting(
+    z.coerce
+      .number()
+      .int()
+      .min(MAX_BATCH_RESPONSES)
+      .max(1_000_000)
+      .default(DEFAULT_DEVICE_LIMITS.burst),
+    String(DEFAULT_DEVICE_LIMITS.burst),
+    `Responses a device may send at once (in batches of up to ${MAX_BATCH_RESPONSES}) before DEVICE_RESPONSES_PER_MINUTE applies: a bookmobile's week offline; over it, 429 with Retry-After.`,
+  ),
+  DEVICE_RESPONSES_PER_MINUTE: setting(
+    z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_DEVICE_LIMITS.perMinute),
+    String(DEFAULT_DEVICE_LIMITS.perMinute),
+    'Responses a device may send per minute once its burst is spent (counted per collector process, in memory).',
+  ),
+  DEVICE_DAILY_RESPONSE_QUOTA: setting(
+    z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_DEVICE_LIMITS.dailyQuota),
+    String(DEFAULT_DEVICE_LIMITS.dailyQuota),
+    'New responses stored per device per day (in TIME_ZONE, counted in the database); the rest wait on the device until the next day.',
+  ),
 } as const;
 
 /** The names of every environment variable the collector reads. */
@@ -166,6 +189,8 @@ export interface CollectorConfig {
   /** IANA name: the zone of the day a response was answered on. */
   timeZone: string;
   staffSession: { idleMinutes: number; maxHours: number };
+  /** DEVICE_RESPONSE_BURST, DEVICE_RESPONSES_PER_MINUTE, DEVICE_DAILY_RESPONSE_QUOTA. */
+  deviceLimits: DeviceLimits;
 }
 
 export class ConfigError extends Error {}
@@ -210,6 +235,11 @@ export function loadConfig(
     staffSession: {
       idleMinutes: raw.STAFF_SESSION_IDLE_MINUTES,
       maxHours: raw.STAFF_SESSION_MAX_HOURS,
+    },
+    deviceLimits: {
+      burst: raw.DEVICE_RESPONSE_BURST,
+      perMinute: raw.DEVICE_RESPONSES_PER_MINUTE,
+      dailyQuota: raw.DEVICE_DAILY_RESPONSE_QUOTA,
     },
   };
 }

@@ -5,19 +5,25 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestCollector, type TestCollector } from '../../../test/fixtures/collector';
+import {
+  startTestCollector,
+  type TestCollector,
+  type TestCollectorOptions,
+} from '../../../test/fixtures/collector';
 import { completeAnswers } from '../../../test/fixtures/survey-package';
-import { testDialects } from '../../../test/fixtures/test-databases';
+import { type TestDialect, testDialects } from '../../../test/fixtures/test-databases';
 import { countResponses, listResponses, revokeDevice } from '../../server/storage';
 import { countByStatus, getKioskOptions, getSyncState, quarantinedResponses } from '../store';
+import { SYNC_RETRY_AFTER_MAX_MS } from './backoff';
 import { createCollectorApi } from './collector-api';
 import { createSyncEngine } from './sync-engine';
 import { FakeClock } from './testing/fake-clock';
 import { FakeLocks } from './testing/fake-locks';
 import { dropStore, freshStore, queueResponses } from './testing/outbox';
 
-const sqlite = testDialects.find((dialect) => dialect.name === 'sqlite');
-if (!sqlite) throw new Error('the SQLite test dialect is missing');
+const found = testDialects.find((dialect) => dialect.name === 'sqlite');
+if (!found) throw new Error('the SQLite test dialect is missing');
+const sqlite: TestDialect = found;
 
 let collector: TestCollector;
 const clock = new FakeClock();
@@ -40,6 +46,12 @@ beforeEach(async () => {
   freshStore();
   collector = await startTestCollector(sqlite);
 });
+
+/** Starts the collector again on a fresh database with these limits. */
+async function restartCollector(options: TestCollectorOptions) {
+  await collector.close();
+  collector = await startTestCollector(sqlite, options);
+}
 
 afterEach(async () => {
   await collector.close();
@@ -116,5 +128,45 @@ describe('the device and the collector', () => {
 
     expect(await engine.syncNow('manual')).toMatchObject({ outcome: 'unauthorized', remaining: 2 });
     expect(await countResponses(collector.database.storage)).toBe(0);
+  });
+
+  it('waits the Retry-After of a device over its rate, then delivers the rest', async () => {
+    await restartCollector({ deviceLimits: { burst: 5, perMinute: 1, dailyQuota: 1000 } });
+    const { engine, api } = deviceSide();
+    await queueResponses(5, () => completeAnswers());
+    await api.enrollDevice(await collector.code());
+    expect(await engine.syncNow('enrolled')).toMatchObject({ outcome: 'done', acknowledged: 5 });
+
+    await queueResponses(1, () => completeAnswers());
+    expect(await engine.syncNow('submit')).toMatchObject({ outcome: 'failed', remaining: 1 });
+    expect(await getSyncState()).toMatchObject({
+      lastError: expect.objectContaining({ code: 'server-error' }),
+      nextAttemptAt: clock.now() + 60_000,
+    });
+
+    collector.clock.now = new Date(collector.clock.now.getTime() + 60_000);
+    expect(await engine.syncNow('manual')).toMatchObject({ outcome: 'done', remaining: 0 });
+    expect(await countResponses(collector.database.storage)).toBe(6);
+  });
+
+  it('keeps what is over the daily quota queued until the collector’s next day, losing nothing', async () => {
+    await restartCollector({ deviceLimits: { burst: 1000, perMinute: 1000, dailyQuota: 3 } });
+    const { engine, api } = deviceSide();
+    const ids = await queueResponses(5, () => completeAnswers());
+    await api.enrollDevice(await collector.code());
+
+    expect(await engine.syncNow('enrolled')).toMatchObject({
+      outcome: 'failed',
+      acknowledged: 3,
+      remaining: 2,
+    });
+    expect(await countByStatus()).toMatchObject({ queued: 2, synced: 3, quarantined: 0 });
+    // Retry-After is hours away; the app waits at most its own bound, then asks again.
+    expect((await getSyncState()).nextAttemptAt).toBe(clock.now() + SYNC_RETRY_AFTER_MAX_MS);
+
+    collector.clock.now = new Date('2026-11-20T23:00:00.000Z'); // midnight in Ljubljana
+    expect(await engine.syncNow('manual')).toMatchObject({ outcome: 'done', remaining: 0 });
+    const stored = await listResponses(collector.database.storage);
+    expect(stored.map((r) => r.id).sort()).toEqual([...ids].sort());
   });
 });

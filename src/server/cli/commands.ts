@@ -2,7 +2,13 @@
 import { renderConfigDocs } from '../config';
 import { branchAdd, branchList, branchSet } from './branch-commands';
 import type { Command } from './command';
-import { codeCreate, deviceList, deviceRevoke } from './device-commands';
+import {
+  codeCreate,
+  deviceList,
+  deviceQuarantine,
+  deviceResponses,
+  deviceRevoke,
+} from './device-commands';
 import { migrateCommand, serveCommand } from './serve';
 import { surveyImport, surveyList } from './survey-commands';
 import { userAdd, userDisable, userList, userReset } from './user-commands';
@@ -15,6 +21,8 @@ export const COMMANDS: Record<string, Command> = {
   'code create': codeCreate,
   'device list': deviceList,
   'device revoke': deviceRevoke,
+  'device responses': deviceResponses,
+  'device quarantine': deviceQuarantine,
   'survey import': surveyImport,
   'survey list': surveyList,
   'user add': userAdd,

@@ -1,8 +1,29 @@
-/** code create, device list | revoke: enrolling kiosks and taking them out of service. */
+/**
+ * code create, device list | revoke | responses | quarantine: enrolling kiosks, taking them
+ * out of service, and seeing (and taking out of the results) what a device sent.
+ */
+import { addDays, dayInZone, dayStartMs } from '../../shared/results/days';
 import { publicBaseUrl } from '../config';
 import { createEnrollmentCode } from '../devices/enrollment';
-import { findBranch, findDevice, listDevices, revokeDevice, timestamp } from '../storage';
-import { type Command, CommandError, integerOption, withStorage } from './command';
+import {
+  countDeviceResponses,
+  type DeviceRecord,
+  deviceReceivedSpan,
+  findBranch,
+  findDevice,
+  listDevices,
+  quarantineDeviceResponses,
+  revokeDevice,
+  type Storage,
+  timestamp,
+} from '../storage';
+import {
+  type Command,
+  type CommandContext,
+  CommandError,
+  integerOption,
+  withStorage,
+} from './command';
 import { formatTable, formatTime } from './text';
 
 /** The link that opens the app ready to enroll with this code. */
@@ -78,5 +99,124 @@ export const deviceRevoke: Command = {
       );
       host.out('Its responses already sent stay; to use it again, enroll it with a new code.');
     });
+  },
+};
+
+/** A --from day as typed (YYYY-MM-DD, a real date), or undefined when not given. */
+function dayOption(options: CommandContext['options'], name: string): string | undefined {
+  const value = options[name];
+  if (value === undefined || typeof value === 'boolean') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || addDays(value, 0) !== value)
+    throw new CommandError(`--${name} must be a day as YYYY-MM-DD, not "${value}"`);
+  return value;
+}
+
+async function existingDevice(storage: Storage, id: string): Promise<DeviceRecord> {
+  const device = await findDevice(storage, id);
+  if (!device) throw new CommandError(`there is no device "${id}" (see: device list)`);
+  return device;
+}
+
+/** The first and last day (in the zone) a device's responses arrived on, from an instant. */
+async function receivedDays(
+  storage: Storage,
+  deviceId: string,
+  since: string,
+  timeZone: string,
+): Promise<{ first: string; last: string } | undefined> {
+  const spans = [
+    await deviceReceivedSpan(storage, deviceId, 'responses', since),
+    await deviceReceivedSpan(storage, deviceId, 'quarantined_responses', since),
+  ].filter((span) => span !== undefined);
+  if (spans.length === 0) return undefined;
+  const day = (iso: string) => dayInZone(Date.parse(iso), timeZone);
+  return {
+    first: day(spans.map((s) => s.first).sort()[0] ?? ''),
+    last: day(
+      spans
+        .map((s) => s.last)
+        .sort()
+        .at(-1) ?? '',
+    ),
+  };
+}
+
+export const deviceResponses: Command = {
+  usage: 'device responses <device-id> [--from YYYY-MM-DD]',
+  summary: 'count a device’s responses per day they arrived (TIME_ZONE), quarantined apart',
+  options: { from: { type: 'string' } },
+  positionals: [1, 1],
+  async run({ host, config, positionals, options }) {
+    const id = positionals[0] ?? '';
+    const from = dayOption(options, 'from');
+    const { timeZone } = config;
+    const since = from ? new Date(dayStartMs(from, timeZone)).toISOString() : '';
+    const rows = await withStorage(config, async (storage) => {
+      await existingDevice(storage, id);
+      const days = await receivedDays(storage, id, since, timeZone);
+      const counted: [string, number, number][] = [];
+      for (let day = days?.first; days && day && day <= days.last; day = addDays(day, 1)) {
+        const span = {
+          since: new Date(dayStartMs(day, timeZone)).toISOString(),
+          until: new Date(dayStartMs(addDays(day, 1), timeZone)).toISOString(),
+        };
+        const stored = await countDeviceResponses(storage, id, span);
+        const quarantined = await countDeviceResponses(storage, id, span, 'quarantined_responses');
+        if (stored + quarantined > 0) counted.push([day, stored, quarantined]);
+      }
+      return counted;
+    });
+    const fromText = from ? ` from ${from}` : '';
+    if (rows.length === 0) {
+      host.out(`No responses of device ${id} arrived${fromText}.`);
+      return;
+    }
+    const total = (i: 1 | 2) => rows.reduce((sum, row) => sum + row[i], 0);
+    host.out(
+      formatTable(
+        ['DAY', 'RESPONSES', 'QUARANTINED'],
+        rows.map(([day, stored, quarantined]) => [day, String(stored), String(quarantined)]),
+      ),
+    );
+    host.out(
+      `Total${fromText}: ${total(1)} responses in the results, ${total(2)} quarantined (days they arrived, ${timeZone}).`,
+    );
+  },
+};
+
+export const deviceQuarantine: Command = {
+  usage: 'device quarantine <device-id> --from YYYY-MM-DD [--delete]',
+  summary:
+    'take a device’s responses that arrived from a day (TIME_ZONE) on out of the results; --delete erases them',
+  options: { from: { type: 'string' }, delete: { type: 'boolean' } },
+  positionals: [1, 1],
+  async run({ host, config, positionals, options }) {
+    const id = positionals[0] ?? '';
+    const from = dayOption(options, 'from');
+    if (!from) throw new CommandError('say from which day: --from YYYY-MM-DD');
+    const erase = options.delete === true;
+    const { device, outcome } = await withStorage(config, async (storage) => {
+      const device = await existingDevice(storage, id);
+      const outcome = await quarantineDeviceResponses(storage, {
+        deviceId: id,
+        since: new Date(dayStartMs(from, config.timeZone)).toISOString(),
+        at: timestamp(host.now()),
+        erase,
+      });
+      return { device, outcome };
+    });
+    const since = `that arrived from ${from} (${config.timeZone}) on`;
+    host.out(
+      erase
+        ? `Took ${outcome.moved} responses of device ${id} ${since} out of the results, and erased ${outcome.erased} (only their ids are kept).`
+        : `Took ${outcome.moved} responses of device ${id} ${since} out of the results; they are kept in quarantine.`,
+    );
+    host.out(
+      'They no longer count in the results, comments or exports; sent again, they are answered as stored and not counted.',
+    );
+    if (!device.revokedAt)
+      host.out(
+        `The device is still enrolled: if its token was stolen, revoke it (device revoke ${id}).`,
+      );
   },
 };

@@ -92,6 +92,7 @@ export const serveCommand: Command = {
         now: () => host.now(),
         publicUrl: config.publicUrl,
         staffSession: config.staffSession,
+        deviceLimits: config.deviceLimits,
       });
       const server = await listen(app.fetch, {
         port: config.port,

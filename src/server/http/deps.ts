@@ -4,6 +4,7 @@
  */
 import { hostTimeZone } from '../config';
 import { FailureThrottle } from '../devices/throttle';
+import { DEFAULT_DEVICE_LIMITS, type DeviceLimits, DeviceRateLimit } from '../ingest/device-limits';
 import { SCRYPT_COST, type ScryptCost } from '../staff/passwords';
 import { DEFAULT_STAFF_SESSION, type StaffSessionSettings } from '../staff/sessions';
 import { SignInThrottle } from '../staff/sign-in-throttle';
@@ -32,14 +33,20 @@ export interface AppDeps {
   passwordCost?: ScryptCost;
   /** Where unexpected errors (answered 500) are reported. */
   logError?: (error: unknown) => void;
+  /** What one device may send (DEVICE_RESPONSE_BURST, _PER_MINUTE, DEVICE_DAILY_RESPONSE_QUOTA). */
+  deviceLimits?: DeviceLimits;
 }
 
 export type ResolvedDeps = Required<Omit<AppDeps, 'publicUrl'>> & {
   publicUrl: string | undefined;
+  /** The token bucket of responses per device, made from deviceLimits. */
+  deviceRateLimit: DeviceRateLimit;
 };
 
 export function resolveDeps(deps: AppDeps): ResolvedDeps {
+  const deviceLimits = deps.deviceLimits ?? DEFAULT_DEVICE_LIMITS;
   return {
+    deviceRateLimit: new DeviceRateLimit(deviceLimits),
     enrollThrottle: new FailureThrottle(),
     timeZone: hostTimeZone(),
     signInThrottle: new SignInThrottle(),
@@ -48,5 +55,6 @@ export function resolveDeps(deps: AppDeps): ResolvedDeps {
     passwordCost: SCRYPT_COST,
     logError: (error) => console.error('collector: unexpected error', error),
     ...deps,
+    deviceLimits,
   };
 }

@@ -30,8 +30,15 @@ async function readAtMost(body: ReadableStream<Uint8Array>, maxBytes: number): P
   return bytes;
 }
 
-/** The parsed JSON body of a request; an ApiProblem (400, 413, 415) when it is not one. */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+/**
+ * The parsed JSON body of a request; an ApiProblem (400, 413, 415) when it is not one.
+ * `precheck` sees the text before it is parsed, and throws an ApiProblem to refuse it.
+ */
+export async function readJsonBody(
+  request: Request,
+  maxBytes: number,
+  precheck?: (text: string) => void,
+): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!JSON_MEDIA_TYPE.test(type)) {
     throw new ApiProblem(
@@ -57,6 +64,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   } catch {
     throw badRequest('the body is not valid UTF-8');
   }
+  precheck?.(text);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -193,6 +193,18 @@ describe('batchResults', () => {
     expect(results.map((r) => r.outcome)).toEqual(outcomes);
   });
 
+  it('leaves a record the daily quota deferred out, with any later record of its id', () => {
+    const results = batchResults([valid(a), bad, valid(b), valid(b)], {
+      inserted: new Set([a.id]),
+      existingHashes: new Map(),
+      deferred: new Set([b.id]),
+    });
+    expect(results.map((r) => [r.id, r.outcome])).toEqual([
+      [a.id, 'accepted'],
+      [null, 'rejected'],
+    ]);
+  });
+
   it('stores only the first valid record of each id', () => {
     expect(
       recordsToStore([bad, valid(a), valid(aChanged), valid(b)]).map((c) => c.response),

@@ -86,34 +86,42 @@ export function recordsToStore(
 
 /**
  * One result per record, in request order, once the records to store have been inserted.
- * A later record with the id of an earlier one is compared with what is stored for it.
+ * A later record with the id of an earlier one is compared with what is stored for it. A
+ * record deferred by the daily quota gets no result: the device keeps it queued.
  */
 export function batchResults(
   checks: readonly RecordCheck[],
-  stored: { inserted: ReadonlySet<string>; existingHashes: ReadonlyMap<string, string> },
+  stored: {
+    inserted: ReadonlySet<string>;
+    existingHashes: ReadonlyMap<string, string>;
+    deferred?: ReadonlySet<string>;
+  },
 ): SyncResult[] {
   const storedHash = new Map(stored.existingHashes);
   const acknowledged = new Set<string>();
-  return checks.map((check) => {
-    if (!check.ok) return check.result;
+  return checks.flatMap((check): SyncResult[] => {
+    if (!check.ok) return [check.result];
     const { id } = check.response;
+    if (stored.deferred?.has(id)) return [];
     if (stored.inserted.has(id) && !acknowledged.has(id)) {
       acknowledged.add(id);
       storedHash.set(id, check.hash);
-      return { id, outcome: 'accepted' };
+      return [{ id, outcome: 'accepted' }];
     }
     const hash = storedHash.get(id);
     if (hash === undefined) {
       // Not inserted and not found: only possible if storage lied; let the device retry.
       throw new Error(`response ${id} was neither stored nor found`);
     }
-    return hash === check.hash
-      ? { id, outcome: 'duplicate' }
-      : {
-          id,
-          outcome: 'conflict',
-          reason: 'another response with this id and different content is stored',
-          path: 'id',
-        };
+    return [
+      hash === check.hash
+        ? { id, outcome: 'duplicate' }
+        : {
+            id,
+            outcome: 'conflict',
+            reason: 'another response with this id and different content is stored',
+            path: 'id',
+          },
+    ];
   });
 }

@@ -1,10 +1,12 @@
 /**
  * A sync batch from an authenticated device: check each record, store the valid ones in one
  * transaction, and answer one outcome per record. The branch stored is the device's branch
- * on the collector; what the record claims is kept beside it, never trusted.
+ * on the collector; what the record claims is kept beside it, never trusted. New records
+ * beyond the device's daily quota are left out of the reply, so the device keeps them.
  */
 import { SurveyIdSchema } from '../../shared/contract/ids';
 import type { SyncBatchReply } from '../../shared/contract/sync';
+import { addDays, dayInZone, dayStartMs } from '../../shared/results/days';
 import {
   type CollectedResponse,
   insertNewResponses,
@@ -20,8 +22,27 @@ export interface IngestRequest {
   /** The records as they arrived; each is checked on its own. */
   responses: readonly unknown[];
   clockOffsetMs?: number | undefined;
-  /** TIME_ZONE: the zone of the day each new response is counted on. */
+  /** TIME_ZONE: the zone of the day each new response is counted on, and of the quota's day. */
   timeZone: string;
+  /** New responses the device may have stored per day (DEVICE_DAILY_RESPONSE_QUOTA). */
+  dailyQuota: number;
+}
+
+export interface IngestOutcome {
+  reply: SyncBatchReply;
+  /** Valid new records left out of the reply: the device's quota for today is spent. */
+  deferred: number;
+  /** When the quota's next day starts. */
+  quotaResetsAt: Date;
+}
+
+/** The day (in the zone) an instant falls on, as [its start, the next day's start). */
+export function quotaDay(at: Date, timeZone: string): { since: Date; until: Date } {
+  const day = dayInZone(at.getTime(), timeZone);
+  return {
+    since: new Date(dayStartMs(day, timeZone)),
+    until: new Date(dayStartMs(addDays(day, 1), timeZone)),
+  };
 }
 
 /** The survey ids a batch names, so their stored versions can be loaded in one query. */
@@ -65,21 +86,33 @@ export async function ingestBatch(
   storage: Storage,
   request: IngestRequest,
   now: () => Date,
-): Promise<SyncBatchReply> {
+): Promise<IngestOutcome> {
   const structures = await surveyStructures(storage, namedSurveyIds(request.responses));
   const checks = request.responses.map((raw) =>
     checkRecord(raw, { deviceId: request.device.id, structures }),
   );
-  const receivedAt = timestamp(now());
+  const received = now();
+  const receivedAt = timestamp(received);
+  const day = quotaDay(received, request.timeZone);
   const stored = await insertNewResponses(
     storage,
     recordsToStore(checks).map((check) => toStored(check, request, receivedAt)),
     { timeZone: request.timeZone, structures },
+    {
+      deviceId: request.device.id,
+      since: timestamp(day.since),
+      until: timestamp(day.until),
+      max: request.dailyQuota,
+    },
   );
   const results = batchResults(checks, stored);
   await recordDeviceContact(storage, request.device.id, {
     at: receivedAt,
     clockOffsetMs: request.clockOffsetMs,
   });
-  return { serverTime: timestamp(now()), results };
+  return {
+    reply: { serverTime: timestamp(now()), results },
+    deferred: stored.deferred.size,
+    quotaResetsAt: day.until,
+  };
 }

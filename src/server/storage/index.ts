@@ -8,6 +8,7 @@ export * from './database';
 export * from './devices';
 export * from './enrollment-codes';
 export * from './first-admin-tokens';
+export * from './quarantine';
 export * from './response-stream';
 export * from './responses';
 export * from './results';

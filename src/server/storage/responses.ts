@@ -34,8 +34,20 @@ export interface CollectedResponse {
 export interface InsertOutcome {
   /** Ids this call stored. */
   inserted: Set<string>;
-  /** Content hashes of the ids that were stored before. */
+  /** Content hashes of the ids that were stored before (quarantined ones included). */
   existingHashes: Map<string, string>;
+  /** New ids not stored because the device's daily quota was reached. */
+  deferred: Set<string>;
+}
+
+/** The daily quota of the one device whose responses are inserted. */
+export interface DailyQuota {
+  deviceId: string;
+  /** The day's first instant and the next day's, ISO UTC: received_at in [since, until). */
+  since: string;
+  until: string;
+  /** New responses the device may have stored within the day. */
+  max: number;
 }
 
 /** Rows per INSERT statement: far below SQLite's 32766 bound parameters (17 per row). */
@@ -86,29 +98,99 @@ export function fromRow(row: Selectable<ResponsesTable>): CollectedResponse {
   };
 }
 
+/** Content hashes of those of `ids` stored in `table`. */
+async function storedHashes(
+  tx: Storage,
+  table: 'responses' | 'quarantined_responses',
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (let start = 0; start < ids.length; start += ROWS_PER_INSERT) {
+    const rows = await tx.db
+      .selectFrom(table)
+      .select(['id', 'content_hash'])
+      .where('id', 'in', ids.slice(start, start + ROWS_PER_INSERT))
+      .execute();
+    for (const row of rows) hashes.set(row.id, row.content_hash);
+  }
+  return hashes;
+}
+
+/**
+ * A device's responses received within [since, until): those in the results, or (table
+ * quarantined_responses) those taken out of them.
+ */
+export async function countDeviceResponses(
+  storage: Storage,
+  deviceId: string,
+  span: { since: string; until: string },
+  table: 'responses' | 'quarantined_responses' = 'responses',
+): Promise<number> {
+  const row = await storage.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('device_id', '=', deviceId)
+    .where('received_at', '>=', span.since)
+    .where('received_at', '<', span.until)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/**
+ * Inside a transaction: waits for any other batch or quarantine of the same device to end
+ * (PostgreSQL; SQLite has one writer), so its daily count and its quarantine are read
+ * after them. Released at commit.
+ */
+export async function lockDevice(tx: Storage, deviceId: string): Promise<void> {
+  if (tx.dialect !== 'postgres') return;
+  await tx.db.selectFrom('devices').select('id').where('id', '=', deviceId).forUpdate().execute();
+}
+
 /**
  * Stores the responses whose id is new, all in one transaction, and reports the hashes of
- * those that were there already. Ids must be unique within the call. The new ones are
- * counted in the results in the same transaction (a duplicate is not counted again).
+ * those that were there already, quarantined ones included (they are stored, only out of
+ * the results). Ids must be unique within the call. The new ones are counted in the
+ * results in the same transaction (a duplicate is not counted again). With a quota, new
+ * responses beyond what the device may still store today are left out, oldest id first
+ * stored, and reported as deferred.
  */
 export async function insertNewResponses(
   storage: Storage,
   responses: readonly CollectedResponse[],
   counting: CountingContext,
+  quota?: DailyQuota,
 ): Promise<InsertOutcome> {
-  if (responses.length === 0) return { inserted: new Set(), existingHashes: new Map() };
+  const deferred = new Set<string>();
+  if (responses.length === 0) return { inserted: new Set(), existingHashes: new Map(), deferred };
   // Rows are locked in id order, whatever order the batch lists them in: two batches that
   // share ids in opposite orders would otherwise deadlock on PostgreSQL.
   const byId = [...responses]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((response) => ({ response, day: responseAnsweredDay(response, counting.timeZone) }));
+  const ids = byId.map(({ response }) => response.id);
   return inTransaction(storage, async (tx) => {
+    if (quota) await lockDevice(tx, quota.deviceId);
+    const quarantined = await storedHashes(tx, 'quarantined_responses', ids);
+    let toInsert = byId.filter(({ response }) => !quarantined.has(response.id));
+    if (quota) {
+      const room = quota.max - (await countDeviceResponses(tx, quota.deviceId, quota));
+      if (toInsert.length > room) {
+        const stored = await storedHashes(
+          tx,
+          'responses',
+          toInsert.map(({ response }) => response.id),
+        );
+        const fresh = toInsert.filter(({ response }) => !stored.has(response.id));
+        for (const { response } of fresh.slice(Math.max(0, room))) deferred.add(response.id);
+        toInsert = toInsert.filter(({ response }) => !deferred.has(response.id));
+      }
+    }
     const inserted = new Set<string>();
-    for (let start = 0; start < byId.length; start += ROWS_PER_INSERT) {
+    for (let start = 0; start < toInsert.length; start += ROWS_PER_INSERT) {
       const rows = await tx.db
         .insertInto('responses')
         .values(
-          byId
+          toInsert
             .slice(start, start + ROWS_PER_INSERT)
             .map(({ response, day }) => toRow(response, day)),
         )
@@ -117,19 +199,16 @@ export async function insertNewResponses(
         .execute();
       for (const row of rows) inserted.add(row.id);
     }
-    const counted = byId.filter(({ response }) => inserted.has(response.id));
+    const counted = toInsert.filter(({ response }) => inserted.has(response.id));
     await addToResults(tx, counted, counting.structures);
-    const existingIds = responses.map((r) => r.id).filter((id) => !inserted.has(id));
-    const existingHashes = new Map<string, string>();
-    for (let start = 0; start < existingIds.length; start += ROWS_PER_INSERT) {
-      const rows = await tx.db
-        .selectFrom('responses')
-        .select(['id', 'content_hash'])
-        .where('id', 'in', existingIds.slice(start, start + ROWS_PER_INSERT))
-        .execute();
-      for (const row of rows) existingHashes.set(row.id, row.content_hash);
-    }
-    return { inserted, existingHashes };
+    const existingIds = toInsert
+      .map(({ response }) => response.id)
+      .filter((id) => !inserted.has(id));
+    const existingHashes = new Map([
+      ...quarantined,
+      ...(await storedHashes(tx, 'responses', existingIds)),
+    ]);
+    return { inserted, existingHashes, deferred };
   });
 }
 

@@ -3,7 +3,8 @@
  * answer key, shared/results/tally.ts) to the day and month rows of its slice, one to the
  * response rows, and its free texts to comments. It runs in the transaction that stores the
  * response (ingest) or sets its answered_day (the backfill), so a response is counted
- * exactly when its answered_day is set, and only once.
+ * exactly when its answered_day is set, and only once. Quarantine (quarantine.ts) takes a
+ * response's counts away again, in the transaction that moves it out of `responses`.
  */
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import { answeredDay, monthOf } from '../../shared/results/days';
@@ -178,8 +179,19 @@ async function upsertInChunks<R>(
     await write(rows.slice(start, start + ROWS_PER_UPSERT));
 }
 
-/** Adds a delta to the rollups and stores its comments. Inside a transaction. */
-export async function writeDelta(tx: Storage, delta: ResultsDelta): Promise<void> {
+/** Key rows per DELETE of emptied rollup rows: an OR of this many keys stays shallow in SQLite. */
+const KEYS_PER_DELETE = 200;
+
+/**
+ * Adds a delta to the rollups and stores its comments; with sign -1, takes the delta's
+ * counts away instead and drops the rollup rows it leaves at 0 (its comments are the
+ * caller's to delete). Inside a transaction.
+ */
+export async function writeDelta(
+  tx: Storage,
+  delta: ResultsDelta,
+  sign: 1 | -1 = 1,
+): Promise<void> {
   const db = tx.db;
   const sums = rollupSums(delta);
   for (const [table, period, rollup] of [
@@ -187,7 +199,7 @@ export async function writeDelta(tx: Storage, delta: ResultsDelta): Promise<void
     ['result_answer_months', 'month', sums.answerMonths],
   ] as const) {
     const rows = sortedEntries(rollup).map(([parts, n]) => {
-      const { period: at, ...row } = sliceRow(parts, n);
+      const { period: at, ...row } = sliceRow(parts, n * sign);
       const [question_id = '', item = '', value = ''] = parts.slice(6);
       return { ...row, [period]: at, question_id, item, value };
     });
@@ -210,13 +222,14 @@ export async function writeDelta(tx: Storage, delta: ResultsDelta): Promise<void
         )
         .execute(),
     );
+    if (sign < 0) await deleteEmptied(tx, table, rows);
   }
   for (const [table, period, rollup] of [
     ['result_response_days', 'day', sums.responseDays],
     ['result_response_months', 'month', sums.responseMonths],
   ] as const) {
     const rows = sortedEntries(rollup).map(([parts, n]) => {
-      const { period: at, ...row } = sliceRow(parts, n);
+      const { period: at, ...row } = sliceRow(parts, n * sign);
       return { ...row, [period]: at };
     });
     await upsertInChunks(rows, (chunk) =>
@@ -230,12 +243,48 @@ export async function writeDelta(tx: Storage, delta: ResultsDelta): Promise<void
         )
         .execute(),
     );
+    if (sign < 0) await deleteEmptied(tx, table, rows);
   }
+  if (sign < 0) return;
   for (let start = 0; start < delta.comments.length; start += COMMENTS_PER_INSERT) {
     await db
       .insertInto('comments')
       .values(delta.comments.slice(start, start + COMMENTS_PER_INSERT))
       .onConflict((oc) => oc.columns(['response_id', 'question_id']).doNothing())
+      .execute();
+  }
+}
+
+type RollupTable =
+  | 'result_answer_days'
+  | 'result_answer_months'
+  | 'result_response_days'
+  | 'result_response_months';
+
+/** Drops the rows of these keys that a subtraction left at 0: a slice with no responses. */
+async function deleteEmptied(
+  tx: Storage,
+  table: RollupTable,
+  rows: readonly Record<string, string | number>[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += KEYS_PER_DELETE) {
+    const keys = rows.slice(start, start + KEYS_PER_DELETE).map(({ n: _n, ...key }) => key);
+    await tx.db
+      .deleteFrom(table)
+      .where((eb) =>
+        eb.and([
+          eb('n', '<=', 0),
+          eb.or(
+            keys.map((key) =>
+              eb.and(
+                Object.entries(key).map(([column, value]) =>
+                  eb(column as never, '=', value as never),
+                ),
+              ),
+            ),
+          ),
+        ]),
+      )
       .execute();
   }
 }

@@ -94,6 +94,20 @@ export interface ResponsesTable {
   answered_day: string | null;
 }
 
+/**
+ * A response taken out of the results (CLI: device quarantine). Its id and content hash
+ * stay, so that the device sending it again is answered as for any stored response.
+ */
+export interface QuarantinedResponsesTable {
+  id: string;
+  device_id: string;
+  received_at: string;
+  content_hash: string;
+  quarantined_at: string;
+  /** JSON: the responses row as it was; null once deleted. */
+  response: string | null;
+}
+
 /** The slice of a count: every results filter besides the survey and the period. */
 interface ResultSlice {
   branch_id: string;
@@ -202,6 +216,7 @@ export interface Database {
   enrollment_codes: EnrollmentCodesTable;
   survey_packages: SurveyPackagesTable;
   responses: ResponsesTable;
+  quarantined_responses: QuarantinedResponsesTable;
   result_answer_days: ResultAnswerDaysTable;
   result_answer_months: ResultAnswerMonthsTable;
   result_response_days: ResultResponseDaysTable;

@@ -81,6 +81,7 @@ describe.each(testDialects)('storage on $name', (dialect) => {
     expect(await insertNewResponses(database.storage, [first], COUNTING)).toEqual({
       inserted: new Set([first.id]),
       existingHashes: new Map(),
+      deferred: new Set(),
     });
     expect(
       await insertNewResponses(
@@ -88,7 +89,11 @@ describe.each(testDialects)('storage on $name', (dialect) => {
         [{ ...first, contentHash: 'other' }, second],
         COUNTING,
       ),
-    ).toEqual({ inserted: new Set([second.id]), existingHashes: new Map([[first.id, 'hash-a']]) });
+    ).toEqual({
+      inserted: new Set([second.id]),
+      existingHashes: new Map([[first.id, 'hash-a']]),
+      deferred: new Set(),
+    });
     expect(await findResponse(database.storage, first.id)).toEqual(first);
   });
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  MAX_OPTIONS,
   MAX_OTHER_LENGTH,
   MAX_QUESTIONS,
   MAX_TEXT_LENGTH,
@@ -27,7 +28,7 @@ const NUMBER_ANSWER = {
 };
 
 export const MultiAnswerSchema = z.strictObject({
-  selected: z.array(OptionIdSchema).max(30),
+  selected: z.array(OptionIdSchema).max(MAX_OPTIONS),
   other: z.string().max(MAX_OTHER_LENGTH).optional(),
 });
 

@@ -12,6 +12,8 @@ export const MAX_TEXT_LENGTH = 2000;
 export const MAX_OTHER_LENGTH = 200;
 /** A survey has at most this many questions, so a response at most this many answers. */
 export const MAX_QUESTIONS = 100;
+/** A choice question offers at most this many options, so an answer selects at most this many. */
+export const MAX_OPTIONS = 30;
 
 /** The longest name staff may give a device ("Entrance tablet"), as the device list shows it. */
 export const MAX_DEVICE_NAME_LENGTH = 80;

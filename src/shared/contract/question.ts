@@ -7,6 +7,7 @@ import { ConditionSchema } from './condition';
 import {
   GAP_DIMENSIONS,
   type GapDimension,
+  MAX_OPTIONS,
   MAX_OTHER_LENGTH,
   MAX_TEXT_LENGTH,
   SCALE_POINTS,
@@ -54,11 +55,11 @@ export const SingleQuestionSchema = z.strictObject({
 export const MultiQuestionSchema = z.strictObject({
   ...common,
   type: z.literal('multi'),
-  options: z.array(OptionSchema).min(2).max(30),
+  options: z.array(OptionSchema).min(2).max(MAX_OPTIONS),
   /** Adds "Other" with a short text field. */
   other: z.boolean().default(false),
   /** At most this many options may be chosen. */
-  maxSelected: z.int().min(1).max(30).optional(),
+  maxSelected: z.int().min(1).max(MAX_OPTIONS).optional(),
 });
 
 export const TextQuestionSchema = z.strictObject({

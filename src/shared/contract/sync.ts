@@ -4,12 +4,23 @@
  * other content) and rejected (fails validation) are kept by the device in quarantine.
  */
 import { z } from 'zod';
+import { MAX_QUESTIONS, MAX_TEXT_LENGTH } from './constants';
 import { SurveyResponseSchema } from './response';
 
 /** At most this many responses in one batch … */
 export const MAX_BATCH_RESPONSES = 500;
 /** … and at most this many bytes of request body; the collector answers 413 beyond either. */
 export const MAX_BATCH_BYTES = 1024 * 1024;
+
+/**
+ * Characters of one record's JSON text: above any valid record, which holds at most
+ * MAX_QUESTIONS answers of at most MAX_TEXT_LENGTH characters each (escaping at most
+ * doubling a patron's text: a line break is written \n), plus ids. The collector refuses a
+ * batch with a longer record before parsing it.
+ */
+export const MAX_RECORD_CHARS = MAX_QUESTIONS * (2 * MAX_TEXT_LENGTH + 64) + 4096;
+/** Levels of objects and arrays in one record: the record, answers, an answer, selected. */
+export const MAX_RECORD_NESTING = 4;
 
 /**
  * The envelope the collector parses first. Records stay unknown here, so that one bad

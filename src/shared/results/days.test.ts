@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { answeredDay, isoWeekStart, monthEnd, type PeriodParts, splitPeriod } from './days';
+import {
+  answeredDay,
+  dayStartMs,
+  isoWeekStart,
+  monthEnd,
+  type PeriodParts,
+  splitPeriod,
+} from './days';
 
 describe('answeredDay', () => {
   it.each<[string, number | null, string, string]>([
@@ -16,6 +23,21 @@ describe('answeredDay', () => {
     ['0001-01-01T10:00:00.000Z', null, 'UTC', '0001-01-01'],
   ])('%s with offset %s in %s → %s', (submittedAt, offset, zone, day) => {
     expect(answeredDay(submittedAt, offset, zone)).toBe(day);
+  });
+});
+
+describe('dayStartMs', () => {
+  it.each<[string, string, string]>([
+    ['2026-11-20', 'Europe/Budapest', '2026-11-19T23:00:00.000Z'],
+    ['2026-07-01', 'Europe/Vilnius', '2026-06-30T21:00:00.000Z'],
+    ['2026-03-29', 'Europe/Ljubljana', '2026-03-28T23:00:00.000Z'], // clocks go forward at 02:00
+    ['2026-03-30', 'Europe/Ljubljana', '2026-03-29T22:00:00.000Z'],
+    ['2026-10-25', 'Europe/Moscow', '2026-10-24T21:00:00.000Z'],
+    ['2026-01-01', 'UTC', '2026-01-01T00:00:00.000Z'],
+    ['2026-09-06', 'America/Santiago', '2026-09-06T04:00:00.000Z'], // no midnight: 01:00 is first
+    ['2026-05-01', 'Asia/Kathmandu', '2026-04-30T18:15:00.000Z'],
+  ])('%s in %s starts at %s', (day, zone, start) => {
+    expect(new Date(dayStartMs(day, zone)).toISOString()).toBe(start);
   });
 });
 

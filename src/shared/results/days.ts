@@ -31,6 +31,58 @@ export function dayInZone(ms: number, timeZone: string): string {
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
+/** How far a zone's wall clock is ahead of UTC at an instant, in ms (whole seconds). */
+function zoneOffsetMs(ms: number, timeZone: string): number {
+  const parts = wallClock(timeZone).formatToParts(ms);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour') % 24,
+    part('minute'),
+    part('second'),
+  );
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClocks.set(timeZone, format);
+  }
+  return format;
+}
+
+/**
+ * The first instant of a day (YYYY-MM-DD) in a time zone, in ms since the epoch: its
+ * midnight, or, where the clocks skip midnight, the first time the day has. The day's end
+ * is the next day's start (23, 24 or 25 hours later).
+ */
+export function dayStartMs(day: string, timeZone: string): number {
+  const wallMidnight = Date.parse(`${day}T00:00:00.000Z`);
+  // The offset at midnight may differ from the offset a few hours off it (a change of
+  // clocks that night): ask again at the first guess.
+  let start = wallMidnight - zoneOffsetMs(wallMidnight, timeZone);
+  start = wallMidnight - zoneOffsetMs(start, timeZone);
+  // Clocks that skip midnight put the guess on the day before: step to the day's first hour.
+  while (dayInZone(start, timeZone) < day) start += 60 * 60_000;
+  return start;
+}
+
 /**
  * The day the patron answered: the device's submit time corrected by its clock offset, in
  * the collector's time zone. The offset is (collector clock − device clock), as the kiosk

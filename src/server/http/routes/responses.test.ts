@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { START, startTestCollector, type TestCollector } from '../../../../test/fixtures/collector';
 import { DEVICE_ID, makeResponse } from '../../../../test/fixtures/responses';
 import { testDialects } from '../../../../test/fixtures/test-databases';
+import { SurveyResponseSchema } from '../../../shared/contract/response';
 import { ApiErrorSchema, MAX_BATCH_RESPONSES, SyncBatchReplySchema } from '../../../shared/index';
 import { countResponses, findDevice, findResponse, listResponses } from '../../storage';
 
@@ -214,7 +215,6 @@ describe.each(testDialects)('sync batches on $name', (dialect) => {
 
   it('never answers 500 to garbage inside records, and stores nothing of it', async () => {
     const garbage = [
-      { ...makeResponse(), answers: 'DEEP' },
       { ...makeResponse(), deviceSeq: 1e308 },
       { ...makeResponse(), surveyVersion: 99_999_999_999 },
       { ...makeResponse(), surveyId: 'x'.repeat(100_000) },
@@ -228,15 +228,82 @@ describe.each(testDialects)('sync batches on $name', (dialect) => {
       12,
       true,
     ];
-    // Nested 100,000 deep: too deep for JSON.stringify, so it is spliced in as text.
-    const deep = `{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
-    const body = JSON.stringify({ responses: garbage }).replace('"DEEP"', deep);
-    const res = await collector.post('/api/v1/responses', body, token);
+    const res = await collector.post('/api/v1/responses', { responses: garbage }, token);
     expect(res.status).toBe(200);
     const reply = SyncBatchReplySchema.parse(await res.json());
     expect(reply.results.map((r) => r.outcome)).toEqual(garbage.map(() => 'rejected'));
     expect(await countResponses(collector.database.storage)).toBe(0);
   });
+
+  it.each<[string, (record: Record<string, unknown>) => unknown, string, string]>([
+    [
+      '50,000 answers',
+      (r) => ({
+        ...r,
+        answers: Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`q${i}`, 1])),
+      }),
+      'responses.1.answers',
+      'at most 100 answers (got more)',
+    ],
+    [
+      'a list of 10,000 choices',
+      (r) => ({ ...r, answers: { visits: { selected: Array(10_000).fill('a') } } }),
+      'responses.1.answers.visits.selected',
+      'at most 30 items (got more)',
+    ],
+    [
+      'an answer with 1,000 fields',
+      (r) => ({
+        ...r,
+        answers: { visits: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [i, 1])) },
+      }),
+      'responses.1.answers.visits',
+      'at most 3 fields (got more)',
+    ],
+    [
+      '200 fields',
+      (r) => ({ ...r, ...Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`f${i}`, 1])) }),
+      'responses.1',
+      'at most 13 fields (got more)',
+    ],
+    [
+      'answers nested 100,000 deep',
+      (r) => ({ ...r, answers: { a: 'DEEP' } }),
+      'responses.1.answers.a.0.0',
+      'nested at most 4 levels deep',
+    ],
+    [
+      '900,000 characters',
+      (r) => ({ ...r, location: 'x'.repeat(900_000) }),
+      'responses.1',
+      'at most 410496 characters of JSON',
+    ],
+  ])(
+    'answers 400 to a record of %s before the body is parsed, naming the limit and the path, and stores nothing of the batch',
+    async (_case, craft, path, limit) => {
+      const parse = vi.spyOn(SurveyResponseSchema, 'safeParse');
+      const jsonParse = vi.spyOn(JSON, 'parse');
+      try {
+        const records = [makeResponse(), craft(makeResponse()), makeResponse()];
+        // Nested 100,000 deep: too deep for JSON.stringify, so it is spliced in as text.
+        const body = JSON.stringify({ responses: records }).replace(
+          '"DEEP"',
+          `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+        );
+        const res = await collector.post('/api/v1/responses', body, token);
+        // Neither the body nor any record of it was parsed.
+        expect(jsonParse.mock.calls.filter(([text]) => text === body)).toEqual([]);
+        expect(parse).not.toHaveBeenCalled();
+        const error = await expectError(res, 400, 'bad-request');
+        expect(error.path).toBe(path);
+        expect(error.message).toContain(limit);
+        expect(await countResponses(collector.database.storage)).toBe(0);
+      } finally {
+        parse.mockRestore();
+        jsonParse.mockRestore();
+      }
+    },
+  );
 
   it('stores answers with odd characters exactly as sent', async () => {
     const record = makeResponse({

@@ -1,25 +1,64 @@
 /**
- * POST /responses (API.responses, device token): a sync batch. The envelope must be the
- * contract (else 400) and within the limits (else 413); each record then gets its own
- * outcome.
+ * POST /responses (API.responses, device token): a sync batch. With the device's bucket
+ * empty, 429 with Retry-After before the body is read. The body's text must be within the
+ * counts and sizes a batch and its records can have, looked at before it is parsed (else
+ * 413 for too many responses, 400 naming the limit and the path for a record); the
+ * envelope must be the contract (else 400); the batch must be within the device's rate
+ * (else 429); each record then gets its own outcome. New records beyond the device's
+ * daily quota are left out of the reply (the device keeps them queued); when that leaves
+ * the reply empty, 429 until the next day.
  */
 import { Hono } from 'hono';
 import { API, type ReplyBody } from '../../../shared/contract/api';
 import { MAX_BATCH_BYTES, MAX_BATCH_RESPONSES } from '../../../shared/contract/sync';
 import { ingestBatch } from '../../ingest/ingest';
+import { batchLimitProblem } from '../../ingest/record-limits';
 import type { ResolvedDeps } from '../deps';
 import { type DeviceVariables, requireDevice } from '../device-auth';
-import { invalidBody, payloadTooLarge } from '../errors';
+import { ApiProblem, badRequest, invalidBody, payloadTooLarge } from '../errors';
 import { readJsonBody } from '../json-body';
 
-export function responsesRoutes({ storage, now, timeZone }: ResolvedDeps) {
+/** Whole seconds, at least one: Retry-After takes no fractions, and 0 would mean "now". */
+function retryAfterSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+function rateLimited(message: string, waitMs: number): ApiProblem {
+  const seconds = retryAfterSeconds(waitMs);
+  return new ApiProblem('rate-limited', `${message}; send again in ${seconds} s`, undefined, {
+    'Retry-After': String(seconds),
+  });
+}
+
+/** Refuses a batch's text beyond the limits before it is parsed (400, or 413 for the count). */
+function refuseOverLimits(text: string): void {
+  const problem = batchLimitProblem(text);
+  if (!problem) return;
+  const message = `${problem.path}: ${problem.message}; nothing of this batch was stored`;
+  throw problem.code === 'payload-too-large'
+    ? payloadTooLarge(`${message}; send smaller batches`)
+    : badRequest(message, problem.path);
+}
+
+export function responsesRoutes({
+  storage,
+  now,
+  timeZone,
+  deviceLimits,
+  deviceRateLimit,
+}: ResolvedDeps) {
   const { method, path, envelope: envelopeSchema } = API.responses;
+  const overRate = `this device sent more than its ${deviceLimits.burst} responses at once, then ${deviceLimits.perMinute} a minute`;
   return new Hono<{ Variables: DeviceVariables }>().on(
     method,
     path,
     requireDevice(storage),
     async (c) => {
-      const envelope = envelopeSchema.safeParse(await readJsonBody(c.req.raw, MAX_BATCH_BYTES));
+      const device = c.get('device');
+      const emptyWait = deviceRateLimit.waitMs(device.id, 1, now().getTime());
+      if (emptyWait > 0) throw rateLimited(overRate, emptyWait);
+      const body = await readJsonBody(c.req.raw, MAX_BATCH_BYTES, refuseOverLimits);
+      const envelope = envelopeSchema.safeParse(body);
       if (!envelope.success) {
         throw invalidBody(envelope.error, '{ responses: [...], clockOffsetMs? }');
       }
@@ -29,17 +68,27 @@ export function responsesRoutes({ storage, now, timeZone }: ResolvedDeps) {
           `a batch holds at most ${MAX_BATCH_RESPONSES} responses (got ${responses.length}); send smaller batches`,
         );
       }
-      const device = c.get('device');
-      const reply = await ingestBatch(
+      const wait = deviceRateLimit.take(device.id, responses.length, now().getTime());
+      if (wait > 0) throw rateLimited(overRate, wait);
+      const { reply, deferred, quotaResetsAt } = await ingestBatch(
         storage,
         {
           device: { id: device.id, branchId: device.branchId },
           responses,
           clockOffsetMs,
           timeZone,
+          dailyQuota: deviceLimits.dailyQuota,
         },
         now,
       );
+      if (deferred > 0) {
+        const overQuota = rateLimited(
+          `this device has stored its ${deviceLimits.dailyQuota} responses for today (${timeZone}); ${deferred} wait on it until tomorrow`,
+          quotaResetsAt.getTime() - now().getTime(),
+        );
+        if (reply.results.length === 0) throw overQuota;
+        for (const [name, value] of Object.entries(overQuota.headers)) c.header(name, value);
+      }
       return c.json(reply satisfies ReplyBody<typeof API.responses>);
     },
   );

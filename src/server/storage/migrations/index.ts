@@ -11,6 +11,7 @@ import * as staffAccounts from './0003-staff-accounts';
 import { resultsMigration } from './0004-results';
 import { resultsCoveringMigration } from './0005-results-covering';
 import * as branchSentRetention from './0006-branch-sent-retention';
+import * as deviceLimits from './0007-device-limits';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -20,6 +21,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0004-results': resultsMigration(dialect),
     '0005-results-covering': resultsCoveringMigration(dialect),
     '0006-branch-sent-retention': branchSentRetention,
+    '0007-device-limits': deviceLimits,
   };
 }
 

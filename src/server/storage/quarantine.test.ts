@@ -1,0 +1,180 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  startTestCollector,
+  type TestCollector,
+  TIME_ZONE,
+} from '../../../test/fixtures/collector';
+import { DEVICE_ID, makeResponse } from '../../../test/fixtures/responses';
+import { completeAnswers, SURVEY_ID } from '../../../test/fixtures/survey-package';
+import { testDialects } from '../../../test/fixtures/test-databases';
+import type { SurveyResponse } from '../../shared/contract/response';
+import { dayStartMs } from '../../shared/results/days';
+import { addCommentTag, findComment } from './comments';
+import type { Storage } from './database';
+import { quarantineDeviceResponses } from './quarantine';
+import { streamResponses } from './response-stream';
+import { countResponses } from './responses';
+import { responseCounts } from './results';
+import { ALL_BRANCHES } from './scope';
+import { countResponsesBySurveyVersion } from './survey-response-counts';
+
+const OTHER_DEVICE = '7d1c9b2a-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+const NEXT_DAY = '2026-11-21';
+const SINCE = new Date(dayStartMs(NEXT_DAY, TIME_ZONE)).toISOString();
+
+/** Every row of the results' tables, in a stable order: what the results are read from. */
+async function resultsTables(storage: Storage) {
+  const tables = [
+    'result_answer_days',
+    'result_answer_months',
+    'result_response_days',
+    'result_response_months',
+    'comments',
+    'comment_tags',
+  ] as const;
+  const contents: Record<string, unknown[]> = {};
+  for (const table of tables) {
+    const rows = await storage.db.selectFrom(table).selectAll().execute();
+    contents[table] = rows
+      .map((row) => ({ ...row, ...('n' in row ? { n: Number(row.n) } : {}) }))
+      .map((row) => JSON.stringify(row))
+      .sort();
+  }
+  return contents;
+}
+
+describe.each(testDialects)('quarantining a device’s responses on $name', (dialect) => {
+  let collector: TestCollector;
+  let storage: Storage;
+  let token: string;
+  let kept: SurveyResponse[];
+  let junk: SurveyResponse[];
+  let before: Awaited<ReturnType<typeof resultsTables>>;
+
+  beforeEach(async () => {
+    collector = await startTestCollector(dialect);
+    storage = collector.database.storage;
+    token = await collector.enroll(DEVICE_ID, 'main');
+    const otherToken = await collector.enroll(OTHER_DEVICE, 'main');
+    kept = [makeResponse(), makeResponse({ completed: false, answers: { recommend: 3 } })];
+    await collector.sync(token, kept);
+    await collector.sync(otherToken, [
+      makeResponse({ deviceId: OTHER_DEVICE }),
+      makeResponse({ deviceId: OTHER_DEVICE }),
+    ]);
+    await addCommentTag(
+      storage,
+      {
+        responseId: kept[0]?.id ?? '',
+        questionId: 'one-improvement',
+        tag: 'hours',
+        createdAt: collector.clock.now.toISOString(),
+      },
+      ALL_BRANCHES,
+    );
+    before = await resultsTables(storage);
+
+    // The next day the token is stolen: junk, some with texts, on the same and other days.
+    collector.clock.now = new Date('2026-11-21T09:00:00.000Z');
+    junk = Array.from({ length: 30 }, (_, i) =>
+      makeResponse({
+        completed: i % 2 === 0,
+        locale: i % 3 === 0 ? 'hu' : 'sl',
+        submittedAt: `2026-11-${String(1 + (i % 20)).padStart(2, '0')}T09:03:30.000Z`,
+        answers: { ...completeAnswers(), 'one-improvement': `junk ${i}` },
+      }),
+    );
+    await collector.sync(token, junk);
+    await addCommentTag(
+      storage,
+      {
+        responseId: junk[0]?.id ?? '',
+        questionId: 'one-improvement',
+        tag: 'spam',
+        createdAt: collector.clock.now.toISOString(),
+      },
+      ALL_BRANCHES,
+    );
+  });
+  afterEach(() => collector.close());
+
+  const quarantine = (erase = false) =>
+    quarantineDeviceResponses(storage, {
+      deviceId: DEVICE_ID,
+      since: SINCE,
+      at: '2026-11-22T08:00:00.000Z',
+      erase,
+    });
+
+  it('leaves the rollups, comments and tags exactly as they were before the responses arrived', async () => {
+    expect(await resultsTables(storage)).not.toEqual(before);
+    expect(await quarantine()).toEqual({ moved: 30, erased: 0 });
+    expect(await resultsTables(storage)).toEqual(before);
+    expect(await responseCounts(storage, { surveyId: SURVEY_ID }, ALL_BRANCHES)).toEqual({
+      responses: 4,
+      completed: 3,
+    });
+    expect(
+      await findComment(
+        storage,
+        { responseId: junk[0]?.id ?? '', questionId: 'one-improvement' },
+        ALL_BRANCHES,
+      ),
+    ).toBeUndefined();
+  });
+
+  it('leaves them out of the exports and the survey versions’ counts', async () => {
+    await quarantine();
+    const exported: string[] = [];
+    for await (const row of streamResponses(storage, { surveyId: SURVEY_ID }, ALL_BRANCHES))
+      exported.push(row.response.id);
+    expect(exported).toHaveLength(4);
+    expect(exported).not.toContain(junk[0]?.id);
+    expect(await countResponsesBySurveyVersion(storage, ALL_BRANCHES)).toEqual([
+      { surveyId: SURVEY_ID, version: 1, responses: 4 },
+    ]);
+  });
+
+  it('answers a quarantined response sent again as stored, and never counts it again', async () => {
+    await quarantine();
+    const changed = { ...junk[1], answers: { recommend: 0 } };
+    const reply = await collector.sync(token, [...junk, changed]);
+    expect(reply.results.slice(0, 30).map((r) => r.outcome)).toEqual(junk.map(() => 'duplicate'));
+    expect(reply.results[30]).toMatchObject({ outcome: 'conflict', path: 'id' });
+    expect(await countResponses(storage)).toBe(4);
+    expect(await resultsTables(storage)).toEqual(before);
+  });
+
+  it('keeps the responses it moved, or with erase only their ids and hashes', async () => {
+    await quarantine();
+    const moved = await storage.db.selectFrom('quarantined_responses').selectAll().execute();
+    expect(moved).toHaveLength(30);
+    const first = moved.find((row) => row.id === junk[0]?.id);
+    expect(JSON.parse(first?.response ?? 'null')).toMatchObject({
+      id: junk[0]?.id,
+      answers: junk[0]?.answers,
+      receivedAt: '2026-11-21T09:00:00.000Z',
+      answeredDay: '2026-11-01',
+    });
+
+    // Erasing afterwards erases what was kept; duplicates are still answered.
+    expect(await quarantine(true)).toEqual({ moved: 0, erased: 30 });
+    const erased = await storage.db.selectFrom('quarantined_responses').selectAll().execute();
+    expect(erased.map((row) => row.response)).toEqual(junk.map(() => null));
+    expect((await collector.sync(token, [junk[2]])).results[0]?.outcome).toBe('duplicate');
+  });
+
+  it('takes nothing received before the day, nor another device’s', async () => {
+    expect(
+      await quarantineDeviceResponses(storage, {
+        deviceId: OTHER_DEVICE,
+        since: SINCE,
+        at: '2026-11-22T08:00:00.000Z',
+        erase: true,
+      }),
+    ).toEqual({ moved: 0, erased: 0 });
+    await quarantine(true);
+    expect(await countResponses(storage)).toBe(4);
+    expect(await resultsTables(storage)).toEqual(before);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * What a device sent, per day it arrived, and taking it out of the results (a stolen
+ * token's junk, a test device left in a branch): the responses move from `responses` to
+ * `quarantined_responses` in one transaction that also takes their counts out of the
+ * rollups and deletes their comments (and those comments' tags). Nothing that reads
+ * `responses` (results, comments, exports, version counts) sees them after that, and a
+ * device that sends one again is answered as for any stored response (ingest looks here
+ * too), never counted again.
+ */
+import type { Selectable } from 'kysely';
+import { inTransaction, type Storage } from './database';
+import { type CollectedResponse, fromRow, lockDevice } from './responses';
+import { addToDelta, emptyDelta, structuresFor, writeDelta } from './results-fill';
+import type { ResponsesTable } from './schema';
+import { surveyVersionKey } from './survey-packages';
+
+/** Responses moved per read, within the one transaction. */
+const QUARANTINE_PAGE_SIZE = 500;
+
+/** Received times of one device's responses from an instant on, ISO UTC, in time order. */
+export async function deviceReceivedSpan(
+  storage: Storage,
+  deviceId: string,
+  table: 'responses' | 'quarantined_responses',
+  since: string,
+): Promise<{ first: string; last: string } | undefined> {
+  const row = await storage.db
+    .selectFrom(table)
+    .select((eb) => [eb.fn.min('received_at').as('first'), eb.fn.max('received_at').as('last')])
+    .where('device_id', '=', deviceId)
+    .where('received_at', '>=', since)
+    .executeTakeFirst();
+  return row?.first && row.last ? { first: row.first, last: row.last } : undefined;
+}
+
+export interface QuarantineRequest {
+  deviceId: string;
+  /** Responses received at or after this instant (ISO UTC) are taken out. */
+  since: string;
+  /** When (ISO UTC), for the record. */
+  at: string;
+  /** Keep only ids and content hashes, not the responses (CLI: --delete). */
+  erase: boolean;
+}
+
+export interface QuarantineOutcome {
+  /** Responses taken out of the results now. */
+  moved: number;
+  /** Quarantined responses whose content was deleted now (those moved included). */
+  erased: number;
+}
+
+/** Takes the counts of stored rows out of the rollups. Inside the transaction. */
+async function uncount(tx: Storage, rows: readonly Selectable<ResponsesTable>[]): Promise<void> {
+  const counted = rows
+    .filter((row) => row.answered_day !== null)
+    .map((row) => ({ response: fromRow(row), day: row.answered_day ?? '' }));
+  if (counted.length === 0) return;
+  const structures = await structuresFor(
+    tx,
+    counted.map(({ response }) => response),
+  );
+  const delta = emptyDelta();
+  for (const { response, day } of counted) {
+    const structure = structures.get(surveyVersionKey(response.surveyId, response.surveyVersion));
+    if (!structure)
+      throw new Error(`no structure for ${response.surveyId} v${response.surveyVersion}`);
+    addToDelta(delta, response, structure, day);
+  }
+  await writeDelta(tx, delta, -1);
+}
+
+/** The stored row as quarantine keeps it: the response and the day it was counted on. */
+function keptContent(row: Selectable<ResponsesTable>): string {
+  const kept: CollectedResponse & { answeredDay: string | null } = {
+    ...fromRow(row),
+    answeredDay: row.answered_day,
+  };
+  return JSON.stringify(kept);
+}
+
+/**
+ * Moves a device's responses received from `since` on out of the results, all in one
+ * transaction with their counts and comments; with `erase`, keeps only their ids and
+ * hashes, and erases what earlier quarantines of that span kept too.
+ */
+export async function quarantineDeviceResponses(
+  storage: Storage,
+  request: QuarantineRequest,
+): Promise<QuarantineOutcome> {
+  return inTransaction(storage, async (tx) => {
+    // Waits for a batch of this device being stored, and holds the next one back.
+    await lockDevice(tx, request.deviceId);
+    let moved = 0;
+    for (;;) {
+      let page = tx.db
+        .selectFrom('responses')
+        .selectAll()
+        .where('device_id', '=', request.deviceId)
+        .where('received_at', '>=', request.since)
+        .orderBy('id')
+        .limit(QUARANTINE_PAGE_SIZE);
+      if (tx.dialect === 'postgres') page = page.forUpdate();
+      const rows = await page.execute();
+      if (rows.length === 0) break;
+      const ids = rows.map((row) => row.id);
+      await uncount(tx, rows);
+      await tx.db.deleteFrom('comment_tags').where('response_id', 'in', ids).execute();
+      await tx.db.deleteFrom('comments').where('response_id', 'in', ids).execute();
+      await tx.db
+        .insertInto('quarantined_responses')
+        .values(
+          rows.map((row) => ({
+            id: row.id,
+            device_id: row.device_id,
+            received_at: row.received_at,
+            content_hash: row.content_hash,
+            quarantined_at: request.at,
+            response: request.erase ? null : keptContent(row),
+          })),
+        )
+        .execute();
+      await tx.db.deleteFrom('responses').where('id', 'in', ids).execute();
+      moved += rows.length;
+    }
+    let erased = request.erase ? moved : 0;
+    if (request.erase) {
+      const result = await tx.db
+        .updateTable('quarantined_responses')
+        .set({ response: null })
+        .where('device_id', '=', request.deviceId)
+        .where('received_at', '>=', request.since)
+        .where('response', 'is not', null)
+        .executeTakeFirst();
+      erased += Number(result.numUpdatedRows);
+    }
+    return { moved, erased };
+  });
+}
