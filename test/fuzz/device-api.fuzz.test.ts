@@ -354,8 +354,16 @@ const recordPlan: fc.Arbitrary<RecordPlan> = fc.oneof(
   fc.record({ kind: fc.constant('deep' as const), depth: fc.integer({ min: 100, max: 20_000 }) }),
 );
 
-/** The record as JSON text, and whether it is valid. */
-function recordText(plan: RecordPlan): { text: string; valid: boolean; id?: string } {
+/**
+ * The record as JSON text, whether it is valid, and whether it is over the batch's
+ * structural limits (nesting, answers, size), which refuse the whole batch before parsing.
+ */
+function recordText(plan: RecordPlan): {
+  text: string;
+  valid: boolean;
+  id?: string;
+  overLimits?: boolean;
+} {
   const record: Record<string, unknown> = makeResponse();
   const id = record.id as string;
   switch (plan.kind) {
@@ -390,6 +398,7 @@ function recordText(plan: RecordPlan): { text: string; valid: boolean; id?: stri
         text: withLiteral(record, 'answers', deepJsonText(plan.depth, 'object', 'recommend')),
         valid: false,
         id,
+        overLimits: true,
       };
   }
   return { text: JSON.stringify(record), valid: false, id };
@@ -521,6 +530,18 @@ async function fuzzSync(collector: TestCollector, token: string, numRuns: number
       if (plan.kind !== 'batch') {
         await expectRefusal(res, `a sync batch (${plan.kind})`);
         expect(after).toEqual(before);
+        return;
+      }
+      // A record over the structural limits (read from the text, before parsing) refuses the
+      // whole batch; other broken records may too when they cross a limit by chance (a long
+      // list, deep junk). Either way the refusal names a broken record and stores nothing.
+      const mustRefuse = records.some((r) => r.overLimits);
+      if (mustRefuse || res.status === 400) {
+        await expectRefusal(res.clone(), 'a sync batch with a record over the limits');
+        expect(after).toEqual(before);
+        const { error } = (await res.json()) as { error: { path?: string } };
+        const index = Number(/^responses\.(\d+)/.exec(error.path ?? '')?.[1] ?? Number.NaN);
+        expect(records[index]?.valid, `refusal path ${error.path}`).toBe(false);
         return;
       }
       expect(res.status, await res.clone().text()).toBe(200);
