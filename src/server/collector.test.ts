@@ -90,6 +90,12 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
 
   it.each([
     [['frobnicate'], 2, 'unknown command'],
+    // Names every object has from its prototype are no commands.
+    [['constructor'], 2, 'unknown command "constructor"'],
+    [['toString'], 2, 'unknown command "toString"'],
+    [['__proto__'], 2, 'unknown command "__proto__"'],
+    [['hasOwnProperty'], 2, 'unknown command "hasOwnProperty"'],
+    [['valueOf', 'x'], 2, 'unknown command "valueOf x"'],
     [['branch', 'add'], 2, 'usage: branch add'],
     [['branch', 'list', '--hours', '3'], 2, "Unknown option '--hours'"],
     [['branch', 'add', 'East Side', 'East'], 1, 'cannot be a branch id'],
