@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       enrollmentCodeTtlHours: 72,
       timeZone: 'Europe/Ljubljana',
       staffSession: { idleMinutes: 60, maxHours: 12 },
+      trustedProxies: [],
     });
   });
 
@@ -34,6 +35,7 @@ describe('loadConfig', () => {
           TIME_ZONE: 'Europe/Vilnius',
           STAFF_SESSION_IDLE_MINUTES: '20',
           STAFF_SESSION_MAX_HOURS: '8',
+          TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,fd00::/8 ,::1',
           UNRELATED: 'x',
         },
         CWD,
@@ -48,6 +50,7 @@ describe('loadConfig', () => {
       enrollmentCodeTtlHours: 24,
       timeZone: 'Europe/Vilnius',
       staffSession: { idleMinutes: 20, maxHours: 8 },
+      trustedProxies: ['127.0.0.1', '10.0.0.0/8', 'fd00::/8', '::1'],
     });
     expect(loadConfig({ PUBLIC_URL: '', DATABASE_URL: '  ' }, CWD)).toMatchObject({
       publicUrl: undefined,
@@ -66,6 +69,11 @@ describe('loadConfig', () => {
     [{ TIME_ZONE: 'CEST+2' }, 'TIME_ZONE'],
     [{ STAFF_SESSION_IDLE_MINUTES: '0' }, 'STAFF_SESSION_IDLE_MINUTES'],
     [{ STAFF_SESSION_MAX_HOURS: '721' }, 'STAFF_SESSION_MAX_HOURS'],
+    [{ TRUSTED_PROXIES: 'proxy.library.example' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '10.0.0.1,10.0.0.300' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '2001:db8::/129' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/8/8' }, 'TRUSTED_PROXIES'],
   ])('refuses %j, naming %s', (env, name) => {
     expect(() => loadConfig(env, CWD)).toThrow(ConfigError);
     expect(() => loadConfig(env, CWD)).toThrow(new RegExp(`^${name}=`));

@@ -2,6 +2,7 @@
  * The collector's configuration: every setting is an environment variable, declared once
  * here with its type, default and doc. `help` and the README print the same table.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -13,6 +14,15 @@ function isTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether an entry of TRUSTED_PROXIES is an IPv4 or IPv6 address or a CIDR range of one. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /** The zone the host runs in, the default of TIME_ZONE. */
@@ -113,6 +123,24 @@ const SETTINGS = {
     "the host's",
     "IANA time zone of the libraries, e.g. Europe/Budapest: the day a response counts on in the results (the host's zone when unset).",
   ),
+
+  // Who the throttles count behind a reverse proxy.
+  TRUSTED_PROXIES: setting(
+    z
+      .string()
+      .transform((list) =>
+        list
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter((entry) => entry !== ''),
+      )
+      .refine((entries) => entries.every(isAddressOrRange), {
+        message: 'must be IP addresses or CIDR ranges separated by commas',
+      })
+      .optional(),
+    'unset',
+    'Reverse proxies in front of the collector, e.g. 127.0.0.1,10.0.0.0/8,::1: comma-separated IPv4 or IPv6 addresses and CIDR ranges. From them, the client address is read from X-Forwarded-For (for the enrollment and sign-in throttles); from anyone else, the header is not believed.',
+  ),
 } as const;
 
 /** The names of every environment variable the collector reads. */
@@ -139,6 +167,8 @@ export interface CollectorConfig {
   /** IANA name: the zone of the day a response was answered on. */
   timeZone: string;
   staffSession: { idleMinutes: number; maxHours: number };
+  /** TRUSTED_PROXIES: addresses and CIDR ranges whose X-Forwarded-For is believed. */
+  trustedProxies: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -177,6 +207,7 @@ export function loadConfig(
       idleMinutes: raw.STAFF_SESSION_IDLE_MINUTES,
       maxHours: raw.STAFF_SESSION_MAX_HOURS,
     },
+    trustedProxies: raw.TRUSTED_PROXIES ?? [],
   };
 }
 

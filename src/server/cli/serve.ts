@@ -77,6 +77,7 @@ export const serveCommand: Command = {
         now: () => host.now(),
         publicUrl: config.publicUrl,
         staffSession: config.staffSession,
+        trustedProxies: config.trustedProxies,
       });
       const server = await listen(app.fetch, {
         port: config.port,

@@ -2,12 +2,14 @@
  * What the HTTP app needs from the outside world. The clock has no default: the CLI host is
  * the one place that reads the real time, so a test can never reach it by forgetting one.
  */
+import type { Context } from 'hono';
 import { hostTimeZone } from '../config';
-import { FailureThrottle } from '../devices/throttle';
+import { ClientThrottle, type ThrottleClient } from '../devices/throttle';
 import { SCRYPT_COST, type ScryptCost } from '../staff/passwords';
 import { DEFAULT_STAFF_SESSION, type StaffSessionSettings } from '../staff/sessions';
 import { SignInThrottle } from '../staff/sign-in-throttle';
 import type { Storage } from '../storage';
+import { ClientAddresses } from './client-address';
 
 export interface AppDeps {
   storage: Storage;
@@ -18,7 +20,7 @@ export interface AppDeps {
   /** TIME_ZONE: the zone of the day a response counts on (the host's when not given). */
   timeZone?: string;
   /** Failed enrollment attempts per client address. */
-  enrollThrottle?: FailureThrottle;
+  enrollThrottle?: ClientThrottle;
   /** Failed staff sign-ins per account and per client address. */
   signInThrottle?: SignInThrottle;
   /**
@@ -32,21 +34,32 @@ export interface AppDeps {
   passwordCost?: ScryptCost;
   /** Where unexpected errors (answered 500) are reported. */
   logError?: (error: unknown) => void;
+  /** TRUSTED_PROXIES: peers whose X-Forwarded-For names the client (see client-address.ts). */
+  trustedProxies?: readonly string[];
+  /** Where a deployment's problem the collector can work around is reported, once. */
+  logWarning?: (message: string) => void;
 }
 
-export type ResolvedDeps = Required<Omit<AppDeps, 'publicUrl'>> & {
+export type ResolvedDeps = Required<Omit<AppDeps, 'publicUrl' | 'trustedProxies'>> & {
   publicUrl: string | undefined;
+  /** The request's client as the throttles count it, read with TRUSTED_PROXIES. */
+  clientAddress: (c: Context) => ThrottleClient;
 };
 
 export function resolveDeps(deps: AppDeps): ResolvedDeps {
+  const { trustedProxies = [], ...given } = deps;
+  const logWarning = given.logWarning ?? ((message: string) => console.warn(message));
+  const addresses = new ClientAddresses(trustedProxies, logWarning);
   return {
-    enrollThrottle: new FailureThrottle(),
+    enrollThrottle: new ClientThrottle(),
     timeZone: hostTimeZone(),
     signInThrottle: new SignInThrottle(),
     publicUrl: undefined,
     staffSession: DEFAULT_STAFF_SESSION,
     passwordCost: SCRYPT_COST,
     logError: (error) => console.error('collector: unexpected error', error),
-    ...deps,
+    ...given,
+    logWarning,
+    clientAddress: (c) => addresses.of(c),
   };
 }

@@ -7,6 +7,7 @@ import { findDevice, revokeDevice } from '../../storage';
 
 const HOUR_MS = 3_600_000;
 const OTHER_DEVICE_ID = '7d1c9b2a-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+const WRONG_CODE = { code: 'AAAA-BBBB-CCCC', deviceId: DEVICE_ID };
 
 describe.each(testDialects)('enrollment and device tokens on $name', (dialect) => {
   let collector: TestCollector;
@@ -163,6 +164,43 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
     await expectError(await enroll({ code, deviceId: DEVICE_ID }), 409, 'code-used');
   });
 
+  it('holds a burst of wrong codes sent at once to the limit of 10', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 25 }, () => enroll({ code: 'AAAA-BBBB-CCCC', deviceId: DEVICE_ID })),
+    );
+    const statuses = burst.map((res) => res.status);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+  });
+
+  it('takes back the attempts of enrollments that worked', async () => {
+    const codes = await Promise.all(Array.from({ length: 10 }, () => collector.code()));
+    const ids = codes.map((_, i) => `0b6f6c1e-3f0a-4c55-9d8e-${String(i).padStart(12, '0')}`);
+    const burst = await Promise.all(codes.map((code, i) => enroll({ code, deviceId: ids[i] })));
+    expect(burst.map((res) => res.status)).toEqual(codes.map(() => 200));
+    for (let i = 0; i < 10; i++) {
+      await expectError(await enroll(WRONG_CODE), 400, 'code-invalid');
+    }
+    await expectError(await enroll(WRONG_CODE), 429, 'rate-limited');
+  });
+
+  it('throttles by /64 an IPv6 client that changes its address', async () => {
+    for (let i = 1; i <= 10; i++) {
+      const res = await enroll(
+        { code: 'AAAA-BBBB-CCCC', deviceId: DEVICE_ID },
+        `2001:db8:1:2::${i}`,
+      );
+      await expectError(res, 400, 'code-invalid');
+    }
+    const code = await collector.code();
+    await expectError(
+      await enroll({ code, deviceId: DEVICE_ID }, '2001:db8:1:2::99'),
+      429,
+      'rate-limited',
+    );
+    expect((await enroll({ code, deviceId: DEVICE_ID }, '2001:db8:1:3::1')).status).toBe(200);
+  });
+
   it('re-enrolls a device: new token and branch, revocation lifted, old token dead', async () => {
     const oldToken = await collector.enroll(DEVICE_ID, 'main');
     await revokeDevice(collector.database.storage, DEVICE_ID, START.toISOString());
@@ -225,5 +263,86 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
       );
       expect(error.message).toContain('revoked');
     });
+  });
+});
+
+/** A request through a reverse proxy at `peer` that says it forwards `forwardedFor`. */
+function enrollVia(collector: TestCollector, body: unknown, peer: string, forwardedFor?: string) {
+  return collector.app.request(
+    '/api/v1/enroll',
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+      },
+      body: JSON.stringify(body),
+    },
+    { incoming: { socket: { remoteAddress: peer } } },
+  );
+}
+
+const PROXY = '10.0.0.2';
+const CLIENT_A = '192.0.2.10';
+const CLIENT_B = '192.0.2.20';
+
+describe.each(testDialects)('enrollment behind a reverse proxy on $name', (dialect) => {
+  let collector: TestCollector;
+  const warnings: string[] = [];
+
+  beforeEach(async () => {
+    warnings.length = 0;
+    collector = await startTestCollector(dialect, {
+      trustedProxies: ['127.0.0.1', '10.0.0.0/24'],
+      logWarning: (message) => warnings.push(message),
+    });
+  });
+  afterEach(() => collector.close());
+
+  it("does not stop client B when client A's codes fail through the same trusted proxy", async () => {
+    for (let i = 0; i < 10; i++) {
+      expect((await enrollVia(collector, WRONG_CODE, PROXY, CLIENT_A)).status).toBe(400);
+    }
+    expect((await enrollVia(collector, WRONG_CODE, PROXY, CLIENT_A)).status).toBe(429);
+    // A cannot pass for another client by writing its own X-Forwarded-For: the proxy appends.
+    expect((await enrollVia(collector, WRONG_CODE, PROXY, `${CLIENT_B}, ${CLIENT_A}`)).status).toBe(
+      429,
+    );
+    const code = await collector.code();
+    const res = await enrollVia(collector, { code, deviceId: DEVICE_ID }, PROXY, CLIENT_B);
+    expect(res.status).toBe(200);
+    expect(warnings).toEqual([]);
+  });
+
+  it('never throttles the proxy itself when it names no client, and says so once', async () => {
+    for (let i = 0; i < 15; i++) {
+      expect((await enrollVia(collector, WRONG_CODE, PROXY)).status).toBe(400);
+    }
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('X-Forwarded-For');
+  });
+
+  it('counts the clients of a forwarding peer not in TRUSTED_PROXIES apart, and warns once', async () => {
+    const unlisted = '198.51.100.1';
+    for (let i = 0; i < 10; i++) {
+      expect((await enrollVia(collector, WRONG_CODE, unlisted, CLIENT_A)).status).toBe(400);
+    }
+    expect((await enrollVia(collector, WRONG_CODE, unlisted, CLIENT_A)).status).toBe(429);
+    const code = await collector.code();
+    const res = await enrollVia(collector, { code, deviceId: DEVICE_ID }, unlisted, CLIENT_B);
+    expect(res.status).toBe(200);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('TRUSTED_PROXIES');
+    expect(warnings[0]).toContain(unlisted);
+  });
+
+  it('holds a client that invents a new X-Forwarded-For each time to the cap of its forwarder', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 101; i++) {
+      const invented = `203.0.113.${i}`;
+      statuses.push((await enrollVia(collector, WRONG_CODE, '198.51.100.1', invented)).status);
+    }
+    expect(statuses.filter((status) => status === 400)).toHaveLength(100);
+    expect(statuses.at(-1)).toBe(429);
   });
 });
