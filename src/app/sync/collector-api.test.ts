@@ -58,7 +58,7 @@ describe('enrolling the device', () => {
     });
     collector.script(json(200, { token: TOKEN, deviceId, branch: { id: 'east', name: 'East' } }));
 
-    const result = await api.enrollDevice(' k7qm 4xpa-93tw ', 'Entrance\ntablet');
+    const result = await api.enrollDevice(' k7qm 4xpa-93tw ', '\u2066Entrance\n\u200btablet\u2069');
 
     expect(collector.requests[0]).toMatchObject({
       url: `${COLLECTOR_URL}${ENROLL_PATH}`,

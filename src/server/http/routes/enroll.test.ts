@@ -137,6 +137,13 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
     ['a device id that is not a UUID', { deviceId: 'tablet-1' }, 'deviceId'],
     ['an empty device name', { deviceName: '   ' }, 'deviceName'],
     ['a device name with control characters', { deviceName: 'Tab\u0000let' }, 'deviceName'],
+    ['a device name with a right-to-left override', { deviceName: 'Tab\u202elet' }, 'deviceName'],
+    ['a device name with a zero-width space', { deviceName: 'Tab\u200blet' }, 'deviceName'],
+    [
+      'a device name with a directional isolate',
+      { deviceName: '\u2068Tablet\u2069' },
+      'deviceName',
+    ],
   ])('answers 400 to %s', async (_case, change, path) => {
     const code = await collector.code();
     const error = await expectError(
@@ -145,6 +152,7 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
       'bad-request',
     );
     expect(error.path).toBe(path);
+    expect(error.message).toContain(path);
   });
 
   it('throttles an address after 10 failed attempts in 15 minutes, and only that address', async () => {
