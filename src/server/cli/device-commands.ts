@@ -64,7 +64,8 @@ export const deviceRevoke: Command = {
   summary: 'stop a device’s token at once (a lost or retired tablet)',
   positionals: [1, 1],
   async run({ host, config, positionals }) {
-    const id = positionals[0] ?? '';
+    // Device ids are UUIDs: one id in any case, stored in lower case.
+    const id = (positionals[0] ?? '').toLowerCase();
     await withStorage(config, async (storage) => {
       const device = await findDevice(storage, id);
       if (!device) throw new CommandError(`there is no device "${id}" (see: device list)`);

@@ -3,7 +3,7 @@ import { START, startTestCollector, type TestCollector } from '../../../../test/
 import { DEVICE_ID } from '../../../../test/fixtures/responses';
 import { testDialects } from '../../../../test/fixtures/test-databases';
 import { ApiErrorSchema, DeviceConfigSchema, EnrollReplySchema } from '../../../shared/index';
-import { findDevice, revokeDevice } from '../../storage';
+import { findDevice, listDevices, revokeDevice } from '../../storage';
 
 const HOUR_MS = 3_600_000;
 const OTHER_DEVICE_ID = '7d1c9b2a-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -207,6 +207,19 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
       'rate-limited',
     );
     expect((await enroll({ code, deviceId: DEVICE_ID }, '2001:db8:1:3::1')).status).toBe(200);
+  });
+
+  it('enrolls a device id sent in upper case as the same device', async () => {
+    const first = await collector.enroll(DEVICE_ID, 'main');
+    const code = await collector.code('main');
+    const res = await enroll({ code, deviceId: DEVICE_ID.toUpperCase() });
+    expect(res.status).toBe(200);
+    expect(EnrollReplySchema.parse(await res.json()).deviceId).toBe(DEVICE_ID);
+    expect(await listDevices(collector.database.storage)).toHaveLength(1);
+    const config = await collector.app.request('/api/v1/device/config', {
+      headers: { authorization: `Bearer ${first}` },
+    });
+    expect(config.status).toBe(401);
   });
 
   it('re-enrolls a device: new token and branch, revocation lifted, old token dead', async () => {
