@@ -36,6 +36,7 @@ import { refreshSurvey, type SurveyRefresh } from './survey-refresh';
 /**
  * code-invalid: no such code (or not a code at all); code-expired: ask for a new one;
  * code-used: it was used already, perhaps by this device on an answer that was lost;
+ * device-refused: this device is another branch's, or revoked;
  * rate-limited: too many wrong codes from here, wait retryAfterMs.
  */
 export type EnrollFailure = EnrollmentCodeProblem | Extract<ApiErrorCode, 'rate-limited'>;

@@ -77,7 +77,9 @@ export const deviceRevoke: Command = {
       host.out(
         `Revoked ${id}${device.name ? ` (${device.name})` : ''} of branch ${device.branchId}.`,
       );
-      host.out('Its responses already sent stay; to use it again, enroll it with a new code.');
+      host.out(
+        'Its responses already sent stay. It cannot be enrolled again under this id: to use the tablet again, clear the app’s data in its browser and enroll it with a new code.',
+      );
     });
   },
 };

@@ -2,12 +2,17 @@
  * Enrolling a device: a one-time, expiring code (made by staff with the CLI, or printed at
  * first start) is exchanged for a token bound to the code's branch. Marking the code used
  * and storing the device happen in one transaction.
+ *
+ * The device chooses its own id, so a code may enroll a new id, or enroll again only a
+ * device of the code's own branch that is not revoked (a tablet whose token was lost, or
+ * the retry of a lost reply). Anything else would let whoever holds a code take over
+ * another branch's device, or undo a revocation: refused as device-refused, the code left
+ * unused.
  */
 import type { EnrollmentCodeProblem } from '../../shared/contract/api-error';
 import type { EnrollReply } from '../../shared/contract/device';
 import {
   findBranch,
-  findDevice,
   findEnrollmentCode,
   insertEnrollmentCode,
   inTransaction,
@@ -93,27 +98,25 @@ export async function enrollDevice(
 
   const token = generateDeviceToken();
   const at = timestamp(now);
-  const won = await inTransaction(storage, async (tx) => {
-    if (code.usedAt !== null && (await findDevice(tx, request.deviceId))?.revokedAt) {
-      // A retry after staff revoked the device: revoking must not be undone by the old code.
-      throw new CodeRefused();
-    }
-    await upsertEnrolledDevice(tx, {
+  const refusal = await inTransaction(storage, async (tx) => {
+    const stored = await upsertEnrolledDevice(tx, {
       id: request.deviceId,
       branchId: code.branchId,
       name: request.deviceName ?? null,
       tokenHash: hashDeviceToken(token),
       at,
     });
+    // Another branch's device, or a revoked one: nothing was written, the code stays unused.
+    if (!stored) return 'device-refused' as const;
     const use = { at, deviceId: request.deviceId, retryFrom: retryFrom(now) };
-    if (await markEnrollmentCodeUsed(tx, codeHash, use)) return true;
+    if (await markEnrollmentCodeUsed(tx, codeHash, use)) return null;
     // Another device took the code since it was read: undo this device's enrollment.
     throw new CodeRefused();
   }).catch((error: unknown) => {
-    if (error instanceof CodeRefused) return false;
+    if (error instanceof CodeRefused) return 'code-used' as const;
     throw error;
   });
-  if (!won) return { ok: false, problem: 'code-used' };
+  if (refusal) return { ok: false, problem: refusal };
 
   const branch = await findBranch(storage, code.branchId);
   return {
@@ -126,5 +129,5 @@ export async function enrollDevice(
   };
 }
 
-/** Rolls the enrollment back: the code is used by another device, or this one was revoked. */
+/** Rolls the enrollment back: another device used the code meanwhile. */
 class CodeRefused extends Error {}

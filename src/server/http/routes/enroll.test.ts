@@ -113,15 +113,25 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
       await revokeDevice(collector.database.storage, DEVICE_ID, collector.clock.now.toISOString()),
     ).toBe(true);
 
-    await expectError(await enroll({ code, deviceId: DEVICE_ID }), 409, 'code-used');
+    const refused = await expectError(
+      await enroll({ code, deviceId: DEVICE_ID }),
+      403,
+      'device-refused',
+    );
+    expect(refused.path).toBe('deviceId');
     const device = await findDevice(collector.database.storage, DEVICE_ID);
     expect(device?.revokedAt).not.toBeNull();
     const config = await collector.app.request('/api/v1/device/config', {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(config.status).toBe(401);
-    // A new code from staff enrolls it again.
-    expect((await enroll({ code: await collector.code(), deviceId: DEVICE_ID })).status).toBe(200);
+    // Nor with a new code: a revoked device stays revoked.
+    await expectError(
+      await enroll({ code: await collector.code(), deviceId: DEVICE_ID }),
+      403,
+      'device-refused',
+    );
+    expect((await findDevice(collector.database.storage, DEVICE_ID))?.revokedAt).not.toBeNull();
   });
 
   it('lets only one of two devices racing for one code win', async () => {
@@ -222,9 +232,8 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
     expect(config.status).toBe(401);
   });
 
-  it('re-enrolls a device: new token and branch, revocation lifted, old token dead', async () => {
-    const oldToken = await collector.enroll(DEVICE_ID, 'main');
-    await revokeDevice(collector.database.storage, DEVICE_ID, START.toISOString());
+  it('re-enrolls a device of its own branch: new token, old token dead', async () => {
+    const oldToken = await collector.enroll(DEVICE_ID, 'bookmobile');
     const newToken = await collector.enroll(DEVICE_ID, 'bookmobile');
     expect(newToken).not.toBe(oldToken);
     const config = (token: string) =>
@@ -235,6 +244,37 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
     const res = await config(newToken);
     expect(res.status).toBe(200);
     expect(DeviceConfigSchema.parse(await res.json()).branch.id).toBe('bookmobile');
+  });
+
+  it("refuses another branch's code for an enrolled device, which keeps its branch and token", async () => {
+    const token = await collector.enroll(DEVICE_ID, 'main');
+    const code = await collector.code('bookmobile');
+    const error = await expectError(
+      await enroll({ code, deviceId: DEVICE_ID, deviceName: 'Taken over' }),
+      403,
+      'device-refused',
+    );
+    expect(error).toMatchObject({ path: 'deviceId', message: expect.stringContaining('branch') });
+    expect(await findDevice(collector.database.storage, DEVICE_ID)).toMatchObject({
+      branchId: 'main',
+      name: null,
+      revokedAt: null,
+    });
+    const config = await collector.app.request('/api/v1/device/config', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(config.status).toBe(200);
+    // The code was not used up: it still enrolls a new device of its branch.
+    expect((await enroll({ code, deviceId: OTHER_DEVICE_ID })).status).toBe(200);
+  });
+
+  it('lets only one of two branches racing to enroll one new device id have it', async () => {
+    const [main, bookmobile] = [await collector.code('main'), await collector.code('bookmobile')];
+    const replies = await Promise.all([
+      enroll({ code: main, deviceId: DEVICE_ID }),
+      enroll({ code: bookmobile, deviceId: DEVICE_ID }),
+    ]);
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 403]);
   });
 
   describe('device configuration', () => {

@@ -20,6 +20,8 @@ const PROBLEMS: Record<CodeProblem, string> = {
   'code-invalid': 'this enrollment code does not exist; check it or ask for a new one',
   'code-expired': 'this enrollment code has expired; ask for a new one',
   'code-used': 'this enrollment code was used already; ask for a new one',
+  'device-refused':
+    'this device id is a device of another branch, or a revoked one; a code enrolls a new device, or re-enrolls only a device of its own branch that is not revoked',
 };
 
 function withNormalisedCode(body: unknown): unknown {
@@ -58,7 +60,9 @@ export function enrollRoutes({ storage, now, enrollThrottle, clientAddress }: Re
         throw invalidBody(parsed.error, '{ code, deviceId, deviceName? }');
       }
       const result = await enrollDevice(storage, parsed.data, now());
-      if (!result.ok) throw failed(result.problem, 'code');
+      if (!result.ok) {
+        throw failed(result.problem, result.problem === 'device-refused' ? 'deviceId' : 'code');
+      }
       return c.json(result.reply satisfies ReplyBody<typeof API.enroll>);
     } finally {
       if (!refused) enrollThrottle.withdraw(client, startedMs);
