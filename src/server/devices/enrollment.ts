@@ -12,6 +12,7 @@
 import type { EnrollmentCodeProblem } from '../../shared/contract/api-error';
 import type { EnrollReply } from '../../shared/contract/device';
 import {
+  deleteSpentEnrollmentCodes,
   findBranch,
   findEnrollmentCode,
   insertEnrollmentCode,
@@ -58,6 +59,24 @@ function retryFrom(now: Date): string {
   return timestamp(new Date(now.getTime() - ENROLLMENT_RETRY_WINDOW_MS));
 }
 
+/**
+ * How long an unused code is kept after it expired: typed within it, it answers "expired,
+ * ask for a new one" rather than "no such code".
+ */
+export const EXPIRED_CODE_KEPT_MS = 7 * 24 * HOUR_MS;
+
+/**
+ * Deletes codes that can never enroll anything again: unused ones EXPIRED_CODE_KEPT_MS
+ * after they expired, used ones once the retry window of their first use is over. Run at
+ * start-up and whenever a code is made, which is how codes accumulate; answers how many.
+ */
+export function purgeEnrollmentCodes(storage: Storage, now: Date): Promise<number> {
+  return deleteSpentEnrollmentCodes(storage, {
+    expiredBefore: timestamp(new Date(now.getTime() - EXPIRED_CODE_KEPT_MS)),
+    usedBefore: retryFrom(now),
+  });
+}
+
 export interface NewEnrollmentCode {
   code: string;
   branchId: string;
@@ -70,6 +89,7 @@ export async function createEnrollmentCode(
   validForHours: number,
   now: Date,
 ): Promise<NewEnrollmentCode> {
+  await purgeEnrollmentCodes(storage, now);
   const code = generateEnrollmentCode();
   const expiresAt = timestamp(new Date(now.getTime() + validForHours * HOUR_MS));
   await insertEnrollmentCode(storage, {
