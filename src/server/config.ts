@@ -139,7 +139,7 @@ const SETTINGS = {
       })
       .optional(),
     'unset',
-    'Reverse proxies in front of the collector, e.g. 127.0.0.1,10.0.0.0/8,::1: comma-separated IPv4 or IPv6 addresses and CIDR ranges. The enrollment and sign-in throttles take the client from their X-Forwarded-For; from any other peer the header only tells its clients apart, all of them under one wider limit.',
+    'Reverse proxies whose X-Forwarded-For names the client for the enrollment and sign-in throttles: IPv4/IPv6 addresses and CIDR ranges, comma-separated.',
   ),
 } as const;
 
