@@ -93,9 +93,19 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
 
   it.each([
     [['frobnicate'], 2, 'unknown command'],
+    // Names every object has from its prototype are no commands.
+    [['constructor'], 2, 'unknown command "constructor"'],
+    [['toString'], 2, 'unknown command "toString"'],
+    [['__proto__'], 2, 'unknown command "__proto__"'],
+    [['hasOwnProperty'], 2, 'unknown command "hasOwnProperty"'],
+    [['valueOf', 'x'], 2, 'unknown command "valueOf x"'],
     [['branch', 'add'], 2, 'usage: branch add'],
     [['branch', 'list', '--hours', '3'], 2, "Unknown option '--hours'"],
     [['branch', 'add', 'East Side', 'East'], 1, 'cannot be a branch id'],
+    [['branch', 'add', 'east', 'East \u202eyrarbil'], 1, 'the branch name contains an invisible'],
+    [['branch', 'add', 'east', 'East\u200b library'], 1, 'the branch name contains an invisible'],
+    [['branch', 'add', 'east', 'East\u0007 library'], 1, 'the branch name contains a control'],
+    [['branch', 'set', 'main', '--name', '\u2067Main\u2069'], 1, '--name contains an invisible'],
     [['code', 'create'], 1, '--branch'],
     [['code', 'create', '--branch', 'nowhere'], 1, 'there is no branch "nowhere"'],
     [['device', 'revoke', 'nobody'], 1, 'there is no device "nobody"'],

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CommandError } from './cli/command';
-import { COMMANDS, findCommand, helpText } from './cli/commands';
+import { findCommand, helpText } from './cli/commands';
 import { type CliHost, processHost } from './cli/host';
 import { ConfigError, loadConfig } from './config';
 import { ListenError } from './listen';
@@ -25,8 +25,7 @@ async function run(argv: string[], host: CliHost): Promise<void> {
   if (!found) {
     throw new UsageError(`unknown command "${argv.join(' ')}"; see: npm run collector -- help`);
   }
-  const command = COMMANDS[found.name];
-  if (!command) throw new UsageError(`unknown command "${found.name}"`);
+  const { command } = found;
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       timeZone: 'Europe/Ljubljana',
       staffSession: { idleMinutes: 60, maxHours: 12 },
       deviceLimits: { burst: 5000, perMinute: 1000, dailyQuota: 5000 },
+      trustedProxies: [],
     });
   });
 
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
           DEVICE_RESPONSE_BURST: '2000',
           DEVICE_RESPONSES_PER_MINUTE: '300',
           DEVICE_DAILY_RESPONSE_QUOTA: '800',
+          TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,fd00::/8 ,::1',
           UNRELATED: 'x',
         },
         CWD,
@@ -56,6 +58,7 @@ describe('loadConfig', () => {
       timeZone: 'Europe/Vilnius',
       staffSession: { idleMinutes: 20, maxHours: 8 },
       deviceLimits: { burst: 2000, perMinute: 300, dailyQuota: 800 },
+      trustedProxies: ['127.0.0.1', '10.0.0.0/8', 'fd00::/8', '::1'],
     });
     expect(loadConfig({ PUBLIC_URL: '', DATABASE_URL: '  ' }, CWD)).toMatchObject({
       publicUrl: undefined,
@@ -79,6 +82,11 @@ describe('loadConfig', () => {
     [{ DEVICE_RESPONSE_BURST: '499' }, 'DEVICE_RESPONSE_BURST'],
     [{ DEVICE_RESPONSES_PER_MINUTE: '0' }, 'DEVICE_RESPONSES_PER_MINUTE'],
     [{ DEVICE_DAILY_RESPONSE_QUOTA: 'lots' }, 'DEVICE_DAILY_RESPONSE_QUOTA'],
+    [{ TRUSTED_PROXIES: 'proxy.library.example' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '10.0.0.1,10.0.0.300' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '2001:db8::/129' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/8/8' }, 'TRUSTED_PROXIES'],
   ])('refuses %j, naming %s', (env, name) => {
     expect(() => loadConfig(env, CWD)).toThrow(ConfigError);
     expect(() => loadConfig(env, CWD)).toThrow(new RegExp(`^${name}=`));

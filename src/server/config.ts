@@ -2,6 +2,7 @@
  * The collector's configuration: every setting is an environment variable, declared once
  * here with its type, default and doc. `help` and the README print the same table.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { MAX_BATCH_RESPONSES } from '../shared/contract/sync';
@@ -15,6 +16,15 @@ function isTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether an entry of TRUSTED_PROXIES is an IPv4 or IPv6 address or a CIDR range of one. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /** The zone the host runs in, the default of TIME_ZONE. */
@@ -161,6 +171,24 @@ const SETTINGS = {
     String(DEFAULT_DEVICE_LIMITS.dailyQuota),
     'New responses stored per device per day (in TIME_ZONE, counted in the database); the rest wait on the device until the next day.',
   ),
+
+  // Who the throttles count behind a reverse proxy.
+  TRUSTED_PROXIES: setting(
+    z
+      .string()
+      .transform((list) =>
+        list
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter((entry) => entry !== ''),
+      )
+      .refine((entries) => entries.every(isAddressOrRange), {
+        message: 'must be IP addresses or CIDR ranges separated by commas',
+      })
+      .optional(),
+    'unset',
+    'Reverse proxies whose X-Forwarded-For names the client for the enrollment and sign-in throttles: IPv4/IPv6 addresses and CIDR ranges, comma-separated.',
+  ),
 } as const;
 
 /** The names of every environment variable the collector reads. */
@@ -191,6 +219,8 @@ export interface CollectorConfig {
   staffSession: { idleMinutes: number; maxHours: number };
   /** DEVICE_RESPONSE_BURST, DEVICE_RESPONSES_PER_MINUTE, DEVICE_DAILY_RESPONSE_QUOTA. */
   deviceLimits: DeviceLimits;
+  /** TRUSTED_PROXIES: addresses and CIDR ranges whose X-Forwarded-For is believed. */
+  trustedProxies: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -241,6 +271,7 @@ export function loadConfig(
       perMinute: raw.DEVICE_RESPONSES_PER_MINUTE,
       dailyQuota: raw.DEVICE_DAILY_RESPONSE_QUOTA,
     },
+    trustedProxies: raw.TRUSTED_PROXIES ?? [],
   };
 }
 

@@ -3,12 +3,17 @@
  * survey packages, and on the very first start create a default branch with a one-time
  * enrollment code, so the first kiosk can be enrolled without reading a manual. While the
  * collector has no administrator, it also makes a one-time token for the setup link that
- * creates the first one (again after the last one expired unused). Last, it counts in the
- * results any response stored before they existed.
+ * creates the first one (again after the last one expired unused). It deletes enrollment
+ * codes nobody can use any more. Last, it counts in the results any response stored before
+ * they existed.
  */
 import type { SurveyPackage } from '../shared/contract/survey-package';
 import { DEFAULT_SURVEY_ID } from '../surveys';
-import { createEnrollmentCode, type NewEnrollmentCode } from './devices/enrollment';
+import {
+  createEnrollmentCode,
+  type NewEnrollmentCode,
+  purgeEnrollmentCodes,
+} from './devices/enrollment';
 import { firstAdminTokenIfNeeded, type NewFirstAdminToken } from './staff/first-admin';
 import {
   backfillResults,
@@ -55,6 +60,7 @@ export async function prepareCollector(
       const action = await publishSurveyPackage(tx, pkg, options.now, 'built-in');
       surveys.push({ surveyId: pkg.id, version: pkg.version, action });
     }
+    await purgeEnrollmentCodes(tx, options.now);
     let firstStart: NewEnrollmentCode | null = null;
     if ((await countBranches(tx)) === 0) {
       await insertBranch(tx, {

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { packageOf } from '../../../test/fixtures/surveys';
+import { ENROLLMENT_CODE_PROBLEMS } from '../../shared/contract/api-error';
 import type { DeviceConfig } from '../../shared/contract/device';
 import { apiPath, ENDPOINTS } from '../../shared/contract/endpoints';
 import { BUILT_IN_SURVEYS, DEFAULT_SURVEY_ID } from '../../surveys';
@@ -63,7 +65,7 @@ describe('enrolling the device', () => {
     });
     collector.script(json(200, { token: TOKEN, deviceId, branch: { id: 'east', name: 'East' } }));
 
-    const result = await api.enrollDevice(' k7qm 4xpa-93tw ', 'Entrance\ntablet');
+    const result = await api.enrollDevice(' k7qm 4xpa-93tw ', '\u2066Entrance\n\u200btablet\u2069');
 
     expect(collector.requests[0]).toMatchObject({
       url: `${COLLECTOR_URL}${ENROLL_PATH}`,
@@ -92,6 +94,12 @@ describe('enrolling the device', () => {
     ['an expired code', apiError(410, 'code-expired', 'expired', 'code'), { code: 'code-expired' }],
     ['a used code', apiError(409, 'code-used', 'used', 'code'), { code: 'code-used' }],
     [
+      "another branch's or a revoked device",
+      apiError(403, 'device-refused', 'refused', 'deviceId'),
+      { code: 'device-refused' },
+    ],
+    ['a 403 that names nothing', text(403, 'Forbidden'), { code: 'unexpected-reply' }],
+    [
       'too many wrong codes',
       json(429, { error: { code: 'rate-limited', message: 'wait' } }, { 'Retry-After': '90' }),
       { code: 'rate-limited', retryAfterMs: 90_000 },
@@ -111,6 +119,17 @@ describe('enrolling the device', () => {
     expect(await api.enrollDevice(CODE)).toMatchObject({ ok: false, ...expected });
     expect(await getEnrollment()).toBeUndefined();
   });
+
+  it.each(ENROLLMENT_CODE_PROBLEMS)(
+    'has a text for the enrollment screen when the collector answers %s',
+    (problem) => {
+      const path = new URL('../../../locales/en/app.json', import.meta.url);
+      const texts = JSON.parse(readFileSync(path, 'utf8')) as {
+        staff: { enroll: { errors: Record<string, string> } };
+      };
+      expect(texts.staff.enroll.errors[problem]).toEqual(expect.any(String));
+    },
+  );
 
   it('reports a collector that does not answer in time as a timeout', async () => {
     const { api, collector, clock } = setup();

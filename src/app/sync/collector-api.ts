@@ -16,7 +16,7 @@ import {
   MAX_DEVICE_NAME_LENGTH,
   normaliseEnrollmentCode,
 } from '../../shared/contract/device';
-import { replaceControlCharacters } from '../../shared/contract/plain-text';
+import { removeFormatCharacters, replaceControlCharacters } from '../../shared/contract/plain-text';
 import {
   type Enrollment,
   ensureDeviceId,
@@ -38,6 +38,7 @@ import { refreshSurvey, type SurveyRefresh } from './survey-refresh';
 /**
  * code-invalid: no such code (or not a code at all); code-expired: ask for a new one;
  * code-used: it was used already, perhaps by this device on an answer that was lost;
+ * device-refused: this device is another branch's, or revoked;
  * rate-limited: too many wrong codes from here, wait retryAfterMs.
  */
 export type EnrollFailure = EnrollmentCodeProblem | Extract<ApiErrorCode, 'rate-limited'>;
@@ -82,10 +83,14 @@ function enrollFailure(outcome: HttpOutcome, now: number): EnrollResult {
   return { ok: false, ...callFailure(outcome) };
 }
 
-/** Staff may paste a name with a newline or type a long one; the collector refuses both. */
+/**
+ * Staff may paste a name with a newline or an invisible direction mark, or type a long one;
+ * the collector refuses all three.
+ */
 function cleanDeviceName(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
-  const cleaned = replaceControlCharacters(name).trim().slice(0, MAX_DEVICE_NAME_LENGTH).trim();
+  const visible = removeFormatCharacters(replaceControlCharacters(name));
+  const cleaned = visible.trim().slice(0, MAX_DEVICE_NAME_LENGTH).trim();
   return cleaned || undefined;
 }
 

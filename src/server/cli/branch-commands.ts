@@ -6,6 +6,7 @@ import {
   SentKeptDaysSchema,
 } from '../../shared/contract/device';
 import { BranchIdSchema } from '../../shared/contract/ids';
+import { plainTextProblem } from '../../shared/contract/plain-text';
 import { DEFAULT_SURVEY_ID } from '../../surveys';
 import {
   findBranch,
@@ -19,6 +20,12 @@ import {
 } from '../storage';
 import { type Command, CommandError, integerOption, withStorage } from './command';
 import { formatTable } from './text';
+
+/** A branch name as staff typed it, refused when it breaks the plain-text rule. */
+function checkBranchName(name: string, option: string): void {
+  const problem = plainTextProblem(name);
+  if (problem) throw new CommandError(`${option} ${problem}; type the name again by hand`);
+}
 
 async function requireSurvey(storage: Storage, surveyId: string): Promise<void> {
   if ((await latestSurveyVersion(storage, surveyId)) === undefined) {
@@ -52,6 +59,7 @@ export const branchAdd: Command = {
     }
     if (!name)
       throw new CommandError('give the branch a name, e.g. branch add east "East library"');
+    checkBranchName(name, 'the branch name');
     const surveyId = typeof options.survey === 'string' ? options.survey : DEFAULT_SURVEY_ID;
     await withStorage(config, async (storage) => {
       if (typeof options.survey === 'string') await requireSurvey(storage, surveyId);
@@ -139,6 +147,7 @@ export const branchSet: Command = {
       throw new CommandError('nothing to change: give at least one option (see: help)');
     }
     if (name === '') throw new CommandError('--name cannot be empty');
+    if (name !== undefined) checkBranchName(name, '--name');
     await withStorage(config, async (storage) => {
       const branch = await findBranch(storage, id);
       if (!branch) throw new CommandError(`there is no branch "${id}" (see: branch list)`);

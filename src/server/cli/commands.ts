@@ -32,11 +32,18 @@ export const COMMANDS: Record<string, Command> = {
   migrate: migrateCommand,
 };
 
-/** The command named by the first words of argv, and the arguments after its name. */
-export function findCommand(argv: readonly string[]): { name: string; args: string[] } | undefined {
+/**
+ * The command named by the first words of argv, and the arguments after its name. Only
+ * COMMANDS' own entries count: `constructor` or `__proto__` would otherwise find what
+ * every object inherits.
+ */
+export function findCommand(
+  argv: readonly string[],
+): { name: string; command: Command; args: string[] } | undefined {
   for (const words of [2, 1]) {
     const name = argv.slice(0, words).join(' ');
-    if (argv.length >= words && name in COMMANDS) return { name, args: argv.slice(words) };
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (argv.length >= words && command) return { name, command, args: argv.slice(words) };
   }
   return undefined;
 }

@@ -85,7 +85,8 @@ export const deviceRevoke: Command = {
   summary: 'stop a device’s token at once (a lost or retired tablet)',
   positionals: [1, 1],
   async run({ host, config, positionals }) {
-    const id = positionals[0] ?? '';
+    // Device ids are UUIDs: one id in any case, stored in lower case.
+    const id = (positionals[0] ?? '').toLowerCase();
     await withStorage(config, async (storage) => {
       const device = await findDevice(storage, id);
       if (!device) throw new CommandError(`there is no device "${id}" (see: device list)`);
@@ -97,7 +98,9 @@ export const deviceRevoke: Command = {
       host.out(
         `Revoked ${id}${device.name ? ` (${device.name})` : ''} of branch ${device.branchId}.`,
       );
-      host.out('Its responses already sent stay; to use it again, enroll it with a new code.');
+      host.out(
+        'Its responses already sent stay. It cannot be enrolled again under this id: to use the tablet again, clear the app’s data in its browser and enroll it with a new code.',
+      );
     });
   },
 };

@@ -2,12 +2,18 @@
  * Enrolling a device: a one-time, expiring code (made by staff with the CLI, or printed at
  * first start) is exchanged for a token bound to the code's branch. Marking the code used
  * and storing the device happen in one transaction.
+ *
+ * The device chooses its own id, so a code may enroll a new id, or enroll again only a
+ * device of the code's own branch that is not revoked (a tablet whose token was lost, or
+ * the retry of a lost reply). Anything else would let whoever holds a code take over
+ * another branch's device, or undo a revocation: refused as device-refused, the code left
+ * unused.
  */
 import type { EnrollmentCodeProblem } from '../../shared/contract/api-error';
 import type { EnrollReply } from '../../shared/contract/device';
 import {
+  deleteSpentEnrollmentCodes,
   findBranch,
-  findDevice,
   findEnrollmentCode,
   insertEnrollmentCode,
   inTransaction,
@@ -53,6 +59,24 @@ function retryFrom(now: Date): string {
   return timestamp(new Date(now.getTime() - ENROLLMENT_RETRY_WINDOW_MS));
 }
 
+/**
+ * How long an unused code is kept after it expired: typed within it, it answers "expired,
+ * ask for a new one" rather than "no such code".
+ */
+export const EXPIRED_CODE_KEPT_MS = 7 * 24 * HOUR_MS;
+
+/**
+ * Deletes codes that can never enroll anything again: unused ones EXPIRED_CODE_KEPT_MS
+ * after they expired, used ones once the retry window of their first use is over. Run at
+ * start-up and whenever a code is made, which is how codes accumulate; answers how many.
+ */
+export function purgeEnrollmentCodes(storage: Storage, now: Date): Promise<number> {
+  return deleteSpentEnrollmentCodes(storage, {
+    expiredBefore: timestamp(new Date(now.getTime() - EXPIRED_CODE_KEPT_MS)),
+    usedBefore: retryFrom(now),
+  });
+}
+
 export interface NewEnrollmentCode {
   code: string;
   branchId: string;
@@ -65,6 +89,7 @@ export async function createEnrollmentCode(
   validForHours: number,
   now: Date,
 ): Promise<NewEnrollmentCode> {
+  await purgeEnrollmentCodes(storage, now);
   const code = generateEnrollmentCode();
   const expiresAt = timestamp(new Date(now.getTime() + validForHours * HOUR_MS));
   await insertEnrollmentCode(storage, {
@@ -93,27 +118,25 @@ export async function enrollDevice(
 
   const token = generateDeviceToken();
   const at = timestamp(now);
-  const won = await inTransaction(storage, async (tx) => {
-    if (code.usedAt !== null && (await findDevice(tx, request.deviceId))?.revokedAt) {
-      // A retry after staff revoked the device: revoking must not be undone by the old code.
-      throw new CodeRefused();
-    }
-    await upsertEnrolledDevice(tx, {
+  const refusal = await inTransaction(storage, async (tx) => {
+    const stored = await upsertEnrolledDevice(tx, {
       id: request.deviceId,
       branchId: code.branchId,
       name: request.deviceName ?? null,
       tokenHash: hashDeviceToken(token),
       at,
     });
+    // Another branch's device, or a revoked one: nothing was written, the code stays unused.
+    if (!stored) return 'device-refused' as const;
     const use = { at, deviceId: request.deviceId, retryFrom: retryFrom(now) };
-    if (await markEnrollmentCodeUsed(tx, codeHash, use)) return true;
+    if (await markEnrollmentCodeUsed(tx, codeHash, use)) return null;
     // Another device took the code since it was read: undo this device's enrollment.
     throw new CodeRefused();
   }).catch((error: unknown) => {
-    if (error instanceof CodeRefused) return false;
+    if (error instanceof CodeRefused) return 'code-used' as const;
     throw error;
   });
-  if (!won) return { ok: false, problem: 'code-used' };
+  if (refusal) return { ok: false, problem: refusal };
 
   const branch = await findBranch(storage, code.branchId);
   return {
@@ -126,5 +149,5 @@ export async function enrollDevice(
   };
 }
 
-/** Rolls the enrollment back: the code is used by another device, or this one was revoked. */
+/** Rolls the enrollment back: another device used the code meanwhile. */
 class CodeRefused extends Error {}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FailureThrottle } from './throttle';
+import { ClientThrottle, FailureThrottle, FORWARDER_LIMIT_FACTOR } from './throttle';
 
 const MINUTE_MS = 60_000;
 
@@ -34,4 +34,36 @@ describe('FailureThrottle', () => {
       expect(throttle.retryAfterMs('::1', 0)).toBe(wait);
     },
   );
+});
+
+describe('ClientThrottle', () => {
+  const client = { key: '192.0.2.7', shared: false };
+
+  it('reserves an attempt up front, refuses once the limit is reserved, and takes back a success', () => {
+    const throttle = new ClientThrottle(2, MINUTE_MS);
+    expect(throttle.reserve(client, 0)).toBe(0);
+    expect(throttle.reserve(client, 0)).toBe(0);
+    expect(throttle.reserve(client, 0)).toBe(MINUTE_MS);
+    throttle.withdraw(client, 0);
+    expect(throttle.reserve(client, 0)).toBe(0);
+  });
+
+  it('never counts a key that stands for many clients', () => {
+    const throttle = new ClientThrottle(1, MINUTE_MS);
+    const proxy = { key: '10.0.0.1', shared: true };
+    for (let i = 0; i < 5; i++) expect(throttle.reserve(proxy, 0)).toBe(0);
+  });
+
+  it('holds every key behind one untrusted forwarder to a wider cap together', () => {
+    const throttle = new ClientThrottle(2, MINUTE_MS);
+    const via = (i: number) => ({
+      key: `203.0.113.${i} via 198.51.100.1`,
+      shared: false,
+      forwarder: '198.51.100.1',
+    });
+    for (let i = 0; i < 2 * FORWARDER_LIMIT_FACTOR; i++)
+      expect(throttle.reserve(via(i), 0)).toBe(0);
+    expect(throttle.reserve(via(999), 0)).toBe(MINUTE_MS);
+    expect(throttle.reserve(client, 0)).toBe(0);
+  });
 });

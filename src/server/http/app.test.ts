@@ -1,7 +1,8 @@
 /**
  * The collector serves the API the shared contract declares: every endpoint at its method
  * and path, behind the authentication it names, answering what its reply schema says, and
- * /schema publishes every body schema an endpoint declares.
+ * /schema publishes every body schema an endpoint declares. Ids it reads are one id in any
+ * case.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -229,5 +230,23 @@ describe('the collector app serves the declared API', () => {
         expect(published[name as string]).toEqual(expected[name as string]);
       }
     }
+  });
+});
+
+describe('ids in any case', () => {
+  let collector: TestCollector;
+
+  beforeEach(async () => {
+    collector = await startTestCollector(sqlite);
+  });
+  afterEach(() => collector.close());
+
+  it('takes a response sent again with its id in upper case as a duplicate, not a second response', async () => {
+    const token = await collector.enroll(DEVICE_ID);
+    const response = makeResponse();
+    expect((await collector.sync(token, [response])).results[0]?.outcome).toBe('accepted');
+    const again = { ...response, id: response.id.toUpperCase(), deviceId: DEVICE_ID.toUpperCase() };
+    const reply = await collector.sync(token, [again]);
+    expect(reply.results[0]).toMatchObject({ id: response.id, outcome: 'duplicate' });
   });
 });

@@ -2,13 +2,15 @@
  * What the HTTP app needs from the outside world. The clock has no default: the CLI host is
  * the one place that reads the real time, so a test can never reach it by forgetting one.
  */
+import type { Context } from 'hono';
 import { hostTimeZone } from '../config';
-import { FailureThrottle } from '../devices/throttle';
+import { ClientThrottle, type ThrottleClient } from '../devices/throttle';
 import { DEFAULT_DEVICE_LIMITS, type DeviceLimits, DeviceRateLimit } from '../ingest/device-limits';
 import { SCRYPT_COST, type ScryptCost } from '../staff/passwords';
 import { DEFAULT_STAFF_SESSION, type StaffSessionSettings } from '../staff/sessions';
 import { SignInThrottle } from '../staff/sign-in-throttle';
 import type { Storage } from '../storage';
+import { ClientAddresses } from './client-address';
 
 export interface AppDeps {
   storage: Storage;
@@ -19,7 +21,7 @@ export interface AppDeps {
   /** TIME_ZONE: the zone of the day a response counts on (the host's when not given). */
   timeZone?: string;
   /** Failed enrollment attempts per client address. */
-  enrollThrottle?: FailureThrottle;
+  enrollThrottle?: ClientThrottle;
   /** Failed staff sign-ins per account and per client address. */
   signInThrottle?: SignInThrottle;
   /**
@@ -35,26 +37,37 @@ export interface AppDeps {
   logError?: (error: unknown) => void;
   /** What one device may send (DEVICE_RESPONSE_BURST, _PER_MINUTE, DEVICE_DAILY_RESPONSE_QUOTA). */
   deviceLimits?: DeviceLimits;
+  /** TRUSTED_PROXIES: peers whose X-Forwarded-For names the client (see client-address.ts). */
+  trustedProxies?: readonly string[];
+  /** Where a deployment's problem the collector can work around is reported, once. */
+  logWarning?: (message: string) => void;
 }
 
-export type ResolvedDeps = Required<Omit<AppDeps, 'publicUrl'>> & {
+export type ResolvedDeps = Required<Omit<AppDeps, 'publicUrl' | 'trustedProxies'>> & {
   publicUrl: string | undefined;
   /** The token bucket of responses per device, made from deviceLimits. */
   deviceRateLimit: DeviceRateLimit;
+  /** The request's client as the throttles count it, read with TRUSTED_PROXIES. */
+  clientAddress: (c: Context) => ThrottleClient;
 };
 
 export function resolveDeps(deps: AppDeps): ResolvedDeps {
-  const deviceLimits = deps.deviceLimits ?? DEFAULT_DEVICE_LIMITS;
+  const { trustedProxies = [], ...given } = deps;
+  const logWarning = given.logWarning ?? ((message: string) => console.warn(message));
+  const addresses = new ClientAddresses(trustedProxies, logWarning);
+  const deviceLimits = given.deviceLimits ?? DEFAULT_DEVICE_LIMITS;
   return {
     deviceRateLimit: new DeviceRateLimit(deviceLimits),
-    enrollThrottle: new FailureThrottle(),
+    enrollThrottle: new ClientThrottle(),
     timeZone: hostTimeZone(),
     signInThrottle: new SignInThrottle(),
     publicUrl: undefined,
     staffSession: DEFAULT_STAFF_SESSION,
     passwordCost: SCRYPT_COST,
     logError: (error) => console.error('collector: unexpected error', error),
-    ...deps,
+    ...given,
     deviceLimits,
+    logWarning,
+    clientAddress: (c) => addresses.of(c),
   };
 }

@@ -20,7 +20,9 @@ export function requireDevice(storage: Storage): MiddlewareHandler<{ Variables: 
       : undefined;
     if (!device) throw unauthorized('the device token is not valid; enroll the device again');
     if (device.revokedAt) {
-      throw unauthorized('this device was revoked; enroll it again with a new code');
+      throw unauthorized(
+        'this device was revoked; to use it again, clear the app’s data in its browser and enroll it with a new code',
+      );
     }
     c.set('device', device);
     await next();

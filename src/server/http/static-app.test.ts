@@ -7,6 +7,7 @@ import { testDialects } from '../../../test/fixtures/test-databases';
 
 const INDEX_HTML = '<!doctype html><title>Library survey</title><div id="app"></div>';
 const ADMIN_HTML = '<!doctype html><title>Library survey: results</title><div id="admin"></div>';
+const BUILD_MANIFEST = '{"index.html":{"file":"assets/index-abc123.js"}}';
 const APP_JS = `console.log(${JSON.stringify('library '.repeat(500))});`;
 
 // The static side does not touch the database: SQLite is enough.
@@ -51,6 +52,27 @@ describe('serving the app', () => {
       );
       writeFileSync(join(collector.staticDir, 'manifest.webmanifest'), '{"name":"Library survey"}');
       writeFileSync(join(collector.staticDir, 'assets', 'index-abc123.js'), APP_JS);
+      // What the build leaves beside the app that is not the app: Vite's manifest, and the like.
+      mkdirSync(join(collector.staticDir, '.vite'));
+      writeFileSync(join(collector.staticDir, '.vite', 'manifest.json'), BUILD_MANIFEST);
+      mkdirSync(join(collector.staticDir, 'assets', '.cache'));
+      writeFileSync(join(collector.staticDir, 'assets', '.cache', 'notes.json'), BUILD_MANIFEST);
+      writeFileSync(join(collector.staticDir, '.env'), BUILD_MANIFEST);
+    });
+
+    it.each([
+      ['/.vite/manifest.json'],
+      ['/.vite/'],
+      ['/.vite'],
+      ['/%2evite/manifest.json'],
+      ['/%2Evite%2Fmanifest.json'],
+      ['/assets/.cache/notes.json'],
+      ['/.env'],
+      ['/admin/.vite/manifest.json'],
+    ])('serves nothing under a dot-folder or dot-file: %s is a 404', async (path) => {
+      const res = await get(path);
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain('index-abc123');
     });
 
     it.each([

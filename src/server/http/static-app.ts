@@ -2,7 +2,8 @@
  * Serves the PWA from STATIC_DIR: hashed files under /assets/ are cached for a year, the
  * rest (index.html, sw.js, manifest) is revalidated every time so an update reaches the
  * kiosks. /admin/ and every page path under it get admin.html, the librarians' dashboard;
- * any other page path gets index.html: each app is a single page.
+ * any other page path gets index.html: each app is a single page. Nothing under a dot-folder
+ * (/.vite/) and no dot-file is served.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,12 @@ const FILE_PATH = /(^\/assets\/)|(\.[a-z0-9]+$)/i;
 /** The dashboard's page paths: /admin, /admin/, /admin/anything. */
 const ADMIN_PAGE = /^\/admin(\/|$)/;
 const ADMIN_HTML = 'admin.html';
+/**
+ * A path with a part that starts with a dot, written plainly or percent-encoded: the build's
+ * own files (/.vite/manifest.json lists every file and chunk of the app), editor and tool
+ * folders, dot-files. None of it is the app, so none of it is served.
+ */
+const DOT_PART = /(^|\/|%2f)(\.|%2e)/i;
 
 function notBuilt(c: Context): Response {
   const message =
@@ -36,6 +43,9 @@ export function staticRoutes(staticDir: string): Hono {
   const app = new Hono();
   app.on(['GET', 'HEAD'], '*', async (c, next) => {
     if (!existsSync(join(staticDir, 'index.html'))) return notBuilt(c);
+    if (DOT_PART.test(c.req.path) || DOT_PART.test(new URL(c.req.url).pathname)) {
+      return c.text('Not found', 404);
+    }
     await next();
     if (c.res.status < 400) {
       c.res.headers.set(

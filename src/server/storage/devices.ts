@@ -70,14 +70,17 @@ export async function listDevices(
 }
 
 /**
- * Stores an enrolled device. Enrolling a known device again gives it the new token and
- * branch and lifts a revocation; a name left out keeps the old one.
+ * Stores an enrolled device: a new id, or a known device of the same branch that is not
+ * revoked, which gets the new token (a name left out keeps the old one). False, and nothing
+ * changed, for a device of another branch or a revoked one: a code must not take over a
+ * device it was not made for, move it, or undo a revocation. The condition is part of the
+ * upsert, so two codes racing for one new id cannot both write it.
  */
 export async function upsertEnrolledDevice(
   storage: Storage,
   device: { id: string; branchId: string; name: string | null; tokenHash: string; at: string },
-): Promise<void> {
-  await storage.db
+): Promise<boolean> {
+  const result = await storage.db
     .insertInto('devices')
     .values({
       id: device.id,
@@ -90,16 +93,23 @@ export async function upsertEnrolledDevice(
       last_clock_offset_ms: null,
     })
     .onConflict((oc) =>
-      oc.column('id').doUpdateSet((eb) => ({
-        branch_id: eb.ref('excluded.branch_id'),
-        name: eb.fn.coalesce('excluded.name', 'devices.name'),
-        token_hash: eb.ref('excluded.token_hash'),
-        enrolled_at: eb.ref('excluded.enrolled_at'),
-        revoked_at: null,
-        last_seen_at: eb.ref('excluded.last_seen_at'),
-      })),
+      oc
+        .column('id')
+        .doUpdateSet((eb) => ({
+          name: eb.fn.coalesce('excluded.name', 'devices.name'),
+          token_hash: eb.ref('excluded.token_hash'),
+          enrolled_at: eb.ref('excluded.enrolled_at'),
+          last_seen_at: eb.ref('excluded.last_seen_at'),
+        }))
+        .where((eb) =>
+          eb.and([
+            eb('devices.branch_id', '=', eb.ref('excluded.branch_id')),
+            eb('devices.revoked_at', 'is', null),
+          ]),
+        ),
     )
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
 /** Revokes a device's token; false when there is no such device or it was revoked already. */

@@ -75,3 +75,24 @@ export async function markEnrollmentCodeUsed(
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
+
+/**
+ * Deletes the codes nobody can use any more: unused ones that expired before
+ * `expiredBefore`, and used ones first used before `usedBefore` (their retry window over).
+ * Answers how many it deleted.
+ */
+export async function deleteSpentEnrollmentCodes(
+  storage: Storage,
+  cutoffs: { expiredBefore: string; usedBefore: string },
+): Promise<number> {
+  const result = await storage.db
+    .deleteFrom('enrollment_codes')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('used_at', 'is', null), eb('expires_at', '<', cutoffs.expiredBefore)]),
+        eb.and([eb('used_at', 'is not', null), eb('used_at', '<', cutoffs.usedBefore)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

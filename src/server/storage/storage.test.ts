@@ -147,22 +147,39 @@ describe.each(testDialects)('storage on $name', (dialect) => {
     ).toBe(false);
   });
 
-  it('gives a re-enrolled device its new token and lifts its revocation', async () => {
+  it('gives a device re-enrolled for its own branch its new token, keeping its name', async () => {
     const id = makeResponse().deviceId;
-    expect(await revokeDevice(database.storage, id, AT)).toBe(true);
-    expect(await revokeDevice(database.storage, id, AT)).toBe(false);
-    await upsertEnrolledDevice(database.storage, {
-      id,
-      branchId: 'main',
-      name: null,
-      tokenHash: 'token-2',
-      at: AT,
-    });
+    const again = { id, branchId: 'main', name: null, tokenHash: 'token-2', at: AT };
+    expect(await upsertEnrolledDevice(database.storage, again)).toBe(true);
     expect(await findDeviceByTokenHash(database.storage, 'token-1')).toBeUndefined();
     expect(await findDeviceByTokenHash(database.storage, 'token-2')).toMatchObject({
       id,
       name: 'Entrance',
       revokedAt: null,
+    });
+  });
+
+  it.each([
+    ['for another branch', { branchId: 'east' }, false],
+    ['after it was revoked', { branchId: 'main' }, true],
+  ])('changes nothing of a device enrolled again %s', async (_case, change, revoke) => {
+    await insertBranch(database.storage, {
+      id: 'east',
+      name: 'East library',
+      kioskOverrides: {},
+      surveyId: surveyPackage().id,
+      createdAt: AT,
+    });
+    const id = makeResponse().deviceId;
+    if (revoke) expect(await revokeDevice(database.storage, id, AT)).toBe(true);
+    const again = { id, name: 'Taken', tokenHash: 'token-2', at: AT, ...change };
+    expect(await upsertEnrolledDevice(database.storage, again)).toBe(false);
+    expect(await findDeviceByTokenHash(database.storage, 'token-2')).toBeUndefined();
+    expect(await findDeviceByTokenHash(database.storage, 'token-1')).toMatchObject({
+      id,
+      branchId: 'main',
+      name: 'Entrance',
+      revokedAt: revoke ? AT : null,
     });
   });
 });

@@ -15,16 +15,22 @@ export const API_ERROR_CODES = [
   'code-invalid',
   'code-expired',
   'code-used',
+  'device-refused',
   'rate-limited',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
-/** Why an enrollment code cannot enroll this device: the collector's verdict, the app's message. */
+/**
+ * Why an enrollment code cannot enroll this device: the collector's verdict, the app's
+ * message. device-refused: the device id is a device of another branch, or a revoked one;
+ * a code enrolls a new device, or re-enrolls only a device of its own branch in service.
+ */
 export const ENROLLMENT_CODE_PROBLEMS = [
   'code-invalid',
   'code-expired',
   'code-used',
+  'device-refused',
 ] as const satisfies readonly ApiErrorCode[];
 export type EnrollmentCodeProblem = (typeof ENROLLMENT_CODE_PROBLEMS)[number];
 
@@ -37,6 +43,7 @@ export const API_ERROR_STATUS = {
   'code-invalid': 400,
   unauthorized: 401,
   forbidden: 403,
+  'device-refused': 403,
   'not-found': 404,
   'code-used': 409,
   'code-expired': 410,

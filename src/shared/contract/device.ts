@@ -10,7 +10,7 @@ import {
   MAX_DEVICE_NAME_LENGTH,
   MAX_SENT_KEPT_DAYS,
 } from './constants';
-import { BranchIdSchema, SurveyIdSchema } from './ids';
+import { BranchIdSchema, DeviceIdSchema, SurveyIdSchema } from './ids';
 import { plainTextSchema } from './plain-text';
 
 export { MAX_DEVICE_NAME_LENGTH };
@@ -33,7 +33,7 @@ export const DeviceNameSchema = plainTextSchema(MAX_DEVICE_NAME_LENGTH);
 
 export const EnrollRequestSchema = z.object({
   code: z.string().regex(ENROLLMENT_CODE_PATTERN, 'is not an enrollment code'),
-  deviceId: z.uuid(),
+  deviceId: DeviceIdSchema,
   deviceName: DeviceNameSchema.optional(),
 });
 
@@ -41,7 +41,7 @@ export const BranchSchema = z.object({ id: BranchIdSchema, name: z.string() });
 
 export const EnrollReplySchema = z.object({
   token: z.string().min(32),
-  deviceId: z.uuid(),
+  deviceId: DeviceIdSchema,
   branch: BranchSchema,
 });
 
@@ -61,7 +61,7 @@ export { DEFAULT_KIOSK_OPTIONS };
 
 export const DeviceConfigSchema = z.object({
   serverTime: z.iso.datetime({ offset: true }),
-  deviceId: z.uuid(),
+  deviceId: DeviceIdSchema,
   deviceName: z.string().nullable(),
   branch: BranchSchema,
   kiosk: KioskOptionsSchema,

@@ -1,4 +1,4 @@
-/** Identifier formats shared by surveys, questions, options and branches. */
+/** Identifier formats shared by surveys, questions, options, branches, devices and responses. */
 import { z } from 'zod';
 
 /**
@@ -19,3 +19,12 @@ export const BranchIdSchema = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and single dashes')
   .max(64);
+
+/**
+ * A device's id: a UUID the device made. UUIDs are case-insensitive (RFC 9562), so every
+ * id is read in lower case: one device, whatever case it was sent in.
+ */
+export const DeviceIdSchema = z.uuid().toLowerCase();
+
+/** A response's id: a UUIDv7 made on the device, read in lower case like DeviceIdSchema. */
+export const ResponseIdSchema = z.uuid({ version: 'v7' }).toLowerCase();

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../languages';
 import { AnswersSchema } from './answer';
 import { MAX_SURVEY_VERSION } from './constants';
-import { BranchIdSchema, SurveyIdSchema } from './ids';
+import { BranchIdSchema, DeviceIdSchema, ResponseIdSchema, SurveyIdSchema } from './ids';
 import { plainTextSchema } from './plain-text';
 
 export const CHANNELS = ['kiosk', 'staff', 'qr'] as const;
@@ -33,12 +33,12 @@ export const MAX_LOCATION_LENGTH = 120;
 
 export const SurveyResponseSchema = z.object({
   /** UUIDv7, made on the device: unique without coordination, sortable by creation. */
-  id: z.uuid({ version: 'v7' }),
+  id: ResponseIdSchema,
   surveyId: SurveyIdSchema,
   surveyVersion: z.int().min(1).max(MAX_SURVEY_VERSION),
   locale: z.enum(LANGUAGES),
   channel: z.enum(CHANNELS),
-  deviceId: z.uuid(),
+  deviceId: DeviceIdSchema,
   /** Counts up per device; a gap tells staff a response is missing. */
   deviceSeq: z.int().min(1),
   /** What the device believed when the response was made; null before enrollment. */

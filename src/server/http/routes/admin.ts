@@ -106,7 +106,8 @@ export function adminRoutes({ storage, now }: ResolvedDeps, access: StaffAccess)
   });
 
   app.on(revoke.method, revoke.path, access.admin, async (c) => {
-    const device = await findDevice(storage, c.req.param('id') ?? '');
+    // Device ids are UUIDs, one id in any case (DeviceIdSchema).
+    const device = await findDevice(storage, (c.req.param('id') ?? '').toLowerCase());
     if (!device) throw notFound('no such device');
     const at = timestamp(now());
     await revokeDevice(storage, device.id, at);

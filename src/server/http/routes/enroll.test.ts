@@ -3,10 +3,11 @@ import { START, startTestCollector, type TestCollector } from '../../../../test/
 import { DEVICE_ID } from '../../../../test/fixtures/responses';
 import { testDialects } from '../../../../test/fixtures/test-databases';
 import { ApiErrorSchema, DeviceConfigSchema, EnrollReplySchema } from '../../../shared/index';
-import { findDevice, revokeDevice } from '../../storage';
+import { findDevice, listDevices, revokeDevice } from '../../storage';
 
 const HOUR_MS = 3_600_000;
 const OTHER_DEVICE_ID = '7d1c9b2a-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+const WRONG_CODE = { code: 'AAAA-BBBB-CCCC', deviceId: DEVICE_ID };
 
 describe.each(testDialects)('enrollment and device tokens on $name', (dialect) => {
   let collector: TestCollector;
@@ -112,15 +113,25 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
       await revokeDevice(collector.database.storage, DEVICE_ID, collector.clock.now.toISOString()),
     ).toBe(true);
 
-    await expectError(await enroll({ code, deviceId: DEVICE_ID }), 409, 'code-used');
+    const refused = await expectError(
+      await enroll({ code, deviceId: DEVICE_ID }),
+      403,
+      'device-refused',
+    );
+    expect(refused.path).toBe('deviceId');
     const device = await findDevice(collector.database.storage, DEVICE_ID);
     expect(device?.revokedAt).not.toBeNull();
     const config = await collector.app.request('/api/v1/device/config', {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(config.status).toBe(401);
-    // A new code from staff enrolls it again.
-    expect((await enroll({ code: await collector.code(), deviceId: DEVICE_ID })).status).toBe(200);
+    // Nor with a new code: a revoked device stays revoked.
+    await expectError(
+      await enroll({ code: await collector.code(), deviceId: DEVICE_ID }),
+      403,
+      'device-refused',
+    );
+    expect((await findDevice(collector.database.storage, DEVICE_ID))?.revokedAt).not.toBeNull();
   });
 
   it('lets only one of two devices racing for one code win', async () => {
@@ -136,6 +147,13 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
     ['a device id that is not a UUID', { deviceId: 'tablet-1' }, 'deviceId'],
     ['an empty device name', { deviceName: '   ' }, 'deviceName'],
     ['a device name with control characters', { deviceName: 'Tab\u0000let' }, 'deviceName'],
+    ['a device name with a right-to-left override', { deviceName: 'Tab\u202elet' }, 'deviceName'],
+    ['a device name with a zero-width space', { deviceName: 'Tab\u200blet' }, 'deviceName'],
+    [
+      'a device name with a directional isolate',
+      { deviceName: '\u2068Tablet\u2069' },
+      'deviceName',
+    ],
   ])('answers 400 to %s', async (_case, change, path) => {
     const code = await collector.code();
     const error = await expectError(
@@ -144,6 +162,7 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
       'bad-request',
     );
     expect(error.path).toBe(path);
+    expect(error.message).toContain(path);
   });
 
   it('throttles an address after 10 failed attempts in 15 minutes, and only that address', async () => {
@@ -163,9 +182,58 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
     await expectError(await enroll({ code, deviceId: DEVICE_ID }), 409, 'code-used');
   });
 
-  it('re-enrolls a device: new token and branch, revocation lifted, old token dead', async () => {
-    const oldToken = await collector.enroll(DEVICE_ID, 'main');
-    await revokeDevice(collector.database.storage, DEVICE_ID, START.toISOString());
+  it('holds a burst of wrong codes sent at once to the limit of 10', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 25 }, () => enroll({ code: 'AAAA-BBBB-CCCC', deviceId: DEVICE_ID })),
+    );
+    const statuses = burst.map((res) => res.status);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+  });
+
+  it('takes back the attempts of enrollments that worked', async () => {
+    const codes = await Promise.all(Array.from({ length: 10 }, () => collector.code()));
+    const ids = codes.map((_, i) => `0b6f6c1e-3f0a-4c55-9d8e-${String(i).padStart(12, '0')}`);
+    const burst = await Promise.all(codes.map((code, i) => enroll({ code, deviceId: ids[i] })));
+    expect(burst.map((res) => res.status)).toEqual(codes.map(() => 200));
+    for (let i = 0; i < 10; i++) {
+      await expectError(await enroll(WRONG_CODE), 400, 'code-invalid');
+    }
+    await expectError(await enroll(WRONG_CODE), 429, 'rate-limited');
+  });
+
+  it('throttles by /64 an IPv6 client that changes its address', async () => {
+    for (let i = 1; i <= 10; i++) {
+      const res = await enroll(
+        { code: 'AAAA-BBBB-CCCC', deviceId: DEVICE_ID },
+        `2001:db8:1:2::${i}`,
+      );
+      await expectError(res, 400, 'code-invalid');
+    }
+    const code = await collector.code();
+    await expectError(
+      await enroll({ code, deviceId: DEVICE_ID }, '2001:db8:1:2::99'),
+      429,
+      'rate-limited',
+    );
+    expect((await enroll({ code, deviceId: DEVICE_ID }, '2001:db8:1:3::1')).status).toBe(200);
+  });
+
+  it('enrolls a device id sent in upper case as the same device', async () => {
+    const first = await collector.enroll(DEVICE_ID, 'main');
+    const code = await collector.code('main');
+    const res = await enroll({ code, deviceId: DEVICE_ID.toUpperCase() });
+    expect(res.status).toBe(200);
+    expect(EnrollReplySchema.parse(await res.json()).deviceId).toBe(DEVICE_ID);
+    expect(await listDevices(collector.database.storage)).toHaveLength(1);
+    const config = await collector.app.request('/api/v1/device/config', {
+      headers: { authorization: `Bearer ${first}` },
+    });
+    expect(config.status).toBe(401);
+  });
+
+  it('re-enrolls a device of its own branch: new token, old token dead', async () => {
+    const oldToken = await collector.enroll(DEVICE_ID, 'bookmobile');
     const newToken = await collector.enroll(DEVICE_ID, 'bookmobile');
     expect(newToken).not.toBe(oldToken);
     const config = (token: string) =>
@@ -176,6 +244,37 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
     const res = await config(newToken);
     expect(res.status).toBe(200);
     expect(DeviceConfigSchema.parse(await res.json()).branch.id).toBe('bookmobile');
+  });
+
+  it("refuses another branch's code for an enrolled device, which keeps its branch and token", async () => {
+    const token = await collector.enroll(DEVICE_ID, 'main');
+    const code = await collector.code('bookmobile');
+    const error = await expectError(
+      await enroll({ code, deviceId: DEVICE_ID, deviceName: 'Taken over' }),
+      403,
+      'device-refused',
+    );
+    expect(error).toMatchObject({ path: 'deviceId', message: expect.stringContaining('branch') });
+    expect(await findDevice(collector.database.storage, DEVICE_ID)).toMatchObject({
+      branchId: 'main',
+      name: null,
+      revokedAt: null,
+    });
+    const config = await collector.app.request('/api/v1/device/config', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(config.status).toBe(200);
+    // The code was not used up: it still enrolls a new device of its branch.
+    expect((await enroll({ code, deviceId: OTHER_DEVICE_ID })).status).toBe(200);
+  });
+
+  it('lets only one of two branches racing to enroll one new device id have it', async () => {
+    const [main, bookmobile] = [await collector.code('main'), await collector.code('bookmobile')];
+    const replies = await Promise.all([
+      enroll({ code: main, deviceId: DEVICE_ID }),
+      enroll({ code: bookmobile, deviceId: DEVICE_ID }),
+    ]);
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 403]);
   });
 
   describe('device configuration', () => {
@@ -225,5 +324,86 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
       );
       expect(error.message).toContain('revoked');
     });
+  });
+});
+
+/** A request through a reverse proxy at `peer` that says it forwards `forwardedFor`. */
+function enrollVia(collector: TestCollector, body: unknown, peer: string, forwardedFor?: string) {
+  return collector.app.request(
+    '/api/v1/enroll',
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+      },
+      body: JSON.stringify(body),
+    },
+    { incoming: { socket: { remoteAddress: peer } } },
+  );
+}
+
+const PROXY = '10.0.0.2';
+const CLIENT_A = '192.0.2.10';
+const CLIENT_B = '192.0.2.20';
+
+describe.each(testDialects)('enrollment behind a reverse proxy on $name', (dialect) => {
+  let collector: TestCollector;
+  const warnings: string[] = [];
+
+  beforeEach(async () => {
+    warnings.length = 0;
+    collector = await startTestCollector(dialect, {
+      trustedProxies: ['127.0.0.1', '10.0.0.0/24'],
+      logWarning: (message) => warnings.push(message),
+    });
+  });
+  afterEach(() => collector.close());
+
+  it("does not stop client B when client A's codes fail through the same trusted proxy", async () => {
+    for (let i = 0; i < 10; i++) {
+      expect((await enrollVia(collector, WRONG_CODE, PROXY, CLIENT_A)).status).toBe(400);
+    }
+    expect((await enrollVia(collector, WRONG_CODE, PROXY, CLIENT_A)).status).toBe(429);
+    // A cannot pass for another client by writing its own X-Forwarded-For: the proxy appends.
+    expect((await enrollVia(collector, WRONG_CODE, PROXY, `${CLIENT_B}, ${CLIENT_A}`)).status).toBe(
+      429,
+    );
+    const code = await collector.code();
+    const res = await enrollVia(collector, { code, deviceId: DEVICE_ID }, PROXY, CLIENT_B);
+    expect(res.status).toBe(200);
+    expect(warnings).toEqual([]);
+  });
+
+  it('never throttles the proxy itself when it names no client, and says so once', async () => {
+    for (let i = 0; i < 15; i++) {
+      expect((await enrollVia(collector, WRONG_CODE, PROXY)).status).toBe(400);
+    }
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('X-Forwarded-For');
+  });
+
+  it('counts the clients of a forwarding peer not in TRUSTED_PROXIES apart, and warns once', async () => {
+    const unlisted = '198.51.100.1';
+    for (let i = 0; i < 10; i++) {
+      expect((await enrollVia(collector, WRONG_CODE, unlisted, CLIENT_A)).status).toBe(400);
+    }
+    expect((await enrollVia(collector, WRONG_CODE, unlisted, CLIENT_A)).status).toBe(429);
+    const code = await collector.code();
+    const res = await enrollVia(collector, { code, deviceId: DEVICE_ID }, unlisted, CLIENT_B);
+    expect(res.status).toBe(200);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('TRUSTED_PROXIES');
+    expect(warnings[0]).toContain(unlisted);
+  });
+
+  it('holds a client that invents a new X-Forwarded-For each time to the cap of its forwarder', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 101; i++) {
+      const invented = `203.0.113.${i}`;
+      statuses.push((await enrollVia(collector, WRONG_CODE, '198.51.100.1', invented)).status);
+    }
+    expect(statuses.filter((status) => status === 400)).toHaveLength(100);
+    expect(statuses.at(-1)).toBe(429);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * POST /enroll (API.enroll): a one-time code for a device token. Failed attempts count per
- * client address; too many in a window are refused with 429 and Retry-After.
+ * client (ThrottleClient: TRUSTED_PROXIES decides who that is); too many in a window are
+ * refused with 429 and Retry-After. Each attempt is counted as failed from its start, before
+ * anything is awaited, and taken back unless it was a wrong code, so a burst sent at once
+ * cannot pass the limit.
  */
 import { Hono } from 'hono';
 import { API, type ReplyBody } from '../../../shared/contract/api';
 import { normaliseEnrollmentCode } from '../../../shared/contract/device';
 import { type CodeProblem, enrollDevice } from '../../devices/enrollment';
-import { clientAddress } from '../client-address';
 import type { ResolvedDeps } from '../deps';
 import { ApiProblem, firstIssue, invalidBody } from '../errors';
 import { readJsonBody } from '../json-body';
@@ -18,6 +20,8 @@ const PROBLEMS: Record<CodeProblem, string> = {
   'code-invalid': 'this enrollment code does not exist; check it or ask for a new one',
   'code-expired': 'this enrollment code has expired; ask for a new one',
   'code-used': 'this enrollment code was used already; ask for a new one',
+  'device-refused':
+    'this device id is a device of another branch, or a revoked one; a code enrolls a new device, or re-enrolls only a device of its own branch that is not revoked',
 };
 
 function withNormalisedCode(body: unknown): unknown {
@@ -26,11 +30,12 @@ function withNormalisedCode(body: unknown): unknown {
   return typeof code === 'string' ? { ...body, code: normaliseEnrollmentCode(code) } : body;
 }
 
-export function enrollRoutes({ storage, now, enrollThrottle }: ResolvedDeps): Hono {
+export function enrollRoutes({ storage, now, enrollThrottle, clientAddress }: ResolvedDeps): Hono {
   const { method, path, request } = API.enroll;
   return new Hono().on(method, path, async (c) => {
-    const address = clientAddress(c);
-    const waitMs = enrollThrottle.retryAfterMs(address, now().getTime());
+    const client = clientAddress(c);
+    const startedMs = now().getTime();
+    const waitMs = enrollThrottle.reserve(client, startedMs);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       throw new ApiProblem(
@@ -40,20 +45,27 @@ export function enrollRoutes({ storage, now, enrollThrottle }: ResolvedDeps): Ho
         { 'Retry-After': String(seconds) },
       );
     }
+    // Counted as failed until it turns out otherwise: only a refused code stays counted.
+    let refused = false;
     const failed = (problem: CodeProblem, path?: string) => {
-      enrollThrottle.recordFailure(address, now().getTime());
+      refused = true;
       return new ApiProblem(problem, PROBLEMS[problem], path);
     };
-
-    const parsed = request.safeParse(
-      withNormalisedCode(await readJsonBody(c.req.raw, MAX_ENROLL_BYTES)),
-    );
-    if (!parsed.success) {
-      if (firstIssue(parsed.error).path === 'code') throw failed('code-invalid', 'code');
-      throw invalidBody(parsed.error, '{ code, deviceId, deviceName? }');
+    try {
+      const parsed = request.safeParse(
+        withNormalisedCode(await readJsonBody(c.req.raw, MAX_ENROLL_BYTES)),
+      );
+      if (!parsed.success) {
+        if (firstIssue(parsed.error).path === 'code') throw failed('code-invalid', 'code');
+        throw invalidBody(parsed.error, '{ code, deviceId, deviceName? }');
+      }
+      const result = await enrollDevice(storage, parsed.data, now());
+      if (!result.ok) {
+        throw failed(result.problem, result.problem === 'device-refused' ? 'deviceId' : 'code');
+      }
+      return c.json(result.reply satisfies ReplyBody<typeof API.enroll>);
+    } finally {
+      if (!refused) enrollThrottle.withdraw(client, startedMs);
     }
-    const result = await enrollDevice(storage, parsed.data, now());
-    if (!result.ok) throw failed(result.problem, 'code');
-    return c.json(result.reply satisfies ReplyBody<typeof API.enroll>);
   });
 }

@@ -100,11 +100,17 @@ export function resultsRoutes({ storage, now }: ResolvedDeps, access: StaffAcces
     });
   });
 
+  /** The comment a tag path names; response ids are UUIDs, one id in any case. */
+  const commentRef = (c: Context) => ({
+    responseId: (c.req.param('responseId') ?? '').toLowerCase(),
+    questionId: c.req.param('questionId') ?? '',
+  });
+
   app.post(API.tagComment.path, access.staff, async (c) => {
     const body = TagRequestSchema.safeParse(await readJsonBody(c.req.raw, MAX_TAG_BODY_BYTES));
     if (!body.success) throw invalidBody(body.error, '{ tag }');
     const scope = access.scope(c);
-    const ref = { responseId: c.req.param('responseId'), questionId: c.req.param('questionId') };
+    const ref = commentRef(c);
     const tagged = await addCommentTag(
       storage,
       { ...ref, tag: body.data.tag, createdAt: now().toISOString(), createdBy: access.staffId(c) },
@@ -117,7 +123,7 @@ export function resultsRoutes({ storage, now }: ResolvedDeps, access: StaffAcces
 
   app.delete(API.untagComment.path, access.staff, async (c) => {
     const scope = access.scope(c);
-    const ref = { responseId: c.req.param('responseId'), questionId: c.req.param('questionId') };
+    const ref = commentRef(c);
     const untagged = await removeCommentTag(storage, { ...ref, tag: c.req.param('tag') }, scope);
     const comment = untagged ? await findComment(storage, ref, scope) : undefined;
     if (!comment) throw notFound('no such comment');

@@ -282,3 +282,41 @@ describe.each(testDialects)('staff sessions over HTTP on $name', (dialect) => {
     expect(await errorOf(res)).toMatchObject({ code });
   });
 });
+
+describe.each(testDialects)('staff sign-in behind a reverse proxy on $name', (dialect) => {
+  let collector: TestCollector;
+  const PROXY = '10.0.0.2';
+
+  beforeEach(async () => {
+    collector = await startTestCollector(dialect, {
+      trustedProxies: [PROXY],
+      logWarning: () => {},
+    });
+  });
+  afterEach(() => collector.close());
+
+  const signInVia = (client: string, body: unknown) =>
+    collector.app.request(
+      SESSION,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: TEST_ORIGIN,
+          'x-forwarded-for': client,
+        },
+        body: JSON.stringify(body),
+      },
+      { incoming: { socket: { remoteAddress: PROXY } } },
+    );
+
+  it("does not stop client B when client A's sign-ins fail through the same trusted proxy", async () => {
+    const credentials = await collector.addStaff();
+    for (let i = 0; i < 20; i++) {
+      const guess = { email: `guess${i}@library.example`, password: TEST_PASSWORD };
+      expect((await signInVia('192.0.2.10', guess)).status).toBe(401);
+    }
+    expect((await signInVia('192.0.2.10', credentials)).status).toBe(429);
+    expect((await signInVia('192.0.2.20', credentials)).status).toBe(200);
+  });
+});

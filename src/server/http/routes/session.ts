@@ -12,7 +12,6 @@ import { HashingBusy } from '../../staff/passwords';
 import { hashSessionId, isWellFormedSecret } from '../../staff/secrets';
 import { endAllSessions, endSession, type OpenSession, startSession } from '../../staff/sessions';
 import { deleteStaffSession } from '../../storage';
-import { clientAddress } from '../client-address';
 import type { ResolvedDeps } from '../deps';
 import { ApiProblem, badRequest, invalidBody, unauthorized } from '../errors';
 import { readJsonBody } from '../json-body';
@@ -74,7 +73,8 @@ function sessionReply(
 }
 
 export function sessionRoutes(deps: ResolvedDeps): Hono<{ Variables: StaffVariables }> {
-  const { storage, now, signInThrottle, staffSession, passwordCost, publicUrl } = deps;
+  const { storage, now, signInThrottle, staffSession, passwordCost, publicUrl, clientAddress } =
+    deps;
   const app = new Hono<{ Variables: StaffVariables }>();
 
   /** Starts a session for a user, replacing the one the browser had, and sets its cookie. */
