@@ -296,6 +296,7 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
           defaultLocale: 'hu',
         },
         survey: { id: 'library-service-quality', version: 1 },
+        sentKeptDays: 1,
       });
     });
 
