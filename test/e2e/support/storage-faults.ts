@@ -126,9 +126,10 @@ export async function trackDatabaseConnections(page: Page): Promise<void> {
 }
 
 /**
- * Closes every connection to the app's database, as the browser does to a page in the
- * background (iOS Safari) or when it must (the disk is cleaned up): the connection stops
- * working and, where the browser says so, its `close` event fires.
+ * Closes every open connection to the app's database, as the browser does to a page in
+ * the background (iOS Safari) or when it must (the disk is cleaned up): the connection
+ * stops working and, where the browser says so, its `close` event fires. Returns how many
+ * were open: the app's own is one of them.
  */
 export async function closeDatabaseUnderApp(
   page: Page,
@@ -138,9 +139,17 @@ export async function closeDatabaseUnderApp(
     ({ key, closeEvent }) => {
       const connections =
         (globalThis as unknown as Record<symbol, IDBDatabase[] | undefined>)[Symbol.for(key)] ?? [];
+      const isOpen = (connection: IDBDatabase) => {
+        try {
+          connection.transaction(connection.objectStoreNames[0] ?? '').abort();
+          return true;
+        } catch {
+          return false; // InvalidStateError: closed already (the test's own reads close theirs)
+        }
+      };
       let closed = 0;
       for (const connection of connections.splice(0)) {
-        if (connection.name !== 'library-survey') continue;
+        if (connection.name !== 'library-survey' || !isOpen(connection)) continue;
         connection.close();
         if (closeEvent) connection.dispatchEvent(new Event('close'));
         closed++;
