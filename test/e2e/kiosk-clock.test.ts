@@ -5,7 +5,7 @@
  * Only the page's clock is moved (Playwright's); the collector keeps the real one.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceList } from '../../src/shared/contract/admin';
 import { apiPath, ENDPOINTS } from '../../src/shared/contract/endpoints';
 import { dayInZone } from '../../src/shared/results/days';
@@ -43,13 +43,16 @@ describe('a device clock a year wrong', () => {
   });
   afterEach(async () => {
     for (const page of pages.splice(0)) await closeKiosk(page);
-  });
-  afterAll(async () => {
     for (const browser of browsers.splice(0)) await browser.close();
   });
 
-  /** A tab whose clock reads a year ahead (sign 1) or behind (-1) the collector's. */
-  async function tabAYearOff(sign: number, browser: TestBrowser = stack.browser): Promise<Page> {
+  /**
+   * A new tablet (a fresh profile: no clock estimate from an earlier test) whose clock
+   * reads a year ahead of (sign 1) or behind (-1) the collector's.
+   */
+  async function tabletAYearOff(sign: number): Promise<Page> {
+    const browser = await launchBrowser();
+    browsers.push(browser);
     const page = await browser.context.newPage();
     pages.push(page);
     // The collector's clock is the test's (under libfaketime both move together).
@@ -89,7 +92,7 @@ describe('a device clock a year wrong', () => {
   it.each(DIRECTIONS)(
     'a year %s: its responses are accepted, the offset is recorded, and they count on the real day',
     async (direction, sign) => {
-      const page = await tabAYearOff(sign);
+      const page = await tabletAYearOff(sign);
       const kiosk = await enrolledKiosk(stack, page, `Tablet a year ${direction}`);
       expect(
         Math.abs((await page.evaluate(() => Date.now())) - Date.now() - sign * YEAR_MS),
@@ -109,10 +112,7 @@ describe('a device clock a year wrong', () => {
   it.each(DIRECTIONS)(
     'a year %s, answered before the device was enrolled: the first batch it sends carries the offset',
     async (_, sign) => {
-      // A fresh tablet: no clock reading from the collector yet.
-      const browser = await launchBrowser();
-      browsers.push(browser);
-      const page = await tabAYearOff(sign, browser);
+      const page = await tabletAYearOff(sign);
       await page.goto(stack.collector.url);
       const kiosk = new KioskPage(page, onlySurvey(BUILT_IN_SURVEYS));
       await kiosk.completeSurvey(patronAnswers('en'));
