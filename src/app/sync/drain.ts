@@ -1,6 +1,7 @@
 /**
  * Drains the outbox: posts the oldest queued responses in batches until none is left or a
- * batch fails. A row leaves the queue only after a validated reply: acknowledged rows are
+ * batch fails. A device with no estimate of its clock offset reads the collector's clock
+ * first, so that every batch tells the collector how far off the device's clock is. A row leaves the queue only after a validated reply: acknowledged rows are
  * marked synced, refused rows go to quarantine with the collector's reason, and rows the
  * reply left out stay queued. How many records a batch carries is batch-size.ts's rule.
  * The sync state is not written here: each answered batch is yielded as a fact, and the
@@ -19,6 +20,7 @@ import {
 } from './batch-size';
 import { classifyBatchReply } from './classify-reply';
 import { estimateClockOffsetMs } from './clock-offset';
+import { readCollectorClock } from './collector-clock';
 import { type CollectorDeps, requestCollector } from './http';
 import type { DrainEnd, SyncFact } from './run-state';
 import { type QuarantineEntry, sortResults } from './sort-results';
@@ -52,6 +54,8 @@ export async function* drainOutbox(
 ): AsyncGenerator<SyncFact, DrainReport, void> {
   const counts: DrainCounts = { sent: 0, acknowledged: 0, quarantined: 0 };
   let clockOffsetMs = input.clockOffsetMs;
+  // A device without an estimate asks the collector's time once, before its first batch.
+  let clockAsked = clockOffsetMs !== undefined;
   let progressed = false;
   let size: BatchSize = startingBatchSize(input.batchRecords);
   const failed = (end: Omit<Extract<DrainEnd, { outcome: 'failed' }>, 'outcome'>) => ({
@@ -68,7 +72,16 @@ export async function* drainOutbox(
   };
 
   while (!input.isStopped()) {
-    const body = buildBatchBody(await outboxBatch(recordsPerBatch(size)), clockOffsetMs);
+    const records = await outboxBatch(recordsPerBatch(size));
+    if (records.length > 0 && !clockAsked) {
+      clockAsked = true;
+      const offset = await readCollectorClock(deps);
+      if (offset !== undefined) {
+        clockOffsetMs = offset;
+        yield { kind: 'clock-read', clockOffsetMs };
+      }
+    }
+    const body = buildBatchBody(records, clockOffsetMs);
     if (!body) break;
     if (body.kind === 'too-large') {
       const reason = tooLargeReason(body.bytes);

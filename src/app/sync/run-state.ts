@@ -69,7 +69,7 @@ export type SyncFact =
   | { kind: 'enrolled' }
   /** The collector refused the token outside a run (device configuration). */
   | { kind: 'token-refused' }
-  /** A reply's serverTime outside a run gave a new clock offset estimate. */
+  /** A reply's serverTime outside a batch (device configuration, health) gave a new estimate. */
   | { kind: 'clock-read'; clockOffsetMs: number }
   /** The device's own database failed during a run; `detail` is the StorageError kind. */
   | { kind: 'storage-failed'; detail: string };

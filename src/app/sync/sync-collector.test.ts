@@ -28,13 +28,13 @@ const sqlite: TestDialect = found;
 let collector: TestCollector;
 const clock = new FakeClock();
 
-function deviceSide() {
+function deviceSide(deviceClock: FakeClock = clock) {
   const deps = {
     baseUrl: 'http://collector.test',
     fetch: (url: string, init: RequestInit) => Promise.resolve(collector.app.request(url, init)),
-    now: clock.now,
+    now: deviceClock.now,
     random: () => 0.5,
-    timers: clock,
+    timers: deviceClock,
     locks: new FakeLocks(),
     isOnline: () => true,
   };
@@ -77,6 +77,18 @@ describe('the device and the collector', () => {
       answers: completeAnswers(),
     });
     expect(await countByStatus()).toMatchObject({ queued: 0, synced: 25 });
+  });
+
+  it('tells the collector how far off the device clock is in the first batch after enrolling', async () => {
+    // A tablet whose clock is a year behind, with answers waiting from before its enrollment.
+    const yearBehind = new FakeClock(collector.clock.now.getTime() - 365 * 86_400_000);
+    const { engine, api } = deviceSide(yearBehind);
+    await queueResponses(3, () => completeAnswers());
+    await api.enrollDevice(await collector.code());
+
+    expect(await engine.syncNow('enrolled')).toMatchObject({ outcome: 'done', acknowledged: 3 });
+    const stored = await listResponses(collector.database.storage);
+    expect(stored.map((r) => r.clockOffsetMs)).toEqual(Array(3).fill(365 * 86_400_000));
   });
 
   it('keeps a response the collector rejects in quarantine while the others are delivered', async () => {

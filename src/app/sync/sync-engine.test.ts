@@ -8,12 +8,13 @@ import {
   quarantinedResponses,
   StorageError,
   saveSentKeptDays,
+  updateSyncState,
 } from '../store';
 import { db } from '../store/database';
 import { SYNC_BATCH_RECORDS } from './batch';
 import { COLLECTOR_URL, harness, useEnrolledDevice } from './testing/engine-harness';
 import { TEST_START } from './testing/fake-clock';
-import { apiError, batchOf, json, networkError } from './testing/fake-collector';
+import { apiError, batchOf, json, networkError, text } from './testing/fake-collector';
 import { DEVICE_TOKEN, dropStore, freshStore, queueResponses } from './testing/outbox';
 
 const DAY_MS = 86_400_000;
@@ -165,6 +166,9 @@ describe('the token', () => {
 });
 
 describe('the clock offset', () => {
+  const YEAR_MS = 365 * 86_400_000;
+  const healthPath = apiPath(ENDPOINTS.health);
+
   it('is estimated from the reply and sent along with the next batch', async () => {
     await queueResponses(SYNC_BATCH_RECORDS + 1);
     const { engine, collector, clock } = harness({ clockAheadMs: 7 * 60_000 });
@@ -179,9 +183,41 @@ describe('the clock offset', () => {
     await engine.syncNow('manual');
 
     const [first, second] = collector.requests.map((r) => r.body as { clockOffsetMs?: number });
-    expect(first?.clockOffsetMs).toBeUndefined();
+    expect(first?.clockOffsetMs).toBe(0); // the estimate the device had
     expect(second?.clockOffsetMs).toBe(7 * 60_000);
     expect((await getSyncState()).clockOffsetMs).toBe(7 * 60_000);
+  });
+
+  it.each([
+    ['a year ahead', -YEAR_MS],
+    ['a year behind', YEAR_MS],
+  ])(
+    'is read from the collector before the first batch of a device with no estimate (its clock %s), so that batch carries it',
+    async (_, collectorAheadMs) => {
+      await updateSyncState({ clockOffsetMs: undefined });
+      await queueResponses(2);
+      const { engine, collector } = harness({ clockAheadMs: collectorAheadMs });
+      collector.script(collector.health()).otherwise(collector.ingest());
+
+      expect(await engine.syncNow('manual')).toMatchObject({ outcome: 'done', acknowledged: 2 });
+
+      const [clockRead, batch, ...rest] = collector.requests;
+      expect(clockRead).toMatchObject({ method: 'GET', url: `${COLLECTOR_URL}${healthPath}` });
+      expect(batch?.body).toMatchObject({ clockOffsetMs: collectorAheadMs });
+      expect(rest).toEqual([]);
+      expect((await getSyncState()).clockOffsetMs).toBe(collectorAheadMs);
+    },
+  );
+
+  it('sends without an offset when the collector does not tell its time, and learns it from the reply', async () => {
+    await updateSyncState({ clockOffsetMs: undefined });
+    await queueResponses(1);
+    const { engine, collector } = harness({ clockAheadMs: 90_000 });
+    collector.script(text(502, '<html>Bad gateway</html>')).otherwise(collector.ingest());
+
+    expect(await engine.syncNow('manual')).toMatchObject({ outcome: 'done', acknowledged: 1 });
+    expect(collector.requests[1]?.body).not.toHaveProperty('clockOffsetMs');
+    expect((await getSyncState()).clockOffsetMs).toBe(90_000);
   });
 
   it('never refuses to send because the device clock is far off', async () => {

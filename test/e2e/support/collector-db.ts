@@ -11,17 +11,43 @@ export interface CollectorResponseRow {
   locale: string;
   completed: number;
   answers: string;
+  /** The device's time (ISO), never corrected. */
+  submitted_at: string;
+  /** The collector's time (ISO). */
+  received_at: string;
+  /** Collector clock − device clock, as the device estimated it. */
+  clock_offset_ms: number | null;
+  /** The day the response counts on in the results (YYYY-MM-DD in TIME_ZONE). */
+  answered_day: string | null;
+}
+
+function readOnly(dataDir: string): Database.Database {
+  return new Database(join(dataDir, 'collector.sqlite'), { readonly: true, fileMustExist: true });
 }
 
 export function collectorResponses(dataDir: string): CollectorResponseRow[] {
-  const db = new Database(join(dataDir, 'collector.sqlite'), {
-    readonly: true,
-    fileMustExist: true,
-  });
+  const db = readOnly(dataDir);
   try {
     return db
       .prepare('SELECT * FROM responses ORDER BY device_seq')
       .all() as CollectorResponseRow[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The results' responses per day answered of one survey, every slice summed. */
+export function collectorResponseDays(
+  dataDir: string,
+  surveyId: string,
+): { day: string; n: number }[] {
+  const db = readOnly(dataDir);
+  try {
+    return db
+      .prepare(
+        'SELECT day, SUM(n) AS n FROM result_response_days WHERE survey_id = ? GROUP BY day ORDER BY day',
+      )
+      .all(surveyId) as { day: string; n: number }[];
   } finally {
     db.close();
   }

@@ -3,11 +3,13 @@ import type { Page } from 'playwright-core';
 
 export interface DeviceResponseRow {
   id: string;
+  surveyId: string;
   status: 'draft' | 'queued' | 'synced' | 'quarantined';
   locale: string;
   channel: string;
   completed: boolean;
   deviceSeq?: number;
+  deviceId: string;
   branchId: string | null;
   answers: Record<string, unknown>;
   /** A draft's gap items answered on only some of their lines. */

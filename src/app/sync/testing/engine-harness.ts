@@ -3,6 +3,7 @@
  * event targets standing for window and document, over the real store.
  */
 import { afterEach, beforeEach } from 'vitest';
+import { updateSyncState } from '../../store';
 import { createSyncEngine, type SyncEngine, type SyncEngineDeps } from '../sync-engine';
 import { FakeClock, TEST_START } from './fake-clock';
 import { FakeCollector } from './fake-collector';
@@ -85,12 +86,15 @@ export async function stopEngines(): Promise<void> {
 
 /**
  * Gives every test of the file its own store with a device enrolled a day before
- * TEST_START (token DEVICE_TOKEN); afterwards stops the engines and drops the store.
+ * TEST_START (token DEVICE_TOKEN) whose clock it has compared with the collector's since
+ * (offset 0, as after its first configuration); afterwards stops the engines and drops
+ * the store. A test about a device with no estimate yet clears `clockOffsetMs`.
  */
 export function useEnrolledDevice(): void {
   beforeEach(async () => {
     freshStore();
     await enroll(TEST_START - 86_400_000);
+    await updateSyncState({ clockOffsetMs: 0 });
   });
   afterEach(async () => {
     await stopEngines();

@@ -81,6 +81,15 @@ export class FakeCollector {
     return new Date(this.now() + this.clockAheadMs).toISOString();
   }
 
+  /** GET /health as the collector answers it: up, with its clock. */
+  health(): Answer {
+    return (request, signal) =>
+      json(200, { status: 'ok', database: 'sqlite', serverTime: this.serverTime() })(
+        request,
+        signal,
+      );
+  }
+
   /**
    * The batch endpoint: stores each record once and answers per record; `decide` may
    * refuse a record instead (return a result without the id).
