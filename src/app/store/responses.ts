@@ -34,16 +34,20 @@ export class ResponseClosedError extends StoreRuleError {
 export async function saveDraft(draft: DraftInput, now = Date.now()): Promise<void> {
   await withDatabase((database) =>
     database.transaction('rw', database.responses, database.settings, async () => {
-      const existing = await database.responses.get(draft.id);
+      // The three reads go to IndexedDB together: one round trip before the write instead of
+      // three, which is most of an answer's save time beside the commit itself.
+      const [existing, enrollmentRow, deviceId] = await Promise.all([
+        database.responses.get(draft.id),
+        database.settings.get('enrollment'),
+        deviceIdIn(database),
+      ]);
       if (existing && existing.status !== 'draft') {
         throw new ResponseClosedError(`response ${draft.id} is already ${existing.status}`);
       }
-      const enrollment = (await database.settings.get('enrollment'))?.value as
-        | Enrollment
-        | undefined;
+      const enrollment = enrollmentRow?.value as Enrollment | undefined;
       await database.responses.put({
         ...draft,
-        deviceId: await deviceIdIn(database),
+        deviceId,
         branchId: enrollment?.branch.id ?? null,
         completed: false,
         status: 'draft',
