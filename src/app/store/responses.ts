@@ -147,18 +147,29 @@ export async function outboxBatch(limit: number): Promise<SurveyResponse[]> {
   return rows.map(toSurveyResponse);
 }
 
-/** Marks acknowledged responses synced; a row no longer queued is left as it is. */
-export async function markSynced(ids: readonly string[], at = Date.now()): Promise<void> {
+/**
+ * Changes the rows of `ids` that are still queued, in one transaction: every row read at
+ * once and every changed row written at once (a batch's hundred rows one by one were
+ * hundreds of round trips to IndexedDB per batch).
+ */
+async function changeQueued(
+  ids: readonly string[],
+  change: (row: DeviceResponse, index: number) => DeviceResponse,
+): Promise<void> {
   await withDatabase((database) =>
     database.transaction('rw', database.responses, async () => {
-      for (const id of ids) {
-        const row = await database.responses.get(id);
-        if (row?.status === 'queued') {
-          await database.responses.update(id, { status: 'synced', syncedAt: at, updatedAt: at });
-        }
-      }
+      const rows = await database.responses.bulkGet([...ids]);
+      const changed = rows.flatMap((row, index) =>
+        row?.status === 'queued' ? [change(row, index)] : [],
+      );
+      if (changed.length > 0) await database.responses.bulkPut(changed);
     }),
   );
+}
+
+/** Marks acknowledged responses synced; a row no longer queued is left as it is. */
+export async function markSynced(ids: readonly string[], at = Date.now()): Promise<void> {
+  await changeQueued(ids, (row) => ({ ...row, status: 'synced', syncedAt: at, updatedAt: at }));
 }
 
 /** Moves refused responses to quarantine with the collector's reason; never retried blindly. */
@@ -166,19 +177,12 @@ export async function quarantineResponses(
   entries: readonly (Omit<Quarantine, 'at'> & { id: string })[],
   at = Date.now(),
 ): Promise<void> {
-  await withDatabase((database) =>
-    database.transaction('rw', database.responses, async () => {
-      for (const { id, ...reason } of entries) {
-        const row = await database.responses.get(id);
-        if (row?.status === 'queued') {
-          await database.responses.update(id, {
-            status: 'quarantined',
-            quarantine: { ...reason, at },
-            updatedAt: at,
-          });
-        }
-      }
-    }),
+  await changeQueued(
+    entries.map((entry) => entry.id),
+    (row, index) => {
+      const { id: _, ...reason } = entries[index] as (typeof entries)[number];
+      return { ...row, status: 'quarantined', quarantine: { ...reason, at }, updatedAt: at };
+    },
   );
 }
 
