@@ -6,6 +6,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { countByStatus, type DraftInput, saveDraft, submitDraft } from '../../src/app/store';
+import { db } from '../../src/app/store/database';
 import { browserSyncDeps, createCollectorApi, createSyncEngine } from '../../src/app/sync';
 import type { Answers } from '../../src/shared/contract/answer';
 import { completeAnswers } from '../../test/fixtures/survey-package';
@@ -89,7 +90,13 @@ async function barePuts(count: number): Promise<number[]> {
   return durations;
 }
 
-/** Queues `count` complete responses the way the kiosk does: a draft, then submit. */
+/** Rows written per transaction when filling the outbox (see fillOutbox). */
+const FILL_CHUNK = 5_000;
+
+/**
+ * Queues `count` complete responses the way the kiosk does, each through saveDraft and
+ * submitDraft (two strict transactions, as a patron's submit makes them).
+ */
 async function queueResponses(count: number): Promise<void> {
   const answers = completeAnswers();
   for (let i = 0; i < count; i++) {
@@ -99,7 +106,46 @@ async function queueResponses(count: number): Promise<void> {
   }
 }
 
-const deps = browserSyncDeps();
+/**
+ * Fills the outbox with `count` waiting responses in seconds, where queueing each would
+ * take two flushes: one response is queued through saveDraft and submitDraft, and its row,
+ * exactly as the store wrote it, is copied with a new id and the next deviceSeq into the
+ * store's own database, FILL_CHUNK rows per transaction, the device's deviceSeq moved on.
+ */
+async function fillOutbox(count: number): Promise<void> {
+  const firstId = uuidv7();
+  await saveDraft(draft(firstId, completeAnswers()));
+  const template = await submitDraft(firstId);
+  if (template?.deviceSeq === undefined) throw new Error('the first response was not queued');
+  let seq = template.deviceSeq;
+  for (let done = 1; done < count; done += FILL_CHUNK) {
+    const rows = Array.from({ length: Math.min(FILL_CHUNK, count - done) }, () => ({
+      ...template,
+      id: uuidv7(),
+      deviceSeq: ++seq,
+    }));
+    await db.transaction('rw', db.responses, db.settings, async () => {
+      await db.responses.bulkAdd(rows);
+      await db.settings.put({ key: 'deviceSeq', value: seq });
+    });
+  }
+}
+
+/** Time spent waiting on the collector's replies, to tell the device's share from the collector's. */
+const collectorWait = { requests: 0, ms: 0 };
+const browserDeps = browserSyncDeps();
+const deps = {
+  ...browserDeps,
+  fetch: async (url: string, init: RequestInit) => {
+    const started = performance.now();
+    try {
+      return await browserDeps.fetch(url, init);
+    } finally {
+      collectorWait.requests++;
+      collectorWait.ms += performance.now() - started;
+    }
+  },
+};
 const engine = createSyncEngine(deps);
 const collector = createCollectorApi(deps, engine);
 
@@ -109,17 +155,38 @@ async function enroll(code: string): Promise<void> {
   if (!result.ok) throw new Error(`enrollment refused: ${result.code}`);
 }
 
-/** One sync run to the collector, timed; the engine drains until nothing is left. */
-async function syncAll(): Promise<{ ms: number; acknowledged: number; remaining: number }> {
+/**
+ * One sync run to the collector, timed; the engine drains until nothing is left. Returns the
+ * run's duration, the requests it made and how long it waited for their replies, ms.
+ */
+async function syncAll(): Promise<{
+  ms: number;
+  requests: number;
+  collectorMs: number;
+  acknowledged: number;
+  remaining: number;
+}> {
+  collectorWait.requests = 0;
+  collectorWait.ms = 0;
   const started = performance.now();
   const result = await engine.syncNow('manual');
   return {
     ms: performance.now() - started,
+    requests: collectorWait.requests,
+    collectorMs: collectorWait.ms,
     acknowledged: result.acknowledged,
     remaining: result.remaining,
   };
 }
 
-const deviceBench = { answerSaves, barePuts, queueResponses, countByStatus, enroll, syncAll };
+const deviceBench = {
+  answerSaves,
+  barePuts,
+  queueResponses,
+  fillOutbox,
+  countByStatus,
+  enroll,
+  syncAll,
+};
 export type DeviceBench = typeof deviceBench;
 Object.assign(globalThis, { deviceBench });
