@@ -7,6 +7,7 @@ import { db, StorageError, useDatabase } from './database';
 import {
   closeDraft,
   countByStatus,
+  countQueued,
   type DraftInput,
   markSynced,
   openDrafts,
@@ -201,6 +202,21 @@ describe('the outbox', () => {
     expect((await outboxBatch(10)).map((r) => r.id)).toEqual([b]);
     expect(await countByStatus()).toMatchObject({ queued: 1, synced: 2 });
   });
+
+  it.each([
+    [10, 4],
+    [3, 3],
+    [1, 1],
+  ])(
+    'counts the queued responses up to %i (4 queued beside a draft, a synced and a quarantined one) → %i',
+    async (upTo, expected) => {
+      const [synced, refused] = await queue(6);
+      await markSynced([synced as string]);
+      await quarantineResponses([{ id: refused as string, outcome: 'rejected', reason: 'bad' }]);
+      await saveDraft(draft({ recommend: 3 }));
+      expect(await countQueued(upTo)).toBe(expected);
+    },
+  );
 
   it('keeps a refused response in quarantine with its reason and goes on with the rest', async () => {
     const [a, b] = await queue(2);

@@ -8,7 +8,7 @@
  * Everything that depends on time, network or browser comes in through `deps`.
  */
 import {
-  countByStatus,
+  countQueued,
   getEnrollment,
   getSyncState,
   pruneSent,
@@ -68,6 +68,13 @@ export interface SyncEngine {
 }
 
 const NOTHING_SENT = { sent: 0, acknowledged: 0, quarantined: 0 };
+
+/**
+ * A run's `remaining` is counted up to this many: the engine only needs to know whether
+ * anything waits, and counting a long outbox whole reads every entry of it, holding back the
+ * patron's next save for as long (see countQueued). Staff see the full count (countByStatus).
+ */
+export const REMAINING_COUNTED_UP_TO = 1_000;
 
 /** Which reason a coalesced run keeps: a person's action beats a trigger. */
 const REASON_RANK: Record<SyncReason, number> = {
@@ -158,7 +165,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       sent,
       acknowledged,
       quarantined,
-      remaining: (await countByStatus()).queued,
+      remaining: await countQueued(REMAINING_COUNTED_UP_TO),
     };
     // syncStateAfter set or cleared lastError for this run, with one of SYNC_ERROR_CODES.
     const error = next.lastError?.code as SyncRunResult['error'];
@@ -168,7 +175,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   async function attempt(reason: SyncReason): Promise<Attempt> {
-    const queued = (await countByStatus()).queued;
+    const queued = await countQueued(REMAINING_COUNTED_UP_TO);
     if (queued === 0) return idle(reason, 'done', 0, {});
     const held = await withLock(() => drain(reason, queued));
     return held ?? idle(reason, 'locked', queued, await getSyncState());

@@ -67,7 +67,10 @@ export interface SyncRunResult {
   acknowledged: number;
   /** Responses moved to quarantine in this run. */
   quarantined: number;
-  /** Responses still queued after the run (0 after a storage-error: the count failed too). */
+  /**
+   * Responses still queued after the run, counted up to REMAINING_COUNTED_UP_TO (1,000)
+   * (0 after a storage-error: the count failed too).
+   */
   remaining: number;
   error?: SyncErrorCode;
   /** ms since the epoch (device clock) of the next automatic attempt, when one waits. */

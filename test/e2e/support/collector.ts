@@ -15,6 +15,8 @@ export interface RunningCollector {
   url: string;
   port: number;
   dataDir: string;
+  /** The collector process's id while it runs (its memory is read from /proc). */
+  pid: () => number | undefined;
   /** The one-time enrollment link printed on the first start. */
   enrollmentLink: string | undefined;
   output: () => string;
@@ -106,6 +108,7 @@ export async function startCollector(
     url,
     port,
     dataDir,
+    pid: () => (child?.exitCode === null ? child.pid : undefined),
     enrollmentLink: /(http\S+#enroll=[0-9A-Z-]+)/.exec(log)?.[1],
     output: () => log,
     stop,

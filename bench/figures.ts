@@ -1,0 +1,17 @@
+/** The figures the benchmarks print: order statistics of measured durations, and their format. */
+
+/** The q-quantile (0..1) of the values, nearest rank. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) throw new Error('no values to take a quantile of');
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
+  return sorted[rank - 1] as number;
+}
+
+export const median = (values: readonly number[]) => quantile(values, 0.5);
+
+/** "p50 / p95 / max" of durations in ms, one decimal. */
+export function spread(values: readonly number[]): string {
+  const ms = (v: number) => v.toFixed(1);
+  return `p50 ${ms(quantile(values, 0.5))} ms, p95 ${ms(quantile(values, 0.95))} ms, max ${ms(Math.max(...values))} ms`;
+}
