@@ -13,7 +13,11 @@ import { SYNC_BATCH_RECORDS } from '../src/app/sync/batch';
 import type { EnrollReply } from '../src/shared/contract/device';
 import { apiPath, ENDPOINTS } from '../src/shared/contract/endpoints';
 import type { SyncBatchReply } from '../src/shared/contract/sync';
-import { type RunningCollector, startCollector } from '../test/e2e/support/collector';
+import {
+  BENCH_DEVICE_LIMITS,
+  type RunningCollector,
+  startCollector,
+} from '../test/e2e/support/collector';
 import { makeResponse } from '../test/fixtures/responses';
 import { newEnrollmentCode } from './enrollment';
 
@@ -83,7 +87,7 @@ test('collector memory under a sustained ingest of 100,000 responses', {
   timeout: 900_000,
 }, async () => {
   if (!buildIfStale()) throw new Error('the build failed: the collector bundle is measured');
-  const collector = await startCollector();
+  const collector = await startCollector({ env: BENCH_DEVICE_LIMITS });
   try {
     const pid = collector.pid();
     if (pid === undefined) throw new Error('the collector is not running');

@@ -12,7 +12,7 @@ import type { BrowserContext } from 'playwright-core';
 import { test } from 'vitest';
 import { buildIfStale } from '../scripts/build-if-stale.mjs';
 import { launchBrowser, type TestBrowser, untilControlled } from '../test/e2e/support/browser';
-import { startCollector } from '../test/e2e/support/collector';
+import { BENCH_DEVICE_LIMITS, startCollector } from '../test/e2e/support/collector';
 import { appText, surveyText } from '../test/e2e/support/texts';
 import { openBenchPage } from './browser/bench-page';
 import { median } from './figures';
@@ -52,7 +52,7 @@ async function warmUp(context: BrowserContext, url: string): Promise<void> {
 
 test('the kiosk starts with 50,000 waiting responses', { timeout: 900_000 }, async () => {
   if (!buildIfStale()) throw new Error('the build failed: the start is measured on it');
-  const collector = await startCollector();
+  const collector = await startCollector({ env: BENCH_DEVICE_LIMITS });
   const browsers: TestBrowser[] = [];
   try {
     const empty = await launchBrowser();

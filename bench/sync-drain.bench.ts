@@ -16,7 +16,7 @@ import { FakeClock } from '../src/app/sync/testing/fake-clock';
 import { FakeCollector } from '../src/app/sync/testing/fake-collector';
 import { dropStore, enroll, freshStore, queueResponses } from '../src/app/sync/testing/outbox';
 import { launchBrowser } from '../test/e2e/support/browser';
-import { startCollector } from '../test/e2e/support/collector';
+import { BENCH_DEVICE_LIMITS, startCollector } from '../test/e2e/support/collector';
 import { completeAnswers } from '../test/fixtures/survey-package';
 import { openBenchPage } from './browser/bench-page';
 import { newEnrollmentCode } from './enrollment';
@@ -76,7 +76,7 @@ test('10,000 waiting responses synced from Chromium to a local collector', {
   timeout: 600_000,
 }, async () => {
   if (!buildIfStale()) throw new Error('the build failed: the collector bundle is measured');
-  const collector = await startCollector();
+  const collector = await startCollector({ env: BENCH_DEVICE_LIMITS });
   const browser = await launchBrowser();
   try {
     const { call } = await openBenchPage(browser.context, collector.url);

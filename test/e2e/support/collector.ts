@@ -55,8 +55,18 @@ function run(args: string[], env: NodeJS.ProcessEnv, stdin?: string): ChildProce
   return child;
 }
 
+/**
+ * Device limits no benchmark reaches: one simulated device sends tens of thousands of
+ * responses in minutes, where a real one sends a few hundred a day.
+ */
+export const BENCH_DEVICE_LIMITS: NodeJS.ProcessEnv = {
+  DEVICE_RESPONSE_BURST: '1000000',
+  DEVICE_RESPONSES_PER_MINUTE: '1000000',
+  DEVICE_DAILY_RESPONSE_QUOTA: '10000000',
+};
+
 export async function startCollector(
-  options: { staticDir?: string } = {},
+  options: { staticDir?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunningCollector> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'collector-e2e-'));
@@ -70,6 +80,7 @@ export async function startCollector(
     TIME_ZONE: 'UTC',
   };
   if (options.staticDir) env.STATIC_DIR = options.staticDir;
+  Object.assign(env, options.env);
   let log = '';
   let child: ChildProcess | undefined;
 
