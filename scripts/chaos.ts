@@ -70,7 +70,7 @@ const options = {
   timeScale,
   deadlineMs: count('deadline-minutes', 1) * 60_000,
   clockStartMs: startedAt,
-  log: (line: string) => console.log(line),
+  log: (line: string) => console.log(`${((Date.now() - startedAt) / 1000).toFixed(1)} s  ${line}`),
 } as const;
 
 if (!buildIfStale()) process.exit(1);

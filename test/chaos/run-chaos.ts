@@ -187,6 +187,8 @@ async function runDevices(
   const reports: DeviceReport[] = [];
   const errors: string[] = [];
   let madeAll = 0;
+  let loggedStep = 0;
+  const total = () => made.reduce((a, b) => a + b, 0);
   let progressWaiters: (() => void)[] = [];
   const progressed = () => {
     for (const resolve of progressWaiters.splice(0)) resolve();
@@ -210,12 +212,19 @@ async function runDevices(
         worker.on('message', (message: DeviceMessage) => {
           if (message.kind === 'progress') {
             made[message.index] = message.made;
+            const step = Math.floor((total() * 10) / options.responses);
+            if (step > loggedStep) {
+              loggedStep = step;
+              log(`${total()} responses made`);
+            }
             progressed();
           } else if (message.kind === 'made-all') {
             madeAll++;
+            log(`device ${message.index + 1} made its responses`);
             progressed();
           } else if (message.kind === 'done') {
             reports.push(message.report);
+            log(`device ${message.index + 1} has an empty outbox`);
             resolve();
           } else {
             errors.push(`device ${message.index + 1}: ${message.error}`);
@@ -240,7 +249,6 @@ async function runDevices(
   // Kill the collector at even steps of the responses made, each time just after a batch
   // was handed to it, so that it dies with a batch in its hands.
   let kills = 0;
-  const total = () => made.reduce((a, b) => a + b, 0);
   for (let k = 1; k <= options.kills && !deadlinePassed; k++) {
     const threshold = (options.responses * k) / (options.kills + 1);
     while (total() < threshold && madeAll < options.devices) {
