@@ -32,7 +32,10 @@ export interface ChaosOptions {
   /** The run fails when the outboxes are not empty by then. */
   deadlineMs: number;
   rates?: Partial<FaultRates>;
-  /** The devices' clocks at the start, ms since the epoch. */
+  /**
+   * The devices' clocks at the start, ms since the epoch; the enrollment codes are made
+   * valid from then, so it is the collector's (the real) time.
+   */
   clockStartMs: number;
   log?: (line: string) => void;
 }
