@@ -70,6 +70,7 @@ const options = {
   timeScale,
   deadlineMs: count('deadline-minutes', 1) * 60_000,
   clockStartMs: startedAt,
+  exitOnSignal: true,
   log: (line: string) => console.log(`${((Date.now() - startedAt) / 1000).toFixed(1)} s  ${line}`),
 } as const;
 

@@ -38,10 +38,12 @@ export interface ChaosOptions {
    */
   clockStartMs: number;
   log?: (line: string) => void;
+  /** Ctrl-C (SIGINT) or SIGTERM ends the collector, drops the database and exits (the CLI). */
+  exitOnSignal?: boolean;
 }
 
 export interface ChaosReport {
-  options: Omit<ChaosOptions, 'log' | 'databaseUrl'>;
+  options: Omit<ChaosOptions, 'log' | 'databaseUrl' | 'exitOnSignal'>;
   made: number;
   madeCompleted: number;
   check: StoredCheck;
@@ -73,6 +75,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const database = await chaosDatabase(options.database, options.databaseUrl);
   const collector = await collectorProcess(database.env);
   let report: ChaosReport | undefined;
+  const onSignal = () => {
+    log('stopped: ending the collector and dropping the database');
+    collector
+      .kill()
+      .then(() => database.drop())
+      .finally(() => process.exit(130));
+  };
+  if (options.exitOnSignal) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
   try {
     await collector.start();
     log(`collector on ${collector.url}, ${database.where}`);
@@ -126,7 +139,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     }
     const madeCompleted = made.filter((r) => r.completed).length;
     const runMs = performance.now() - began;
-    const { log: _, databaseUrl: __, ...shown } = options;
+    const { log: _, databaseUrl: __, exitOnSignal: ___, ...shown } = options;
     report = {
       options: shown,
       made: made.length,
@@ -158,6 +171,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     };
     return report;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await collector.stop();
     // A failed SQLite run keeps its file, to be looked into.
     await database.drop(report?.ok === false && options.database === 'sqlite');
