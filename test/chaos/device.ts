@@ -67,6 +67,8 @@ export interface DeviceControl {
 }
 
 const PROGRESS_EVERY = 50;
+/** How long staff wait before trying the code again after a failure, device time. */
+const ENROLL_RETRY_PAUSE_MS = 2000;
 
 function scaledClock(job: DeviceJob): { now: () => number; timers: Timers } {
   const realStart = performance.now();
@@ -121,7 +123,8 @@ export async function runDevice(
   const engine = createSyncEngine(deps);
   const api = createCollectorApi(deps, engine);
 
-  // Enrolling is safe to repeat with the same code (a lost reply must not use it up).
+  // Enrolling is safe to repeat with the same code (a lost reply must not use it up). As
+  // staff would, it is tried again after a pause, or after the Retry-After of a 429.
   let deviceId = '';
   for (;;) {
     const enrolled = await api.enrollDevice(job.enrollmentCode, `chaos kiosk ${job.index + 1}`);
@@ -129,9 +132,11 @@ export async function runDevice(
       deviceId = enrolled.enrollment.deviceId;
       break;
     }
-    if (!['offline', 'timeout', 'server-error', 'unexpected-reply'].includes(enrolled.code)) {
+    if (['code-invalid', 'code-expired', 'code-used'].includes(enrolled.code)) {
       throw new Error(`device ${job.index + 1} could not enroll: ${enrolled.code}`);
     }
+    const pauseMs = enrolled.retryAfterMs ?? ENROLL_RETRY_PAUSE_MS;
+    await new Promise((resolve) => clock.timers.setTimeout(() => resolve(undefined), pauseMs));
   }
   engine.start();
 

@@ -224,9 +224,18 @@ async function runDevices(
     };
     return new Worker(new URL('./device-worker.mjs', import.meta.url), { workerData: job });
   });
+  let ended = 0;
   const finished = workers.map(
     (worker) =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((settle) => {
+        let over = false;
+        const resolve = () => {
+          if (over) return;
+          over = true;
+          ended++;
+          progressed();
+          settle();
+        };
         worker.on('message', (message: DeviceMessage) => {
           if (message.kind === 'progress') {
             made[message.index] = message.made;
@@ -269,7 +278,8 @@ async function runDevices(
   let kills = 0;
   for (let k = 1; k <= options.kills && !deadlinePassed; k++) {
     const threshold = (options.responses * k) / (options.kills + 1);
-    while (total() < threshold && madeAll < options.devices) {
+    // A device that failed never makes its share: stop waiting once every device has ended.
+    while (total() < threshold && madeAll < options.devices && ended < options.devices) {
       await new Promise<void>((resolve) => progressWaiters.push(resolve));
     }
     await Promise.race([proxy.nextBatchForwarded(), allFinished]);
