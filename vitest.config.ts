@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /** Browser tests drive one Chromium and one collector at a time: 2 cores, no flakiness. */
 const E2E_TIMEOUT_MS = 120_000;
+/** A small chaos run takes minutes on a busy 2-core machine; this bounds a stuck one. */
+const CHAOS_TIMEOUT_MS = 20 * 60_000;
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -31,6 +33,17 @@ export default defineConfig({
           testTimeout: E2E_TIMEOUT_MS,
           hookTimeout: E2E_TIMEOUT_MS,
           fileParallelism: false,
+          benchmark: { include: [] },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // npm run chaos at a small scale: a real collector killed mid-batch, a fault proxy.
+          name: 'chaos',
+          include: ['test/chaos/**/*.test.ts'],
+          testTimeout: CHAOS_TIMEOUT_MS,
+          hookTimeout: CHAOS_TIMEOUT_MS,
           benchmark: { include: [] },
         },
       },
