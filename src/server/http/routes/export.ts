@@ -8,11 +8,10 @@
  * scope (the results storage applies both in SQL).
  */
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
-import { z } from 'zod';
 import { ENDPOINTS } from '../../../shared/contract/endpoints';
 import { ExportQuerySchema, type ResultsFilter } from '../../../shared/contract/results';
 import { flattenTranslations } from '../../../shared/contract/translations';
-import { LANGUAGES, type Language, SOURCE_LANGUAGE } from '../../../shared/languages';
+import { type Language, SOURCE_LANGUAGE } from '../../../shared/languages';
 import { buildCodebook } from '../../results/export/codebook';
 import { type ExportRow, exportColumns } from '../../results/export/columns';
 import {
