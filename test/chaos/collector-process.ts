@@ -4,8 +4,8 @@
  * SIGKILL in the middle of a batch and started again on the same data.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../e2e/support/collector';
 
 const BUNDLE_URL = new URL('../../dist/server/collector.js', import.meta.url).href;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,21 +23,6 @@ export interface CollectorProcess {
   stop(): Promise<void>;
   /** Everything it printed, over every start. */
   output(): string;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 export async function collectorProcess(env: {

@@ -31,7 +31,8 @@ export interface RunningCollector {
   dispose: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free on this machine now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
