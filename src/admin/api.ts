@@ -16,6 +16,7 @@ import {
 } from '../shared/contract/admin';
 import { type ApiErrorCode, ApiErrorSchema } from '../shared/contract/api-error';
 import { apiPath, ENDPOINTS, type Endpoint } from '../shared/contract/endpoints';
+import { safeParseInput } from '../shared/contract/parse';
 import {
   CommentsPageSchema,
   CommentTagsSchema,
@@ -103,10 +104,10 @@ async function send(endpoint: Endpoint, path: string, options: CallOptions): Pro
   if (reply.ok) return reply;
 
   const body: unknown = await reply.json().catch(() => undefined);
-  const parsed = ApiErrorSchema.safeParse(body);
+  const parsed = safeParseInput(ApiErrorSchema, body);
   const code: CallFailure = parsed.success ? parsed.data.error.code : statusCode(reply.status);
   if (reply.status === 401 && !options.unauthorizedIsAnswer) sessionEnded();
-  const problems = SurveyImportProblemsSchema.safeParse(body);
+  const problems = safeParseInput(SurveyImportProblemsSchema, body);
   throw new ApiCallError(
     code,
     reply.status,
@@ -132,7 +133,7 @@ async function call<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   const res = await send(endpoint, path, options);
   const body: unknown = await res.json().catch(() => undefined);
-  const parsed = reply.safeParse(body);
+  const parsed = safeParseInput(reply, body);
   if (!parsed.success) {
     throw new ApiCallError('bad-reply', res.status, `${path}: ${parsed.error.message}`);
   }

@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { safeParseInput } from '../shared/contract/parse';
 import { MAX_BATCH_RESPONSES } from '../shared/contract/sync';
 import { DEFAULT_DEVICE_LIMITS, type DeviceLimits } from './ingest/device-limits';
 
@@ -237,7 +238,7 @@ export function loadConfig(
       .map((name) => [name, env[name]?.trim()])
       .filter(([, value]) => value !== undefined && value !== ''),
   );
-  const parsed = ConfigSchema.safeParse(present);
+  const parsed = safeParseInput(ConfigSchema, present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'configuration');

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { safeParseInput } from '../../src/shared/contract/parse';
 
 /** Characters that break naive text handling: each in its own way. */
 const ODD_CHARACTERS = [
@@ -112,7 +113,25 @@ export const edgeLiteral: fc.Arbitrary<string> = fc.constantFrom(
   '[[[[[[[[]]]]]]]]',
 );
 
-/** Any JSON value, with odd text and edge numbers, nested a few levels. */
+/**
+ * Objects JSON.parse makes from any client's body that break code treating them as text or
+ * as lists: a `length` that cannot become a number, a `toString` or `valueOf` that is not a
+ * function, a `__proto__` key that is only a key.
+ */
+export const hostileObject: fc.Arbitrary<unknown> = fc
+  .constantFrom(
+    '{"length":{"valueOf":1,"toString":1}}',
+    '{"length":{"valueOf":{},"toString":[]},"0":"a"}',
+    '{"length":{}}',
+    '{"length":1e309}',
+    '{"length":-1}',
+    '{"toString":1,"valueOf":1}',
+    '{"__proto__":{"length":2},"0":"a","1":"b"}',
+    '{"constructor":{"prototype":{"length":1}}}',
+  )
+  .map((text) => JSON.parse(text) as unknown);
+
+/** Any JSON value, with odd text, edge numbers and hostile objects, nested a few levels. */
 export const junkJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -120,6 +139,7 @@ export const junkJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((ti
     edgeNumber,
     fc.boolean(),
     fc.constant(null),
+    hostileObject,
     fc.array(tie('value'), { maxLength: 4 }),
     fc.dictionary(anyText, tie('value'), { maxKeys: 4 }),
   ),
@@ -127,7 +147,7 @@ export const junkJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((ti
 
 /** A value that the given schema refuses: junk, filtered through the schema itself. */
 export function refusedBy(schema: z.ZodType): fc.Arbitrary<unknown> {
-  return junkJson.filter((value) => !schema.safeParse(value).success);
+  return junkJson.filter((value) => !safeParseInput(schema, value).success);
 }
 
 /** JSON nested `depth` levels deep, as text: arrays, or objects under one key. */

@@ -16,6 +16,7 @@ import {
   EnrollRequestSchema,
 } from '../../src/shared/contract/device';
 import { apiPath, ENDPOINTS } from '../../src/shared/contract/endpoints';
+import { safeParseInput } from '../../src/shared/contract/parse';
 import { SurveyResponseSchema } from '../../src/shared/contract/response';
 import { SurveyPackageSchema } from '../../src/shared/contract/survey-package';
 import {
@@ -113,7 +114,7 @@ type EnrollPlan =
 
 const deviceName = fc
   .oneof(oddText, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }))
-  .filter((name) => DeviceNameSchema.safeParse(name).success);
+  .filter((name) => safeParseInput(DeviceNameSchema, name).success);
 
 interface EnrollCase {
   plan: EnrollPlan;
@@ -212,7 +213,7 @@ function enrollsWith(
   } catch {
     return false;
   }
-  const parsed = EnrollRequestSchema.safeParse(value);
+  const parsed = safeParseInput(EnrollRequestSchema, value);
   return parsed.success && parsed.data.code === code;
 }
 

@@ -15,6 +15,7 @@ import {
   SurveyListSchema,
 } from '../../src/shared/contract/admin';
 import { apiPath, ENDPOINTS, type Endpoint } from '../../src/shared/contract/endpoints';
+import { safeParseInput } from '../../src/shared/contract/parse';
 import {
   CommentSchema,
   CommentsPageSchema,
@@ -182,7 +183,7 @@ function stillValid(
 ): boolean {
   if (body.kind !== 'text' || contentType !== 'application/json') return false;
   try {
-    return schema.safeParse(JSON.parse(body.text)).success;
+    return safeParseInput(schema, JSON.parse(body.text)).success;
   } catch {
     return false;
   }
@@ -237,7 +238,7 @@ describe('staff endpoints under fuzzing on sqlite', () => {
           kind: fc.constant('wrong' as const),
           email: fc
             .emailAddress()
-            .filter((e) => SignInRequestSchema.shape.email.safeParse(e).success),
+            .filter((e) => safeParseInput(SignInRequestSchema.shape.email, e).success),
           password: fc
             .oneof(oddText, fc.string({ minLength: 1, maxLength: 256 }))
             .filter((p) => p.length >= 1 && p.length <= 256 && p !== TEST_PASSWORD),
@@ -401,7 +402,8 @@ describe('staff endpoints under fuzzing on sqlite', () => {
               ...Object.entries(values).map(([k, v]) => `${k}=${percentEncode(v)}`),
               ...(garbage ? [garbage] : []),
             ].join('&');
-            const parsed = results.query.safeParse(
+            const parsed = safeParseInput(
+              results.query,
               Object.fromEntries(new URLSearchParams(raw).entries()),
             );
             const cookie =
@@ -449,7 +451,7 @@ describe('staff endpoints under fuzzing on sqlite', () => {
           index: fc.nat(5),
           tag: fc
             .oneof(oddText, fc.constantFrom('Opening hours', 'noise'))
-            .filter((tag) => TagRequestSchema.safeParse({ tag }).success),
+            .filter((tag) => safeParseInput(TagRequestSchema, { tag }).success),
         }),
         fc.record({
           kind: fc.constantFrom('params' as const, 'untag' as const),
@@ -548,7 +550,8 @@ describe('staff endpoints under fuzzing on sqlite', () => {
               ...Object.entries(values).map(([k, v]) => `${k}=${percentEncode(v)}`),
               ...(garbage ? [garbage] : []),
             ].join('&');
-            const parsed = ExportQuerySchema.safeParse(
+            const parsed = safeParseInput(
+              ExportQuerySchema,
               Object.fromEntries(new URLSearchParams(raw).entries()),
             );
             const cookie =

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { type ApiError, ApiErrorSchema } from '../../shared/contract/api-error';
-import { type ParseResult, parseWith } from '../../shared/contract/parse';
+import { type ParseResult, parseWith, safeParseInput } from '../../shared/contract/parse';
 import type { HttpOutcome } from './http';
 
 function parseJson(body: string): unknown {
@@ -27,6 +27,6 @@ export function readReply<S extends z.ZodType>(
 /** The collector's error in a reply, or undefined for anything else (a proxy's 4xx page). */
 export function collectorError(outcome: HttpOutcome): ApiError['error'] | undefined {
   if (outcome.kind !== 'reply') return undefined;
-  const parsed = ApiErrorSchema.safeParse(parseJson(outcome.body));
+  const parsed = safeParseInput(ApiErrorSchema, parseJson(outcome.body));
   return parsed.success ? parsed.data.error : undefined;
 }

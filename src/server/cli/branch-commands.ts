@@ -6,6 +6,7 @@ import {
   SentKeptDaysSchema,
 } from '../../shared/contract/device';
 import { BranchIdSchema } from '../../shared/contract/ids';
+import { safeParseInput } from '../../shared/contract/parse';
 import { plainTextProblem } from '../../shared/contract/plain-text';
 import { DEFAULT_SURVEY_ID } from '../../surveys';
 import {
@@ -52,7 +53,7 @@ export const branchAdd: Command = {
   async run({ host, config, positionals, options }) {
     const [id = '', ...nameParts] = positionals;
     const name = nameParts.join(' ').trim();
-    if (!BranchIdSchema.safeParse(id).success) {
+    if (!safeParseInput(BranchIdSchema, id).success) {
       throw new CommandError(
         `"${id}" cannot be a branch id: use lower-case letters, digits and single dashes`,
       );
@@ -133,7 +134,7 @@ export const branchSet: Command = {
     const name = typeof options.name === 'string' ? options.name.trim() : undefined;
     const surveyId = typeof options.survey === 'string' ? options.survey : undefined;
     const sentKeptDays = integerOption(options, 'keep-sent-days');
-    if (sentKeptDays !== undefined && !SentKeptDaysSchema.safeParse(sentKeptDays).success) {
+    if (sentKeptDays !== undefined && !safeParseInput(SentKeptDaysSchema, sentKeptDays).success) {
       throw new CommandError(
         `--keep-sent-days must be from 0 (delete once the collector has them) to ${MAX_SENT_KEPT_DAYS}, not ${sentKeptDays}`,
       );
@@ -152,7 +153,7 @@ export const branchSet: Command = {
       const branch = await findBranch(storage, id);
       if (!branch) throw new CommandError(`there is no branch "${id}" (see: branch list)`);
       const kioskOverrides = { ...branch.kioskOverrides, ...changes };
-      const checked = KioskOptionsSchema.safeParse(kioskOverrides);
+      const checked = safeParseInput(KioskOptionsSchema, kioskOverrides);
       if (!checked.success) {
         const issue = checked.error.issues[0];
         const option = OPTION_NAMES[String(issue?.path[0])] ?? String(issue?.path[0]);

@@ -1,6 +1,7 @@
 /** survey import | list: questionnaires on the collector, every version kept. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { safeParseInput } from '../../shared/contract/parse';
 import { SurveyPackageSchema } from '../../shared/contract/survey-package';
 import { listSurveyVersions } from '../storage';
 import { publishSurveyPackage } from '../surveys/publish';
@@ -24,7 +25,7 @@ export const surveyImport: Command = {
         `cannot read ${file}: ${error instanceof Error ? error.message : error}`,
       );
     }
-    const parsed = SurveyPackageSchema.safeParse(input);
+    const parsed = safeParseInput(SurveyPackageSchema, input);
     if (!parsed.success) {
       const problems = parsed.error.issues.map(
         (i) => `${i.path.join('.') || 'package'} ${i.message}`,

@@ -3,6 +3,8 @@
  * valid (and if not, why and where), and, once the batch has been stored, was it new, a
  * duplicate (same id, same content) or a conflict (same id, other content).
  */
+
+import { safeParseInput } from '../../shared/contract/parse';
 import { type SurveyResponse, SurveyResponseSchema } from '../../shared/contract/response';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import type { SyncResult } from '../../shared/contract/sync';
@@ -37,7 +39,7 @@ function rejected(id: string | null, reason: string, path?: string): RecordCheck
 /** Checks one record of a batch: shape, survey version, answers, then whose it is. */
 export function checkRecord(raw: unknown, context: CheckContext): RecordCheck {
   const id = readableId(raw);
-  const parsed = SurveyResponseSchema.safeParse(raw);
+  const parsed = safeParseInput(SurveyResponseSchema, raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.map(String).join('.');

@@ -5,6 +5,7 @@
  * beyond the device's daily quota are left out of the reply, so the device keeps them.
  */
 import { SurveyIdSchema } from '../../shared/contract/ids';
+import { safeParseInput } from '../../shared/contract/parse';
 import type { SyncBatchReply } from '../../shared/contract/sync';
 import { addDays, dayInZone, dayStartMs } from '../../shared/results/days';
 import {
@@ -50,7 +51,7 @@ function namedSurveyIds(responses: readonly unknown[]): string[] {
   const ids = new Set<string>();
   for (const raw of responses) {
     const surveyId = (raw as { surveyId?: unknown } | null)?.surveyId;
-    if (SurveyIdSchema.safeParse(surveyId).success) ids.add(surveyId as string);
+    if (safeParseInput(SurveyIdSchema, surveyId).success) ids.add(surveyId as string);
   }
   return [...ids];
 }

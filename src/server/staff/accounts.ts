@@ -4,6 +4,7 @@
  * password that leaked, or a person who left, must not stay signed in anywhere.
  */
 import { randomUUID } from 'node:crypto';
+import { safeParseInput } from '../../shared/contract/parse';
 import {
   EmailSchema,
   MAX_PASSWORD_LENGTH,
@@ -62,7 +63,7 @@ export function passwordProblem(password: string): StaffAccountProblem | null {
 
 /** The email as stored (trimmed, lower-case), or a problem. */
 export function normaliseEmail(email: string): string {
-  const parsed = EmailSchema.safeParse(email.trim());
+  const parsed = safeParseInput(EmailSchema, email.trim());
   if (!parsed.success) {
     throw new StaffAccountProblem('invalid-email', `"${email}" is not an email address`, 'email');
   }

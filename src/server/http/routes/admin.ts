@@ -13,6 +13,7 @@ import {
   type SurveyList,
 } from '../../../shared/contract/admin';
 import { ENDPOINTS } from '../../../shared/contract/endpoints';
+import { safeParseInput } from '../../../shared/contract/parse';
 import { SurveyPackageSchema } from '../../../shared/contract/survey-package';
 import {
   type BranchRecord,
@@ -81,7 +82,8 @@ export function adminRoutes({ storage, now }: ResolvedDeps, access: StaffAccess)
   app.on(setBranchSurvey.method, setBranchSurvey.path, access.admin, async (c) => {
     const branch = await findBranch(storage, c.req.param('id') ?? '');
     if (!branch) throw notFound('no such branch');
-    const parsed = SetBranchSurveyRequestSchema.safeParse(
+    const parsed = safeParseInput(
+      SetBranchSurveyRequestSchema,
       await readJsonBody(c.req.raw, MAX_SMALL_BODY_BYTES),
     );
     if (!parsed.success) throw invalidBody(parsed.error, '{ surveyId }');
@@ -148,7 +150,10 @@ export function adminRoutes({ storage, now }: ResolvedDeps, access: StaffAccess)
   });
 
   app.on(importSurvey.method, importSurvey.path, access.admin, async (c) => {
-    const parsed = SurveyPackageSchema.safeParse(await readJsonBody(c.req.raw, MAX_PACKAGE_BYTES));
+    const parsed = safeParseInput(
+      SurveyPackageSchema,
+      await readJsonBody(c.req.raw, MAX_PACKAGE_BYTES),
+    );
     if (!parsed.success) {
       // Every problem with its path, as the CLI's survey import reports them.
       const problems = parsed.error.issues.map((issue) => ({

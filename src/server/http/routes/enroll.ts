@@ -8,6 +8,7 @@
 import { Hono } from 'hono';
 import { API, type ReplyBody } from '../../../shared/contract/api';
 import { normaliseEnrollmentCode } from '../../../shared/contract/device';
+import { safeParseInput } from '../../../shared/contract/parse';
 import { type CodeProblem, enrollDevice } from '../../devices/enrollment';
 import type { ResolvedDeps } from '../deps';
 import { ApiProblem, firstIssue, invalidBody } from '../errors';
@@ -52,7 +53,8 @@ export function enrollRoutes({ storage, now, enrollThrottle, clientAddress }: Re
       return new ApiProblem(problem, PROBLEMS[problem], path);
     };
     try {
-      const parsed = request.safeParse(
+      const parsed = safeParseInput(
+        request,
         withNormalisedCode(await readJsonBody(c.req.raw, MAX_ENROLL_BYTES)),
       );
       if (!parsed.success) {

@@ -9,6 +9,7 @@
  */
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { ENDPOINTS } from '../../../shared/contract/endpoints';
+import { safeParseInput } from '../../../shared/contract/parse';
 import { ExportQuerySchema, type ResultsFilter } from '../../../shared/contract/results';
 import { flattenTranslations } from '../../../shared/contract/translations';
 import { type Language, SOURCE_LANGUAGE } from '../../../shared/languages';
@@ -46,7 +47,7 @@ interface ExportQuery {
 }
 
 function exportQuery(c: Context): ExportQuery {
-  const parsed = ExportQuerySchema.safeParse(queryValues(c));
+  const parsed = safeParseInput(ExportQuerySchema, queryValues(c));
   if (!parsed.success) {
     const { path, message } = firstIssue(parsed.error);
     throw badRequest(`${path ?? 'the query'}: ${message}`, path);

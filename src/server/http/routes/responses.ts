@@ -10,6 +10,7 @@
  */
 import { Hono } from 'hono';
 import { API, type ReplyBody } from '../../../shared/contract/api';
+import { safeParseInput } from '../../../shared/contract/parse';
 import { MAX_BATCH_BYTES, MAX_BATCH_RESPONSES } from '../../../shared/contract/sync';
 import { ingestBatch } from '../../ingest/ingest';
 import { batchLimitProblem } from '../../ingest/record-limits';
@@ -58,7 +59,7 @@ export function responsesRoutes({
       const emptyWait = deviceRateLimit.waitMs(device.id, 1, now().getTime());
       if (emptyWait > 0) throw rateLimited(overRate, emptyWait);
       const body = await readJsonBody(c.req.raw, MAX_BATCH_BYTES, refuseOverLimits);
-      const envelope = envelopeSchema.safeParse(body);
+      const envelope = safeParseInput(envelopeSchema, body);
       if (!envelope.success) {
         throw invalidBody(envelope.error, '{ responses: [...], clockOffsetMs? }');
       }

@@ -7,6 +7,7 @@
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { API } from '../../../shared/contract/api';
+import { safeParseInput } from '../../../shared/contract/parse';
 import {
   COMMENTS_PAGE_SIZE,
   CommentsQuerySchema,
@@ -38,7 +39,7 @@ const MAX_TAG_BODY_BYTES = 4 * 1024;
 
 /** The query string read with a schema; 400 naming the first parameter at fault. */
 function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  const parsed = schema.safeParse(queryValues(c));
+  const parsed = safeParseInput(schema, queryValues(c));
   if (!parsed.success) throw invalidBody(parsed.error, 'the results filters');
   return parsed.data;
 }
@@ -107,7 +108,10 @@ export function resultsRoutes({ storage, now }: ResolvedDeps, access: StaffAcces
   });
 
   app.post(API.tagComment.path, access.staff, async (c) => {
-    const body = TagRequestSchema.safeParse(await readJsonBody(c.req.raw, MAX_TAG_BODY_BYTES));
+    const body = safeParseInput(
+      TagRequestSchema,
+      await readJsonBody(c.req.raw, MAX_TAG_BODY_BYTES),
+    );
     if (!body.success) throw invalidBody(body.error, '{ tag }');
     const scope = access.scope(c);
     const ref = commentRef(c);

@@ -6,6 +6,7 @@
  */
 import { type Context, Hono } from 'hono';
 import { API, type ReplyBody } from '../../../shared/contract/api';
+import { safeParseInput } from '../../../shared/contract/parse';
 import { checkSignIn, StaffAccountProblem } from '../../staff/accounts';
 import { type FirstAdminProblem, setUpFirstAdmin } from '../../staff/first-admin';
 import { HashingBusy } from '../../staff/passwords';
@@ -95,7 +96,10 @@ export function sessionRoutes(deps: ResolvedDeps): Hono<{ Variables: StaffVariab
   }
 
   app.on(API.signIn.method, API.signIn.path, requireOwnOrigin(deps), async (c) => {
-    const parsed = API.signIn.request.safeParse(await readJsonBody(c.req.raw, MAX_SIGN_IN_BYTES));
+    const parsed = safeParseInput(
+      API.signIn.request,
+      await readJsonBody(c.req.raw, MAX_SIGN_IN_BYTES),
+    );
     if (!parsed.success) throw invalidBody(parsed.error, '{ email, password }');
     const attempt = { email: parsed.data.email, address: clientAddress(c) };
     const startedMs = now().getTime();
@@ -144,7 +148,8 @@ export function sessionRoutes(deps: ResolvedDeps): Hono<{ Variables: StaffVariab
     const address = clientAddress(c);
     const waitMs = signInThrottle.addressRetryAfterMs(address, now().getTime());
     if (waitMs > 0) throw rateLimited(waitMs);
-    const parsed = API.firstAdmin.request.safeParse(
+    const parsed = safeParseInput(
+      API.firstAdmin.request,
       await readJsonBody(c.req.raw, MAX_SIGN_IN_BYTES),
     );
     if (!parsed.success) throw invalidBody(parsed.error, '{ token, email, password }');

@@ -6,6 +6,7 @@
 import { type Context, Hono } from 'hono';
 import { API, type ReplyBody } from '../../../shared/contract/api';
 import { SurveyIdSchema } from '../../../shared/contract/ids';
+import { safeParseInput } from '../../../shared/contract/parse';
 import { findSurveyPackage, MAX_SURVEY_VERSION, type StoredSurveyPackage } from '../../storage';
 import type { ResolvedDeps } from '../deps';
 import { badRequest, notFound } from '../errors';
@@ -31,7 +32,7 @@ function packageReply(c: Context, pkg: StoredSurveyPackage): Response {
 
 function surveyId(c: Context): string {
   const id = c.req.param('id') ?? '';
-  if (!SurveyIdSchema.safeParse(id).success)
+  if (!safeParseInput(SurveyIdSchema, id).success)
     throw notFound(`there is no survey "${id.slice(0, 60)}"`);
   return id;
 }
