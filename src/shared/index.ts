@@ -14,6 +14,7 @@ export * from './contract/ids';
 export * from './contract/json-schema';
 export * from './contract/parse';
 export * from './contract/plain-text';
+export * from './contract/public-link';
 export * from './contract/question';
 export * from './contract/response';
 export * from './contract/results';
