@@ -28,6 +28,16 @@ describe("the dashboard's texts", () => {
     expect(adminT(language)('comments.count', { count })).toBe(expected);
   });
 
+  it.each<[Language, string]>([
+    ['en', '1 – Very poor'],
+    ['ru', '1 — Очень плохо'],
+    ['hu', '1 – Nagyon rossz'],
+  ])('%s: a rating point and its words read "%s"', async (language, expected) => {
+    await switchLanguage(language);
+    const label = expected.replace(/^1 \S+ /, '');
+    expect(adminT(language)('questions.ratingPoint', { point: 1, label })).toBe(expected);
+  });
+
   it("groups thousands as the reader's language does", async () => {
     await switchLanguage('ru');
     expect(adminT('ru')('comments.count', { count: 1500 })).toMatch(/^1\s500 комментари/u);

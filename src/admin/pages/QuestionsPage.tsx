@@ -187,7 +187,7 @@ function QuestionChart(props: {
     switch (question.type) {
       case 'rating':
         return pointsOf(question).map((p, i) => ({
-          label: `${p} – ${texts.point(question, p)}`,
+          label: t('questions.ratingPoint', { point: p, label: texts.point(question, p) }),
           count: count(String(p)),
           colour: RATING_COLOURS[i] ?? '#999',
         }));

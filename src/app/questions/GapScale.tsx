@@ -30,7 +30,7 @@ export function GapScale(props: {
   /** Every line answered so far, after one more was tapped. */
   onLines: (lines: Partial<GapAnswer>) => void;
 }) {
-  const { ts, language } = useLanguage();
+  const { t, ts, language } = useLanguage();
   const number = new Intl.NumberFormat(language);
   const { question } = props;
   const current: Partial<GapAnswer> =
@@ -71,8 +71,8 @@ export function GapScale(props: {
               )}
             </div>
             <div class="anchors">
-              <span>{`${number.format(LOWEST)} – ${ts(GAP_KEYS.low)}`}</span>
-              <span>{`${number.format(HIGHEST)} – ${ts(GAP_KEYS.high)}`}</span>
+              <span>{t('question.scaleEnd', { point: LOWEST, label: ts(GAP_KEYS.low) })}</span>
+              <span>{t('question.scaleEnd', { point: HIGHEST, label: ts(GAP_KEYS.high) })}</span>
             </div>
           </fieldset>
         );

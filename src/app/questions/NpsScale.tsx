@@ -15,7 +15,7 @@ export function NpsScale(props: {
   value: AnswerValue | undefined;
   onChange: (value: AnswerValue | undefined) => void;
 }) {
-  const { ts, language } = useLanguage();
+  const { t, ts, language } = useLanguage();
   const { question, value } = props;
   const number = new Intl.NumberFormat(language);
   const lowId = `${question.id}-low`;
@@ -39,8 +39,10 @@ export function NpsScale(props: {
         ))}
       </div>
       <div class="anchors" aria-hidden="false">
-        <span id={lowId}>{`${number.format(LOWEST)} – ${ts(NPS_KEYS.low)}`}</span>
-        <span id={highId}>{`${number.format(HIGHEST)} – ${ts(NPS_KEYS.high)}`}</span>
+        <span id={lowId}>{t('question.scaleEnd', { point: LOWEST, label: ts(NPS_KEYS.low) })}</span>
+        <span id={highId}>
+          {t('question.scaleEnd', { point: HIGHEST, label: ts(NPS_KEYS.high) })}
+        </span>
       </div>
       <NotApplicableChoice question={question} value={value} onChange={props.onChange} />
     </div>
