@@ -4,6 +4,7 @@
  * texts are the built-in package's, and storedSurvey() is checked on both databases.
  */
 import { createHash } from 'node:crypto';
+import { Hono } from 'hono';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { builtInPackages } from '../../../surveys/packages';
 import { POSTER_TEXTS } from '../../posters/poster-texts';
 import { prepareCollector } from '../../startup';
 import { insertSurveyPackage } from '../../storage';
+import { SECURITY_HEADERS } from '../app';
 import {
   type PosterLink,
   type PosterSurvey,
@@ -134,6 +136,18 @@ describe('the poster page', () => {
     );
     expect(style).toContain('@page { size: A4; margin: 0; }');
     expect(html).not.toMatch(/ style=| on[a-z]+=/);
+  });
+
+  it("keeps its own policy under the collector's security headers, and gets the others", async () => {
+    const own = await page(posterPath(OPEN));
+    const collector = new Hono().use(SECURITY_HEADERS).route('/', app().routes);
+    const reply = await collector.request(posterPath(OPEN));
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-security-policy')).toBe(
+      own.reply.headers.get('content-security-policy'),
+    );
+    expect(reply.headers.get('x-frame-options')).toBe('DENY');
+    expect(reply.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
   it('escapes a survey title and a branch name that hold markup', async () => {
