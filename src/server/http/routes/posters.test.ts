@@ -256,6 +256,17 @@ describe('a link that cannot have a poster', () => {
     },
   );
 
+  it("leaves the phone's own page at /s/<token> to whatever serves it", async () => {
+    const { routes, looked } = app();
+    const reply = await routes.request(publicLinkPath(OPEN), {
+      headers: { 'accept-language': 'hu' },
+    });
+    expect(reply.status).toBe(404);
+    expect(await reply.text()).toBe('404 Not Found');
+    expect(reply.headers.get('set-cookie')).toBeNull();
+    expect(looked).toEqual([]);
+  });
+
   it('does not look up what is not a token at all', async () => {
     const { routes, looked } = app();
     for (const token of ['short', `${OPEN}x`, 'Qm7Kx2Zb9R00Wv8Ny3Hs6Jd5O0o1lI.%']) {

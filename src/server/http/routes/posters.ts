@@ -133,17 +133,16 @@ export function posterRoutes({
     c.header('X-Content-Type-Options', 'nosniff');
   }
 
+  // On these routes only: the phone's own page under /s/<token> is not theirs to touch.
+  const language = languageDetector({
+    supportedLanguages: [...LANGUAGES],
+    fallbackLanguage: SOURCE_LANGUAGE,
+    order: ['header'],
+    caches: false,
+  });
+
   return new Hono<{ Variables: Variables }>()
-    .use(
-      '/s/*',
-      languageDetector({
-        supportedLanguages: [...LANGUAGES],
-        fallbackLanguage: SOURCE_LANGUAGE,
-        order: ['header'],
-        caches: false,
-      }),
-    )
-    .get('/s/:token/poster', async (c) => {
+    .get('/s/:token/poster', language, async (c) => {
       const found = await openLink(c);
       if ('reply' in found) return found.reply;
       const { link, url } = found;
@@ -164,7 +163,7 @@ export function posterRoutes({
       });
       return htmlReply(c, page, 200);
     })
-    .get('/s/:token/qr.svg', async (c) => {
+    .get('/s/:token/qr.svg', language, async (c) => {
       const found = await openLink(c);
       if ('reply' in found) return found.reply;
       download(c, found.link, 'image/svg+xml; charset=utf-8', 'svg');
@@ -172,7 +171,7 @@ export function posterRoutes({
         `<?xml version="1.0" encoding="UTF-8"?>\n${await qrSvg(found.url, QR_FILE_SIDE)}\n`,
       );
     })
-    .get('/s/:token/qr.png', async (c) => {
+    .get('/s/:token/qr.png', language, async (c) => {
       const found = await openLink(c);
       if ('reply' in found) return found.reply;
       download(c, found.link, 'image/png', 'png');
