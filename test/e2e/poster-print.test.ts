@@ -5,7 +5,7 @@
  * in-process; only the link storage is a map. A branch name and a title far too long for
  * the sheet must not push it onto a second page. Screenshots of each, on screen and as
  * printed, and the address close up, are left in test-results/posters/ for a person to
- * look at.
+ * look at. The screen passes axe (WCAG 2.2 AA), and its Print button opens the dialog.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +18,7 @@ import { type PosterLink, posterRoutes } from '../../src/server/http/routes/post
 import { posterPath } from '../../src/shared/contract/public-link';
 import { LANGUAGES } from '../../src/shared/languages';
 import { builtInPackages } from '../../src/surveys/packages';
+import { axeViolations } from './support/axe';
 import { launchBrowser, type TestBrowser } from './support/browser';
 
 const SHOTS = 'test-results/posters';
@@ -106,6 +107,7 @@ describe('the printed poster', () => {
       // On screen, the toolbar in the staff member's language (the browser asks for Hungarian).
       await expect(page.getByRole('button', { name: 'Nyomtatás' }).isVisible()).resolves.toBe(true);
       await page.screenshot({ path: join(SHOTS, `${shot}-screen.png`), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
       // The style ran (its hash is in the policy): the sheet is A4 wide on screen.
       const sheetWidth = await page
         .locator('main')
