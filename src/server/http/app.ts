@@ -27,8 +27,13 @@ import { staticRoutes } from './static-app';
 
 export type { AppDeps } from './deps';
 
-/** The Preact app has no inline scripts or styles, so everything may come from 'self' only. */
-const SECURITY_HEADERS = secureHeaders({
+/**
+ * The Preact app has no inline scripts or styles, so everything may come from 'self' only.
+ * A page that sets a header of its own keeps it (overwrite: false): the printable poster
+ * is one self-contained file whose inline style and script its own stricter policy allows
+ * by their hashes.
+ */
+export const SECURITY_HEADERS = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
@@ -47,6 +52,7 @@ const SECURITY_HEADERS = secureHeaders({
   xFrameOptions: 'DENY',
   // Sent by strictTransport(), only when the collector is served over HTTPS.
   strictTransportSecurity: false,
+  overwrite: false,
 });
 
 export function createApp(deps: AppDeps): Hono {
