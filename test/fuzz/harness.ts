@@ -114,6 +114,9 @@ export const ALL_TABLES = [
   'staff_users',
   'staff_sessions',
   'first_admin_tokens',
+  'public_links',
+  'public_limit_counters',
+  'public_limit_keys',
 ] as const;
 export type TableName = (typeof ALL_TABLES)[number];
 
