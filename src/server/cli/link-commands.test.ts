@@ -74,12 +74,22 @@ describe.each(testDialects)('the link commands on $name', (dialect) => {
     await cli('link', 'revoke', revoked);
     await collector.syncPublic(open, [makePhoneResponse(), makePhoneResponse()]);
     const lines = (await cli('link', 'list')).output.join('\n').split('\n');
-    expect(lines[0]).toMatch(/^TOKEN\s+BRANCH\s+SURVEY\s+STATE\s+UNTIL\s+RESPONSES$/);
+    expect(lines[0]).toMatch(/^TOKEN\s+BRANCH\s+SURVEY\s+STATE\s+UNTIL\s+RESPONSES\s+DEVICE$/);
     const rows = lines.slice(1).map((line) => line.split(/\s{2,}/));
+    const deviceOf = async (token: string) =>
+      (await findPublicLink(collector.database.storage, token))?.deviceId;
     expect(rows).toEqual(
       expect.arrayContaining([
-        [open, 'main', SURVEY_ID, 'open', '2026-11-30 22:59 UTC', '2'],
-        [revoked, 'bookmobile', SURVEY_ID, 'closed (revoked)', 'none', '0'],
+        [open, 'main', SURVEY_ID, 'open', '2026-11-30 22:59 UTC', '2', await deviceOf(open)],
+        [
+          revoked,
+          'bookmobile',
+          SURVEY_ID,
+          'closed (revoked)',
+          'none',
+          '0',
+          await deviceOf(revoked),
+        ],
       ]),
     );
     expect(rows).toHaveLength(2);
@@ -102,13 +112,26 @@ describe.each(testDialects)('the link commands on $name', (dialect) => {
     ]);
   });
 
+  it('takes what a link brought in out of the results with device quarantine, by the device it names', async () => {
+    const token = await create('--branch', 'main');
+    await collector.syncPublic(token, [makePhoneResponse(), makePhoneResponse()]);
+    const link = await findPublicLink(collector.database.storage, token);
+    const host = await cli('device', 'quarantine', link?.deviceId ?? '', '--from', '2026-11-20');
+    expect(host.exitCode).toBe(0);
+    expect(host.output[0]).toContain('Took 2 responses');
+    expect((await listPublicLinks(collector.database.storage))[0]?.responses).toBe(0);
+  });
+
   it('revokes a link once, and says so when asked again', async () => {
     const token = await create('--branch', 'main');
     const first = await cli('link', 'revoke', token);
     expect(first.exitCode).toBe(0);
-    expect(first.output[0]).toBe(
+    const link = await findPublicLink(collector.database.storage, token);
+    expect(first.output).toEqual([
       `Revoked link ${token} of branch main (survey ${SURVEY_ID}): phones that open it are told the survey is closed.`,
-    );
+      'The responses it brought in stay in the results. Take its posters down too.',
+      `To take what it brought in from a day on out of the results: device quarantine ${link?.deviceId} --from YYYY-MM-DD`,
+    ]);
     const again = await cli('link', 'revoke', token);
     expect(again.exitCode).toBe(0);
     expect(again.output).toEqual([

@@ -76,7 +76,8 @@ export const linkCreate: Command = {
 
 export const linkList: Command = {
   usage: 'link list [--branch <id>]',
-  summary: 'list public links: token, branch, survey, open or closed and why, until, responses',
+  summary:
+    'list public links: token, branch, survey, open or closed and why, until, responses, and the device its responses are stored under',
   options: { branch: { type: 'string' } },
   positionals: [0, 0],
   async run({ host, config, options }) {
@@ -93,7 +94,7 @@ export const linkList: Command = {
     const now = host.now();
     host.out(
       formatTable(
-        ['TOKEN', 'BRANCH', 'SURVEY', 'STATE', 'UNTIL', 'RESPONSES'],
+        ['TOKEN', 'BRANCH', 'SURVEY', 'STATE', 'UNTIL', 'RESPONSES', 'DEVICE'],
         links.map((link) => [
           link.token,
           link.branchId,
@@ -101,6 +102,7 @@ export const linkList: Command = {
           stateText(link, now),
           formatTime(link.until, 'none'),
           String(link.responses),
+          link.deviceId,
         ]),
       ),
     );
@@ -126,6 +128,9 @@ export const linkRevoke: Command = {
         `Revoked link ${token} of branch ${link.branchId} (survey ${link.surveyId}): phones that open it are told the survey is closed.`,
       );
       host.out('The responses it brought in stay in the results. Take its posters down too.');
+      host.out(
+        `To take what it brought in from a day on out of the results: device quarantine ${link.deviceId} --from YYYY-MM-DD`,
+      );
     });
   },
 };
