@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       timeZone: 'Europe/Ljubljana',
       staffSession: { idleMinutes: 60, maxHours: 12 },
       deviceLimits: { burst: 5000, perMinute: 1000, dailyQuota: 5000 },
+      publicLimits: { perAddressPerHour: 120, perPhonePerDay: 10, linkDailyCeiling: 3000 },
       trustedProxies: [],
     });
   });
@@ -41,6 +42,9 @@ describe('loadConfig', () => {
           DEVICE_RESPONSE_BURST: '2000',
           DEVICE_RESPONSES_PER_MINUTE: '300',
           DEVICE_DAILY_RESPONSE_QUOTA: '800',
+          PUBLIC_PER_ADDRESS_PER_HOUR: '300',
+          PUBLIC_PER_PHONE_PER_DAY: '3',
+          PUBLIC_LINK_DAILY_CEILING: '500',
           TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,fd00::/8 ,::1',
           UNRELATED: 'x',
         },
@@ -58,6 +62,7 @@ describe('loadConfig', () => {
       timeZone: 'Europe/Vilnius',
       staffSession: { idleMinutes: 20, maxHours: 8 },
       deviceLimits: { burst: 2000, perMinute: 300, dailyQuota: 800 },
+      publicLimits: { perAddressPerHour: 300, perPhonePerDay: 3, linkDailyCeiling: 500 },
       trustedProxies: ['127.0.0.1', '10.0.0.0/8', 'fd00::/8', '::1'],
     });
     expect(loadConfig({ PUBLIC_URL: '', DATABASE_URL: '  ' }, CWD)).toMatchObject({
@@ -82,6 +87,9 @@ describe('loadConfig', () => {
     [{ DEVICE_RESPONSE_BURST: '499' }, 'DEVICE_RESPONSE_BURST'],
     [{ DEVICE_RESPONSES_PER_MINUTE: '0' }, 'DEVICE_RESPONSES_PER_MINUTE'],
     [{ DEVICE_DAILY_RESPONSE_QUOTA: 'lots' }, 'DEVICE_DAILY_RESPONSE_QUOTA'],
+    [{ PUBLIC_PER_ADDRESS_PER_HOUR: '0' }, 'PUBLIC_PER_ADDRESS_PER_HOUR'],
+    [{ PUBLIC_PER_PHONE_PER_DAY: '2.5' }, 'PUBLIC_PER_PHONE_PER_DAY'],
+    [{ PUBLIC_LINK_DAILY_CEILING: 'many' }, 'PUBLIC_LINK_DAILY_CEILING'],
     [{ TRUSTED_PROXIES: 'proxy.library.example' }, 'TRUSTED_PROXIES'],
     [{ TRUSTED_PROXIES: '10.0.0.1,10.0.0.300' }, 'TRUSTED_PROXIES'],
     [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES'],

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { safeParseInput } from '../shared/contract/parse';
 import { MAX_BATCH_RESPONSES } from '../shared/contract/sync';
 import { DEFAULT_DEVICE_LIMITS, type DeviceLimits } from './ingest/device-limits';
+import { DEFAULT_PUBLIC_LIMITS, type PublicLimits } from './public/limits';
 
 /** Whether Intl knows the zone (an IANA name such as Europe/Vilnius, or UTC). */
 function isTimeZone(name: string): boolean {
@@ -173,6 +174,23 @@ const SETTINGS = {
     'New responses stored per device per day (in TIME_ZONE, counted in the database); the rest wait on the device until the next day.',
   ),
 
+  // What phones on public links (QR codes on posters) may send: scripts must not fill the results.
+  PUBLIC_PER_ADDRESS_PER_HOUR: setting(
+    z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_PUBLIC_LIMITS.perAddressPerHour),
+    String(DEFAULT_PUBLIC_LIMITS.perAddressPerHour),
+    "Responses a public link takes per hour from one client address (IPv6 by /64; TRUSTED_PROXIES says whose): a desk's visitors behind the library's Wi-Fi share one; over it, 429 with Retry-After.",
+  ),
+  PUBLIC_PER_PHONE_PER_DAY: setting(
+    z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_PUBLIC_LIMITS.perPhonePerDay),
+    String(DEFAULT_PUBLIC_LIMITS.perPhonePerDay),
+    'Responses one phone may send per day (in TIME_ZONE) over public links: a phone answers once.',
+  ),
+  PUBLIC_LINK_DAILY_CEILING: setting(
+    z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_PUBLIC_LIMITS.linkDailyCeiling),
+    String(DEFAULT_PUBLIC_LIMITS.linkDailyCeiling),
+    'Responses one public link takes per day (in TIME_ZONE) from everyone together; all three public limits are counted in the database, shared by collectors over one PostgreSQL.',
+  ),
+
   // Who the throttles count behind a reverse proxy.
   TRUSTED_PROXIES: setting(
     z
@@ -188,7 +206,7 @@ const SETTINGS = {
       })
       .optional(),
     'unset',
-    'Reverse proxies whose X-Forwarded-For names the client for the enrollment and sign-in throttles: IPv4/IPv6 addresses and CIDR ranges, comma-separated.',
+    "Reverse proxies whose X-Forwarded-For names the client for the enrollment and sign-in throttles and the public links' limits: IPv4/IPv6 addresses and CIDR ranges, comma-separated.",
   ),
 } as const;
 
@@ -220,6 +238,8 @@ export interface CollectorConfig {
   staffSession: { idleMinutes: number; maxHours: number };
   /** DEVICE_RESPONSE_BURST, DEVICE_RESPONSES_PER_MINUTE, DEVICE_DAILY_RESPONSE_QUOTA. */
   deviceLimits: DeviceLimits;
+  /** PUBLIC_PER_ADDRESS_PER_HOUR, PUBLIC_PER_PHONE_PER_DAY, PUBLIC_LINK_DAILY_CEILING. */
+  publicLimits: PublicLimits;
   /** TRUSTED_PROXIES: addresses and CIDR ranges whose X-Forwarded-For is believed. */
   trustedProxies: readonly string[];
 }
@@ -271,6 +291,11 @@ export function loadConfig(
       burst: raw.DEVICE_RESPONSE_BURST,
       perMinute: raw.DEVICE_RESPONSES_PER_MINUTE,
       dailyQuota: raw.DEVICE_DAILY_RESPONSE_QUOTA,
+    },
+    publicLimits: {
+      perAddressPerHour: raw.PUBLIC_PER_ADDRESS_PER_HOUR,
+      perPhonePerDay: raw.PUBLIC_PER_PHONE_PER_DAY,
+      linkDailyCeiling: raw.PUBLIC_LINK_DAILY_CEILING,
     },
     trustedProxies: raw.TRUSTED_PROXIES ?? [],
   };

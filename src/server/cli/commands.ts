@@ -9,6 +9,7 @@ import {
   deviceResponses,
   deviceRevoke,
 } from './device-commands';
+import { linkCreate, linkList, linkRevoke } from './link-commands';
 import { migrateCommand, serveCommand } from './serve';
 import { surveyImport, surveyList } from './survey-commands';
 import { userAdd, userDisable, userList, userReset } from './user-commands';
@@ -23,6 +24,9 @@ export const COMMANDS: Record<string, Command> = {
   'device revoke': deviceRevoke,
   'device responses': deviceResponses,
   'device quarantine': deviceQuarantine,
+  'link create': linkCreate,
+  'link list': linkList,
+  'link revoke': linkRevoke,
   'survey import': surveyImport,
   'survey list': surveyList,
   'user add': userAdd,

@@ -93,6 +93,7 @@ export const serveCommand: Command = {
         publicUrl: config.publicUrl,
         staffSession: config.staffSession,
         deviceLimits: config.deviceLimits,
+        publicLimits: config.publicLimits,
         trustedProxies: config.trustedProxies,
       });
       const server = await listen(app.fetch, {

@@ -11,7 +11,7 @@ import {
   TEST_PASSWORD,
   type TestCollector,
 } from '../../../test/fixtures/collector';
-import { DEVICE_ID, makeResponse } from '../../../test/fixtures/responses';
+import { DEVICE_ID, makePhoneResponse, makeResponse } from '../../../test/fixtures/responses';
 import { SURVEY_ID, surveyPackage } from '../../../test/fixtures/survey-package';
 import { testDialects } from '../../../test/fixtures/test-databases';
 import { API } from '../../shared/contract/api';
@@ -31,6 +31,8 @@ const OTHER_DEVICE_ID = '7d1c9b2a-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 
 /** What one call to an endpoint carries besides its method and path. */
 interface Call {
+  /** The bearer token of an endpoint whose auth is 'link': a public link's. */
+  linkToken?: string;
   params?: Record<string, string | number>;
   query?: Record<string, string>;
   body?: unknown;
@@ -50,6 +52,11 @@ const SUCCESSFUL_CALLS: Record<EndpointName, (collector: TestCollector) => Promi
   surveyVersion: async () => ({ params: { id: SURVEY_ID, version: 1 } }),
   responses: async () => ({ body: { responses: [makeResponse()] } }),
   schema: async () => ({}),
+  publicLink: async (collector) => ({ params: { token: await collector.link() } }),
+  publicResponses: async (collector) => ({
+    linkToken: await collector.link(),
+    body: { responses: [makePhoneResponse()] },
+  }),
   signIn: async (collector) => ({ body: await collector.addStaff() }),
   session: async () => ({}),
   signOut: async () => ({}),
@@ -160,9 +167,11 @@ describe('the collector app serves the declared API', () => {
       call,
       endpoint.auth === 'device'
         ? { token }
-        : signedIn(endpoint)
-          ? { cookie: await collector.signIn('admin') }
-          : {},
+        : endpoint.auth === 'link'
+          ? { token: call.linkToken ?? '' }
+          : signedIn(endpoint)
+            ? { cookie: await collector.signIn('admin') }
+            : {},
     );
 
     expect(res.status).toBe(200);
@@ -194,6 +203,19 @@ describe('the collector app serves the declared API', () => {
 
       expect(res.status).toBe(401);
       expect(endpoint.error.parse(await res.json()).error.code).toBe('unauthorized');
+    },
+  );
+
+  it.each(NAMES.filter((name) => ENDPOINTS[name].auth === 'link'))(
+    'refuses %s without a link token, with a device token, and with a token no link has',
+    async (name) => {
+      const endpoint = API[name];
+      const call = await SUCCESSFUL_CALLS[name](collector);
+      for (const options of [{}, { token }, { token: 'x'.repeat(32) }]) {
+        const res = await send(endpoint, call, options);
+        expect(res.status).toBe(401);
+        expect(endpoint.error.parse(await res.json()).error.code).toBe('unauthorized');
+      }
     },
   );
 

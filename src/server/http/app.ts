@@ -15,6 +15,7 @@ import { deviceConfigRoutes } from './routes/device-config';
 import { enrollRoutes } from './routes/enroll';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
+import { publicRoutes } from './routes/public';
 import { responsesRoutes } from './routes/responses';
 import { resultsRoutes } from './routes/results';
 import { schemaRoutes } from './routes/schema';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', deviceConfigRoutes(resolved));
   api.route('/', surveyRoutes(resolved));
   api.route('/', responsesRoutes(resolved));
+  api.route('/', publicRoutes(resolved));
   api.route('/', schemaRoutes());
   api.route('/', sessionRoutes(resolved));
   const access: StaffAccess = {

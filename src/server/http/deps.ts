@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { hostTimeZone } from '../config';
 import { ClientThrottle, type ThrottleClient } from '../devices/throttle';
 import { DEFAULT_DEVICE_LIMITS, type DeviceLimits, DeviceRateLimit } from '../ingest/device-limits';
+import { DEFAULT_PUBLIC_LIMITS, PublicLimiter, type PublicLimits } from '../public/limits';
 import { SCRYPT_COST, type ScryptCost } from '../staff/passwords';
 import { DEFAULT_STAFF_SESSION, type StaffSessionSettings } from '../staff/sessions';
 import { SignInThrottle } from '../staff/sign-in-throttle';
@@ -37,6 +38,11 @@ export interface AppDeps {
   logError?: (error: unknown) => void;
   /** What one device may send (DEVICE_RESPONSE_BURST, _PER_MINUTE, DEVICE_DAILY_RESPONSE_QUOTA). */
   deviceLimits?: DeviceLimits;
+  /**
+   * What phones on public links may send (PUBLIC_PER_ADDRESS_PER_HOUR,
+   * PUBLIC_PER_PHONE_PER_DAY, PUBLIC_LINK_DAILY_CEILING).
+   */
+  publicLimits?: PublicLimits;
   /** TRUSTED_PROXIES: peers whose X-Forwarded-For names the client (see client-address.ts). */
   trustedProxies?: readonly string[];
   /** Where a deployment's problem the collector can work around is reported, once. */
@@ -47,6 +53,8 @@ export type ResolvedDeps = Required<Omit<AppDeps, 'publicUrl' | 'trustedProxies'
   publicUrl: string | undefined;
   /** The token bucket of responses per device, made from deviceLimits. */
   deviceRateLimit: DeviceRateLimit;
+  /** The public links' counters in the database, made from publicLimits. */
+  publicLimiter: PublicLimiter;
   /** The request's client as the throttles count it, read with TRUSTED_PROXIES. */
   clientAddress: (c: Context) => ThrottleClient;
 };
@@ -56,17 +64,21 @@ export function resolveDeps(deps: AppDeps): ResolvedDeps {
   const logWarning = given.logWarning ?? ((message: string) => console.warn(message));
   const addresses = new ClientAddresses(trustedProxies, logWarning);
   const deviceLimits = given.deviceLimits ?? DEFAULT_DEVICE_LIMITS;
+  const publicLimits = given.publicLimits ?? DEFAULT_PUBLIC_LIMITS;
+  const timeZone = given.timeZone ?? hostTimeZone();
   return {
     deviceRateLimit: new DeviceRateLimit(deviceLimits),
     enrollThrottle: new ClientThrottle(),
-    timeZone: hostTimeZone(),
     signInThrottle: new SignInThrottle(),
     publicUrl: undefined,
     staffSession: DEFAULT_STAFF_SESSION,
     passwordCost: SCRYPT_COST,
     logError: (error) => console.error('collector: unexpected error', error),
     ...given,
+    timeZone,
     deviceLimits,
+    publicLimits,
+    publicLimiter: new PublicLimiter(given.storage, publicLimits, timeZone),
     logWarning,
     clientAddress: (c) => addresses.of(c),
   };

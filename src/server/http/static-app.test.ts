@@ -8,6 +8,8 @@ import { testDialects } from '../../../test/fixtures/test-databases';
 const INDEX_HTML = '<!doctype html><title>Library survey</title><div id="app"></div>';
 const ADMIN_HTML = '<!doctype html><title>Library survey: results</title><div id="admin"></div>';
 const BUILD_MANIFEST = '{"index.html":{"file":"assets/index-abc123.js"}}';
+/** A token as the contract writes them: 32 characters of base64url. */
+const LINK_TOKEN = 'Ab3_-xYz0123456789abcdefGHIJKLmn';
 const APP_JS = `console.log(${JSON.stringify('library '.repeat(500))});`;
 
 // The static side does not touch the database: SQLite is enough.
@@ -97,6 +99,29 @@ describe('serving the app', () => {
         expect(res.headers.get('cache-control')).toBe('no-cache');
       },
     );
+
+    it.each([[`/s/${LINK_TOKEN}`], [`/s/${LINK_TOKEN}/`]])(
+      'answers a public link’s page %s with the app, so a phone can start there',
+      async (path) => {
+        const res = await get(path);
+        expect(res.status).toBe(200);
+        expect(await res.text()).toBe(INDEX_HTML);
+        expect(res.headers.get('cache-control')).toBe('no-cache');
+      },
+    );
+
+    it.each([
+      ['/s'],
+      ['/s/'],
+      ['/s/short'],
+      [`/s/${LINK_TOKEN}x`],
+      [`/s/${LINK_TOKEN}/poster`],
+      [`/s/${LINK_TOKEN}/anything/else`],
+    ])('answers %s, under /s/ but no link’s page, with 404', async (path) => {
+      const res = await get(path);
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toBe(INDEX_HTML);
+    });
 
     it.each([['/admin'], ['/admin/'], ['/admin/comments'], ['/admin/a/b']])(
       "answers the dashboard's page path %s with admin.html, revalidated",

@@ -2,13 +2,15 @@
  * Serves the PWA from STATIC_DIR: hashed files under /assets/ are cached for a year, the
  * rest (index.html, sw.js, manifest) is revalidated every time so an update reaches the
  * kiosks. /admin/ and every page path under it get admin.html, the librarians' dashboard;
- * any other page path gets index.html: each app is a single page. Nothing under a dot-folder
- * (/.vite/) and no dot-file is served.
+ * any other page path gets index.html: each app is a single page. A public link's page,
+ * /s/<token>, is the app too (the phone starts there); nothing else under /s/ is a page. Nothing
+ * under a dot-folder (/.vite/) and no dot-file is served.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
+import { LINK_TOKEN_PATTERN } from '../../shared/contract/public-link';
 import { apiErrorBody } from './errors';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -18,6 +20,10 @@ const FILE_PATH = /(^\/assets\/)|(\.[a-z0-9]+$)/i;
 /** The dashboard's page paths: /admin, /admin/, /admin/anything. */
 const ADMIN_PAGE = /^\/admin(\/|$)/;
 const ADMIN_HTML = 'admin.html';
+/** Everything under /s/, the public links' pages. */
+const PUBLIC_PAGES = /^\/s(\/|$)/;
+/** The one page there: a link's own, /s/<token>, the token as the contract writes it. */
+const PUBLIC_LINK_PAGE = new RegExp(`^/s/${LINK_TOKEN_PATTERN.source.slice(1, -1)}/?$`);
 /**
  * A path with a part that starts with a dot, written plainly or percent-encoded: the build's
  * own files (/.vite/manifest.json lists every file and chunk of the app), editor and tool
@@ -57,6 +63,9 @@ export function staticRoutes(staticDir: string): Hono {
   app.on(['GET', 'HEAD'], '*', serveStatic({ root: staticDir }));
   app.on(['GET', 'HEAD'], '*', async (c, next) => {
     if (FILE_PATH.test(c.req.path)) return c.text('Not found', 404);
+    if (PUBLIC_PAGES.test(c.req.path) && !PUBLIC_LINK_PAGE.test(c.req.path)) {
+      return c.text('Not found', 404);
+    }
     if (ADMIN_PAGE.test(c.req.path)) {
       if (!existsSync(join(staticDir, ADMIN_HTML))) return notBuilt(c);
       return serveStatic({ root: staticDir, path: ADMIN_HTML })(c, next);

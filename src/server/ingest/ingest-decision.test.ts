@@ -107,6 +107,16 @@ describe('checkRecord', () => {
     expect(check.result.reason).toContain(reason);
   });
 
+  it.each<[string, Partial<SurveyResponse>, string]>([
+    ['another channel than qr', { channel: 'kiosk' }, 'channel'],
+    ['another survey than the link’s', { surveyId: 'other-survey' }, 'surveyId'],
+  ])('on a public link, rejects a record of %s, naming the field', (_case, change, path) => {
+    const link = { ...context, only: { surveyId: SURVEY_ID, channel: 'qr' as const } };
+    expect(checkRecord(makeResponse({ channel: 'qr' }), link).ok).toBe(true);
+    const check = checkRecord(makeResponse({ channel: 'qr', ...change }), link);
+    expect(check.ok ? undefined : check.result.path).toBe(path);
+  });
+
   it.each([
     [{ id: 'abc' }, 'abc'],
     [{ id: 42 }, null],

@@ -16,8 +16,10 @@ export type RecordCheck =
   | { ok: false; result: SyncResult };
 
 export interface CheckContext {
-  /** The device the token belongs to; a record must be its own. */
+  /** The device the token belongs to (on a public link, the phone); a record must be its own. */
   deviceId: string;
+  /** On a public link: the one survey its records may answer, and their one channel. */
+  only?: { surveyId: string; channel: SurveyResponse['channel'] } | undefined;
   /** Every stored version of the surveys the batch names, keyed "<id>@<version>". */
   structures: ReadonlyMap<string, SurveyStructure>;
 }
@@ -46,6 +48,16 @@ export function checkRecord(raw: unknown, context: CheckContext): RecordCheck {
     return rejected(id, issue?.message ?? 'is not a response', path || undefined);
   }
   const response = parsed.data;
+  if (context.only && response.surveyId !== context.only.surveyId) {
+    return rejected(id, `this link collects for survey ${context.only.surveyId} only`, 'surveyId');
+  }
+  if (context.only && response.channel !== context.only.channel) {
+    return rejected(
+      id,
+      `a response sent by a public link must be of channel "${context.only.channel}"`,
+      'channel',
+    );
+  }
   const structure = context.structures.get(`${response.surveyId}@${response.surveyVersion}`);
   if (!structure) {
     return rejected(

@@ -3,6 +3,11 @@
  * transaction, and answer one outcome per record. The branch stored is the device's branch
  * on the collector; what the record claims is kept beside it, never trusted. New records
  * beyond the device's daily quota are left out of the reply, so the device keeps them.
+ *
+ * A phone's batch on a public link goes the same way: its records must be the phone's own
+ * (`phone`), of the link's survey and of channel qr (`only`); they are stored under the
+ * link's device row and branch, and the link's limits are counted before (public/limits.ts)
+ * instead of a daily quota.
  */
 import { SurveyIdSchema } from '../../shared/contract/ids';
 import { safeParseInput } from '../../shared/contract/parse';
@@ -16,17 +21,28 @@ import {
   surveyStructures,
   timestamp,
 } from '../storage';
-import { batchResults, checkRecord, type RecordCheck, recordsToStore } from './ingest-decision';
+import {
+  batchResults,
+  type CheckContext,
+  checkRecord,
+  type RecordCheck,
+  recordsToStore,
+} from './ingest-decision';
 
 export interface IngestRequest {
+  /** The device the responses are stored under, and whose branch they count for. */
   device: { id: string; branchId: string };
+  /** On a public link: the phone's id, which its records must carry instead of the device's. */
+  phone?: string | undefined;
+  /** On a public link: the one survey and channel its records may have. */
+  only?: CheckContext['only'];
   /** The records as they arrived; each is checked on its own. */
   responses: readonly unknown[];
   clockOffsetMs?: number | undefined;
   /** TIME_ZONE: the zone of the day each new response is counted on, and of the quota's day. */
   timeZone: string;
-  /** New responses the device may have stored per day (DEVICE_DAILY_RESPONSE_QUOTA). */
-  dailyQuota: number;
+  /** New responses the device may have stored per day (DEVICE_DAILY_RESPONSE_QUOTA); none when unset. */
+  dailyQuota?: number | undefined;
 }
 
 export interface IngestOutcome {
@@ -67,7 +83,7 @@ function toStored(
     surveyId: r.surveyId,
     surveyVersion: r.surveyVersion,
     branchId: request.device.branchId,
-    deviceId: r.deviceId,
+    deviceId: request.device.id,
     deviceSeq: r.deviceSeq,
     channel: r.channel,
     locale: r.locale,
@@ -90,7 +106,11 @@ export async function ingestBatch(
 ): Promise<IngestOutcome> {
   const structures = await surveyStructures(storage, namedSurveyIds(request.responses));
   const checks = request.responses.map((raw) =>
-    checkRecord(raw, { deviceId: request.device.id, structures }),
+    checkRecord(raw, {
+      deviceId: request.phone ?? request.device.id,
+      structures,
+      only: request.only,
+    }),
   );
   const received = now();
   const receivedAt = timestamp(received);
@@ -99,18 +119,23 @@ export async function ingestBatch(
     storage,
     recordsToStore(checks).map((check) => toStored(check, request, receivedAt)),
     { timeZone: request.timeZone, structures },
-    {
-      deviceId: request.device.id,
-      since: timestamp(day.since),
-      until: timestamp(day.until),
-      max: request.dailyQuota,
-    },
+    request.dailyQuota === undefined
+      ? undefined
+      : {
+          deviceId: request.device.id,
+          since: timestamp(day.since),
+          until: timestamp(day.until),
+          max: request.dailyQuota,
+        },
   );
   const results = batchResults(checks, stored);
-  await recordDeviceContact(storage, request.device.id, {
-    at: receivedAt,
-    clockOffsetMs: request.clockOffsetMs,
-  });
+  // A public link's device row is no device that gets in touch; a phone is not tracked.
+  if (request.phone === undefined) {
+    await recordDeviceContact(storage, request.device.id, {
+      at: receivedAt,
+      clockOffsetMs: request.clockOffsetMs,
+    });
+  }
   return {
     reply: { serverTime: timestamp(now()), results },
     deferred: stored.deferred.size,

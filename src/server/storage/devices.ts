@@ -59,11 +59,15 @@ export async function findDevice(storage: Storage, id: string): Promise<DeviceRe
   return row && fromRow(row);
 }
 
+/** Enrolled devices; a public link's own device row (public-links.ts) is no kiosk, and left out. */
 export async function listDevices(
   storage: Storage,
   filter: { branchId?: string | undefined } = {},
 ): Promise<DeviceRecord[]> {
-  let query = storage.db.selectFrom('devices').select(COLUMNS);
+  let query = storage.db
+    .selectFrom('devices')
+    .select(COLUMNS)
+    .where('id', 'not in', storage.db.selectFrom('public_links').select('device_id'));
   if (filter.branchId) query = query.where('branch_id', '=', filter.branchId);
   const rows = await query.orderBy('branch_id').orderBy('enrolled_at').execute();
   return rows.map(fromRow);

@@ -8,6 +8,8 @@ export * from './database';
 export * from './devices';
 export * from './enrollment-codes';
 export * from './first-admin-tokens';
+export * from './public-limits';
+export * from './public-links';
 export * from './quarantine';
 export * from './response-stream';
 export * from './responses';

@@ -210,6 +210,36 @@ export interface FirstAdminTokensTable {
   used_at: string | null;
 }
 
+/** A public link (a QR code on a poster): one branch, one survey, open until closed. */
+export interface PublicLinksTable {
+  /** 32 characters of base64url; printed on posters, so stored as it is. */
+  token: string;
+  branch_id: string;
+  survey_id: string;
+  /** The link's own device row, revoked from the start: its responses are stored under it. */
+  device_id: string;
+  created_at: string;
+  /** The last instant it takes responses; null: until revoked. */
+  until: string | null;
+  revoked_at: string | null;
+}
+
+/** What phones on public links sent, per limit key and window (see public-limits.ts). */
+export interface PublicLimitCountersTable {
+  key: string;
+  window_start: string;
+  /** When the window is over: the counter is purged after it. */
+  window_end: string;
+  count: number;
+}
+
+/** The HMAC key of a UTC day for client addresses in counter keys; purged with them. */
+export interface PublicLimitKeysTable {
+  day: string;
+  /** base64url of 32 random bytes. */
+  secret: string;
+}
+
 export interface Database {
   branches: BranchesTable;
   devices: DevicesTable;
@@ -226,4 +256,7 @@ export interface Database {
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   first_admin_tokens: FirstAdminTokensTable;
+  public_links: PublicLinksTable;
+  public_limit_counters: PublicLimitCountersTable;
+  public_limit_keys: PublicLimitKeysTable;
 }

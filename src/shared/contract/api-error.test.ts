@@ -6,7 +6,7 @@ describe('the status of each error code', () => {
   it.each<[number, string | undefined]>([
     [400, undefined], // bad-request and code-invalid: the body must say which
     [401, 'unauthorized'],
-    [403, undefined], // forbidden and device-refused
+    [403, undefined], // forbidden, device-refused and link-closed
     [404, 'not-found'],
     [409, 'code-used'],
     [410, 'code-expired'],

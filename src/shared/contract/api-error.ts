@@ -16,6 +16,7 @@ export const API_ERROR_CODES = [
   'code-expired',
   'code-used',
   'device-refused',
+  'link-closed',
   'rate-limited',
   'internal',
 ] as const;
@@ -35,6 +36,11 @@ export const ENROLLMENT_CODE_PROBLEMS = [
 export type EnrollmentCodeProblem = (typeof ENROLLMENT_CODE_PROBLEMS)[number];
 
 /**
+ * link-closed: the public link was revoked or its end date has passed; the phone says the
+ * survey is closed and keeps nothing, instead of waiting to send again as for "not now".
+ */
+
+/**
  * The status each code is answered with. A client that cannot read the body (a proxy ate
  * it) may go by the status alone, but only where one code has it: 400 is two codes.
  */
@@ -44,6 +50,9 @@ export const API_ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   'device-refused': 403,
+  // Not 410: a kiosk whose enrollment reply lost its body reads 410 alone as code-expired.
+  // A phone reads the code, and 403 is as final as 410 ("not this", never sent again).
+  'link-closed': 403,
   'not-found': 404,
   'code-used': 409,
   'code-expired': 410,

@@ -13,6 +13,8 @@ describe('the endpoints', () => {
     ['surveyVersion', ENDPOINTS.surveyVersion, 'GET /api/v1/surveys/:id/versions/:version'],
     ['responses', ENDPOINTS.responses, 'POST /api/v1/responses'],
     ['schema', ENDPOINTS.schema, 'GET /api/v1/schema'],
+    ['publicLink', ENDPOINTS.publicLink, 'GET /api/v1/public/links/:token'],
+    ['publicResponses', ENDPOINTS.publicResponses, 'POST /api/v1/public/responses'],
     ['signIn', ENDPOINTS.signIn, 'POST /api/v1/session'],
     ['session', ENDPOINTS.session, 'GET /api/v1/session'],
     ['signOut', ENDPOINTS.signOut, 'DELETE /api/v1/session'],
@@ -46,7 +48,7 @@ describe('the endpoints', () => {
   });
 
   it('are all listed above', () => {
-    expect(Object.keys(ENDPOINTS)).toHaveLength(27);
+    expect(Object.keys(ENDPOINTS)).toHaveLength(29);
   });
 
   it('are the endpoints the API declares bodies for, with the same method, path and auth', () => {

@@ -42,6 +42,7 @@ describe('contractJsonSchemas', () => {
       'FirstAdminRequest',
       'HealthReply',
       'ImportSurveyReply',
+      'PublicLink',
       'Response',
       'ResultsOverview',
       'ResultsSummary',

@@ -17,6 +17,7 @@ import {
 import { HealthReplySchema } from './api';
 import { ApiErrorSchema } from './api-error';
 import { DeviceConfigSchema, EnrollReplySchema, EnrollRequestSchema } from './device';
+import { PublicLinkSchema } from './public-link';
 import { SurveyResponseSchema } from './response';
 import {
   CommentSchema,
@@ -65,6 +66,7 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   SurveyList: SurveyListSchema,
   ImportSurveyReply: ImportSurveyReplySchema,
   SurveyImportProblems: SurveyImportProblemsSchema,
+  PublicLink: PublicLinkSchema,
 };
 
 export function contractJsonSchemas(): Record<string, unknown> {

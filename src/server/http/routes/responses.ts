@@ -10,36 +10,10 @@
  */
 import { Hono } from 'hono';
 import { API, type ReplyBody } from '../../../shared/contract/api';
-import { safeParseInput } from '../../../shared/contract/parse';
-import { MAX_BATCH_BYTES, MAX_BATCH_RESPONSES } from '../../../shared/contract/sync';
 import { ingestBatch } from '../../ingest/ingest';
-import { batchLimitProblem } from '../../ingest/record-limits';
 import type { ResolvedDeps } from '../deps';
 import { type DeviceVariables, requireDevice } from '../device-auth';
-import { ApiProblem, badRequest, invalidBody, payloadTooLarge } from '../errors';
-import { readJsonBody } from '../json-body';
-
-/** Whole seconds, at least one: Retry-After takes no fractions, and 0 would mean "now". */
-function retryAfterSeconds(ms: number): number {
-  return Math.max(1, Math.ceil(ms / 1000));
-}
-
-function rateLimited(message: string, waitMs: number): ApiProblem {
-  const seconds = retryAfterSeconds(waitMs);
-  return new ApiProblem('rate-limited', `${message}; send again in ${seconds} s`, undefined, {
-    'Retry-After': String(seconds),
-  });
-}
-
-/** Refuses a batch's text beyond the limits before it is parsed (400, or 413 for the count). */
-function refuseOverLimits(text: string): void {
-  const problem = batchLimitProblem(text);
-  if (!problem) return;
-  const message = `${problem.path}: ${problem.message}; nothing of this batch was stored`;
-  throw problem.code === 'payload-too-large'
-    ? payloadTooLarge(`${message}; send smaller batches`)
-    : badRequest(message, problem.path);
-}
+import { rateLimited, readSyncBatch } from '../sync-batch';
 
 export function responsesRoutes({
   storage,
@@ -48,7 +22,7 @@ export function responsesRoutes({
   deviceLimits,
   deviceRateLimit,
 }: ResolvedDeps) {
-  const { method, path, envelope: envelopeSchema } = API.responses;
+  const { method, path } = API.responses;
   const overRate = `this device sent more than its ${deviceLimits.burst} responses at once, then ${deviceLimits.perMinute} a minute`;
   return new Hono<{ Variables: DeviceVariables }>().on(
     method,
@@ -58,17 +32,7 @@ export function responsesRoutes({
       const device = c.get('device');
       const emptyWait = deviceRateLimit.waitMs(device.id, 1, now().getTime());
       if (emptyWait > 0) throw rateLimited(overRate, emptyWait);
-      const body = await readJsonBody(c.req.raw, MAX_BATCH_BYTES, refuseOverLimits);
-      const envelope = safeParseInput(envelopeSchema, body);
-      if (!envelope.success) {
-        throw invalidBody(envelope.error, '{ responses: [...], clockOffsetMs? }');
-      }
-      const { responses, clockOffsetMs } = envelope.data;
-      if (responses.length > MAX_BATCH_RESPONSES) {
-        throw payloadTooLarge(
-          `a batch holds at most ${MAX_BATCH_RESPONSES} responses (got ${responses.length}); send smaller batches`,
-        );
-      }
+      const { responses, clockOffsetMs } = await readSyncBatch(c.req.raw);
       const wait = deviceRateLimit.take(device.id, responses.length, now().getTime());
       if (wait > 0) throw rateLimited(overRate, wait);
       const { reply, deferred, quotaResetsAt } = await ingestBatch(

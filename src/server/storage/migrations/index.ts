@@ -12,6 +12,7 @@ import { resultsMigration } from './0004-results';
 import { resultsCoveringMigration } from './0005-results-covering';
 import * as branchSentRetention from './0006-branch-sent-retention';
 import * as deviceLimits from './0007-device-limits';
+import * as publicLinks from './0008-public-links';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -22,6 +23,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0005-results-covering': resultsCoveringMigration(dialect),
     '0006-branch-sent-retention': branchSentRetention,
     '0007-device-limits': deviceLimits,
+    '0008-public-links': publicLinks,
   };
 }
 
