@@ -7,6 +7,7 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { API_BASE_PATH } from '../../shared/contract/endpoints';
+import { readPublicLink } from '../public/links';
 import { type AppDeps, resolveDeps } from './deps';
 import { ApiProblem, apiErrorBody, notFound, problemReply } from './errors';
 import { strictTransport } from './https';
@@ -15,6 +16,7 @@ import { deviceConfigRoutes } from './routes/device-config';
 import { enrollRoutes } from './routes/enroll';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
+import { posterRoutes, storedSurvey } from './routes/posters';
 import { publicRoutes } from './routes/public';
 import { responsesRoutes } from './routes/responses';
 import { resultsRoutes } from './routes/results';
@@ -97,6 +99,14 @@ export function createApp(deps: AppDeps): Hono {
     ),
   );
 
+  app.route(
+    '/',
+    posterRoutes({
+      lookup: (token) => readPublicLink(resolved.storage, token, resolved.now()),
+      survey: storedSurvey(resolved.storage),
+      baseUrl: resolved.publicUrl,
+    }),
+  );
   app.route('/', staticRoutes(resolved.staticDir));
   app.notFound((c) => problemReply(c, notFound(`nothing at ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {

@@ -3,9 +3,16 @@
  * at an instant, and the end date staff type when they make one.
  */
 import { randomBytes } from 'node:crypto';
-import type { PublicLink } from '../../shared/contract/public-link';
+import { safeParseInput } from '../../shared/contract/parse';
+import { LinkTokenSchema, type PublicLink } from '../../shared/contract/public-link';
 import { addDays, dayStartMs } from '../../shared/results/days';
-import type { PublicLinkRecord } from '../storage';
+import {
+  findBranch,
+  findPublicLink,
+  latestSurveyVersion,
+  type PublicLinkRecord,
+  type Storage,
+} from '../storage';
 
 /** 24 random bytes as base64url: the contract's 32 characters (LinkTokenSchema). */
 export function generateLinkToken(): string {
@@ -13,6 +20,42 @@ export function generateLinkToken(): string {
 }
 
 export type LinkState = Pick<PublicLink, 'state' | 'closedReason'>;
+
+/** A link as a phone or a poster sees it: the contract's PublicLink but the clock's reading. */
+export type PublicLinkView = Omit<PublicLink, 'serverTime'>;
+
+/** The link a well-formed token names, or undefined: garbage never reaches the database. */
+export async function findLinkByToken(
+  storage: Storage,
+  token: string,
+): Promise<PublicLinkRecord | undefined> {
+  return safeParseInput(LinkTokenSchema, token).success
+    ? findPublicLink(storage, token)
+    : undefined;
+}
+
+/**
+ * The link a token names with its branch, its survey's latest version and its state at
+ * `at`; undefined when there is no such link, or its branch or survey is gone.
+ */
+export async function readPublicLink(
+  storage: Storage,
+  token: string,
+  at: Date,
+): Promise<PublicLinkView | undefined> {
+  const found = await findLinkByToken(storage, token);
+  if (!found) return undefined;
+  const branch = await findBranch(storage, found.branchId);
+  const version = await latestSurveyVersion(storage, found.surveyId);
+  if (!branch || version === undefined) return undefined;
+  return {
+    token: found.token,
+    branch: { id: branch.id, name: branch.name },
+    survey: { id: found.surveyId, version },
+    ...linkState(found, at),
+    until: found.until,
+  };
+}
 
 /** Open, or closed and why: revoked first (for good), then past its last instant. */
 export function linkState(

@@ -50,8 +50,11 @@ export interface PosterDeps {
   lookup: (token: string) => Promise<PosterLink | undefined>;
   /** The survey's package at the link's version; undefined when the collector lacks it. */
   survey: (surveyId: string, version: number) => Promise<PosterSurvey | undefined>;
-  /** PUBLIC_URL, or http://localhost:PORT: the origin the printed code and address name. */
-  baseUrl: string;
+  /**
+   * PUBLIC_URL: the origin the printed code and address name. Without it, the origin the
+   * poster was asked for, the address staff reached the collector at.
+   */
+  baseUrl: string | undefined;
 }
 
 /** The survey packages the collector stores: the link's version, else the latest. */
@@ -122,7 +125,7 @@ export function posterRoutes({
         reply: htmlReply(c, closedPage({ staff, branchName: link.branch.name, title }), 410),
       };
     }
-    return { link, url: `${baseUrl}${publicLinkPath(link.token)}` };
+    return { link, url: `${baseUrl ?? new URL(c.req.url).origin}${publicLinkPath(link.token)}` };
   }
 
   function download(c: Context, link: PosterLink, contentType: string, extension: string) {

@@ -2,6 +2,8 @@
  * The public channel as a phone uses it: a link's state, and its sync batches with the
  * link token as the bearer, on SQLite and PostgreSQL.
  */
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestCollector, type TestCollector } from '../../../../test/fixtures/collector';
 import {
@@ -14,7 +16,7 @@ import { SURVEY_ID, surveyPackage } from '../../../../test/fixtures/survey-packa
 import { testDialects } from '../../../../test/fixtures/test-databases';
 import { ApiErrorSchema } from '../../../shared/contract/api-error';
 import { apiPath, ENDPOINTS } from '../../../shared/contract/endpoints';
-import { PublicLinkSchema } from '../../../shared/contract/public-link';
+import { PublicLinkSchema, posterPath, publicLinkPath } from '../../../shared/contract/public-link';
 import { SyncBatchReplySchema } from '../../../shared/contract/sync';
 import { generateLinkToken } from '../../public/links';
 import {
@@ -238,6 +240,28 @@ describe.each(testDialects)('the public channel on $name', (dialect) => {
         ['kiosk', 'main'],
         ['qr', 'bookmobile'],
       ]);
+    });
+  });
+
+  describe("the link's poster on the collector", () => {
+    it('prints a code that decodes to the address the poster was asked at, and closes with the link', async () => {
+      const token = await collector.link('bookmobile');
+      const origin = 'http://192.168.1.20:8080';
+      const page = await collector.app.request(`${origin}${posterPath(token)}`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('Bookmobile');
+      expect(html).toContain(`192.168.1.20:8080${publicLinkPath(token)}`);
+
+      const png = await collector.app.request(`${origin}${publicLinkPath(token)}/qr.png`);
+      expect(png.status).toBe(200);
+      const image = PNG.sync.read(Buffer.from(await png.arrayBuffer()));
+      const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+      expect(decoded?.data).toBe(`${origin}${publicLinkPath(token)}`);
+
+      await revokePublicLink(collector.database.storage, token, collector.clock.now.toISOString());
+      expect((await collector.app.request(`${origin}${posterPath(token)}`)).status).toBe(410);
+      expect((await collector.app.request(posterPath(generateLinkToken()))).status).toBe(404);
     });
   });
 });

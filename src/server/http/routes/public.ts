@@ -17,29 +17,14 @@ import { Hono } from 'hono';
 import { API, type ReplyBody } from '../../../shared/contract/api';
 import { DeviceIdSchema } from '../../../shared/contract/ids';
 import { safeParseInput } from '../../../shared/contract/parse';
-import { LinkTokenSchema } from '../../../shared/contract/public-link';
 import { ingestBatch } from '../../ingest/ingest';
-import { linkState } from '../../public/links';
-import {
-  findBranch,
-  findPublicLink,
-  latestSurveyVersion,
-  type PublicLinkRecord,
-  type Storage,
-  timestamp,
-} from '../../storage';
+import { findLinkByToken, linkState, readPublicLink } from '../../public/links';
+import { timestamp } from '../../storage';
 import type { ResolvedDeps } from '../deps';
 import { ApiProblem, notFound, unauthorized } from '../errors';
 import { rateLimited, readSyncBatch } from '../sync-batch';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
-
-/** The link a well-formed token names, or undefined: garbage never reaches the database. */
-async function linkOf(storage: Storage, token: string): Promise<PublicLinkRecord | undefined> {
-  return safeParseInput(LinkTokenSchema, token).success
-    ? findPublicLink(storage, token)
-    : undefined;
-}
 
 /** The phone's id: the deviceId of the first record that has a readable one. */
 function phoneOf(responses: readonly unknown[]): string | undefined {
@@ -62,28 +47,18 @@ export function publicRoutes({
   const responses = API.publicResponses;
   return new Hono()
     .on(link.method, link.path, async (c) => {
-      const token = c.req.param('token');
-      const found = await linkOf(storage, token);
-      if (!found) throw notFound('there is no public link with this token; scan the poster again');
-      const branch = await findBranch(storage, found.branchId);
-      const version = await latestSurveyVersion(storage, found.surveyId);
-      if (!branch || version === undefined) {
-        throw notFound(`the branch or survey of this link is no longer on the collector`);
-      }
       const at = now();
+      const found = await readPublicLink(storage, c.req.param('token'), at);
+      if (!found) throw notFound('there is no public link with this token; scan the poster again');
       return c.json({
-        token: found.token,
-        branch: { id: branch.id, name: branch.name },
-        survey: { id: found.surveyId, version },
-        ...linkState(found, at),
-        until: found.until,
+        ...found,
         serverTime: timestamp(at),
       } satisfies ReplyBody<typeof API.publicLink>);
     })
     .on(responses.method, responses.path, async (c) => {
       const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
       if (!token) throw unauthorized('send the link token as "Authorization: Bearer <token>"');
-      const found = await linkOf(storage, token);
+      const found = await findLinkByToken(storage, token);
       if (!found) throw unauthorized('the link token is not valid; scan the poster again');
       const state = linkState(found, now());
       if (state.state === 'closed') {
