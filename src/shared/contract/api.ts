@@ -18,6 +18,7 @@ import {
 import { ApiErrorSchema } from './api-error';
 import { DeviceConfigSchema, EnrollReplySchema, EnrollRequestSchema } from './device';
 import { ENDPOINTS } from './endpoints';
+import { PublicLinkSchema } from './public-link';
 import {
   CommentSchema,
   CommentsPageSchema,
@@ -80,6 +81,14 @@ export const API = {
     reply: SyncBatchReplySchema,
   }),
   schema: withError({ ...ENDPOINTS.schema, reply: ContractSchemasReplySchema }),
+
+  publicLink: withError({ ...ENDPOINTS.publicLink, reply: PublicLinkSchema }),
+  publicResponses: withError({
+    ...ENDPOINTS.publicResponses,
+    request: SyncBatchRequestSchema,
+    envelope: SyncBatchEnvelopeSchema,
+    reply: SyncBatchReplySchema,
+  }),
 
   signIn: withError({
     ...ENDPOINTS.signIn,

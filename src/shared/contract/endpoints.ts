@@ -16,8 +16,9 @@ export interface Endpoint {
    * device: the request carries the device token (Authorization: Bearer <token>).
    * staff: a signed-in staff session (its cookie); branch staff see their own branch only.
    * admin: a signed-in network administrator.
+   * link: a public link's token (Authorization: Bearer <token>), the phone's only credential.
    */
-  readonly auth: 'none' | 'device' | 'staff' | 'admin';
+  readonly auth: 'none' | 'device' | 'link' | 'staff' | 'admin';
 }
 
 /**
@@ -39,6 +40,14 @@ export const ENDPOINTS = {
   responses: { method: 'POST', path: '/responses', auth: 'device' },
   /** The contract as JSON Schema, by name. */
   schema: { method: 'GET', path: '/schema', auth: 'none' },
+
+  /** A public link's branch, survey and state (open, or closed and why). */
+  publicLink: { method: 'GET', path: '/public/links/:token', auth: 'none' },
+  /**
+   * A sync batch from a phone on a public link: the same envelope, records and outcomes as
+   * /responses; the branch is the link's and the channel `qr`, whatever the records say.
+   */
+  publicResponses: { method: 'POST', path: '/public/responses', auth: 'link' },
 
   /** Sign in with { email, password }: sets the session cookie. */
   signIn: { method: 'POST', path: '/session', auth: 'none' },
