@@ -88,15 +88,17 @@ describe.each(PROFILES)('the survey on %s', (name, phone) => {
     await kiosk.start();
 
     const answers = patronAnswers('en');
-    const screenshots = name.startsWith('an iPhone');
-    if (screenshots) mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const { width, height } = phone.viewport;
+    const shot = (what: string) =>
+      page.screenshot({ path: join(SCREENSHOT_DIR, `${width}x${height}-${what}.png`) });
     for (const question of survey.questions) {
       await kiosk.expectQuestion(question);
       const screen = `${name}: ${question.id}`;
       if (question.type === 'nps') {
         const scale = { ...SCALE_POINTS.nps, low: text(NPS_KEYS.low), high: text(NPS_KEYS.high) };
         await expectOneLine(page, scale, screen);
-        if (screenshots) await page.screenshot({ path: join(SCREENSHOT_DIR, 'nps.png') });
+        await shot('nps');
       }
       if (question.type === 'gap') {
         for (const dimension of GAP_DIMENSIONS) {
@@ -104,7 +106,7 @@ describe.each(PROFILES)('the survey on %s', (name, phone) => {
           const scale = { ...SCALE_POINTS.gap, low: text(GAP_KEYS.low), high: text(GAP_KEYS.high) };
           await expectOneLine(line, scale, `${screen} (${dimension})`);
         }
-        if (screenshots) await page.screenshot({ path: join(SCREENSHOT_DIR, 'gap.png') });
+        await shot('gap');
       }
       const value = answers[question.id];
       if (value === undefined) {

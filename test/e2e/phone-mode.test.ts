@@ -107,11 +107,11 @@ describe('a visitor answering on their own phone', () => {
     expect(await phone.button('thanks.done').count()).toBe(0);
     await expectAccessible(page, 'phone thanks, waiting');
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'thanks-waiting.png') });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '390x844-thanks-waiting.png') });
 
     await goOnline(stack.browser.context);
     await page.getByText(appText('sl', 'phone.thanks.received')).waitFor({ timeout: 30_000 });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'thanks-received.png') });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '390x844-thanks-received.png') });
     expect(api.received).toHaveLength(1);
     expect(api.received[0]).toMatchObject({
       token: OPEN,
