@@ -164,14 +164,17 @@ function ofLink(link: string | undefined): (row: DeviceResponse) => boolean {
  * kiosk's own, or with `link` those made through that public link.
  */
 export async function outboxBatch(limit: number, link?: string): Promise<SurveyResponse[]> {
-  const rows = await withDatabase((database) =>
-    database.responses
-      .where('[status+deviceSeq]')
-      .between(['queued', 0], ['queued', Number.MAX_SAFE_INTEGER])
-      .filter(ofLink(link))
-      .limit(limit)
-      .toArray(),
-  );
+  const mine = ofLink(link);
+  const rows = await withDatabase(async (database) => {
+    const queued = () =>
+      database.responses
+        .where('[status+deviceSeq]')
+        .between(['queued', 0], ['queued', Number.MAX_SAFE_INTEGER]);
+    // The usual case, every queued row this page's, reads the batch in one request; a
+    // browser that holds another's rows too (two links opened) walks the index instead.
+    const first = await queued().limit(limit).toArray();
+    return first.every(mine) ? first : queued().filter(mine).limit(limit).toArray();
+  });
   return rows.map(toSurveyResponse);
 }
 
