@@ -56,7 +56,9 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     clientsClaim: true,
     navigateFallback: 'index.html',
     // The collector's API and anything that is not the app shell always goes to the network.
-    navigateFallbackDenylist: [/^\/api\//, /^\/admin/],
+    // A public link's poster (/s/<token>/poster) is the collector's page; the link's own
+    // page (/s/<token>) is the app, and a phone that opened it once reloads it offline.
+    navigateFallbackDenylist: [/^\/api\//, /^\/admin/, /^\/s\/[^/]+\/poster/],
     // No runtimeCaching: API GETs and every POST bypass the service worker entirely.
   },
 };

@@ -43,8 +43,19 @@ async function boot(root: HTMLElement): Promise<void> {
   startServices(running);
 }
 
+/**
+ * A public link's page (`/s/<token>`) is phone mode, in its own chunk: a kiosk's first
+ * screen carries none of it. The token is checked there.
+ */
+function isPhonePath(pathname: string): boolean {
+  return pathname.startsWith('/s/');
+}
+
 const root = document.getElementById('app') as HTMLElement;
-boot(root).catch(async (error: unknown) => {
+const started = isPhonePath(location.pathname)
+  ? import('./phone/boot').then(({ bootPhone }) => bootPhone(root))
+  : boot(root);
+started.catch(async (error: unknown) => {
   console.error('the app could not start', error);
   const language = matchLanguage(navigator.languages) ?? 'en';
   await prepareLanguage(language, '').catch(() => undefined);

@@ -1,6 +1,9 @@
 /**
  * The patron's kiosk: the screens of the flow, the walk-away timer on every screen that
- * holds answers, and the return to the welcome screen in the default language.
+ * holds answers, and the return to the welcome screen in the default language. On a
+ * visitor's phone (phone mode, `phone` set) the same flow runs without the walk-away, the
+ * staff button or the return: a phone is personal, and the thank-you screen stays, saying
+ * whether the answers have reached the library yet.
  */
 import { useEffect } from 'preact/hooks';
 import type { KioskOptions } from '../../shared/contract/device';
@@ -12,9 +15,9 @@ import { QuestionScreen } from './QuestionScreen';
 import { ReviewScreen } from './ReviewScreen';
 import { SaveFailure } from './SaveFailure';
 import { type KioskPlace, type KioskState, surveyOnScreen } from './session';
-import { ThanksScreen } from './ThanksScreen';
+import { PhoneThanksScreen, ThanksScreen } from './ThanksScreen';
 import { useIdleTimer } from './use-idle-timer';
-import { useKiosk } from './use-kiosk';
+import { type PhoneLink, useKiosk } from './use-kiosk';
 import { WelcomeScreen } from './WelcomeScreen';
 
 export function KioskApp(props: {
@@ -22,22 +25,26 @@ export function KioskApp(props: {
   kioskOptions: KioskOptions;
   initial: KioskState;
   onSubmitted: () => void;
-  onStaff: () => void;
+  /** The staff button; a phone has none. */
+  onStaff?: () => void;
+  /** A visitor's phone opened from a public link (phone mode). */
+  phone?: PhoneLink;
   /** Told the screen and language whenever either changes (the welcome screen is the safe moment to apply an update). */
   onPlace: (place: KioskPlace) => void;
 }) {
-  const { survey, kioskOptions } = props;
+  const { survey, kioskOptions, phone } = props;
   const kiosk = useKiosk({
     survey,
     kioskOptions,
     initial: props.initial,
     onSubmitted: props.onSubmitted,
+    ...(phone ? { link: phone } : {}),
   });
   const { state } = kiosk;
   const inSurvey = surveyOnScreen(state) !== undefined;
 
   const idle = useIdleTimer({
-    active: inSurvey,
+    active: inSurvey && !phone,
     idleMs: kioskOptions.idleTimeoutSeconds * 1000,
     warningMs: kioskOptions.idleWarningSeconds * 1000,
     onExpire: () => void kiosk.walkAway(),
@@ -46,7 +53,7 @@ export function KioskApp(props: {
   // On the welcome screen a patron who chose a language and left gets no dialog: there is
   // nothing of theirs to keep, so the kiosk quietly returns to its default language.
   const onWelcomeInOtherLanguage =
-    state.stage === 'welcome' && state.language !== kioskOptions.defaultLocale;
+    !phone && state.stage === 'welcome' && state.language !== kioskOptions.defaultLocale;
   useEffect(() => {
     if (!onWelcomeInOtherLanguage) return;
     const timer = setTimeout(() => void kiosk.reset(), kioskOptions.idleTimeoutSeconds * 1000);
@@ -100,9 +107,12 @@ export function KioskApp(props: {
             onBack={kiosk.back}
           />
         )}
-        {state.stage === 'thanks' && (
-          <ThanksScreen seconds={kioskOptions.thanksSeconds} onDone={() => void kiosk.reset()} />
-        )}
+        {state.stage === 'thanks' &&
+          (phone ? (
+            <PhoneThanksScreen responseId={kiosk.submittedId} />
+          ) : (
+            <ThanksScreen seconds={kioskOptions.thanksSeconds} onDone={() => void kiosk.reset()} />
+          ))}
         {idle.secondsLeft !== null && (
           <IdleDialog
             secondsLeft={idle.secondsLeft}

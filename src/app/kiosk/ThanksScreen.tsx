@@ -1,6 +1,10 @@
-/** Thanks, then back to the welcome screen by itself after a few seconds (or at once on Done). */
+/**
+ * Thanks, then back to the welcome screen by itself after a few seconds (or at once on
+ * Done). On a visitor's phone the thanks stay, and say where the answers are.
+ */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLanguage } from '../i18n/context';
+import { useResponseStatus } from '../store';
 
 export function ThanksScreen(props: { seconds: number; onDone: () => void }) {
   const { t } = useLanguage();
@@ -34,6 +38,41 @@ export function ThanksScreen(props: { seconds: number; onDone: () => void }) {
         <button type="button" class="button button-primary button-large" onClick={props.onDone}>
           {t('thanks.done')}
         </button>
+      </main>
+    </div>
+  );
+}
+
+/**
+ * The phone's thank-you: no countdown and no Done (nobody else uses this phone). It tells
+ * the truth about the answers as the store sees them: received once the collector
+ * acknowledged them; kept on the phone and sent by themselves while the network is away;
+ * not received when the link closed before they could be sent.
+ */
+export function PhoneThanksScreen(props: { responseId: string | undefined }) {
+  const { t } = useLanguage();
+  const status = useResponseStatus(props.responseId);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  // Gone from the store means pruned after the collector had it.
+  const where =
+    status === 'quarantined'
+      ? t('phone.thanks.closed')
+      : status === 'queued'
+        ? t('phone.thanks.waiting')
+        : status === undefined
+          ? ''
+          : t('phone.thanks.received');
+  return (
+    <div class="screen thanks">
+      <main class="centered">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('thanks.title')}
+        </h1>
+        <p role="status" aria-live="polite">
+          {where}
+        </p>
+        <p>{t('phone.thanks.body')}</p>
       </main>
     </div>
   );

@@ -9,7 +9,8 @@ export function WelcomeScreen(props: {
   title: string;
   onLanguage: (language: Language) => void;
   onStart: () => void;
-  onStaff: () => void;
+  /** The staff button in the corner; absent on a visitor's phone. */
+  onStaff?: (() => void) | undefined;
 }) {
   const { t, ts } = useLanguage();
   return (
@@ -23,11 +24,13 @@ export function WelcomeScreen(props: {
         </button>
         <p class="welcome-privacy">{t('welcome.privacy')}</p>
       </main>
-      <footer class="welcome-footer">
-        <button type="button" class="button button-quiet" onClick={props.onStaff}>
-          {t('welcome.staff')}
-        </button>
-      </footer>
+      {props.onStaff && (
+        <footer class="welcome-footer">
+          <button type="button" class="button button-quiet" onClick={props.onStaff}>
+            {t('welcome.staff')}
+          </button>
+        </footer>
+      )}
     </div>
   );
 }

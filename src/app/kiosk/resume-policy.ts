@@ -5,7 +5,7 @@
  */
 import type { KioskOptions } from '../../shared/contract/device';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
-import { closeDraft, openDrafts } from '../store';
+import { closeDraft, type DeviceResponse, openDrafts } from '../store';
 import { draftHeldElsewhere } from './draft-lock';
 import { type KioskState, resumed, welcome } from './session';
 
@@ -80,9 +80,12 @@ export async function startingState(options: {
   kioskOptions: Pick<KioskOptions, 'idleTimeoutSeconds' | 'idleWarningSeconds' | 'defaultLocale'>;
   now?: Date;
   heldElsewhere?: (responseId: string) => Promise<boolean>;
+  /** Which drafts are this page's to resume or close (a phone: its link's); all by default. */
+  owns?: (draft: DeviceResponse) => boolean;
 }): Promise<KioskState> {
   const { survey, kioskOptions, now = new Date(), heldElsewhere = draftHeldElsewhere } = options;
-  const drafts = await openDrafts();
+  const { owns = () => true } = options;
+  const drafts = (await openDrafts()).filter(owns);
   const facts = await Promise.all(
     drafts.map(async (draft) => ({ ...draft, heldElsewhere: await heldElsewhere(draft.id) })),
   );

@@ -31,6 +31,8 @@ import { type KioskAction, type KioskState, kioskReducer, surveyOnScreen } from 
 
 export interface Kiosk {
   state: KioskState;
+  /** The response the last submit queued, for a thank-you screen that follows it. */
+  submittedId: string | undefined;
   /** Why the last write failed; null while everything the patron did is on disk. */
   saveFailure: StorageErrorKind | null;
   /** The answers are being sent to the outbox: Submit does nothing meanwhile. */
@@ -59,14 +61,21 @@ export interface Kiosk {
   reset: () => Promise<void>;
 }
 
-function draftOf({ session, language, stage }: KioskState): DraftInput {
+/** A visitor's phone on a public link: its responses carry the link's channel and branch. */
+export interface PhoneLink {
+  token: string;
+  branchId: string;
+}
+
+function draftFor({ session, language, stage }: KioskState, link?: PhoneLink): DraftInput {
   if (!session) throw new Error('no survey in progress');
   return {
     id: session.responseId,
     surveyId: session.surveyId,
     surveyVersion: session.surveyVersion,
     locale: language,
-    channel: 'kiosk',
+    channel: link ? 'qr' : 'kiosk',
+    ...(link ? { link } : {}),
     startedAt: session.startedAt,
     answers: session.answers,
     ...(stage === 'question' ? { currentQuestionId: session.questionId } : {}),
@@ -79,8 +88,11 @@ export function useKiosk(options: {
   kioskOptions: KioskOptions;
   initial: KioskState;
   onSubmitted?: () => void;
+  /** Set on a phone opened from a public link (phone mode). */
+  link?: PhoneLink;
 }): Kiosk {
-  const { survey, kioskOptions } = options;
+  const { survey, kioskOptions, link } = options;
+  const draftOf = (state: KioskState) => draftFor(state, link);
   const reducer = useMemo(() => kioskReducer(survey.questions), [survey]);
   const [state, dispatch] = useReducer(reducer, options.initial);
   const [saveFailure, setSaveFailure] = useState<StorageErrorKind | null>(null);
@@ -125,6 +137,7 @@ export function useKiosk(options: {
   useDraftLock(onScreen?.responseId ?? null);
 
   const [submitting, setSubmitting] = useState(false);
+  const [submittedId, setSubmittedId] = useState<string | undefined>(undefined);
   const submitLock = useRef(false);
   /** What "Try again" repeats: the submit when that failed, the draft write otherwise. */
   const failedSubmit = useRef(false);
@@ -163,6 +176,7 @@ export function useKiosk(options: {
       failedSubmit.current = false;
       setSaveFailure(null);
       writer.discard();
+      setSubmittedId(session.responseId);
       dispatch({ type: 'submitted' });
       closing.current = false;
       onSubmitted.current?.();
@@ -174,6 +188,7 @@ export function useKiosk(options: {
 
   return {
     state,
+    submittedId,
     saveFailure,
     submitting,
     start: () =>

@@ -62,18 +62,19 @@ export function GapScale(props: {
                   {number.format(point)}
                 </OptionButton>
               ))}
-              {question.allowNA && (
-                <NotApplicable
-                  name={name}
-                  checked={current[dimension] === NOT_APPLICABLE}
-                  onChange={() => choose(dimension, NOT_APPLICABLE)}
-                />
-              )}
             </div>
+            {/* The end labels sit right under their ends; N/A comes after, off the scale. */}
             <div class="anchors">
               <span>{t('question.scaleEnd', { point: LOWEST, label: ts(GAP_KEYS.low) })}</span>
               <span>{t('question.scaleEnd', { point: HIGHEST, label: ts(GAP_KEYS.high) })}</span>
             </div>
+            {question.allowNA && (
+              <NotApplicable
+                name={name}
+                checked={current[dimension] === NOT_APPLICABLE}
+                onChange={() => choose(dimension, NOT_APPLICABLE)}
+              />
+            )}
           </fieldset>
         );
       })}

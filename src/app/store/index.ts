@@ -4,6 +4,7 @@ export * from './live';
 export { requestPersistentStorage } from './persistence';
 export * from './responses';
 export type {
+  CachedLink,
   CachedSurvey,
   DeviceResponse,
   Enrollment,

@@ -4,8 +4,13 @@
  */
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
-import { countByStatus, quarantinedResponses, type StatusCounts } from './responses';
-import type { DeviceResponse, Enrollment, SyncState } from './schema';
+import {
+  countByStatus,
+  quarantinedResponses,
+  responseStatus,
+  type StatusCounts,
+} from './responses';
+import type { DeviceResponse, Enrollment, ResponseStatus, SyncState } from './schema';
 import { getEnrollment, getSentKeptDays, getSyncState } from './settings';
 
 /** Subscribes to a query; undefined until its first result. */
@@ -45,4 +50,12 @@ export function useSyncState(): SyncState | undefined {
 export function useEnrollment(): Enrollment | null | undefined {
   const enrollment = useLiveQuery(async () => (await getEnrollment()) ?? null);
   return enrollment;
+}
+
+/** One response's status as it changes (queued → synced); null once it is gone. */
+export function useResponseStatus(id: string | undefined): ResponseStatus | null | undefined {
+  return useLiveQuery(
+    async () => (id === undefined ? null : ((await responseStatus(id)) ?? null)),
+    [id],
+  );
 }

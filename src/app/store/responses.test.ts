@@ -18,7 +18,7 @@ import {
   saveDraft,
   submitDraft,
 } from './responses';
-import { ensureDeviceId, saveEnrollment } from './settings';
+import { answeredLinkAt, ensureDeviceId, saveEnrollment } from './settings';
 
 function draft(
   answers: DraftInput['answers'] = {},
@@ -308,5 +308,77 @@ describe('storage failures', () => {
     db.unuse({ stack: 'dbcore', name: 'full-disk' });
     db.close({ disableAutoOpen: false });
     expect((await openDrafts())[0]?.answers).toEqual({ recommend: 1 });
+  });
+});
+
+describe("a phone's responses on a public link", () => {
+  const LINK = { token: 'Abc_-0123456789abcdefghijklmnopq', branchId: 'south' };
+  const OTHER = { token: 'Zyx_-0123456789abcdefghijklmnopq', branchId: 'east' };
+
+  it("carry the link's branch and channel, and the phone's one id", async () => {
+    // Even on a browser that was once enrolled somewhere else: the link's branch counts.
+    await saveEnrollment({
+      token: 't',
+      deviceId: await ensureDeviceId(),
+      branch: { id: 'north', name: 'North Branch' },
+      enrolledAt: 0,
+    });
+    const first = draft({ recommend: 9 }, { channel: 'qr', link: LINK });
+    const second = draft({ recommend: 3 }, { channel: 'qr', link: LINK });
+    for (const d of [first, second]) {
+      await saveDraft(d);
+      await submitDraft(d.id);
+    }
+    const sent = await outboxBatch(10, LINK.token);
+    expect(sent.map((r) => [r.id, r.channel, r.branchId])).toEqual([
+      [first.id, 'qr', 'south'],
+      [second.id, 'qr', 'south'],
+    ]);
+    expect(sent[0]?.deviceId).toBe(await ensureDeviceId());
+    expect(sent.map((r) => r.deviceSeq)).toEqual([1, 2]);
+    // The record is the contract's: the link stays on the phone.
+    expect(SurveyResponseSchema.safeParse(sent[0]).success).toBe(true);
+    expect(sent[0]).not.toHaveProperty('link');
+  });
+
+  it('are sent each with their own link, never with a kiosk token or another link', async () => {
+    const kiosk = draft({ recommend: 1 });
+    const mine = draft({ recommend: 2 }, { channel: 'qr', link: LINK });
+    const other = draft({ recommend: 3 }, { channel: 'qr', link: OTHER });
+    for (const d of [kiosk, mine, other]) {
+      await saveDraft(d);
+      await submitDraft(d.id);
+    }
+    expect((await outboxBatch(10)).map((r) => r.id)).toEqual([kiosk.id]);
+    expect((await outboxBatch(10, LINK.token)).map((r) => r.id)).toEqual([mine.id]);
+    expect((await outboxBatch(10, OTHER.token)).map((r) => r.id)).toEqual([other.id]);
+    expect(await countQueued(10, LINK.token)).toBe(1);
+    expect(await countQueued(10, 'Qqq_-0123456789abcdefghijklmnopq')).toBe(0);
+  });
+
+  it('leave the marker "answered" with Send, and not with a walk-away', async () => {
+    const left = draft({ recommend: 2 }, { channel: 'qr', link: OTHER });
+    await saveDraft(left);
+    await closeDraft(left.id);
+    expect(await answeredLinkAt(OTHER.token)).toBeUndefined();
+
+    const sent = draft({ recommend: 8 }, { channel: 'qr', link: LINK });
+    await saveDraft(sent);
+    expect(await answeredLinkAt(LINK.token)).toBeUndefined();
+    await submitDraft(sent.id, new Date('2026-11-20T09:05:00Z'));
+    expect(await answeredLinkAt(LINK.token)).toBe(Date.parse('2026-11-20T09:05:00Z'));
+    expect(await answeredLinkAt(OTHER.token)).toBeUndefined();
+  });
+
+  it('limit the outbox batch after picking out the link, not before', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const d = i % 2 === 0 ? draft({ recommend: i }) : draft({ recommend: i }, { link: LINK });
+      await saveDraft(d);
+      await submitDraft(d.id);
+      if (i % 2 === 1) ids.push(d.id);
+    }
+    expect((await outboxBatch(2, LINK.token)).map((r) => r.id)).toEqual(ids.slice(0, 2));
+    expect(await countQueued(2, LINK.token)).toBe(2);
   });
 });

@@ -23,6 +23,11 @@ export interface DraftInput {
   currentQuestionId?: string;
   /** Gap items answered on some of their lines (see DeviceResponse). */
   partialGaps?: Record<string, Partial<GapAnswer>>;
+  /**
+   * A phone answering through a public link: the link's token and branch. The branch is
+   * the link's, not an enrollment's (a phone has none).
+   */
+  link?: { token: string; branchId: string };
 }
 
 /** Raised when a draft that was already submitted or closed is written to again. */
@@ -45,10 +50,12 @@ export async function saveDraft(draft: DraftInput, now = Date.now()): Promise<vo
         throw new ResponseClosedError(`response ${draft.id} is already ${existing.status}`);
       }
       const enrollment = enrollmentRow?.value as Enrollment | undefined;
+      const { link, ...fields } = draft;
       await database.responses.put({
-        ...draft,
+        ...fields,
+        ...(link ? { link: link.token } : {}),
         deviceId,
-        branchId: enrollment?.branch.id ?? null,
+        branchId: link ? link.branchId : (enrollment?.branch.id ?? null),
         completed: false,
         status: 'draft',
         updatedAt: now,
@@ -90,6 +97,15 @@ async function queueDraft(
         updatedAt: now.getTime(),
       };
       await database.responses.put(queued);
+      // In the same transaction: the phone knows it answered exactly when the answers are kept.
+      if (completed && row.link) {
+        const answered =
+          ((await database.settings.get('answeredLinks'))?.value as
+            | Record<string, number>
+            | undefined) ?? {};
+        const value = { ...answered, [row.link]: now.getTime() };
+        await database.settings.put({ key: 'answeredLinks', value });
+      }
       return queued;
     }),
   );
@@ -135,15 +151,30 @@ export function toSurveyResponse(row: DeviceResponse): SurveyResponse {
   };
 }
 
-/** The oldest queued responses, in the order they were made, as contract records. */
-export async function outboxBatch(limit: number): Promise<SurveyResponse[]> {
-  const rows = await withDatabase((database) =>
-    database.responses
-      .where('[status+deviceSeq]')
-      .between(['queued', 0], ['queued', Number.MAX_SAFE_INTEGER])
-      .limit(limit)
-      .toArray(),
-  );
+/**
+ * Whose a queued row is: a kiosk's (no link) goes with the device token, a phone's with
+ * its link's token, so neither is sent with the other's credential.
+ */
+function ofLink(link: string | undefined): (row: DeviceResponse) => boolean {
+  return (row) => row.link === link;
+}
+
+/**
+ * The oldest queued responses, in the order they were made, as contract records: the
+ * kiosk's own, or with `link` those made through that public link.
+ */
+export async function outboxBatch(limit: number, link?: string): Promise<SurveyResponse[]> {
+  const mine = ofLink(link);
+  const rows = await withDatabase(async (database) => {
+    const queued = () =>
+      database.responses
+        .where('[status+deviceSeq]')
+        .between(['queued', 0], ['queued', Number.MAX_SAFE_INTEGER]);
+    // The usual case, every queued row this page's, reads the batch in one request; a
+    // browser that holds another's rows too (two links opened) walks the index instead.
+    const first = await queued().limit(limit).toArray();
+    return first.every(mine) ? first : queued().filter(mine).limit(limit).toArray();
+  });
   return rows.map(toSurveyResponse);
 }
 
@@ -192,7 +223,20 @@ export async function quarantineResponses(
  * stored count), which with tens of thousands waiting takes a second and more on a tablet,
  * and holds back every write to the responses until it ends: the next answer's save too.
  */
-export async function countQueued(upTo: number): Promise<number> {
+export async function countQueued(upTo: number, link?: string): Promise<number> {
+  // A phone's few rows are read whole to tell its links apart; a kiosk's count stays on the
+  // index (a kiosk holds no link's rows unless someone opened a link on it, and those only
+  // make it look once more for nothing).
+  if (link !== undefined) {
+    return withDatabase((database) =>
+      database.responses
+        .where('[status+deviceSeq]')
+        .between(['queued', 0], ['queued', Number.MAX_SAFE_INTEGER])
+        .filter(ofLink(link))
+        .limit(upTo)
+        .count(),
+    );
+  }
   const keys = await withDatabase((database) =>
     database.responses
       .where('[status+deviceSeq]')
@@ -214,6 +258,12 @@ export async function countByStatus(): Promise<StatusCounts> {
     );
     return Object.fromEntries(statuses.map((s, i) => [s, counts[i] ?? 0])) as StatusCounts;
   });
+}
+
+/** One response's status, or undefined once it is gone (pruned after it was sent). */
+export async function responseStatus(id: string): Promise<ResponseStatus | undefined> {
+  const row = await withDatabase((database) => database.responses.get(id));
+  return row?.status;
 }
 
 export function quarantinedResponses(): Promise<DeviceResponse[]> {

@@ -53,12 +53,30 @@ export interface DeviceResponse extends Omit<SurveyResponse, 'deviceSeq' | 'subm
   partialGaps?: Record<string, Partial<GapAnswer>>;
   syncedAt?: number;
   quarantine?: Quarantine;
+  /**
+   * The public link a visitor's phone answered through (phone mode): the response is sent
+   * with this token, to the link's endpoint, and never with a kiosk's device token. Absent
+   * on a kiosk's responses.
+   */
+  link?: string;
 }
 
 export interface CachedSurvey {
   id: string;
   package: SurveyPackage;
   etag?: string;
+  fetchedAt: number;
+}
+
+/**
+ * A public link as the phone last read it from the collector, so that a reload with no
+ * signal still shows the survey once it has been opened.
+ */
+export interface CachedLink {
+  branch: { id: string; name: string };
+  survey: { id: string; version: number };
+  state: 'open' | 'closed';
+  /** ms since the epoch, device clock */
   fetchedAt: number;
 }
 
@@ -102,6 +120,14 @@ export interface SettingValues {
   syncState: SyncState;
   /** Whether the browser granted persistent storage (it may still evict when false). */
   storagePersisted: boolean;
+  /** Public links this phone opened, by token, as last read (phone mode). */
+  links: Record<string, CachedLink>;
+  /**
+   * Public links this phone sent a response through, by token, with when (ms): a second
+   * visit says the visitor already answered. A courtesy, not fraud prevention: clearing the
+   * browser's data or another browser forgets it; the collector's limits guard the counts.
+   */
+  answeredLinks: Record<string, number>;
 }
 
 export type SettingKey = keyof SettingValues;

@@ -6,7 +6,14 @@ import { v4 as uuidv4 } from 'uuid';
 import { DEFAULT_KIOSK_OPTIONS, DEFAULT_SENT_KEPT_DAYS } from '../../shared/contract/constants';
 import type { KioskOptions } from '../../shared/contract/device';
 import { withDatabase } from './database';
-import type { Enrollment, SettingKey, SettingValues, SurveyDatabase, SyncState } from './schema';
+import type {
+  CachedLink,
+  Enrollment,
+  SettingKey,
+  SettingValues,
+  SurveyDatabase,
+  SyncState,
+} from './schema';
 
 export async function readSetting<K extends SettingKey>(
   key: K,
@@ -83,4 +90,28 @@ export async function updateSyncState(change: Partial<SyncState>): Promise<SyncS
       return next;
     }),
   );
+}
+
+/** A public link as this phone last read it, or undefined when it never did. */
+export async function cachedLink(token: string): Promise<CachedLink | undefined> {
+  return (await readSetting('links'))?.[token];
+}
+
+/** Keeps a link as read, so a reload with no signal still shows its survey. */
+export async function cacheLink(token: string, link: CachedLink): Promise<void> {
+  await withDatabase((database) =>
+    database.transaction('rw', database.settings, async () => {
+      const links =
+        ((await database.settings.get('links'))?.value as Record<string, CachedLink>) ?? {};
+      await database.settings.put({ key: 'links', value: { ...links, [token]: link } });
+    }),
+  );
+}
+
+/**
+ * When this phone sent a response through the link (ms), or undefined. Written with the
+ * submit itself (submitDraft); see SettingValues.answeredLinks for what it is not.
+ */
+export async function answeredLinkAt(token: string): Promise<number | undefined> {
+  return (await readSetting('answeredLinks'))?.[token];
 }

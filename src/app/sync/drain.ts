@@ -7,7 +7,6 @@
  * The sync state is not written here: each answered batch is yielded as a fact, and the
  * run's end returned, for the engine to keep.
  */
-import { API } from '../../shared/contract/api';
 import { MAX_BATCH_BYTES } from '../../shared/contract/sync';
 import { markSynced, outboxBatch, quarantineResponses } from '../store';
 import { buildBatchBody } from './batch';
@@ -22,8 +21,10 @@ import { classifyBatchReply } from './classify-reply';
 import { estimateClockOffsetMs } from './clock-offset';
 import { readCollectorClock } from './collector-clock';
 import { type CollectorDeps, requestCollector } from './http';
+import { collectorError } from './reply-body';
 import type { DrainEnd, SyncFact } from './run-state';
 import { type QuarantineEntry, sortResults } from './sort-results';
+import { LINK_CLOSED_REASON, type SyncTarget } from './target';
 
 export interface DrainCounts {
   sent: number;
@@ -34,6 +35,8 @@ export interface DrainCounts {
 export type DrainReport = DrainEnd & DrainCounts;
 
 export interface DrainInput {
+  /** Where the batches go, whose responses, and which statuses close it for good. */
+  target: Pick<SyncTarget, 'endpoint' | 'link' | 'closedStatuses'>;
   token: string;
   clockOffsetMs: number | undefined;
   /** The batch size the last timeouts left (SyncState.batchRecords). */
@@ -72,7 +75,7 @@ export async function* drainOutbox(
   };
 
   while (!input.isStopped()) {
-    const records = await outboxBatch(recordsPerBatch(size));
+    const records = await outboxBatch(recordsPerBatch(size), input.target.link);
     if (records.length > 0 && !clockAsked) {
       clockAsked = true;
       const offset = await readCollectorClock(deps);
@@ -91,10 +94,20 @@ export async function* drainOutbox(
 
     const sent = body.records.length;
     counts.sent += sent;
-    const http = await requestCollector(deps, API.responses, {
+    const http = await requestCollector(deps, input.target.endpoint, {
       token: input.token,
       json: body.json,
     });
+    if (http.kind === 'reply' && input.target.closedStatuses.includes(http.status)) {
+      // The link closed: nothing sent with it will be taken, now or later. Kept where the
+      // staff view shows refused responses, instead of being retried for ever.
+      const message = collectorError(http)?.message ?? `HTTP ${http.status}`;
+      const reason = `${LINK_CLOSED_REASON}: ${message}`;
+      await quarantine(
+        body.records.map(({ id }) => ({ id, outcome: 'rejected' as const, reason })),
+      );
+      continue;
+    }
     const verdict = classifyBatchReply(http, deps.now());
     const single = sent === 1 ? body.records[0] : undefined;
 

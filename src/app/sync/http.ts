@@ -47,13 +47,13 @@ export type HttpOutcome =
     };
 
 /**
- * What a call to endpoint E carries: its path parameters when it has any, the device
- * token exactly when the endpoint requires one, a JSON body, extra headers.
+ * What a call to endpoint E carries: its path parameters when it has any, the device's
+ * or public link's token exactly when the endpoint requires one, a JSON body, extra headers.
  */
 export type CollectorRequest<E extends Endpoint> = ([PathParamNames<E['path']>] extends [never]
   ? { params?: undefined }
   : { params: PathParams<E> }) &
-  (E['auth'] extends 'device' ? { token: string } : { token?: undefined }) & {
+  (E['auth'] extends 'device' | 'link' ? { token: string } : { token?: undefined }) & {
     /** The body, already serialised (a batch is measured in bytes before it is sent). */
     json?: string;
     headers?: Record<string, string>;

@@ -20,6 +20,7 @@ export {
   type EnrollResult,
 } from './collector-api';
 export { type CollectorDeps, SYNC_REQUEST_TIMEOUT_MS } from './http';
+export { type LinkRead, linkSurvey, readPublicLink } from './public-link';
 export { SYNC_INTERVAL_MS } from './schedule';
 export type { SurveyRefresh } from './survey-refresh';
 export {
@@ -35,3 +36,4 @@ export {
   type SyncRunOutcome,
   type SyncRunResult,
 } from './sync-result';
+export { DEVICE_TARGET, LINK_CLOSED_REASON, linkTarget, type SyncTarget } from './target';

@@ -22,7 +22,8 @@ const NETWORK_ERRORS = new Set(['offline', 'timeout']);
 export function readiness(input: {
   reason: SyncReason;
   state: SyncState;
-  enrollment: Enrollment | undefined;
+  /** The credential's date (a link's is 0); undefined: nothing to send with yet. */
+  enrollment: Pick<Enrollment, 'enrolledAt'> | undefined;
   now: number;
   /** navigator.onLine: false is a hint to wait, never proof. */
   online: boolean;

@@ -9,7 +9,6 @@
  */
 import {
   countQueued,
-  getEnrollment,
   getSyncState,
   pruneSent,
   StorageError,
@@ -21,6 +20,7 @@ import type { CollectorDeps } from './http';
 import { type CallFact, type SyncFact, syncStateAfter, syncStateOnFact } from './run-state';
 import { nextTimerDelayMs, readiness, SYNC_INTERVAL_MS } from './schedule';
 import type { SyncReason, SyncRunOutcome, SyncRunResult } from './sync-result';
+import { DEVICE_TARGET, type SyncTarget } from './target';
 
 /** Held by the tab that is syncing; other tabs skip their run instead of queueing. */
 export const SYNC_LOCK_NAME = 'library-survey-sync';
@@ -52,6 +52,8 @@ export interface SyncEngineDeps extends CollectorDeps {
   document?: VisibilitySource;
   /** A run that failed in a way the result cannot carry (a bug, not a network failure). */
   onError?: (error: unknown) => void;
+  /** Where the outbox goes: the kiosk's enrollment (the default), or a phone's public link. */
+  target?: SyncTarget;
 }
 
 export interface SyncEngine {
@@ -93,6 +95,7 @@ interface Attempt {
 }
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+  const target = deps.target ?? DEVICE_TARGET;
   let started = false;
   let stopped = false;
   let timer: unknown;
@@ -134,19 +137,20 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   async function drain(reason: SyncReason, queued: number): Promise<Attempt> {
     // Read inside the lock: the tab that held it before may have just failed or enrolled.
-    const [enrollment, state] = await Promise.all([getEnrollment(), getSyncState()]);
+    const [credential, state] = await Promise.all([target.credential(), getSyncState()]);
     const ready = readiness({
       reason,
       state,
-      enrollment,
+      enrollment: credential && { enrolledAt: credential.since },
       now: deps.now(),
       online: deps.isOnline(),
     });
     if (ready !== 'go') return idle(reason, ready, queued, state);
-    if (!enrollment) return idle(reason, 'not-enrolled', queued, state);
+    if (!credential) return idle(reason, 'not-enrolled', queued, state);
 
     const report = await drainRecording({
-      token: enrollment.token,
+      target,
+      token: credential.token,
       clockOffsetMs: state.clockOffsetMs,
       batchRecords: state.batchRecords,
       isStopped: () => stopped,
@@ -165,7 +169,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       sent,
       acknowledged,
       quarantined,
-      remaining: await countQueued(REMAINING_COUNTED_UP_TO),
+      remaining: await countQueued(REMAINING_COUNTED_UP_TO, target.link),
     };
     // syncStateAfter set or cleared lastError for this run, with one of SYNC_ERROR_CODES.
     const error = next.lastError?.code as SyncRunResult['error'];
@@ -175,7 +179,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   async function attempt(reason: SyncReason): Promise<Attempt> {
-    const queued = await countQueued(REMAINING_COUNTED_UP_TO);
+    const queued = await countQueued(REMAINING_COUNTED_UP_TO, target.link);
     if (queued === 0) return idle(reason, 'done', 0, {});
     const held = await withLock(() => drain(reason, queued));
     return held ?? idle(reason, 'locked', queued, await getSyncState());

@@ -41,15 +41,41 @@ function browserEnv(): Record<string, string> {
   return env;
 }
 
+/** A phone as Chromium emulates it: touch, a mobile viewport, the phone's user agent. */
+export interface PhoneProfile {
+  viewport: { width: number; height: number };
+  userAgent?: string;
+}
+
+/** Safari on an iPhone with iOS 16, the oldest a visitor's phone is expected to run. */
+export const IPHONE_SAFARI_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.6 Mobile/15E148 Safari/604.1';
+
+/** Where the phone tests put screenshots for a person to look at (never compared). */
+export const PHONE_SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'phone');
+
 export async function launchBrowser(
-  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    locale?: string;
+    /** Emulates a phone: isMobile, hasTouch, its viewport and user agent. */
+    phone?: PhoneProfile;
+  } = {},
 ): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
-    viewport: options.viewport ?? { width: 1024, height: 768 },
+    viewport: options.phone?.viewport ?? options.viewport ?? { width: 1024, height: 768 },
     locale: options.locale ?? 'en-GB',
+    ...(options.phone
+      ? {
+          isMobile: true,
+          hasTouch: true,
+          deviceScaleFactor: 2,
+          ...(options.phone.userAgent ? { userAgent: options.phone.userAgent } : {}),
+        }
+      : {}),
     serviceWorkers: 'allow',
     env: browserEnv(),
   });

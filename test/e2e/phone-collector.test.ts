@@ -1,0 +1,92 @@
+/**
+ * Phone mode against the real collector: a public link made with the collector's CLI,
+ * opened on a Hungarian phone, answered with the signal lost before Send and back after;
+ * exactly one row arrives, with channel `qr` and the link's branch. A second visit says the
+ * visitor already answered; a revoked link says it is closed.
+ *
+ * It needs the collector's side of public links: `link create --branch <id>` printing the
+ * token (alone or in the link's /s/<token> address), `link revoke <token>`, the page
+ * /s/<token> serving the app, GET /api/v1/public/links/:token and POST
+ * /api/v1/public/responses. Until the collector has the `link` command the tests are
+ * skipped, saying so; any other failure fails them.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SURVEY_ID } from '../../src/surveys';
+import { KioskPage } from './pages/kiosk-page';
+import { goOffline, goOnline, IPHONE_SAFARI_UA } from './support/browser';
+import { collectorResponses } from './support/collector-db';
+import { linkUrl } from './support/public-links';
+import { quickSurvey } from './support/quick-survey';
+import { assignQuickSurvey, useStack } from './support/stack';
+import { appText } from './support/texts';
+
+const NO_LINK_COMMAND = 'this collector has no `link` command yet (public links are not built)';
+
+function tokenIn(output: string): string {
+  const token = /(?:\/s\/)?\b([A-Za-z0-9_-]{32})\b/.exec(output)?.[1];
+  if (!token) throw new Error(`no link token in:\n${output}`);
+  return token;
+}
+
+describe('a visitor on a public link of the real collector', () => {
+  const stack = useStack({
+    browser: {
+      locale: 'hu-HU',
+      phone: { viewport: { width: 390, height: 844 }, userAgent: IPHONE_SAFARI_UA },
+    },
+  });
+  let links: { open: string; revoked: string } | undefined;
+
+  beforeAll(async () => {
+    await assignQuickSurvey(stack.collector);
+    const create = () => stack.collector.cli(['link', 'create', '--branch', 'main']);
+    try {
+      links = { open: tokenIn(await create()), revoked: tokenIn(await create()) };
+    } catch (error) {
+      if (!String(error).includes('unknown command "link')) throw error;
+    }
+  });
+
+  it('answers once in the phone’s language, through a lost signal, and is thanked on a second visit', async ({
+    skip,
+  }) => {
+    if (!links) return skip(NO_LINK_COMMAND);
+    const page = await stack.browser.context.newPage();
+    await page.goto(linkUrl(stack.collector.url, links.open));
+    const phone = new KioskPage(page, quickSurvey(), 'hu', DEFAULT_SURVEY_ID);
+    await phone.button('welcome.start').waitFor();
+    await phone.start();
+    const [first, second] = quickSurvey().questions;
+    if (!first || !second) throw new Error('the quick survey has two questions');
+    await phone.expectQuestion(first);
+    await phone.answer(first, 'weekly');
+    await phone.next();
+    await phone.expectQuestion(second);
+    await phone.answer(second, 5);
+    await phone.next();
+
+    await goOffline(stack.browser.context);
+    await phone.button('review.submit').click();
+    await page.getByText(appText('hu', 'phone.thanks.waiting')).waitFor();
+    await goOnline(stack.browser.context);
+    await page.getByText(appText('hu', 'phone.thanks.received')).waitFor({ timeout: 30_000 });
+
+    const rows = collectorResponses(stack.collector.dataDir);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ channel: 'qr', branch_id: 'main', locale: 'hu', completed: 1 });
+
+    await page.reload();
+    await page.getByRole('heading', { name: appText('hu', 'phone.answered.title') }).waitFor();
+    expect(collectorResponses(stack.collector.dataDir)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('says a revoked link is closed', async ({ skip }) => {
+    if (!links) return skip(NO_LINK_COMMAND);
+    await stack.collector.cli(['link', 'revoke', links.revoked]);
+    const page = await stack.browser.context.newPage();
+    await page.goto(linkUrl(stack.collector.url, links.revoked));
+    await page.getByRole('heading', { name: appText('hu', 'phone.closed.title') }).waitFor();
+    await page.close();
+  });
+});
