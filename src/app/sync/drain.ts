@@ -36,7 +36,7 @@ export type DrainReport = DrainEnd & DrainCounts;
 
 export interface DrainInput {
   /** Where the batches go, whose responses, and which statuses close it for good. */
-  target: Pick<SyncTarget, 'endpoint' | 'link' | 'closedStatuses'>;
+  target: Pick<SyncTarget, 'endpoint' | 'link' | 'closedStatuses' | 'closedCodes'>;
   token: string;
   clockOffsetMs: number | undefined;
   /** The batch size the last timeouts left (SyncState.batchRecords). */
@@ -98,7 +98,12 @@ export async function* drainOutbox(
       token: input.token,
       json: body.json,
     });
-    if (http.kind === 'reply' && input.target.closedStatuses.includes(http.status)) {
+    const closedBy = http.kind === 'reply' ? collectorError(http)?.code : undefined;
+    if (
+      http.kind === 'reply' &&
+      (input.target.closedStatuses.includes(http.status) ||
+        (closedBy !== undefined && input.target.closedCodes.includes(closedBy)))
+    ) {
       // The link closed: nothing sent with it will be taken, now or later. Kept where the
       // staff view shows refused responses, instead of being retried for ever.
       const message = collectorError(http)?.message ?? `HTTP ${http.status}`;

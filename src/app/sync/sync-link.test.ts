@@ -82,6 +82,10 @@ describe('a phone on a public link', () => {
   });
 
   it.each([
+    [
+      'revoked or expired (403, as the collector answers it)',
+      apiError(403, 'link-closed', 'This link is closed.'),
+    ],
     ['revoked or expired (410)', apiError(410, 'link-closed', 'This link is closed.')],
     ['gone with no body (410 from a proxy)', text(410, '<html>Gone</html>')],
     ['unknown (404)', apiError(404, 'not-found', 'No such link.')],
@@ -102,6 +106,17 @@ describe('a phone on a public link', () => {
     const posts = collector.requests.filter((r) => r.method === 'POST').length;
     expect(await engine.syncNow('timer')).toMatchObject({ outcome: 'done', sent: 0 });
     expect(collector.requests.filter((r) => r.method === 'POST').length).toBe(posts);
+  });
+
+  it("keeps a link's responses waiting when a proxy's own 403 page answers, not the collector", async () => {
+    await answerOnPhone(LINK, 'south');
+    const { engine, collector } = phoneEngine();
+    collector.script(collector.health(), text(403, '<html>Forbidden</html>'));
+
+    const result = await engine.syncNow('start');
+
+    expect(result).toMatchObject({ quarantined: 0, remaining: 1 });
+    expect(await quarantinedResponses()).toEqual([]);
   });
 
   it('waits the Retry-After of a busy collector like a kiosk does', async () => {

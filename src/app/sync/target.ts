@@ -6,6 +6,7 @@
  * Retry-After, quarantine) is the same engine for both.
  */
 import { API } from '../../shared/contract/api';
+import type { ApiErrorCode } from '../../shared/contract/api-error';
 import { getEnrollment } from '../store';
 
 export interface SyncCredential {
@@ -27,6 +28,12 @@ export interface SyncTarget {
    * waiting on a phone for ever. Empty for a kiosk, whose 401 waits for staff to re-enroll.
    */
   closedStatuses: readonly number[];
+  /**
+   * The collector's error codes that say the same at any status: link-closed, which the
+   * collector answers with 403 for a link revoked or past its end. Read from the body, so a
+   * proxy's own 403 page is not taken for it.
+   */
+  closedCodes: readonly ApiErrorCode[];
 }
 
 /** The kiosk: its enrollment's token, to /responses. */
@@ -37,10 +44,11 @@ export const DEVICE_TARGET: SyncTarget = {
     return enrollment && { token: enrollment.token, since: enrollment.enrolledAt };
   },
   closedStatuses: [],
+  closedCodes: [],
 };
 
 /** The reason a response refused because its link closed carries in quarantine. */
-export const LINK_CLOSED_REASON = 'link-closed';
+export const LINK_CLOSED_REASON = 'link-closed' satisfies ApiErrorCode;
 
 /** A phone on a public link: the link's token, to /public/responses. */
 export function linkTarget(token: string): SyncTarget {
@@ -49,5 +57,6 @@ export function linkTarget(token: string): SyncTarget {
     credential: async () => ({ token, since: 0 }),
     link: token,
     closedStatuses: [401, 404, 410],
+    closedCodes: [LINK_CLOSED_REASON],
   };
 }

@@ -33,7 +33,7 @@ export class FakePublicApi {
     return this;
   }
 
-  /** Closes a link: its state reads closed, and its batches are refused with 410. */
+  /** Closes a link: its state reads closed, and its batches are refused as the collector does. */
   close(token: string): void {
     const link = this.links.get(token);
     if (link) link.state = 'closed';
@@ -77,7 +77,7 @@ export class FakePublicApi {
     const token = /^Bearer (.+)$/.exec(route.request().headers().authorization ?? '')?.[1] ?? '';
     const link = this.links.get(token);
     if (link?.state !== 'open') {
-      return json(route, 410, { error: { code: 'link-closed', message: 'This link is closed.' } });
+      return json(route, 403, { error: { code: 'link-closed', message: 'This link is closed.' } });
     }
     const { responses } = route.request().postDataJSON() as { responses: SurveyResponse[] };
     const results = responses.map((record) => {
