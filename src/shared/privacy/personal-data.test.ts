@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Answers } from '../contract/answer';
 import type { Question } from '../contract/question';
 import { LANGUAGES, type Language } from '../languages';
-import { maskAnswers, maskPersonalData, PERSONAL_DATA_MARKERS } from './personal-data';
+import {
+  MAX_STRETCHES_LOOKED_INTO,
+  maskAnswers,
+  maskPersonalData,
+  PERSONAL_DATA_MARKERS,
+} from './personal-data';
 
 const mask = (text: string, language: Language) => maskPersonalData(text, language).text;
 
@@ -256,12 +261,82 @@ describe('properties', () => {
     );
   });
 
+  const fragment = fc.constantFrom(
+    '06 30 123 4567',
+    '+7 912 345-67-89',
+    '041 123 456',
+    '123 456',
+    '(06 1) 234',
+    '12345678',
+    '2026-12-01',
+    '1 500 Ft',
+    'room 214',
+    'a@b.hu',
+    'tel. 234-567',
+    'ISBN 978-963-07-1234-5',
+    '3,14159265',
+    '9:00–18:00',
+  );
+  const separator = fc.constantFrom(' ', ', ', '; ', '\n', ' és ', '-', '/');
+  const numberHeavy = fc
+    .array(fc.tuple(fragment, separator), { maxLength: 30 })
+    .map((parts) => parts.flat().join(''));
+
+  it('masking a masked text changes nothing, however many numbers it holds', () => {
+    fc.assert(
+      fc.property(numberHeavy, languages, (text, language) => {
+        const once = mask(text, language);
+        expect(mask(once, language)).toBe(once);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('masking masked answers changes nothing, the count of numbers looked into shared by them', () => {
+    const questions = [
+      { id: 'a', type: 'text', maxLength: 2000 },
+      { id: 'b', type: 'text', maxLength: 2000 },
+      { id: 'c', type: 'multi', options: [{ id: 'x' }, { id: 'y' }], other: true },
+    ] as unknown as Question[];
+    fc.assert(
+      fc.property(numberHeavy, numberHeavy, numberHeavy, languages, (a, b, c, language) => {
+        const answers: Answers = { a, b, c: { selected: [], other: c.slice(0, 200) } };
+        const once = maskAnswers(answers, language, questions);
+        expect(maskAnswers(once, language, questions)).toEqual(once);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('leaves no run of eight digits in what it returns, unless kept as a date, price or ISBN', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^\d{8,16}$/u), languages, (digits, language) => {
         expect(mask(`szám ${digits} vége`, language)).not.toMatch(/\d/u);
       }),
     );
+  });
+});
+
+describe('a response with many numbers', () => {
+  it('masks the numbers beyond those looked into as card numbers, never lets them through', () => {
+    const phones = Array.from({ length: MAX_STRETCHES_LOOKED_INTO + 2 }, () => '06 30 123 4567');
+    expect(mask(phones.join(', '), 'en')).toBe(
+      [
+        ...Array.from({ length: MAX_STRETCHES_LOOKED_INTO }, () => '[phone number]'),
+        '[card number]',
+        '[card number]',
+      ].join(', '),
+    );
+  });
+
+  it('masks a list longer than any phone number whole', () => {
+    expect(mask('(06 1) 234 (06 1) 234 (06 1) 234 (06 1) 234 (06 1) 234 vége', 'hu')).toBe(
+      '[kártyaszám] vége',
+    );
+  });
+
+  it('masks eight decimals too: they cannot be told from a card number after a comma', () => {
+    expect(mask('π ≈ 3,14159265, e ≈ 2,718', 'hu')).toBe('π ≈ 3,[kártyaszám], e ≈ 2,718');
   });
 });
 

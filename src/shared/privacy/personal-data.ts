@@ -74,18 +74,15 @@ const DOT = String.raw`(?:\.|\s*${OPEN}\s*${DOT_WORD}\s*${CLOSE}\s*)`;
 
 const EMAIL_PATTERNS: readonly RegExp[] = [
   // jan.kovacs@gmail.com, and "jan @ gmail.com" as some keyboards space it.
-  new RegExp(
-    String.raw`(?<![\p{L}\p{N}.])${LOCAL}\s?@\s?(?:${LABEL}\.)+${TLD}(?![\p{L}\p{N}])`,
-    'gu',
-  ),
+  new RegExp(String.raw`(?<![\p{L}\p{N}.])${LOCAL}\s?@\s?(?:${LABEL}\.)+${TLD}(?!\p{L})`, 'gu'),
   // jan(at)gmail.com, jan [kukac] gmail [pont] hu: written so that spam robots miss them.
   new RegExp(
-    String.raw`(?<![\p{L}\p{N}.])${LOCAL}\s*${OPEN}\s*${AT_WORD}\s*${CLOSE}\s*(?:${LABEL}${DOT})+${TLD}(?![\p{L}\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}.])${LOCAL}\s*${OPEN}\s*${AT_WORD}\s*${CLOSE}\s*(?:${LABEL}${DOT})+${TLD}(?!\p{L})`,
     'giu',
   ),
   // "jan at gmail dot com": only with "dot" spelt out too, so "look at library.com" stays.
   new RegExp(
-    String.raw`(?<![\p{L}\p{N}.])${LOCAL}\s+at\s+(?:${LABEL}\s+dot\s+)+${TLD}(?![\p{L}\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}.])${LOCAL}\s+at\s+(?:${LABEL}\s+dot\s+)+${TLD}(?!\p{L})`,
     'giu',
   ),
 ];
@@ -180,12 +177,47 @@ function standsAlone(text: string, start: number, end: number): boolean {
   );
 }
 
-function phoneSpans(blanked: string): Span[] {
+/** Digits with what people write between them in a phone number: the stretches looked into. */
+const NUMBER_LIKE = /[+(]?\d(?:[\d\s\-./()]*\d)?\)?/gu;
+
+/**
+ * libphonenumber-js takes about a tenth of a millisecond per stretch and country, and a
+ * stolen device token may send a thousand responses a minute, so the stretches it looks
+ * into are counted per response (a survey may have many text questions), not per text. A
+ * stretch longer than any phone number written out is a list of numbers; and a response
+ * has a few numbers, not dozens. Either is masked whole as a card number once it has six
+ * digits, without asking the library: nothing is let through unlooked at. The count goes
+ * in the order of the answers, so the device and the collector spend it alike, and a
+ * masked response has only stretches already looked into and let through: masking it
+ * again looks at the same ones and changes nothing.
+ */
+const MAX_PHONE_STRETCH = 48;
+export const MAX_STRETCHES_LOOKED_INTO = 12;
+
+/** What is left of a response's stretches for libphonenumber-js. */
+interface LookupBudget {
+  left: number;
+}
+
+function phoneSpans(blanked: string, budget: LookupBudget): Span[] {
   const spans: Span[] = [];
-  for (const defaultCountry of HOME_COUNTRIES) {
-    for (const found of findNumbers(blanked, { defaultCountry, v2: true })) {
-      if (standsAlone(blanked, found.startsAt, found.endsAt)) {
-        spans.push({ start: found.startsAt, end: found.endsAt, kind: 'phone' });
+  for (const stretch of blanked.matchAll(NUMBER_LIKE)) {
+    const digits = stretch[0].replace(/\D/gu, '').length;
+    if (digits < 6) continue;
+    const start = stretch.index;
+    const end = start + stretch[0].length;
+    if (end - start > MAX_PHONE_STRETCH || budget.left === 0) {
+      spans.push({ start, end, kind: 'card' });
+      continue;
+    }
+    budget.left -= 1;
+    // One character either side, so libphonenumber-js still sees a letter glued to the number.
+    const from = Math.max(0, start - 1);
+    const window = blanked.slice(from, end + 1);
+    for (const defaultCountry of HOME_COUNTRIES) {
+      for (const found of findNumbers(window, { defaultCountry, v2: true })) {
+        const at = { start: from + found.startsAt, end: from + found.endsAt };
+        if (standsAlone(blanked, at.start, at.end)) spans.push({ ...at, kind: 'phone' });
       }
     }
   }
@@ -223,14 +255,16 @@ function looksLikeCard(text: string, span: Span): boolean {
 
 // --- Card numbers and other long digit runs ----------------------------------------------
 
-/** Eight digits or more in a row, perhaps grouped by single spaces or dashes. */
+/**
+ * Eight digits or more in a row, perhaps grouped by single spaces or dashes. Eight decimals
+ * (3,14159265) are masked too: a rule that kept them would let "1,12345678" through, and
+ * would keep or mask the same digits depending on whether what stood before them was masked.
+ */
 const DIGIT_RUN = new RegExp(
   String.raw`(?<![\p{L}\p{N}])\d+(?:(?:${SP}|-)\d+)*(?![\p{L}\p{N}])`,
   'gu',
 );
 const YEAR = /^(?:19|20)\d\d$/u;
-/** 1 500 000: a count grouped by thousands, as Hungarian, Russian, Slovenian and Lithuanian write it. */
-const THOUSANDS = new RegExp(String.raw`^\d{1,3}(?:${SP}\d{3})+$`, 'u');
 
 function cardSpans(blanked: string): Span[] {
   const spans: Span[] = [];
@@ -240,13 +274,29 @@ function cardSpans(blanked: string): Span[] {
     if (groups.join('').length < CARD_MIN_DIGITS) continue;
     // 2023-2024, 2019 2020 2021: years, not a number
     if (groups.every((group) => YEAR.test(group))) continue;
-    if (THOUSANDS.test(run)) continue;
     spans.push({ start: m.index, end: m.index + run.length, kind: 'card' });
   }
   return spans;
 }
 
 // --- Putting it together -----------------------------------------------------------------
+
+/**
+ * A find widened to the stretches of digits and separators it touches: "(06 1) 234 5678 9012"
+ * is masked whole, not down to "(06 1) [card number]". What is left after masking is then
+ * only stretches nothing was found in, with the same neighbours, so masking again finds
+ * nothing either.
+ */
+function wholeStretches(span: Span, stretches: readonly { start: number; end: number }[]): Span {
+  let { start, end } = span;
+  for (const stretch of stretches) {
+    if (stretch.start < span.end && stretch.end > span.start) {
+      start = Math.min(start, stretch.start);
+      end = Math.max(end, stretch.end);
+    }
+  }
+  return { ...span, start, end };
+}
 
 /** The earliest span wins; of two starting together, the longer; then e-mail, phone, card. */
 function chooseSpans(spans: Span[]): Span[] {
@@ -287,21 +337,37 @@ function replaceSpans(
  * by markers in `language`. Dates, times, prices, ISBNs, years, counts and short numbers
  * stay as written.
  */
-export function maskPersonalData(text: string, language: Language): MaskResult {
+export function maskPersonalData(
+  text: string,
+  language: Language,
+  budget: LookupBudget = { left: MAX_STRETCHES_LOOKED_INTO },
+): MaskResult {
   const markers = PERSONAL_DATA_MARKERS[language];
   const found = new Set<PersonalDataKind>();
   let masked = text;
-  if (/[@({[<]|\sat\s/iu.test(masked)) {
+  // Until none is left: an address glued to the one before it ("a@b.hu0c@d.hu") is found
+  // only once that one is a marker. Each round removes an @ or a spelt-out at, and the
+  // markers hold neither, so the rounds end.
+  while (/[@({[<]|\sat\s/iu.test(masked)) {
     const emails = chooseSpans(emailSpans(masked));
-    for (const span of emails) found.add(span.kind);
+    if (emails.length === 0) break;
+    found.add('email');
     masked = replaceSpans(masked, emails, markers);
   }
   if (/\d/u.test(masked)) {
     const blanked = blankOut(masked, keptSpans(masked));
-    const phones = phoneSpans(blanked).map((span) =>
+    const phones = phoneSpans(blanked, budget).map((span) =>
       looksLikeCard(masked, span) ? { ...span, kind: 'card' as const } : span,
     );
-    const numbers = chooseSpans([...namedPhoneSpans(masked), ...phones, ...cardSpans(blanked)]);
+    const stretches = [...blanked.matchAll(NUMBER_LIKE)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+    }));
+    const numbers = chooseSpans(
+      [...namedPhoneSpans(masked), ...phones, ...cardSpans(blanked)].map((span) =>
+        wholeStretches(span, stretches),
+      ),
+    );
     for (const span of numbers) found.add(span.kind);
     masked = replaceSpans(masked, numbers, markers);
   }
@@ -316,8 +382,8 @@ function cut(text: string, max: number): string {
 }
 
 /** A text as a patron typed it, masked; a marker can make it longer, never past `max`. */
-function maskedText(text: string, language: Language, max: number): string {
-  const masked = maskPersonalData(text, language).text;
+function maskedText(text: string, language: Language, max: number, budget: LookupBudget): string {
+  const masked = maskPersonalData(text, language, budget).text;
   return masked === text ? text : cut(masked, Math.max(max, text.length));
 }
 
@@ -331,6 +397,8 @@ const OPTION_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/u;
  * limit, or the collector would refuse it as too long). Without them (a device that no
  * longer has the draft's survey version), every string that is not an option id is
  * masked and kept within the length it had. Returns the same object when nothing changed.
+ * The stretches libphonenumber-js looks into are counted over all of them (see
+ * MAX_STRETCHES_LOOKED_INTO).
  */
 export function maskAnswers(
   answers: Answers,
@@ -338,20 +406,23 @@ export function maskAnswers(
   questions?: readonly Question[],
 ): Answers {
   const byId = questions && new Map(questions.map((question) => [question.id, question]));
+  const budget: LookupBudget = { left: MAX_STRETCHES_LOOKED_INTO };
   let changed = false;
   const out: Answers = {};
   for (const [id, value] of Object.entries(answers)) {
     let next = value;
     const question = byId?.get(id);
     if (typeof value === 'string' && value !== NOT_APPLICABLE) {
-      if (question?.type === 'text') next = maskedText(value, language, question.maxLength);
-      else if (!byId && !OPTION_ID.test(value)) next = maskedText(value, language, value.length);
+      if (question?.type === 'text') next = maskedText(value, language, question.maxLength, budget);
+      else if (!byId && !OPTION_ID.test(value))
+        next = maskedText(value, language, value.length, budget);
     } else if (typeof value === 'object' && 'selected' in value && value.other !== undefined) {
       if (!byId || question?.type === 'multi') {
         const other = maskedText(
           value.other,
           language,
           byId ? MAX_OTHER_LENGTH : value.other.length,
+          budget,
         );
         if (other !== value.other) next = { ...value, other };
       }
