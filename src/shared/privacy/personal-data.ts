@@ -12,8 +12,12 @@
  * miss real numbers or take dates and prices for phone numbers.
  *
  * What is masked depends on the text alone, never on the time or the device, so the device
- * and the collector reach the same text, and masking a masked text changes nothing: the
- * markers hold no digits and no @. That is what keeps a re-sent response a duplicate.
+ * and the collector reach the same text; and masking a masked text changes nothing (the
+ * markers hold no digit and no @, and what is left beside them was looked at and kept the
+ * first time; the property tests try it). That is what keeps a re-sent response a
+ * duplicate (the collector also matches the hash of the record as sent, so a device that
+ * masked with older rules stays a duplicate; only a record sent unmasked, re-sent after the
+ * collector's rules changed in a way that touches its text, could be answered conflict).
  */
 import { findNumbers } from 'libphonenumber-js/min';
 import type { Answers } from '../contract/answer';
@@ -337,11 +341,11 @@ function replaceSpans(
  * by markers in `language`. Dates, times, prices, ISBNs, years, counts and short numbers
  * stay as written.
  */
-export function maskPersonalData(
-  text: string,
-  language: Language,
-  budget: LookupBudget = { left: MAX_STRETCHES_LOOKED_INTO },
-): MaskResult {
+export function maskPersonalData(text: string, language: Language): MaskResult {
+  return maskText(text, language, { left: MAX_STRETCHES_LOOKED_INTO });
+}
+
+function maskText(text: string, language: Language, budget: LookupBudget): MaskResult {
   const markers = PERSONAL_DATA_MARKERS[language];
   const found = new Set<PersonalDataKind>();
   let masked = text;
@@ -383,7 +387,7 @@ function cut(text: string, max: number): string {
 
 /** A text as a patron typed it, masked; a marker can make it longer, never past `max`. */
 function maskedText(text: string, language: Language, max: number, budget: LookupBudget): string {
-  const masked = maskPersonalData(text, language, budget).text;
+  const masked = maskText(text, language, budget).text;
   return masked === text ? text : cut(masked, Math.max(max, text.length));
 }
 
