@@ -60,6 +60,18 @@ describe('Hungarian comments', () => {
     ],
     ['írjon: anna (kukac) freemail (pont) hu', 'írjon: [e-mail-cím]'],
     ['A wifi 80%-ban működik csak.', 'A wifi 80%-ban működik csak.'],
+    ['Telefon: (06 1) 234 5678', 'Telefon: [telefonszám]'],
+    ['Mobilom: 06/30-123-4567 vagy +36-30-123-4567', 'Mobilom: [telefonszám] vagy [telefonszám]'],
+    ['Hívj: 0630 1234567', 'Hívj: [telefonszám]'],
+    [
+      'Nyitvatartás most H–P 8–20, Szo 9–13, ez kevés.',
+      'Nyitvatartás most H–P 8–20, Szo 9–13, ez kevés.',
+    ],
+    [
+      'A 2024. március 5-i rendezvény nagyon jó volt.',
+      'A 2024. március 5-i rendezvény nagyon jó volt.',
+    ],
+    ['1051 Budapest, Október 6. utca 12.', '1051 Budapest, Október 6. utca 12.'],
   ])('%s', (text, expected) => {
     expect(mask(text, 'hu')).toBe(expected);
   });
@@ -105,6 +117,10 @@ describe('Russian comments', () => {
     ['Кабинет 214 закрыт уже неделю.', 'Кабинет 214 закрыт уже неделю.'],
     ['Горячая линия 8-800-555-35-35 не отвечает', 'Горячая линия [номер телефона] не отвечает'],
     ['Всё отлично, спасибо!', 'Всё отлично, спасибо!'],
+    ['тел.: 8 (495) 123-45-67', 'тел.: [номер телефона]'],
+    ['8-912-345-67-89 или +7(912)3456789', '[номер телефона] или [номер телефона]'],
+    ['Работайте с 10 до 19 часов, пожалуйста.', 'Работайте с 10 до 19 часов, пожалуйста.'],
+    ['Адрес: 101000, Москва, ул. Ленина, д. 5', 'Адрес: 101000, Москва, ул. Ленина, д. 5'],
   ])('%s', (text, expected) => {
     expect(mask(text, 'ru')).toBe(expected);
   });
@@ -139,6 +155,19 @@ describe('Slovenian comments', () => {
     ['Na 2. nadstropju ni wifija.', 'Na 2. nadstropju ni wifija.'],
     ['Odlično, prijazno osebje!', 'Odlično, prijazno osebje!'],
     ['Izposodila sem si 4 knjige in 2 DVD-ja.', 'Izposodila sem si 4 knjige in 2 DVD-ja.'],
+    [
+      'Pokličite na 040/123-456 ali 041-123-456',
+      'Pokličite na [telefonska številka] ali [telefonska številka]',
+    ],
+    ['Iz tujine: +386 (0)41 123 456', 'Iz tujine: [telefonska številka]'],
+    [
+      'Prihajam iz 1000 Ljubljana, vsak dan ob 17.00 uri.',
+      'Prihajam iz 1000 Ljubljana, vsak dan ob 17.00 uri.',
+    ],
+    [
+      'Fotokopija stane 0,10 EUR, cena 3,50 EUR za tiskanje.',
+      'Fotokopija stane 0,10 EUR, cena 3,50 EUR za tiskanje.',
+    ],
   ])('%s', (text, expected) => {
     expect(mask(text, 'sl')).toBe(expected);
   });
@@ -171,6 +200,13 @@ describe('Lithuanian comments', () => {
     ],
     ['Tik 50% knygų yra naujos.', 'Tik 50% knygų yra naujos.'],
     ['Ačiū už puikų aptarnavimą!', 'Ačiū už puikų aptarnavimą!'],
+    [
+      'Darbo telefonas +370 5 212 3456 arba 8 5 212 3456',
+      'Darbo telefonas [telefono numeris] arba [telefono numeris]',
+    ],
+    ['Rašykite SMS +37061234567', 'Rašykite SMS [telefono numeris]'],
+    ['Adresas LT-01100 Vilnius', 'Adresas LT-01100 Vilnius'],
+    ['Renginys 2026 m. gruodžio 1 d. buvo puikus.', 'Renginys 2026 m. gruodžio 1 d. buvo puikus.'],
   ])('%s', (text, expected) => {
     expect(mask(text, 'lt')).toBe(expected);
   });
@@ -201,6 +237,20 @@ describe('English comments', () => {
     ],
     ['Open 9:00–18:00 please, also on 12/01/2026.', 'Open 9:00–18:00 please, also on 12/01/2026.'],
     ['ISBN-10: 0-306-40615-2 is missing', 'ISBN-10: 0-306-40615-2 is missing'],
+    [
+      'From abroad +44 (0)20 7946 0958, or 0800 123 4567',
+      'From abroad [phone number], or [phone number]',
+    ],
+    [
+      'Postcode SW1A 1AA, borrowed 1234 books since 1998',
+      'Postcode SW1A 1AA, borrowed 1234 books since 1998',
+    ],
+    ['ISBN 9780306406157 please', 'ISBN 9780306406157 please'],
+    [
+      'Windows 10 and v2.3.4 on the PCs, 12:30-14:00 is busy',
+      'Windows 10 and v2.3.4 on the PCs, 12:30-14:00 is busy',
+    ],
+    ['In 2019, 2020 and 2021 it was better', 'In 2019, 2020 and 2021 it was better'],
   ])('%s', (text, expected) => {
     expect(mask(text, 'en')).toBe(expected);
   });
