@@ -62,9 +62,10 @@ type Masking = typeof import('../../shared/privacy/personal-data');
 let masking: Promise<Masking> | undefined;
 
 /**
- * The masking of personal data, loaded the first time a response is queued: it brings
- * libphonenumber-js (about 36 KB gzip), which the first screen does without. The service
- * worker has it cached, so a kiosk offline loads it too.
+ * The masking of personal data, loaded the first time a response is queued or once the
+ * first screen is up (preloadMasking): it brings libphonenumber-js (about 36 KB gzip),
+ * which the first screen does without. The service worker has it cached, so a kiosk
+ * offline loads it too.
  */
 function loadMasking(): Promise<Masking | undefined> {
   masking ??= import('../../shared/privacy/personal-data');
@@ -75,6 +76,11 @@ function loadMasking(): Promise<Masking | undefined> {
     masking = undefined;
     return undefined;
   });
+}
+
+/** Loads the masking ahead of the first Send, so the patron does not wait for it then. */
+export async function preloadMasking(): Promise<void> {
+  await loadMasking();
 }
 
 /**

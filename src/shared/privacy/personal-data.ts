@@ -78,15 +78,15 @@ const DOT = String.raw`(?:\.|\s*${OPEN}\s*${DOT_WORD}\s*${CLOSE}\s*)`;
 
 const EMAIL_PATTERNS: readonly RegExp[] = [
   // jan.kovacs@gmail.com, and "jan @ gmail.com" as some keyboards space it.
-  new RegExp(String.raw`(?<![\p{L}\p{N}.])${LOCAL}\s?@\s?(?:${LABEL}\.)+${TLD}(?!\p{L})`, 'gu'),
+  new RegExp(String.raw`(?<![\p{L}\p{N}])${LOCAL}\s?@\s?(?:${LABEL}\.)+${TLD}(?!\p{L})`, 'gu'),
   // jan(at)gmail.com, jan [kukac] gmail [pont] hu: written so that spam robots miss them.
   new RegExp(
-    String.raw`(?<![\p{L}\p{N}.])${LOCAL}\s*${OPEN}\s*${AT_WORD}\s*${CLOSE}\s*(?:${LABEL}${DOT})+${TLD}(?!\p{L})`,
+    String.raw`(?<![\p{L}\p{N}])${LOCAL}\s*${OPEN}\s*${AT_WORD}\s*${CLOSE}\s*(?:${LABEL}${DOT})+${TLD}(?!\p{L})`,
     'giu',
   ),
   // "jan at gmail dot com": only with "dot" spelt out too, so "look at library.com" stays.
   new RegExp(
-    String.raw`(?<![\p{L}\p{N}.])${LOCAL}\s+at\s+(?:${LABEL}\s+dot\s+)+${TLD}(?!\p{L})`,
+    String.raw`(?<![\p{L}\p{N}])${LOCAL}\s+at\s+(?:${LABEL}\s+dot\s+)+${TLD}(?!\p{L})`,
     'giu',
   ),
 ];
@@ -162,7 +162,7 @@ function blankOut(text: string, spans: readonly { start: number; end: number }[]
  * A number written with its country code whose digits libphonenumber-js finds no plan for
  * (a new range, a typo in one digit) is still a phone number: + and 8 to 15 digits.
  */
-const INTERNATIONAL = /(?<![\p{L}\p{N}+])\+\d(?:[\s\-./()]{0,2}\d){7,14}(?!\d)/gu;
+const INTERNATIONAL = /(?<![\p{L}+])\+\d(?:[\s\-./()]{0,2}\d){7,14}(?!\d)/gu;
 
 /**
  * A number named as a phone number ("tel.: 234-567", "моб. 345-67-89") is one even when it is
@@ -173,12 +173,35 @@ const NAMED = new RegExp(
   'giu',
 );
 
-/** A match whose neighbour is another group of digits is part of a longer number. */
-function standsAlone(text: string, start: number, end: number): boolean {
-  return (
-    !/\d[\s\-./]?$/u.test(text.slice(Math.max(0, start - 2), start)) &&
-    !/^[\s\-./]?\d/u.test(text.slice(end, end + 2))
-  );
+/**
+ * A number found inside a stretch with more digits beside it ("900123" in "07700 900123") is
+ * part of a longer number. Only the stretch itself is looked at, not what stands around it,
+ * which masking may change.
+ */
+function standsAlone(stretch: string, start: number, end: number): boolean {
+  return !/\d/u.test(stretch.slice(0, start)) && !/\d/u.test(stretch.slice(end));
+}
+
+/**
+ * The character beside a stretch as libphonenumber-js is shown it: a letter as a letter (a
+ * number glued to a word is none), anything else as a space, so that a neighbour masked in
+ * the meantime ("7" become "]") does not change what is found.
+ */
+function neighbour(char: string | undefined): string {
+  if (char === undefined) return '';
+  return /\p{L}/u.test(char) ? 'a' : ' ';
+}
+
+/**
+ * Slovenia's service numbers make one six-digit number in ten valid ("#852289", an order
+ * number), and a seven-digit one is as often a count or a code. A number found by the
+ * library is a phone number from eight digits on, or from seven when written with its +
+ * or trunk prefix (0, or 8 in Russia and Lithuania); a shorter one only when named so
+ * ("tel. 234-567", NAMED).
+ */
+function longEnough(written: string): boolean {
+  const digits = written.replace(/\D/gu, '').length;
+  return digits >= 8 || (digits === 7 && /^[+(]?[+08]/u.test(written));
 }
 
 /** Digits with what people write between them in a phone number: the stretches looked into. */
@@ -215,13 +238,18 @@ function phoneSpans(blanked: string, budget: LookupBudget): Span[] {
       continue;
     }
     budget.left -= 1;
-    // One character either side, so libphonenumber-js still sees a letter glued to the number.
-    const from = Math.max(0, start - 1);
-    const window = blanked.slice(from, end + 1);
+    const before = neighbour(blanked[start - 1]);
+    const window = before + stretch[0] + neighbour(blanked[end]);
     for (const defaultCountry of HOME_COUNTRIES) {
       for (const found of findNumbers(window, { defaultCountry, v2: true })) {
-        const at = { start: from + found.startsAt, end: from + found.endsAt };
-        if (standsAlone(blanked, at.start, at.end)) spans.push({ ...at, kind: 'phone' });
+        const inStretch = {
+          start: found.startsAt - before.length,
+          end: found.endsAt - before.length,
+        };
+        const written = stretch[0].slice(inStretch.start, inStretch.end);
+        if (standsAlone(stretch[0], inStretch.start, inStretch.end) && longEnough(written)) {
+          spans.push({ start: start + inStretch.start, end: start + inStretch.end, kind: 'phone' });
+        }
       }
     }
   }
