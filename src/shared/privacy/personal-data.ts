@@ -7,8 +7,8 @@
  * Phone numbers are found by libphonenumber-js, which knows every country's numbering plan
  * (which national numbers are real, how long they are, which prefixes a mobile number has).
  * Its smallest metadata still costs about 36 KB gzip, a third of the kiosk's first-screen
- * budget, so the app loads this module only when an answer is queued (store/responses.ts),
- * never on the first screen. A pattern set of our own would be smaller but would either
+ * budget, so the app loads this module by import() after its first screen and before an
+ * answer is queued (app/store/responses.ts), never as part of the first screen. A pattern set of our own would be smaller but would either
  * miss real numbers or take dates and prices for phone numbers.
  *
  * What is masked depends on the text alone, never on the time or the device, so the device
