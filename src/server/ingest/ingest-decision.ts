@@ -22,8 +22,10 @@ export type RecordCheck =
       /** The content hash of the masked record, stored beside it. */
       hash: string;
       /**
-       * The hash of the record as sent, when masking changed it: a copy stored by a
-       * collector from before masking has this hash, and its re-send is still a duplicate.
+       * The hash of the record as sent, when masking changed it (only compared, never
+       * stored). A copy stored by a collector from before masking has this hash, and so
+       * has one a device masked under older rules that this collector's rules mask further:
+       * a re-send of either is still a duplicate.
        */
       sentHash?: string;
     }
