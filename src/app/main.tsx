@@ -11,7 +11,13 @@ import { startingState } from './kiosk/resume-policy';
 import { startServiceWorker } from './pwa/updates';
 import { StartFailure } from './StartFailure';
 import { staffActions, startServices, syncAfterSubmit } from './services';
-import { getKioskOptions, readSetting, requestPersistentStorage, StorageError } from './store';
+import {
+  getKioskOptions,
+  preloadMasking,
+  readSetting,
+  requestPersistentStorage,
+  StorageError,
+} from './store';
 import { loadActiveSurvey } from './survey-source';
 
 async function boot(root: HTMLElement): Promise<void> {
@@ -41,6 +47,7 @@ async function boot(root: HTMLElement): Promise<void> {
     root,
   );
   startServices(running);
+  void preloadMasking();
 }
 
 /**

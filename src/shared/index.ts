@@ -23,6 +23,7 @@ export * from './contract/survey-package';
 export * from './contract/sync';
 export * from './contract/translations';
 export * from './languages';
+export * from './privacy/personal-data';
 export * from './results/counts';
 export * from './stats';
 export * from './survey/answers';

@@ -15,6 +15,7 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   closeDraft,
   countByStatus,
+  preloadMasking,
   quarantinedResponses,
   saveDraft,
   submitDraft,
@@ -28,6 +29,11 @@ import { LANGUAGES } from '../../src/shared/languages';
 import { libraryServiceQuality } from '../../src/surveys/library-service-quality';
 import { patronResponse } from './answers';
 import { seededRandom } from './random';
+
+// The store masks free texts with a module it loads by import() at the first submit; the
+// worker's module runner is closed once this module has loaded (device-worker.mjs), so the
+// masking is loaded now, while it can be.
+await preloadMasking();
 
 export interface DeviceJob {
   index: number;

@@ -97,7 +97,13 @@ export async function startingState(options: {
   let resume: (typeof drafts)[number] | undefined;
   for (const [index, { id, fate }] of fates.entries()) {
     if (fate === 'resume') resume = drafts[index];
-    else if (fate === 'close-stale' || fate === 'close-other-survey') await closeDraft(id, now);
+    else if (fate === 'close-stale' || fate === 'close-other-survey') {
+      // The running survey says which answers are free texts to mask, when the draft was
+      // made under it; otherwise closeDraft masks every string that is not an option id.
+      const draft = drafts[index];
+      const sameSurvey = draft?.surveyId === survey.id && draft.surveyVersion === survey.version;
+      await closeDraft(id, now, sameSurvey ? survey.questions : undefined);
+    }
   }
   return resume ? resumed(survey.questions, resume) : welcome(kioskOptions.defaultLocale);
 }

@@ -164,7 +164,7 @@ export function useKiosk(options: {
       }
       closing.current = true;
       try {
-        const queued = await submitDraft(session.responseId);
+        const queued = await submitDraft(session.responseId, undefined, survey.questions);
         if (queued?.status !== 'queued')
           throw new Error(`response ${session.responseId} was not queued`);
       } catch (error) {
@@ -230,7 +230,7 @@ export function useKiosk(options: {
       if (session) {
         // Whatever happens to the write, the next patron must not see this one's answers.
         await writer.flush();
-        await closeDraft(session.responseId).catch((error: unknown) =>
+        await closeDraft(session.responseId, undefined, survey.questions).catch((error: unknown) =>
           console.error('closing the draft failed', error),
         );
         onSubmitted.current?.();

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parsedQuestions } from '../../../test/fixtures/surveys';
 import { SurveyResponseSchema } from '../../shared/contract/response';
 import { db, StorageError, useDatabase } from './database';
 import {
@@ -173,6 +174,44 @@ describe('drafts', () => {
     await saveDraft(d);
     await submitDraft(d.id);
     expect((await outboxBatch(1))[0]).toMatchObject({ deviceId, branchId: 'north' });
+  });
+});
+
+describe('personal data in free texts', () => {
+  const questions = parsedQuestions([
+    { id: 'improve', type: 'text', maxLength: 200 },
+    { id: 'visits', type: 'single', options: [{ id: 'weekly' }, { id: 'card-12345678' }] },
+  ]);
+
+  it('keeps the draft as typed and queues the response masked in its language', async () => {
+    const d = draft(
+      { improve: 'Pokličite me na 041 123 456 ali ana@siol.net', visits: 'card-12345678' },
+      { locale: 'sl' },
+    );
+    await saveDraft(d);
+    expect((await openDrafts())[0]?.answers).toEqual(d.answers);
+
+    const queued = await submitDraft(d.id, new Date('2026-11-20T09:04:00Z'), questions);
+    const masked = {
+      improve: 'Pokličite me na [telefonska številka] ali [e-poštni naslov]',
+      visits: 'card-12345678',
+    };
+    expect(queued?.answers).toEqual(masked);
+    expect((await outboxBatch(1))[0]?.answers).toEqual(masked);
+    expect(JSON.stringify(await db.responses.toArray())).not.toMatch(/041|siol/u);
+  });
+
+  it('masks a walked-away draft too, with every non-option string when the survey is unknown', async () => {
+    const d = draft(
+      { improve: 'моб. +7 912 345-67-89, звоните вечером', visits: 'weekly' },
+      { locale: 'ru' },
+    );
+    await saveDraft(d);
+    const closed = await closeDraft(d.id);
+    expect(closed?.answers).toEqual({
+      improve: 'моб. [номер телефона], звоните вечером',
+      visits: 'weekly',
+    });
   });
 });
 

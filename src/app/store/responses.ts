@@ -4,6 +4,7 @@
  * A row leaves the queue only by the collector's acknowledgement or refusal.
  */
 import type { Answers, GapAnswer } from '../../shared/contract/answer';
+import type { Question } from '../../shared/contract/question';
 import type { Channel, SurveyResponse } from '../../shared/contract/response';
 import type { Language } from '../../shared/languages';
 import { isAnswered } from '../../shared/survey/conditions';
@@ -64,16 +65,50 @@ export async function saveDraft(draft: DraftInput, now = Date.now()): Promise<vo
   );
 }
 
+type Masking = typeof import('../../shared/privacy/personal-data');
+let masking: Promise<Masking> | undefined;
+
+/**
+ * The masking of personal data, loaded the first time a response is queued or once the
+ * first screen is up (preloadMasking): it brings libphonenumber-js (about 36 KB gzip),
+ * which the first screen does without. The service worker has it cached, so a kiosk
+ * offline loads it too.
+ */
+function loadMasking(): Promise<Masking | undefined> {
+  masking ??= import('../../shared/privacy/personal-data');
+  return masking.catch((error: unknown) => {
+    // A response is never lost for want of the module: it is queued as typed, the collector
+    // masks it on arrival, and the next response tries to load the module again.
+    console.error('loading the masking of personal data failed', error);
+    masking = undefined;
+    return undefined;
+  });
+}
+
+/** Loads the masking ahead of the first Send, so the patron does not wait for it then. */
+export async function preloadMasking(): Promise<void> {
+  await loadMasking();
+}
+
 /**
  * Turns a draft into a queued response in the same row, giving it the next deviceSeq.
  * A walked-away draft without a single answer is dropped instead: there is nothing to keep.
  * Returns the queued row, or undefined when the draft was dropped or not found.
+ *
+ * E-mail addresses, phone numbers and card numbers in its free texts are masked here, in
+ * the response's language (shared/privacy): the draft keeps the text as typed while the
+ * patron can still see it, and from the queued row on, neither the outbox nor the tablet's
+ * database holds them. `questions` (the survey the draft was made under) says which
+ * answers are free texts; without it every string that is not an option id is masked.
  */
 async function queueDraft(
   id: string,
   completed: boolean,
   now: Date,
+  questions?: readonly Question[],
 ): Promise<DeviceResponse | undefined> {
+  // Loaded before the transaction: IndexedDB commits a transaction that waits on anything else.
+  const mask = await loadMasking();
   return withDatabase((database) =>
     database.transaction('rw', database.responses, database.settings, async () => {
       const row = await database.responses.get(id);
@@ -90,6 +125,7 @@ async function queueDraft(
       const { currentQuestionId: _, partialGaps: __, ...rest } = row;
       const queued: DeviceResponse = {
         ...rest,
+        answers: mask ? mask.maskAnswers(row.answers, row.locale, questions) : row.answers,
         status: 'queued',
         completed,
         deviceSeq: lastSeq + 1,
@@ -112,13 +148,21 @@ async function queueDraft(
 }
 
 /** The patron pressed Submit: the draft becomes a complete, queued response. */
-export function submitDraft(id: string, now = new Date()): Promise<DeviceResponse | undefined> {
-  return queueDraft(id, true, now);
+export function submitDraft(
+  id: string,
+  now = new Date(),
+  questions?: readonly Question[],
+): Promise<DeviceResponse | undefined> {
+  return queueDraft(id, true, now, questions);
 }
 
 /** The patron walked away: answers given so far are kept as an incomplete response. */
-export function closeDraft(id: string, now = new Date()): Promise<DeviceResponse | undefined> {
-  return queueDraft(id, false, now);
+export function closeDraft(
+  id: string,
+  now = new Date(),
+  questions?: readonly Question[],
+): Promise<DeviceResponse | undefined> {
+  return queueDraft(id, false, now, questions);
 }
 
 /** Every draft on the device, the most recently written first (see kiosk/resume-policy.ts). */

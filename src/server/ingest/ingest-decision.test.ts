@@ -137,6 +137,95 @@ describe('checkRecord', () => {
   });
 });
 
+describe('personal data in free texts', () => {
+  const sent = (): SurveyResponse =>
+    makeResponse({
+      locale: 'sl',
+      answers: {
+        ...makeResponse().answers,
+        'todays-visit': { selected: ['borrow-return'], other: 'ana.novak@siol.net' },
+        'one-improvement': 'Pokličite me na 041 123 456, ko pride knjiga.',
+      },
+    });
+
+  it('masks them in the locale of the response before the record is stored and hashed', () => {
+    const record = sent();
+    const check = checkRecord(record, context);
+    if (!check.ok) throw new Error(check.result.reason);
+    expect(check.response.answers['one-improvement']).toBe(
+      'Pokličite me na [telefonska številka], ko pride knjiga.',
+    );
+    expect(check.response.answers['todays-visit']).toEqual({
+      selected: ['borrow-return'],
+      other: '[e-poštni naslov]',
+    });
+    expect(check.response).toEqual({ ...record, answers: check.response.answers });
+    expect(check.hash).toBe(responseContentHash(check.response));
+    expect(check.sentHash).toBe(responseContentHash(record));
+  });
+
+  it('leaves a record without any as it was sent, with one hash', () => {
+    const record = makeResponse();
+    const check = checkRecord(record, context);
+    expect(check).toEqual({ ok: true, response: record, hash: responseContentHash(record) });
+  });
+
+  it('checks a text’s length as the patron typed it, not as masked', () => {
+    // 500 characters (the question's limit) whose card numbers turn into longer markers.
+    const text = '12345678, '.repeat(49).concat('abcdefghij');
+    const record = makeResponse({
+      answers: { ...makeResponse().answers, 'one-improvement': text },
+    });
+    const check = checkRecord(record, context);
+    if (!check.ok) throw new Error(check.result.reason);
+    expect(check.response.answers['one-improvement']).toHaveLength(500);
+    expect(check.response.answers['one-improvement']).not.toMatch(/\d/u);
+  });
+
+  const storedOnce = (record: SurveyResponse) => {
+    const first = checkRecord(record, context);
+    if (!first.ok) throw new Error(first.result.reason);
+    return new Map([[record.id, first.hash]]);
+  };
+
+  it('answers a re-send of the same unmasked record with duplicate, not conflict', () => {
+    const record = sent();
+    const existingHashes = storedOnce(record);
+    const again = checkRecord(structuredClone(record), context);
+    expect(batchResults([again], { inserted: new Set(), existingHashes })).toEqual([
+      { id: record.id, outcome: 'duplicate' },
+    ]);
+  });
+
+  it('answers a re-send masked by a newer app with duplicate too, and new content with conflict', () => {
+    const record = sent();
+    const existingHashes = storedOnce(record);
+    const masked = checkRecord(record, context);
+    if (!masked.ok) throw new Error(masked.result.reason);
+    const resent = checkRecord({ ...masked.response, branchId: record.branchId }, context);
+    const changed = checkRecord(
+      {
+        ...record,
+        answers: { ...record.answers, 'one-improvement': 'Pokličite me na 041 123 457.' },
+      },
+      context,
+    );
+    expect(
+      batchResults([resent, changed], { inserted: new Set(), existingHashes }).map(
+        (r) => r.outcome,
+      ),
+    ).toEqual(['duplicate', 'conflict']);
+  });
+
+  it('answers a re-send of a record stored before masking existed with duplicate', () => {
+    const record = sent();
+    const existingHashes = new Map([[record.id, responseContentHash(record)]]);
+    expect(
+      batchResults([checkRecord(record, context)], { inserted: new Set(), existingHashes }),
+    ).toEqual([{ id: record.id, outcome: 'duplicate' }]);
+  });
+});
+
 describe('responseContentHash', () => {
   it('ignores the branch the device claims but nothing else', () => {
     const record = makeResponse();

@@ -1,18 +1,34 @@
 /**
  * What the collector decides about each record of a sync batch, as pure functions: is it
  * valid (and if not, why and where), and, once the batch has been stored, was it new, a
- * duplicate (same id, same content) or a conflict (same id, other content).
+ * duplicate (same id, same content) or a conflict (same id, other content). A valid record's
+ * free texts are masked here (shared/privacy), so what is stored and hashed holds no e-mail
+ * address, phone number or card number even when the device did not mask them.
  */
 
 import { safeParseInput } from '../../shared/contract/parse';
 import { type SurveyResponse, SurveyResponseSchema } from '../../shared/contract/response';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import type { SyncResult } from '../../shared/contract/sync';
+import { maskAnswers } from '../../shared/privacy/personal-data';
 import { responseProblem } from '../../shared/survey/response-check';
 import { contentHash } from '../hashing';
 
 export type RecordCheck =
-  | { ok: true; response: SurveyResponse; hash: string }
+  | {
+      ok: true;
+      /** The record to store: as sent, its free texts masked. */
+      response: SurveyResponse;
+      /** The content hash of the masked record, stored beside it. */
+      hash: string;
+      /**
+       * The hash of the record as sent, when masking changed it (only compared, never
+       * stored). A copy stored by a collector from before masking has this hash, and so
+       * has one a device masked under older rules that this collector's rules mask further:
+       * a re-send of either is still a duplicate.
+       */
+      sentHash?: string;
+    }
   | { ok: false; result: SyncResult };
 
 export interface CheckContext {
@@ -71,12 +87,27 @@ export function checkRecord(raw: unknown, context: CheckContext): RecordCheck {
   if (response.deviceId !== context.deviceId) {
     return rejected(id, 'belongs to another device than the one sending it', 'deviceId');
   }
-  return { ok: true, response, hash: responseContentHash(response) };
+  // Masked after the checks, so a text is measured against its limit as the patron typed it;
+  // the locale names the markers. Masking depends on the text alone, so a re-sent record
+  // is masked to the same text and keeps its hash.
+  const answers = maskAnswers(response.answers, response.locale, structure.questions);
+  if (answers === response.answers) {
+    return { ok: true, response, hash: responseContentHash(response) };
+  }
+  const masked = { ...response, answers };
+  return {
+    ok: true,
+    response: masked,
+    hash: responseContentHash(masked),
+    sentHash: responseContentHash(response),
+  };
 }
 
 /**
- * The hash that tells a duplicate from a conflict: the record as the device sent it, minus
- * branchId, which the device may learn only after it made the response.
+ * The hash that tells a duplicate from a conflict: the record as stored (its free texts
+ * masked), minus branchId, which the device may learn only after it made the response. The
+ * hash of the unmasked text is never stored: a phone number has few enough digits to be
+ * found again from it.
  */
 export function responseContentHash(response: SurveyResponse): string {
   const { branchId: _claimed, ...content } = response;
@@ -128,7 +159,7 @@ export function batchResults(
       throw new Error(`response ${id} was neither stored nor found`);
     }
     return [
-      hash === check.hash
+      hash === check.hash || hash === check.sentHash
         ? { id, outcome: 'duplicate' }
         : {
             id,

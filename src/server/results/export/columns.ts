@@ -9,7 +9,8 @@
  *   text                  <question>            the text as typed; empty
  *   gap                   <question>.minimum, .desired, .perceived   1–9; 'na'; empty
  *
- * Empty means not answered: skipped, not shown, or the patron stopped before it.
+ * Empty means not answered: skipped, not shown, or the patron stopped before it. Texts are
+ * as stored, personal data already masked on ingest (shared/privacy/personal-data.ts).
  */
 import { assertNever } from '../../../shared/assert-never';
 import { type Answers, NOT_APPLICABLE } from '../../../shared/contract/answer';
