@@ -9,8 +9,11 @@
 import type { z } from 'zod';
 import {
   BranchListSchema,
+  type CreateLinkRequest,
   DeviceListSchema,
   ImportSurveyReplySchema,
+  LinkDetailsSchema,
+  LinkListSchema,
   SurveyImportProblemsSchema,
   SurveyListSchema,
 } from '../shared/contract/admin';
@@ -226,6 +229,13 @@ export const api = {
     call(ENDPOINTS.importSurvey, apiPath(ENDPOINTS.importSurvey), ImportSurveyReplySchema, {
       body: pkg,
     }),
+  links: () => call(ENDPOINTS.links, apiPath(ENDPOINTS.links), LinkListSchema),
+  createLink: (request: CreateLinkRequest) =>
+    call(ENDPOINTS.createLink, apiPath(ENDPOINTS.createLink), LinkDetailsSchema, {
+      body: request,
+    }),
+  revokeLink: (token: string) =>
+    call(ENDPOINTS.revokeLink, apiPath(ENDPOINTS.revokeLink, { token }), LinkDetailsSchema),
   /** The latest version of a survey package: its structure and every language's texts. */
   surveyPackage: (surveyId: string) =>
     call(ENDPOINTS.survey, apiPath(ENDPOINTS.survey, { id: surveyId }), SurveyPackageSchema),
