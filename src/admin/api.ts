@@ -53,6 +53,8 @@ export class ApiCallError extends Error {
     readonly retryAfterSeconds?: number,
     /** A refused survey import: each problem with its path in the package. */
     readonly problems: ImportProblem[] = [],
+    /** The field of the request the collector refused, when it named one. */
+    readonly path?: string,
   ) {
     super(message);
     this.name = 'ApiCallError';
@@ -117,6 +119,7 @@ async function send(endpoint: Endpoint, path: string, options: CallOptions): Pro
     parsed.success ? parsed.data.error.message : `HTTP ${reply.status}`,
     retryAfterSeconds(reply.headers.get('retry-after'), now()),
     problems.success ? problems.data.problems : [],
+    parsed.success ? parsed.data.error.path : undefined,
   );
 }
 

@@ -8,12 +8,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { apiPath, ENDPOINTS } from '../../src/shared/contract/endpoints';
 import { LINK_TOKEN_PATTERN } from '../../src/shared/contract/public-link';
 import { DEFAULT_SURVEY_ID } from '../../src/surveys';
 import { AdminPage } from './pages/admin-page';
 import { axeViolations } from './support/axe';
 import { useStack } from './support/stack';
-import { addStaff, STAFF_PASSWORD } from './support/staff-session';
+import { addStaff, STAFF_PASSWORD, signIn } from './support/staff-session';
 import { smallTargets } from './support/targets';
 
 const SHOTS = 'test-results/admin-posters';
@@ -126,6 +127,28 @@ describe('QR code posters in the dashboard', () => {
     const west = new AdminPage(tab, stack.collector.url);
     await west.openAs(WEST_STAFF, STAFF_PASSWORD, 'posters');
     await tab.getByText(west.text('posters.empty'), { exact: true }).waitFor();
+    await tab.close();
+  });
+
+  // Last: the fake clock stays on the browser for the rest of the block.
+  it('says so in words when the computer’s calendar is behind and the day has already ended', async () => {
+    const tab = await stack.browser.context.newPage();
+    // A computer whose clock is years behind offers days the server has long seen end.
+    await tab.clock.setFixedTime(new Date('2000-01-01T12:00:00Z'));
+    const admin = new AdminPage(tab, stack.collector.url);
+    await admin.openAs(ADMIN, STAFF_PASSWORD, 'posters');
+    // The one link the first test made, and no other after the refusal.
+    const caption = tab.getByText(admin.text('posters.caption', { count: 1 }), { exact: true });
+    await caption.waitFor();
+    await tab.getByLabel(admin.text('posters.until'), { exact: true }).fill('2000-01-02');
+    await admin.button('posters.create').click();
+    await tab
+      .getByRole('alert')
+      .getByText(admin.text('posters.untilRefused'), { exact: true })
+      .waitFor();
+    const staff = await signIn(stack.collector, ADMIN);
+    const { links } = await staff.json<{ links: unknown[] }>(apiPath(ENDPOINTS.links));
+    expect(links).toHaveLength(1);
     await tab.close();
   });
 });

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LinkDetails } from '../../shared/contract/admin';
-import { api } from '../api';
+import { ApiCallError, api } from '../api';
 import { now } from '../clock';
 import { Status } from '../components/Status';
 import { surveyTitle } from '../components/survey-title';
@@ -338,7 +338,16 @@ function CreateForm(props: {
           </button>
         </div>
         <div role="alert">
-          {error !== undefined ? <p class="status-error">{errorText(t, error)}</p> : null}
+          {error !== undefined ? (
+            <p class="status-error">
+              {/* The one refusal the form cannot foresee: the day has ended where the collector is. */}
+              {error instanceof ApiCallError &&
+              error.code === 'bad-request' &&
+              error.path === 'until'
+                ? t('posters.untilRefused')
+                : errorText(t, error)}
+            </p>
+          ) : null}
         </div>
       </form>
     </section>
