@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { branchSurvey, createLinkRequest, phoneAddress, posterHref, today } from './posters';
+import { branchSurvey, createLinkRequest, posterHref, today } from './posters';
 
 const TOKEN = 'Qm7Kx2Zb9R00Wv8Ny3Hs6Jd5O0o1lI-_';
 
 describe('the posters page', () => {
-  it('copies the phone’s address whole, on the collector’s origin', () => {
-    expect(phoneAddress(`/s/${TOKEN}`, 'https://survey.library.example')).toBe(
-      `https://survey.library.example/s/${TOKEN}`,
-    );
-    expect(phoneAddress(`/s/${TOKEN}`, 'http://localhost:8080')).toBe(
-      `http://localhost:8080/s/${TOKEN}`,
-    );
-  });
-
   it('opens the poster in a size, the reader’s language printed first', () => {
     expect(posterHref(`/s/${TOKEN}/poster`, 'a4', 'hu')).toBe(`/s/${TOKEN}/poster?size=a4&lang=hu`);
     expect(posterHref(`/s/${TOKEN}/poster`, 'a6', 'lt')).toBe(`/s/${TOKEN}/poster?size=a6&lang=lt`);

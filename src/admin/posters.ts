@@ -1,18 +1,12 @@
 /**
- * What the posters page works out: the addresses staff copy and open (absolute, on the
- * collector's origin, the poster in the reader's language first), the survey a new link
- * gets unless staff choose another, the earliest end day the date field offers, and the
- * request the form sends.
+ * What the posters page works out: the poster's address in a size, the reader's language
+ * printed first, the survey a new link gets unless staff choose another, the earliest end
+ * day the date field offers, and the request the form sends.
  */
 import type { CreateLinkRequest } from '../shared/contract/admin';
 import type { Language } from '../shared/languages';
 
 export type PosterSize = 'a4' | 'a6';
-
-/** The address a phone opens, as printed under the code: absolute, for pasting anywhere. */
-export function phoneAddress(phonePath: string, origin: string): string {
-  return new URL(phonePath, origin).href;
-}
 
 /** The poster of a link in a size, its invitation in the reader's language first. */
 export function posterHref(posterPath: string, size: PosterSize, language: Language): string {

@@ -13,7 +13,7 @@ import { Status } from '../components/Status';
 import { surveyTitle } from '../components/survey-title';
 import { useLanguage, useSignedIn } from '../context';
 import { errorText } from '../errors';
-import { branchSurvey, createLinkRequest, phoneAddress, posterHref, today } from '../posters';
+import { branchSurvey, createLinkRequest, posterHref, today } from '../posters';
 import { loadSurveyPackage } from '../survey-texts';
 import { useLoad } from '../use-load';
 
@@ -43,7 +43,7 @@ export function PostersPage() {
     const survey = surveys.find((s) => s.id === surveyId);
     return survey ? surveyTitle(survey, language) : surveyId;
   };
-  const address = (link: LinkDetails) => phoneAddress(link.phonePath, location.origin);
+  const address = (link: LinkDetails) => link.phoneUrl;
 
   const copy = (link: LinkDetails) => {
     const text = address(link);

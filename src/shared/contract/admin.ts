@@ -99,6 +99,11 @@ export const LinkDetailsSchema = z.object({
   responses: z.int().min(0),
   /** The page a phone opens: `/s/<token>`. */
   phonePath: z.string().startsWith('/'),
+  /**
+   * The whole address phones open, as the poster prints it: on PUBLIC_URL's origin, or
+   * without it on the one the request came to.
+   */
+  phoneUrl: z.url({ protocol: /^https?$/ }),
   /** The printable poster: `/s/<token>/poster` (`?size=a6` for table tents). */
   posterPath: z.string().startsWith('/'),
 });

@@ -73,10 +73,26 @@ describe.each(testDialects)('the dashboard’s public links on $name', (dialect)
         createdAt: timestamp(collector.clock.now),
         responses: 0,
         phonePath: `/s/${newer}`,
+        phoneUrl: `${TEST_ORIGIN}/s/${newer}`,
         posterPath: `/s/${newer}/poster`,
       });
       expect(links[1]).toMatchObject({ state: 'open', responses: 2, until: null });
       expect(links[1]?.closedReason).toBeUndefined();
+    });
+
+    it('names the address phones open on PUBLIC_URL, as the poster prints it', async () => {
+      const behindProxy = await startTestCollector(dialect, {
+        publicUrl: 'https://survey.library.example',
+      });
+      try {
+        const token = await behindProxy.link('main');
+        const cookie = await behindProxy.signIn('admin');
+        const res = await behindProxy.app.request(LINKS, { headers: { cookie } });
+        const [link] = LinkListSchema.parse(await res.json()).links;
+        expect(link?.phoneUrl).toBe(`https://survey.library.example/s/${token}`);
+      } finally {
+        await behindProxy.close();
+      }
     });
 
     it('shows branch staff their own branch’s links only', async () => {

@@ -4,7 +4,7 @@
  * rules are the CLI's `link` commands': the branch's survey unless another is named, and
  * an end day that ends at midnight in the collector's TIME_ZONE and has not passed.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { CreateLinkRequestSchema, type LinkDetails } from '../../../shared/contract/admin';
 import { ENDPOINTS } from '../../../shared/contract/endpoints';
 import { safeParseInput } from '../../../shared/contract/parse';
@@ -27,7 +27,12 @@ import type { StaffAccess } from '../staff-access';
 
 const MAX_BODY_BYTES = 4 * 1024;
 
-function linkReply(link: PublicLinkListing, branchName: string, at: Date): LinkDetails {
+function linkReply(
+  link: PublicLinkListing,
+  branchName: string,
+  at: Date,
+  origin: string,
+): LinkDetails {
   return {
     token: link.token,
     branch: { id: link.branchId, name: branchName },
@@ -37,20 +42,26 @@ function linkReply(link: PublicLinkListing, branchName: string, at: Date): LinkD
     createdAt: link.createdAt,
     responses: link.responses,
     phonePath: publicLinkPath(link.token),
+    phoneUrl: `${origin}${publicLinkPath(link.token)}`,
     posterPath: posterPath(link.token),
   };
 }
 
-export function linkRoutes({ storage, now, timeZone }: ResolvedDeps, access: StaffAccess): Hono {
+export function linkRoutes(
+  { storage, now, timeZone, publicUrl }: ResolvedDeps,
+  access: StaffAccess,
+): Hono {
   const app = new Hono();
   const { links, createLink, revokeLink } = ENDPOINTS;
+  /** The origin phones reach, as the poster names it (routes/posters.ts). */
+  const originOf = (c: Context) => publicUrl ?? new URL(c.req.url).origin;
 
   /** One link as the list shows it, read back after a change. */
-  async function readBack(token: string): Promise<LinkDetails> {
+  async function readBack(token: string, origin: string): Promise<LinkDetails> {
     const [link] = await listPublicLinks(storage, { token });
     if (!link) throw notFound('no such link');
     const branch = await findBranch(storage, link.branchId);
-    return linkReply(link, branch?.name ?? link.branchId, now());
+    return linkReply(link, branch?.name ?? link.branchId, now(), origin);
   }
 
   app.on(links.method, links.path, access.staff, async (c) => {
@@ -62,8 +73,11 @@ export function linkRoutes({ storage, now, timeZone }: ResolvedDeps, access: Sta
     ]);
     const nameOf = new Map(branches.map((b) => [b.id, b.name]));
     const at = now();
+    const origin = originOf(c);
     return c.json({
-      links: list.map((link) => linkReply(link, nameOf.get(link.branchId) ?? link.branchId, at)),
+      links: list.map((link) =>
+        linkReply(link, nameOf.get(link.branchId) ?? link.branchId, at, origin),
+      ),
     });
   });
 
@@ -98,7 +112,7 @@ export function linkRoutes({ storage, now, timeZone }: ResolvedDeps, access: Sta
       at: timestamp(at),
       until: until ? timestamp(until) : null,
     });
-    return c.json(await readBack(created.token));
+    return c.json(await readBack(created.token, originOf(c)));
   });
 
   app.on(revokeLink.method, revokeLink.path, access.admin, async (c) => {
@@ -106,7 +120,7 @@ export function linkRoutes({ storage, now, timeZone }: ResolvedDeps, access: Sta
     if (!link) throw notFound('no such link');
     // A link revoked already stays as it was: revoking twice is one revocation.
     await revokePublicLink(storage, link.token, timestamp(now()));
-    return c.json(await readBack(link.token));
+    return c.json(await readBack(link.token, originOf(c)));
   });
 
   return app;
