@@ -83,6 +83,17 @@ describe('QR code posters in the dashboard', () => {
     expect(await audit(admin)).toEqual({});
     mkdirSync(SHOTS, { recursive: true });
     await tab.screenshot({ path: `${SHOTS}/listed-en.png`, fullPage: true });
+    // The longest texts: Hungarian and Lithuanian, a row and its buttons still in reach.
+    for (const language of ['hu', 'lt'] as const) {
+      await admin.useLanguage(language);
+      await admin.h1('posters.title').waitFor();
+      await row.getByRole('cell', { name: admin.text('posters.open'), exact: true }).waitFor();
+      // What the live region said follows the language too.
+      await tab.getByText(admin.text('posters.copied', { address }), { exact: true }).waitFor();
+      expect(await audit(admin), language).toEqual({});
+      await tab.screenshot({ path: `${SHOTS}/listed-${language}.png`, fullPage: true });
+    }
+    await admin.useLanguage('en');
 
     // The A4 poster opens in a new tab, in the reader's language, for this link.
     const posterName = `${admin.text('posters.posterA4')} ${EAST} ${admin.text('posters.newTab')}`;

@@ -17,8 +17,15 @@ import { branchSurvey, createLinkRequest, posterHref, today } from '../posters';
 import { loadSurveyPackage } from '../survey-texts';
 import { useLoad } from '../use-load';
 
-/** What the live region says after an action: a success, or a failure in words. */
-type Notice = { kind: 'done'; text: string } | { kind: 'failed'; text: string };
+/**
+ * What the live region says after an action, kept as a text's key and values so that it
+ * follows the reader when they change the language.
+ */
+interface Notice {
+  kind: 'done' | 'failed';
+  key: string;
+  values: Record<string, string>;
+}
 
 export function PostersPage() {
   const { t, f, language } = useLanguage();
@@ -51,8 +58,8 @@ export function PostersPage() {
       ? navigator.clipboard.writeText(text)
       : Promise.reject(new Error('no clipboard'));
     written.then(
-      () => setNotice({ kind: 'done', text: t('posters.copied', { address: text }) }),
-      () => setNotice({ kind: 'failed', text: t('posters.copyFailed', { address: text }) }),
+      () => setNotice({ kind: 'done', key: 'posters.copied', values: { address: text } }),
+      () => setNotice({ kind: 'failed', key: 'posters.copyFailed', values: { address: text } }),
     );
   };
 
@@ -68,7 +75,11 @@ export function PostersPage() {
       (revoked) => {
         setBusy(false);
         dialog.current?.close();
-        setNotice({ kind: 'done', text: t('posters.revoked', { branch: revoked.branch.name }) });
+        setNotice({
+          kind: 'done',
+          key: 'posters.revoked',
+          values: { branch: revoked.branch.name },
+        });
         reload();
       },
       (error: unknown) => {
@@ -93,7 +104,11 @@ export function PostersPage() {
       {isAdmin ? (
         <CreateForm
           onCreated={(link) => {
-            setNotice({ kind: 'done', text: t('posters.created', { branch: link.branch.name }) });
+            setNotice({
+              kind: 'done',
+              key: 'posters.created',
+              values: { branch: link.branch.name },
+            });
             reload();
           }}
           titleOf={titleOf}
@@ -103,7 +118,9 @@ export function PostersPage() {
       )}
       <div role="status" aria-live="polite">
         {notice ? (
-          <p class={notice.kind === 'done' ? 'notice' : 'status-error'}>{notice.text}</p>
+          <p class={notice.kind === 'done' ? 'notice' : 'status-error'}>
+            {t(notice.key, notice.values)}
+          </p>
         ) : null}
       </div>
       <Status
