@@ -154,6 +154,7 @@ const PAGE_MODULES: Record<Page, () => Promise<ComponentType>> = {
   comments: () => import('./pages/CommentsPage').then((m) => m.CommentsPage),
   devices: () => import('./pages/DevicesPage').then((m) => m.DevicesPage),
   surveys: () => import('./pages/SurveysPage').then((m) => m.SurveysPage),
+  posters: () => import('./pages/PostersPage').then((m) => m.PostersPage),
   exports: () => import('./pages/ExportsPage').then((m) => m.ExportsPage),
 };
 

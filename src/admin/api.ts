@@ -9,8 +9,11 @@
 import type { z } from 'zod';
 import {
   BranchListSchema,
+  type CreateLinkRequest,
   DeviceListSchema,
   ImportSurveyReplySchema,
+  LinkDetailsSchema,
+  LinkListSchema,
   SurveyImportProblemsSchema,
   SurveyListSchema,
 } from '../shared/contract/admin';
@@ -50,6 +53,8 @@ export class ApiCallError extends Error {
     readonly retryAfterSeconds?: number,
     /** A refused survey import: each problem with its path in the package. */
     readonly problems: ImportProblem[] = [],
+    /** The field of the request the collector refused, when it named one. */
+    readonly path?: string,
   ) {
     super(message);
     this.name = 'ApiCallError';
@@ -114,6 +119,7 @@ async function send(endpoint: Endpoint, path: string, options: CallOptions): Pro
     parsed.success ? parsed.data.error.message : `HTTP ${reply.status}`,
     retryAfterSeconds(reply.headers.get('retry-after'), now()),
     problems.success ? problems.data.problems : [],
+    parsed.success ? parsed.data.error.path : undefined,
   );
 }
 
@@ -226,6 +232,13 @@ export const api = {
     call(ENDPOINTS.importSurvey, apiPath(ENDPOINTS.importSurvey), ImportSurveyReplySchema, {
       body: pkg,
     }),
+  links: () => call(ENDPOINTS.links, apiPath(ENDPOINTS.links), LinkListSchema),
+  createLink: (request: CreateLinkRequest) =>
+    call(ENDPOINTS.createLink, apiPath(ENDPOINTS.createLink), LinkDetailsSchema, {
+      body: request,
+    }),
+  revokeLink: (token: string) =>
+    call(ENDPOINTS.revokeLink, apiPath(ENDPOINTS.revokeLink, { token }), LinkDetailsSchema),
   /** The latest version of a survey package: its structure and every language's texts. */
   surveyPackage: (surveyId: string) =>
     call(ENDPOINTS.survey, apiPath(ENDPOINTS.survey, { id: surveyId }), SurveyPackageSchema),

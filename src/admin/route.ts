@@ -11,6 +11,7 @@ export const PAGES = [
   'comments',
   'devices',
   'surveys',
+  'posters',
   'exports',
 ] as const;
 export type Page = (typeof PAGES)[number];

@@ -1,7 +1,7 @@
 /**
  * The endpoints librarians call, fed generated bad input among valid requests: sign-in and
  * sessions, the first administrator's setup, the results, tagging comments, the exports
- * and the admin pages (branches, devices, surveys, survey import). Every bad request
+ * and the admin pages (branches, devices, surveys, survey import, public links). Every bad request
  * answers a 4xx in the contract's error shape and stores nothing; valid ones succeed.
  */
 import fc from 'fast-check';
@@ -9,8 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_COOKIE } from '../../src/server/http/staff-auth';
 import {
   BranchListSchema,
+  CreateLinkRequestSchema,
   DeviceListSchema,
   ImportSurveyReplySchema,
+  LinkDetailsSchema,
+  LinkListSchema,
   SetBranchSurveyRequestSchema,
   SurveyListSchema,
 } from '../../src/shared/contract/admin';
@@ -591,7 +594,10 @@ describe('staff endpoints under fuzzing on sqlite', () => {
       type Plan =
         | { kind: 'read'; endpoint: Endpoint; who: 'admin' | 'branch' | 'garbage' }
         | { kind: 'set-survey'; id: string; fault?: BodyFault; who: 'admin' | 'branch' }
-        | { kind: 'revoke'; id: string; who: 'admin' | 'branch' };
+        | { kind: 'revoke'; id: string; who: 'admin' | 'branch' }
+        | { kind: 'create-link'; fault?: BodyFault; who: 'admin' | 'branch' }
+        | { kind: 'revoke-link'; token: string; who: 'admin' | 'branch' };
+      const validLink = { branchId: 'main', until: '2026-12-31' };
       const plan: fc.Arbitrary<Plan> = fc.oneof(
         fc.record({
           kind: fc.constant('read' as const),
@@ -599,6 +605,7 @@ describe('staff endpoints under fuzzing on sqlite', () => {
             ENDPOINTS.branches,
             ENDPOINTS.devices,
             ENDPOINTS.surveys,
+            ENDPOINTS.links,
           ),
           who: fc.constantFrom('admin' as const, 'branch' as const, 'garbage' as const),
         }),
@@ -616,11 +623,26 @@ describe('staff endpoints under fuzzing on sqlite', () => {
           id: fc.oneof(pathSegmentGarbage, fc.uuid()),
           who: fc.constantFrom('admin' as const, 'branch' as const),
         }),
+        fc.record(
+          {
+            kind: fc.constant('create-link' as const),
+            fault: bodyFault(CreateLinkRequestSchema, validLink, 4 * 1024),
+            who: fc.constantFrom('admin' as const, 'branch' as const),
+          },
+          { requiredKeys: ['kind', 'who'] },
+        ),
+        fc.record({
+          kind: fc.constant('revoke-link' as const),
+          // Garbage, or a well-formed token no link has.
+          token: fc.oneof(pathSegmentGarbage, fc.stringMatching(/^[A-Za-z0-9_-]{32}$/)),
+          who: fc.constantFrom('admin' as const, 'branch' as const),
+        }),
       );
       const replies = new Map<Endpoint, { safeParse(v: unknown): { success: boolean } }>([
         [ENDPOINTS.branches, BranchListSchema],
         [ENDPOINTS.devices, DeviceListSchema],
         [ENDPOINTS.surveys, SurveyListSchema],
+        [ENDPOINTS.links, LinkListSchema],
       ]);
       await fc.assert(
         fc.asyncProperty(plan, cookieGarbage, async (p, badCookie) => {
@@ -655,13 +677,41 @@ describe('staff endpoints under fuzzing on sqlite', () => {
               // A valid survey id this collector lacks is refused too; a plain request never.
               expect(valid && (!p.fault || p.fault.kind === 'extra')).toBe(false);
             }
-          } else {
+          } else if (p.kind === 'revoke') {
             const res = await send(collector.app, {
               method: 'POST',
               path: `/api/v1/admin/devices/${p.id}/revoke`,
               headers: { cookie, origin: TEST_ORIGIN },
             });
             await expectRefusal(res, `revoke ${p.id}`);
+          } else if (p.kind === 'create-link') {
+            const { body, contentType } = p.fault
+              ? applyFault(p.fault, validLink)
+              : { body: jsonText(validLink), contentType: 'application/json' };
+            const res = await send(collector.app, {
+              method: 'POST',
+              path: apiPath(ENDPOINTS.createLink),
+              headers: { cookie, origin: TEST_ORIGIN, 'content-type': contentType },
+              body,
+            });
+            const valid =
+              p.who === 'admin' &&
+              (!p.fault || stillValid(CreateLinkRequestSchema, body, contentType));
+            if (valid && res.status === 200) {
+              // A link made is the one change this plan may make.
+              await expectSuccess(res, 'create link', LinkDetailsSchema);
+              return;
+            }
+            await expectRefusal(res, 'create link');
+            // Only a day that has passed, or an id this collector lacks, refuses a valid body.
+            expect(valid && !p.fault).toBe(false);
+          } else {
+            const res = await send(collector.app, {
+              method: 'POST',
+              path: `/api/v1/admin/links/${p.token}/revoke`,
+              headers: { cookie, origin: TEST_ORIGIN },
+            });
+            await expectRefusal(res, `revoke link ${p.token}`);
           }
           expect(await countRows(storage())).toEqual(before);
         }),

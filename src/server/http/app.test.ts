@@ -95,6 +95,12 @@ const SUCCESSFUL_CALLS: Record<EndpointName, (collector: TestCollector) => Promi
   revokeDevice: async () => ({ params: { id: DEVICE_ID } }),
   surveys: async () => ({}),
   importSurvey: async () => ({ body: surveyPackage({ version: 2 }) }),
+  links: async (collector) => {
+    await collector.link();
+    return {};
+  },
+  createLink: async () => ({ body: { branchId: 'main', until: '2026-12-31' } }),
+  revokeLink: async (collector) => ({ params: { token: await collector.link() } }),
 };
 
 /** A free-text answer stored on the collector, as the path parameters of its tags. */

@@ -100,10 +100,13 @@ export async function findPublicLink(
   return row && fromRow(row);
 }
 
-/** Every link, newest first, with the responses each brought in (one grouped count). */
+/**
+ * Every link, newest first, with the responses each brought in (one grouped count); a
+ * branch's only, or the one of a token, when the filter says so.
+ */
 export async function listPublicLinks(
   storage: Storage,
-  filter: { branchId?: string | undefined } = {},
+  filter: { branchId?: string | undefined; token?: string | undefined } = {},
 ): Promise<PublicLinkListing[]> {
   let query = storage.db
     .selectFrom('public_links')
@@ -116,6 +119,7 @@ export async function listPublicLinks(
         .as('responses'),
     );
   if (filter.branchId) query = query.where('public_links.branch_id', '=', filter.branchId);
+  if (filter.token) query = query.where('public_links.token', '=', filter.token);
   const rows = await query
     .orderBy('public_links.created_at', 'desc')
     .orderBy('public_links.token')

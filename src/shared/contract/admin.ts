@@ -1,9 +1,11 @@
 /**
  * What the admin app manages besides the results: branches and the survey their kiosks
- * show, enrolled devices, and survey packages. Branch staff see their own branch only.
+ * show, enrolled devices, survey packages, and public links. Branch staff see their own branch only.
  */
 import { z } from 'zod';
+import { BranchSchema } from './device';
 import { BranchIdSchema, SurveyIdSchema } from './ids';
+import { LINK_CLOSED_REASONS, LINK_STATES, LinkTokenSchema } from './public-link';
 
 /** A device not seen for this many days stands out in the device list. */
 export const DEVICE_QUIET_DAYS = 7;
@@ -77,3 +79,46 @@ export const SurveyImportProblemsSchema = z.object({
   }),
   problems: z.array(z.object({ path: z.string(), message: z.string() })),
 });
+
+/**
+ * A public link as staff manage it (GET /admin/links): its branch, survey and state, the
+ * responses it brought in, and the paths of the page phones open and of its poster, under
+ * the collector's origin.
+ */
+export const LinkDetailsSchema = z.object({
+  token: LinkTokenSchema,
+  branch: BranchSchema,
+  surveyId: SurveyIdSchema,
+  state: z.enum(LINK_STATES),
+  /** Why the link is closed; absent while it is open. */
+  closedReason: z.enum(LINK_CLOSED_REASONS).optional(),
+  /** The last moment it takes responses, or null when it runs until revoked. */
+  until: z.iso.datetime({ offset: true }).nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  /** Responses that came by the link and count in the results. */
+  responses: z.int().min(0),
+  /** The page a phone opens: `/s/<token>`. */
+  phonePath: z.string().startsWith('/'),
+  /**
+   * The whole address phones open, as the poster prints it: on PUBLIC_URL's origin, or
+   * without it on the one the request came to.
+   */
+  phoneUrl: z.url({ protocol: /^https?$/ }),
+  /** The printable poster: `/s/<token>/poster` (`?size=a6` for table tents). */
+  posterPath: z.string().startsWith('/'),
+});
+export type LinkDetails = z.infer<typeof LinkDetailsSchema>;
+
+export const LinkListSchema = z.object({ links: z.array(LinkDetailsSchema) });
+export type LinkList = z.infer<typeof LinkListSchema>;
+
+/**
+ * POST /admin/links: a link for a branch, for the branch's survey unless told another, open
+ * until revoked or to the end of a day (midnight in the collector's TIME_ZONE).
+ */
+export const CreateLinkRequestSchema = z.strictObject({
+  branchId: BranchIdSchema,
+  surveyId: SurveyIdSchema.optional(),
+  until: z.iso.date().nullable().optional(),
+});
+export type CreateLinkRequest = z.infer<typeof CreateLinkRequestSchema>;

@@ -8,9 +8,12 @@ import { z } from 'zod';
 import {
   BranchDetailsSchema,
   BranchListSchema,
+  CreateLinkRequestSchema,
   DeviceDetailsSchema,
   DeviceListSchema,
   ImportSurveyReplySchema,
+  LinkDetailsSchema,
+  LinkListSchema,
   SetBranchSurveyRequestSchema,
   SurveyImportProblemsSchema,
   SurveyListSchema,
@@ -163,6 +166,14 @@ export const API = {
     /** A refused package: every problem with its path. */
     problems: SurveyImportProblemsSchema,
   }),
+  links: withError({ ...ENDPOINTS.links, reply: LinkListSchema }),
+  createLink: withError({
+    ...ENDPOINTS.createLink,
+    request: CreateLinkRequestSchema,
+    reply: LinkDetailsSchema,
+  }),
+  /** Revoking a closed link changes nothing and answers it as it is. */
+  revokeLink: withError({ ...ENDPOINTS.revokeLink, reply: LinkDetailsSchema }),
 } as const;
 
 /** The body of a request, as the client sends it (before defaults apply). */

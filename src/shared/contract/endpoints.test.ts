@@ -43,12 +43,15 @@ describe('the endpoints', () => {
     ['revokeDevice', ENDPOINTS.revokeDevice, 'POST /api/v1/admin/devices/:id/revoke'],
     ['surveys', ENDPOINTS.surveys, 'GET /api/v1/admin/surveys'],
     ['importSurvey', ENDPOINTS.importSurvey, 'POST /api/v1/admin/surveys'],
+    ['links', ENDPOINTS.links, 'GET /api/v1/admin/links'],
+    ['createLink', ENDPOINTS.createLink, 'POST /api/v1/admin/links'],
+    ['revokeLink', ENDPOINTS.revokeLink, 'POST /api/v1/admin/links/:token/revoke'],
   ])('keep %s at %s', (_, endpoint, expected) => {
     expect(`${endpoint.method} /api/v1${endpoint.path}`).toBe(expected);
   });
 
   it('are all listed above', () => {
-    expect(Object.keys(ENDPOINTS)).toHaveLength(29);
+    expect(Object.keys(ENDPOINTS)).toHaveLength(32);
   });
 
   it('are the endpoints the API declares bodies for, with the same method, path and auth', () => {

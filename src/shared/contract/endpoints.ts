@@ -99,6 +99,12 @@ export const ENDPOINTS = {
   surveys: { method: 'GET', path: '/admin/surveys', auth: 'staff' },
   /** Imports a survey package (the same checks as the CLI's survey import). */
   importSurvey: { method: 'POST', path: '/admin/surveys', auth: 'admin' },
+  /** Public links (branch staff: their branch's), open or closed, with their responses. */
+  links: { method: 'GET', path: '/admin/links', auth: 'staff' },
+  /** Makes a public link ({ branchId, surveyId?, until? }) for a poster's QR code. */
+  createLink: { method: 'POST', path: '/admin/links', auth: 'admin' },
+  /** Closes a public link for good: phones are told the survey is closed. */
+  revokeLink: { method: 'POST', path: '/admin/links/:token/revoke', auth: 'admin' },
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;

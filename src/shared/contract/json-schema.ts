@@ -7,9 +7,12 @@ import { z } from 'zod';
 import {
   BranchDetailsSchema,
   BranchListSchema,
+  CreateLinkRequestSchema,
   DeviceDetailsSchema,
   DeviceListSchema,
   ImportSurveyReplySchema,
+  LinkDetailsSchema,
+  LinkListSchema,
   SetBranchSurveyRequestSchema,
   SurveyImportProblemsSchema,
   SurveyListSchema,
@@ -67,6 +70,9 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   ImportSurveyReply: ImportSurveyReplySchema,
   SurveyImportProblems: SurveyImportProblemsSchema,
   PublicLink: PublicLinkSchema,
+  LinkList: LinkListSchema,
+  LinkDetails: LinkDetailsSchema,
+  CreateLinkRequest: CreateLinkRequestSchema,
 };
 
 export function contractJsonSchemas(): Record<string, unknown> {

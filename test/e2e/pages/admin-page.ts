@@ -16,6 +16,7 @@ export const ADMIN_PAGES = [
   'comments',
   'devices',
   'surveys',
+  'posters',
   'exports',
 ] as const;
 export type AdminPageName = (typeof ADMIN_PAGES)[number];
@@ -28,6 +29,7 @@ const TITLES: Record<AdminPageName, string> = {
   comments: 'comments.title',
   devices: 'devices.title',
   surveys: 'surveys.title',
+  posters: 'posters.title',
   exports: 'exports.title',
 };
 
