@@ -175,7 +175,7 @@ test('the first screen on a phone over slow 4G, and the kiosk start', {
   const collector = await startCollector({ env: BENCH_DEVICE_LIMITS });
   let kiosk: TestBrowser | undefined;
   try {
-    const token = /\/s\/([A-Za-z0-9_-]{32})\b/.exec(
+    const token = /\/s\/([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])/.exec(
       await collector.cli(['link', 'create', '--branch', 'main']),
     )?.[1];
     if (!token) throw new Error('link create printed no link');
