@@ -15,7 +15,9 @@
  * network cut: only the CPU is slowed.
  *
  * Prints each measure's median and range over the runs. `npx vitest bench --run
- * bench/phone-start.bench.ts`; BENCH_RUNS sets the number of runs (7).
+ * bench/phone-start.bench.ts`; BENCH_RUNS sets the number of runs (7). BENCH_STATIC_DIR
+ * serves another client build instead of dist/client (an older revision's, built with
+ * `npx vite build` in a copy of it), to compare the two under the same load.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { test } from 'vitest';
@@ -172,7 +174,11 @@ test('the first screen on a phone over slow 4G, and the kiosk start', {
   timeout: 1_800_000,
 }, async () => {
   if (!buildIfStale()) throw new Error('the build failed: the start is measured on it');
-  const collector = await startCollector({ env: BENCH_DEVICE_LIMITS });
+  const staticDir = process.env.BENCH_STATIC_DIR;
+  const collector = await startCollector({
+    env: BENCH_DEVICE_LIMITS,
+    ...(staticDir ? { staticDir } : {}),
+  });
   let kiosk: TestBrowser | undefined;
   try {
     const token = /\/s\/([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])/.exec(
@@ -205,6 +211,7 @@ test('the first screen on a phone over slow 4G, and the kiosk start', {
       runs.warm.push(await warmOfflineStart(kiosk.context, collector.url));
     }
 
+    if (staticDir) console.log(`the client build in ${staticDir}`);
     console.log(
       `ms from the navigation's start, median (min–max) of ${RUNS} runs; CPU ${CPU_SLOWDOWN}× slower; cold: slow 4G, no cache, new profile`,
     );
