@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { ADMIN_BUILD_MODE, adminBuildConfig, adminDevPages } from './config/admin-build.ts';
 import { buildChecks } from './config/build-checks.ts';
+import { preloadFirstScreen } from './config/preload-first-screen.ts';
 import { pwaOptions } from './config/pwa.ts';
 
 export default defineConfig(({ isSsrBuild, mode }) =>
@@ -26,7 +27,13 @@ export default defineConfig(({ isSsrBuild, mode }) =>
         }
       : {
           // The dev server serves both pages: the kiosk at /, the dashboard at /admin/.
-          plugins: [preact(), VitePWA(pwaOptions), buildChecks(), adminDevPages()],
+          plugins: [
+            preact(),
+            VitePWA(pwaOptions),
+            preloadFirstScreen(),
+            buildChecks(),
+            adminDevPages(),
+          ],
           build: { outDir: 'dist/client', emptyOutDir: true, manifest: true, sourcemap: false },
           server: { proxy: { '/api': 'http://127.0.0.1:8787' } },
         },

@@ -1,11 +1,13 @@
 /**
  * Starts the app: storage first (persistent, an open draft resumed or closed),
- * then the language, then the screens; the service worker and sync start beside them.
+ * then the language, then the screens; the service worker, sync and the masking module
+ * once the first screen is up (after-first-screen.ts).
  */
 import './styles.css';
 import { render } from 'preact';
 import { matchLanguage } from '../shared/languages';
 import { App } from './App';
+import { afterFirstScreen } from './after-first-screen';
 import { prepareLanguage, switchLanguage } from './i18n/i18n';
 import { startingState } from './kiosk/resume-policy';
 import { startServiceWorker } from './pwa/updates';
@@ -21,7 +23,6 @@ import {
 import { loadActiveSurvey } from './survey-source';
 
 async function boot(root: HTMLElement): Promise<void> {
-  startServiceWorker();
   const stored = await readSetting('kioskOptions');
   const kioskOptions = {
     ...(await getKioskOptions()),
@@ -46,8 +47,11 @@ async function boot(root: HTMLElement): Promise<void> {
     />,
     root,
   );
-  startServices(running);
-  void preloadMasking();
+  afterFirstScreen(() => {
+    startServiceWorker();
+    startServices(running);
+    void preloadMasking();
+  });
 }
 
 /**
@@ -67,4 +71,6 @@ started.catch(async (error: unknown) => {
   const language = matchLanguage(navigator.languages) ?? 'en';
   await prepareLanguage(language, '').catch(() => undefined);
   render(<StartFailure language={language} storage={error instanceof StorageError} />, root);
+  // A start that fails still takes a new version of the app, which may be what mends it.
+  afterFirstScreen(startServiceWorker);
 });

@@ -19,7 +19,8 @@ import { assignQuickSurvey, useStack } from './support/stack';
 import { appText } from './support/texts';
 
 function tokenIn(output: string): string {
-  const token = /(?:\/s\/)?\b([A-Za-z0-9_-]{32})\b/.exec(output)?.[1];
+  // A token may start or end with '-', where \b finds no word boundary.
+  const token = /(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])/.exec(output)?.[1];
   if (!token) throw new Error(`no link token in:\n${output}`);
   return token;
 }

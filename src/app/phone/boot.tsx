@@ -7,6 +7,7 @@
 import { render } from 'preact';
 import { DEFAULT_KIOSK_OPTIONS } from '../../shared/contract/constants';
 import { SOURCE_LANGUAGE } from '../../shared/languages';
+import { afterFirstScreen } from '../after-first-screen';
 import { addSurveyTexts, prepareLanguage, switchLanguage } from '../i18n/i18n';
 import { KioskApp } from '../kiosk/KioskApp';
 import { startingState } from '../kiosk/resume-policy';
@@ -30,13 +31,13 @@ const PHONE_DRAFT_KEPT_SECONDS = 7 * 24 * 60 * 60;
 const onPlace = (place: KioskPlace) => reportWelcomeScreen(place.stage === 'welcome');
 
 export async function bootPhone(root: HTMLElement): Promise<void> {
-  startServiceWorker();
   void requestPersistentStorage().catch(() => false);
   const language = phoneLanguage(navigator.languages, SOURCE_LANGUAGE);
   const notice = async (kind: Exclude<PhoneScreen['kind'], 'survey'>) => {
     await prepareLanguage(language, '');
     document.documentElement.lang = language;
     render(<PhoneNotice kind={kind} language={language} onRetry={() => location.reload()} />, root);
+    afterFirstScreen(startServiceWorker);
   };
 
   const token = phoneLinkToken(location.pathname);
@@ -89,4 +90,5 @@ export async function bootPhone(root: HTMLElement): Promise<void> {
     />,
     root,
   );
+  afterFirstScreen(startServiceWorker);
 }

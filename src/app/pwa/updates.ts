@@ -1,5 +1,6 @@
 /**
- * The service worker: registered at start; a new version waits (prompt mode) and is
+ * The service worker: registered once the first screen is up (after-first-screen.ts), so
+ * its precaching does not compete with it; a new version waits (prompt mode) and is
  * applied only while the welcome screen shows, never during a survey.
  */
 import { registerSW } from 'virtual:pwa-register';
@@ -8,8 +9,12 @@ import { atNextWelcome } from '../welcome-moment';
 /** Kiosks run for days: look for a new version this often. */
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
+let registered = false;
+
+/** Registers the worker; a second call (a start that failed after the first screen) does nothing. */
 export function startServiceWorker(): void {
-  if (!('serviceWorker' in navigator)) return;
+  if (registered || !('serviceWorker' in navigator)) return;
+  registered = true;
   const updateServiceWorker = registerSW({
     immediate: true,
     onNeedRefresh() {

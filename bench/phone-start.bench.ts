@@ -1,0 +1,229 @@
+/**
+ * The first screen on a visitor's phone over mobile data, and the kiosk's start: the
+ * production build served by the real collector, a public link made with its `link create`
+ * command, in Debian's Chromium with the CPU slowed 4× and a slow 4G network (150 ms
+ * round trip, 1.6 Mb/s down, 750 kb/s up) set through CDP.
+ *
+ * Each cold run is a new browser profile (no service worker, no storage) with the HTTP
+ * cache off, so every byte comes over the slow network. It times, in the page from the
+ * navigation's start: the first paint and first contentful paint; the first screen's
+ * heading shown (in the DOM and painted); the first button responding (Start is clicked as
+ * soon as it is there, and the time is when the next screen's heading replaced the first);
+ * and the total blocking time until then (each long task's time beyond 50 ms, from a
+ * PerformanceObserver installed before the page's own scripts). The kiosk's warm offline
+ * start is the same page loaded again once its service worker controls it, with the
+ * network cut: only the CPU is slowed.
+ *
+ * Prints each measure's median and range over the runs. `npx vitest bench --run
+ * bench/phone-start.bench.ts`; BENCH_RUNS sets the number of runs (7). BENCH_STATIC_DIR
+ * serves another client build instead of dist/client (an older revision's, built with
+ * `npx vite build` in a copy of it), to compare the two under the same load.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { test } from 'vitest';
+import { buildIfStale } from '../scripts/build-if-stale.mjs';
+import {
+  goOffline,
+  launchBrowser,
+  type PhoneProfile,
+  type TestBrowser,
+  untilControlled,
+} from '../test/e2e/support/browser';
+import { BENCH_DEVICE_LIMITS, startCollector } from '../test/e2e/support/collector';
+import { linkUrl } from '../test/e2e/support/public-links';
+import { appText } from '../test/e2e/support/texts';
+import { median } from './figures';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const CPU_SLOWDOWN = 4;
+/** Slow 4G as Lighthouse's mobile audit sets it; throughputs in bytes per second. */
+const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+/** A mid-range phone: the viewport of an iPhone 12–15, Chromium's own engine. */
+const PHONE: PhoneProfile = { viewport: { width: 390, height: 844 } };
+const START = appText('en', 'welcome.start');
+
+/** What one page load measured, ms from the navigation's start. */
+interface StartFigures {
+  firstPaint: number;
+  firstContentfulPaint: number;
+  heading: number;
+  responds: number;
+  blocking: number;
+  longTasks: number;
+}
+
+/**
+ * Runs in the page before its scripts: records long tasks and the moment an h1 with text
+ * first appears, then the moment an h1 with other text replaces it (the next screen).
+ */
+function observeStart(): void {
+  const marks = {
+    longTasks: [] as { start: number; duration: number }[],
+    headings: [] as { text: string; at: number }[],
+  };
+  Object.assign(globalThis, { __startMarks: marks });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      marks.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }
+  }).observe({ type: 'longtask', buffered: true });
+  const look = () => {
+    const text = document.querySelector('h1')?.textContent?.trim();
+    if (text && marks.headings.at(-1)?.text !== text) {
+      marks.headings.push({ text, at: performance.now() });
+    }
+  };
+  new MutationObserver(look).observe(document, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  });
+}
+
+/** Slows the page's CPU, and its network unless `network` is false, before it loads. */
+async function throttle(page: Page, network: boolean): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  if (!network) return;
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+}
+
+/** Loads `url` in `page`, clicks Start as soon as it shows, and reads the page's marks. */
+async function measureStart(page: Page, url: string): Promise<StartFigures> {
+  await page.addInitScript(observeStart);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.getByRole('button', { name: START, exact: true }).click();
+  const figures = await page.waitForFunction(() => {
+    type Marks = {
+      longTasks: { start: number; duration: number }[];
+      headings: { text: string; at: number }[];
+    };
+    const marks = (globalThis as unknown as { __startMarks: Marks }).__startMarks;
+    const [first, next] = marks.headings;
+    if (!first || !next) return false;
+    const paint = (name: string) =>
+      performance.getEntriesByType('paint').find((e) => e.name === name)?.startTime ?? Number.NaN;
+    const contentful = paint('first-contentful-paint');
+    const blockingTasks = marks.longTasks.filter((t) => t.start < next.at);
+    return {
+      firstPaint: paint('first-paint'),
+      firstContentfulPaint: contentful,
+      // A heading in the DOM before the first contentful paint shows with it.
+      heading: Math.max(first.at, contentful),
+      responds: next.at,
+      blocking: blockingTasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
+      longTasks: blockingTasks.length,
+    };
+  });
+  return (await figures.jsonValue()) as StartFigures;
+}
+
+/** A first visit: a new profile, the cache off, the slow network. */
+async function coldStart(url: string, phone: boolean): Promise<StartFigures> {
+  const browser = await launchBrowser(phone ? { phone: PHONE } : {});
+  try {
+    const page = await browser.context.newPage();
+    await throttle(page, true);
+    return await measureStart(page, url);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The kiosk opened again under its service worker with the network cut; the CPU slowed. */
+async function warmOfflineStart(context: BrowserContext, url: string): Promise<StartFigures> {
+  const page = await context.newPage();
+  try {
+    await throttle(page, false);
+    return await measureStart(page, url);
+  } finally {
+    await page.close();
+  }
+}
+
+function table(rows: [string, StartFigures[]][]): string {
+  const columns: [keyof StartFigures, string][] = [
+    ['firstPaint', 'first paint'],
+    ['firstContentfulPaint', 'FCP'],
+    ['heading', 'heading'],
+    ['responds', 'Start responds'],
+    ['blocking', 'blocking'],
+    ['longTasks', 'long tasks'],
+  ];
+  const cell = (runs: StartFigures[], key: keyof StartFigures) => {
+    const values = runs.map((r) => r[key]);
+    const unit = key === 'longTasks' ? '' : ' ms';
+    return `${median(values).toFixed(0)}${unit} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
+  };
+  const lines = [
+    ['', ...columns.map(([, name]) => name)],
+    ...rows.map(([name, runs]) => [name, ...columns.map(([key]) => cell(runs, key))]),
+  ];
+  const widths = lines[0]?.map((_, i) => Math.max(...lines.map((l) => l[i]?.length ?? 0))) ?? [];
+  return lines.map((l) => l.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')).join('\n');
+}
+
+test('the first screen on a phone over slow 4G, and the kiosk start', {
+  timeout: 1_800_000,
+}, async () => {
+  if (!buildIfStale()) throw new Error('the build failed: the start is measured on it');
+  const staticDir = process.env.BENCH_STATIC_DIR;
+  const collector = await startCollector({
+    env: BENCH_DEVICE_LIMITS,
+    ...(staticDir ? { staticDir } : {}),
+  });
+  let kiosk: TestBrowser | undefined;
+  try {
+    const token = /\/s\/([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])/.exec(
+      await collector.cli(['link', 'create', '--branch', 'main']),
+    )?.[1];
+    if (!token) throw new Error('link create printed no link');
+    const phoneUrl = linkUrl(collector.url, token);
+
+    const runs = {
+      phone: [] as StartFigures[],
+      kiosk: [] as StartFigures[],
+      warm: [] as StartFigures[],
+    };
+    // One warm-up of each, not counted: the collector's first replies and Chromium's first start.
+    await coldStart(phoneUrl, true);
+    await coldStart(collector.url, false);
+    for (let run = 0; run < RUNS; run++) {
+      runs.phone.push(await coldStart(phoneUrl, true));
+      runs.kiosk.push(await coldStart(collector.url, false));
+    }
+
+    kiosk = await launchBrowser();
+    const first = await kiosk.context.newPage();
+    await first.goto(collector.url);
+    await untilControlled(first);
+    await first.close();
+    await goOffline(kiosk.context);
+    await warmOfflineStart(kiosk.context, collector.url);
+    for (let run = 0; run < RUNS; run++) {
+      runs.warm.push(await warmOfflineStart(kiosk.context, collector.url));
+    }
+
+    if (staticDir) console.log(`the client build in ${staticDir}`);
+    console.log(
+      `ms from the navigation's start, median (min–max) of ${RUNS} runs; CPU ${CPU_SLOWDOWN}× slower; cold: slow 4G, no cache, new profile`,
+    );
+    console.log(
+      table([
+        ['phone /s/<token>, cold', runs.phone],
+        ['kiosk /, cold', runs.kiosk],
+        ['kiosk /, warm offline', runs.warm],
+      ]),
+    );
+  } finally {
+    await kiosk?.close();
+    await collector.dispose();
+  }
+});
