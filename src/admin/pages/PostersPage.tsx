@@ -5,16 +5,15 @@
  * tab and copies the address phones open. Administrators also make links and revoke them,
  * after a confirmation that says what revoking does to phones and printed posters.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { LinkDetails } from '../../shared/contract/admin';
 import { ApiCallError, api } from '../api';
 import { now } from '../clock';
 import { Status } from '../components/Status';
-import { surveyTitle } from '../components/survey-title';
+import { surveyTitle, useSurveyTitles } from '../components/survey-title';
 import { useLanguage, useSignedIn } from '../context';
 import { errorText } from '../errors';
 import { branchSurvey, createLinkRequest, posterHref, today } from '../posters';
-import { loadSurveyPackage } from '../survey-texts';
 import { useLoad } from '../use-load';
 
 /**
@@ -36,15 +35,7 @@ export function PostersPage() {
   const [revokeError, setRevokeError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
-  const [, setTitlesLoaded] = useState(0);
-  useEffect(() => {
-    for (const survey of surveys) {
-      loadSurveyPackage(survey.id).then(
-        () => setTitlesLoaded((n) => n + 1),
-        () => undefined,
-      );
-    }
-  }, [surveys]);
+  useSurveyTitles(surveys);
 
   const titleOf = (surveyId: string) => {
     const survey = surveys.find((s) => s.id === surveyId);
