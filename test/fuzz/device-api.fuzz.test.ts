@@ -19,11 +19,7 @@ import { apiPath, ENDPOINTS } from '../../src/shared/contract/endpoints';
 import { safeParseInput } from '../../src/shared/contract/parse';
 import { SurveyResponseSchema } from '../../src/shared/contract/response';
 import { SurveyPackageSchema } from '../../src/shared/contract/survey-package';
-import {
-  MAX_BATCH_BYTES,
-  SyncBatchEnvelopeSchema,
-  SyncBatchReplySchema,
-} from '../../src/shared/contract/sync';
+import { SyncBatchReplySchema } from '../../src/shared/contract/sync';
 import { startTestCollector, type TestCollector } from '../fixtures/collector';
 import { DEVICE_ID, makeResponse } from '../fixtures/responses';
 import { SURVEY_ID } from '../fixtures/survey-package';
@@ -58,6 +54,14 @@ import {
   type TableName,
   withLiteral,
 } from './harness';
+import {
+  type BatchFault,
+  type BatchRequest,
+  batchFaults,
+  expectRefusedWhole,
+  faultRequest,
+  sendBatch,
+} from './sync-batch-faults';
 
 /** Runs per endpoint on SQLite; together with device-staff.fuzz.test.ts over 10,000. */
 const RUNS = {
@@ -407,12 +411,8 @@ function recordText(plan: RecordPlan): {
 
 type SyncPlan =
   | { kind: 'batch'; records: RecordPlan[]; offset?: string }
-  | { kind: 'envelope'; value: unknown }
   | { kind: 'offset'; literal: string }
-  | { kind: 'too-many'; count: number }
-  | { kind: 'wire'; body: WireBody }
-  | { kind: 'content-type'; contentType: string | undefined }
-  | { kind: 'auth'; authorization: string | undefined; cookie?: string };
+  | BatchFault;
 
 /** clockOffsetMs literals the envelope accepts: finite numbers, however written. */
 const ACCEPTED_OFFSETS = [
@@ -450,87 +450,48 @@ const syncPlan: fc.Arbitrary<SyncPlan> = fc.oneof(
       { requiredKeys: ['kind', 'records'] },
     ),
   },
-  fc.record({
-    kind: fc.constant('envelope' as const),
-    value: fc.oneof(
-      refusedBy(SyncBatchEnvelopeSchema),
-      fc.constant({ responses: [] }),
-      junkJson.map((responses) => ({ responses })).filter((v) => !Array.isArray(v.responses)),
-    ),
-  }),
   fc.record({ kind: fc.constant('offset' as const), literal: fc.constantFrom(...REFUSED_OFFSETS) }),
-  fc.record({ kind: fc.constant('too-many' as const), count: fc.integer({ min: 501, max: 2000 }) }),
-  fc.record({
-    kind: fc.constant('wire' as const),
-    body: fc.oneof(
-      brokenJsonText(JSON.stringify({ responses: [makeResponse()] })),
-      oversizedBody(MAX_BATCH_BYTES),
-    ),
-  }),
-  fc.record({ kind: fc.constant('content-type' as const), contentType: notJsonContentType }),
-  fc.record(
-    {
-      kind: fc.constant('auth' as const),
-      authorization: authorizationGarbage,
-      cookie: cookieGarbage.filter((c) => c !== undefined),
-    },
-    { requiredKeys: ['kind', 'authorization'] },
-  ),
+  ...batchFaults(makeResponse, [
+    junkJson.map((responses) => ({ responses })).filter((v) => !Array.isArray(v.responses)),
+  ]),
 );
 
 async function fuzzSync(collector: TestCollector, token: string, numRuns: number): Promise<void> {
   const { storage } = collector.database;
   await fc.assert(
     fc.asyncProperty(syncPlan, jsonContentType, async (plan, contentType) => {
-      let body: WireBody;
-      let authorization: string | undefined = `Bearer ${token}`;
-      let cookie: string | undefined;
-      let type: string | undefined = contentType;
+      const good = { contentType, authorization: `Bearer ${token}` };
+      let request: BatchRequest;
       let records: ReturnType<typeof recordText>[] = [];
       switch (plan.kind) {
         case 'batch': {
           records = plan.records.map(recordText);
           const list = `[${records.map((r) => r.text).join(',')}]`;
           const offset = plan.offset === undefined ? '' : `,"clockOffsetMs":${plan.offset}`;
-          body = { kind: 'text', text: `{"responses":${list}${offset}}` };
+          request = { ...good, body: { kind: 'text', text: `{"responses":${list}${offset}}` } };
           break;
         }
-        case 'envelope':
-          body = jsonText(plan.value);
-          break;
         case 'offset':
-          body = {
-            kind: 'text',
-            text: withLiteral({ responses: [makeResponse()] }, 'clockOffsetMs', plan.literal),
+          request = {
+            ...good,
+            body: {
+              kind: 'text',
+              text: withLiteral({ responses: [makeResponse()] }, 'clockOffsetMs', plan.literal),
+            },
           };
           break;
-        case 'too-many':
-          body = jsonText({ responses: Array.from({ length: plan.count }, () => 0) });
-          break;
-        case 'wire':
-          body = plan.body;
-          break;
-        case 'content-type':
-          body = jsonText({ responses: [makeResponse()] });
-          type = plan.contentType;
-          break;
-        case 'auth':
-          body = jsonText({ responses: [makeResponse()] });
-          authorization = plan.authorization;
-          cookie = plan.cookie;
-          break;
+        default:
+          request = faultRequest(plan, makeResponse, good);
       }
-      const before = await countRows(storage, SYNC_TABLES);
-      const res = await send(collector.app, {
-        method: 'POST',
-        path: apiPath(ENDPOINTS.responses),
-        headers: { 'content-type': type, authorization, cookie },
-        body,
-      });
-      const after = await countRows(storage, SYNC_TABLES);
+      const sent = await sendBatch(
+        collector.app,
+        storage,
+        { path: apiPath(ENDPOINTS.responses), tables: SYNC_TABLES },
+        request,
+      );
+      const { res, before, after } = sent;
       if (plan.kind !== 'batch') {
-        await expectRefusal(res, `a sync batch (${plan.kind})`);
-        expect(after).toEqual(before);
+        await expectRefusedWhole(sent, `a sync batch (${plan.kind})`);
         return;
       }
       // A record over the structural limits (read from the text, before parsing) refuses the
