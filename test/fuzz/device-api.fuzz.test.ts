@@ -17,7 +17,7 @@ import {
 } from '../../src/shared/contract/device';
 import { apiPath, ENDPOINTS } from '../../src/shared/contract/endpoints';
 import { safeParseInput } from '../../src/shared/contract/parse';
-import { SurveyResponseSchema } from '../../src/shared/contract/response';
+import type { SurveyResponseSchema } from '../../src/shared/contract/response';
 import { SurveyPackageSchema } from '../../src/shared/contract/survey-package';
 import { SyncBatchReplySchema } from '../../src/shared/contract/sync';
 import { startTestCollector, type TestCollector } from '../fixtures/collector';
@@ -59,8 +59,14 @@ import {
   type BatchRequest,
   batchFaults,
   expectRefusedWhole,
+  type FieldPlan,
   faultRequest,
+  fieldPlan,
+  RESPONSE_FIELDS,
   sendBatch,
+  type ValidRecordPlan,
+  validRecordPlan,
+  validRecordText,
 } from './sync-batch-faults';
 
 /** Runs per endpoint on SQLite; together with device-staff.fuzz.test.ts over 10,000. */
@@ -299,9 +305,9 @@ async function fuzzEnroll(collector: TestCollector, numRuns: number): Promise<vo
 
 /** A record of a sync batch: valid (with odd text in its free answer), or broken for sure. */
 type RecordPlan =
-  | { kind: 'valid'; text?: string }
+  | ValidRecordPlan
   | { kind: 'missing'; field: keyof typeof SurveyResponseSchema.shape }
-  | { kind: 'field'; field: keyof typeof SurveyResponseSchema.shape; value: unknown }
+  | FieldPlan
   | { kind: 'answer'; question: string; value: unknown }
   | { kind: 'unknown-question'; question: string }
   | { kind: 'other-device'; deviceId: string }
@@ -309,9 +315,6 @@ type RecordPlan =
   | { kind: 'not-a-record'; value: unknown }
   | { kind: 'deep'; depth: number };
 
-const RESPONSE_FIELDS = Object.keys(
-  SurveyResponseSchema.shape,
-) as (keyof typeof SurveyResponseSchema.shape)[];
 const REQUIRED_FIELDS = RESPONSE_FIELDS.filter((f) => f !== 'location');
 
 /** Rating questions of the test survey: they take 1 to 5, or 'na' where offered. */
@@ -320,24 +323,9 @@ const isRatingPoint = (v: unknown) =>
   v === 'na' || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5);
 
 const recordPlan: fc.Arbitrary<RecordPlan> = fc.oneof(
-  {
-    weight: 3,
-    arbitrary: fc.record(
-      {
-        kind: fc.constant('valid' as const),
-        text: fc.oneof(oddText, anyText).map((t) => t.slice(0, 500)),
-      },
-      { requiredKeys: ['kind'] },
-    ),
-  },
+  validRecordPlan,
   fc.record({ kind: fc.constant('missing' as const), field: fc.constantFrom(...REQUIRED_FIELDS) }),
-  fc.constantFrom(...RESPONSE_FIELDS).chain((field) =>
-    fc.record({
-      kind: fc.constant('field' as const),
-      field: fc.constant(field),
-      value: refusedBy(SurveyResponseSchema.shape[field]),
-    }),
-  ),
+  fieldPlan(RESPONSE_FIELDS),
   fc.record({
     kind: fc.constant('answer' as const),
     question: fc.constantFrom(...RATINGS),
@@ -372,12 +360,8 @@ function recordText(plan: RecordPlan): {
   const record: Record<string, unknown> = makeResponse();
   const id = record.id as string;
   switch (plan.kind) {
-    case 'valid': {
-      const answers = record.answers as Record<string, unknown>;
-      if (plan.text !== undefined && plan.text.trim() !== '')
-        answers['one-improvement'] = plan.text;
-      return { text: JSON.stringify(record), valid: true, id };
-    }
+    case 'valid':
+      return { text: validRecordText(record, plan), valid: true, id };
     case 'missing':
       delete record[plan.field];
       break;

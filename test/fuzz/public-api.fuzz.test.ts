@@ -12,21 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findResponse, revokePublicLink } from '../../src/server/storage';
 import { apiPath, ENDPOINTS } from '../../src/shared/contract/endpoints';
 import { PublicLinkSchema } from '../../src/shared/contract/public-link';
-import { SurveyResponseSchema } from '../../src/shared/contract/response';
 import { SyncBatchReplySchema } from '../../src/shared/contract/sync';
 import { startTestCollector, type TestCollector } from '../fixtures/collector';
 import { DEVICE_ID, makePhoneResponse, PHONE_ID } from '../fixtures/responses';
 import { type TestDialect, testDialects } from '../fixtures/test-databases';
 import {
-  anyText,
   authorizationGarbage,
   cookieGarbage,
   jsonContentType,
   junkJson,
-  oddText,
   pathSegmentGarbage,
   queryGarbage,
-  refusedBy,
 } from './arbitraries';
 import {
   countRows,
@@ -43,8 +39,14 @@ import {
   type BatchRequest,
   batchFaults,
   expectRefusedWhole,
+  type FieldPlan,
   faultRequest,
+  fieldPlan,
+  RESPONSE_FIELDS,
   sendBatch,
+  type ValidRecordPlan,
+  validRecordPlan,
+  validRecordText,
 } from './sync-batch-faults';
 
 const RUNS = { responses: 800, link: 500 } as const;
@@ -71,35 +73,16 @@ const LIMITS = {
 
 /** A record of a phone's batch: valid, or broken for sure (shape, channel, survey, phone). */
 type RecordPlan =
-  | { kind: 'valid'; text?: string }
-  | { kind: 'field'; field: keyof typeof SurveyResponseSchema.shape; value: unknown }
+  | ValidRecordPlan
+  | FieldPlan
   | { kind: 'channel'; channel: 'kiosk' | 'staff' }
   | { kind: 'survey'; surveyId: string }
   | { kind: 'other-phone' }
   | { kind: 'not-a-record'; value: unknown };
 
-const RESPONSE_FIELDS = Object.keys(
-  SurveyResponseSchema.shape,
-) as (keyof typeof SurveyResponseSchema.shape)[];
-
 const recordPlan: fc.Arbitrary<RecordPlan> = fc.oneof(
-  {
-    weight: 3,
-    arbitrary: fc.record(
-      {
-        kind: fc.constant('valid' as const),
-        text: fc.oneof(oddText, anyText).map((t) => t.slice(0, 500)),
-      },
-      { requiredKeys: ['kind'] },
-    ),
-  },
-  fc.constantFrom(...RESPONSE_FIELDS.filter((f) => f !== 'deviceId')).chain((field) =>
-    fc.record({
-      kind: fc.constant('field' as const),
-      field: fc.constant(field),
-      value: refusedBy(SurveyResponseSchema.shape[field]),
-    }),
-  ),
+  validRecordPlan,
+  fieldPlan(RESPONSE_FIELDS.filter((f) => f !== 'deviceId')),
   fc.record({
     kind: fc.constant('channel' as const),
     channel: fc.constantFrom('kiosk' as const, 'staff' as const),
@@ -128,12 +111,8 @@ function recordText(plan: RecordPlan): {
   const record: Record<string, unknown> = makePhoneResponse();
   const id = record.id as string;
   switch (plan.kind) {
-    case 'valid': {
-      const answers = record.answers as Record<string, unknown>;
-      if (plan.text !== undefined && plan.text.trim() !== '')
-        answers['one-improvement'] = plan.text;
-      return { text: JSON.stringify(record), valid: true, id, phone: PHONE_ID };
-    }
+    case 'valid':
+      return { text: validRecordText(record, plan), valid: true, id, phone: PHONE_ID };
     case 'field':
       record[plan.field] = plan.value;
       break;

@@ -3,19 +3,23 @@
  * POST /responses with its device token, a phone to POST /public/responses with its link's
  * token. The envelope, the number of records, the bytes on the wire, the content type and
  * the credentials are checked the same way on both endpoints, so the faults are made,
- * sent and checked here once; each fuzz test brings its own valid record and its own
- * record-level plans.
+ * sent and checked here once. So are the record plans both endpoints share (a valid
+ * record, a field its schema refuses); each fuzz test brings its own valid record and the
+ * plans only its endpoint has.
  */
 import fc from 'fast-check';
 import type { Hono } from 'hono';
 import { expect } from 'vitest';
 import type { Storage } from '../../src/server/storage';
+import { SurveyResponseSchema } from '../../src/shared/contract/response';
 import { MAX_BATCH_BYTES, SyncBatchEnvelopeSchema } from '../../src/shared/contract/sync';
 import {
+  anyText,
   authorizationGarbage,
   brokenJsonText,
   cookieGarbage,
   notJsonContentType,
+  oddText,
   oversizedBody,
   refusedBy,
   type WireBody,
@@ -141,4 +145,43 @@ export async function expectRefusedWhole(
 ): Promise<void> {
   await expectRefusal(sent.res, what);
   expect(sent.after).toEqual(sent.before);
+}
+
+/** A record's fields, each of which the record-level plans may break. */
+export type ResponseField = keyof typeof SurveyResponseSchema.shape;
+export const RESPONSE_FIELDS = Object.keys(SurveyResponseSchema.shape) as ResponseField[];
+
+/** A valid record, with odd text in its free answer now and then. */
+export type ValidRecordPlan = { kind: 'valid'; text?: string };
+/** A record with one field the schema refuses. */
+export type FieldPlan = { kind: 'field'; field: ResponseField; value: unknown };
+
+/** Valid records, weighted to be most of a batch's. */
+export const validRecordPlan = {
+  weight: 3,
+  arbitrary: fc.record(
+    {
+      kind: fc.constant('valid' as const),
+      text: fc.oneof(oddText, anyText).map((t) => t.slice(0, 500)),
+    },
+    { requiredKeys: ['kind'] },
+  ) as fc.Arbitrary<ValidRecordPlan>,
+};
+
+/** One of `fields` set to a value its schema refuses. */
+export function fieldPlan(fields: readonly ResponseField[]): fc.Arbitrary<FieldPlan> {
+  return fc.constantFrom(...fields).chain((field) =>
+    fc.record({
+      kind: fc.constant('field' as const),
+      field: fc.constant(field),
+      value: refusedBy(SurveyResponseSchema.shape[field]),
+    }),
+  );
+}
+
+/** The valid record's JSON text, its free answer the plan's text when it has one to say. */
+export function validRecordText(record: Record<string, unknown>, plan: ValidRecordPlan): string {
+  const answers = record.answers as Record<string, unknown>;
+  if (plan.text !== undefined && plan.text.trim() !== '') answers['one-improvement'] = plan.text;
+  return JSON.stringify(record);
 }
