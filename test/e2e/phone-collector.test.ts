@@ -9,12 +9,10 @@
  * collector's own.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SURVEY_ID } from '../../src/surveys';
-import { KioskPage } from './pages/kiosk-page';
 import { goOffline, goOnline, IPHONE_SAFARI_UA } from './support/browser';
 import { collectorResponses } from './support/collector-db';
 import { linkUrl } from './support/public-links';
-import { quickSurvey } from './support/quick-survey';
+import { answerQuickSurveyOnPhone } from './support/quick-survey';
 import { assignQuickSurvey, useStack } from './support/stack';
 import { appText } from './support/texts';
 
@@ -42,18 +40,12 @@ describe('a visitor on a public link of the real collector', () => {
 
   it('answers once in the phone’s language, through a lost signal, and is thanked on a second visit', async () => {
     const page = await stack.browser.context.newPage();
-    await page.goto(linkUrl(stack.collector.url, links.open));
-    const phone = new KioskPage(page, quickSurvey(), 'hu', DEFAULT_SURVEY_ID);
-    await phone.button('welcome.start').waitFor();
-    await phone.start();
-    const [first, second] = quickSurvey().questions;
-    if (!first || !second) throw new Error('the quick survey has two questions');
-    await phone.expectQuestion(first);
-    await phone.answer(first, 'weekly');
-    await phone.next();
-    await phone.expectQuestion(second);
-    await phone.answer(second, 5);
-    await phone.next();
+    const phone = await answerQuickSurveyOnPhone(
+      page,
+      linkUrl(stack.collector.url, links.open),
+      'hu',
+      5,
+    );
 
     await goOffline(stack.browser.context);
     await phone.button('review.submit').click();

@@ -21,7 +21,7 @@ import {
 } from './support/browser';
 import { readResponses, readSetting } from './support/indexeddb';
 import { FakePublicApi, linkUrl } from './support/public-links';
-import { quickSurvey } from './support/quick-survey';
+import { answerQuickSurveyOnPhone, quickSurvey } from './support/quick-survey';
 import { useStack } from './support/stack';
 import { smallTargets } from './support/targets';
 import { appText } from './support/texts';
@@ -71,21 +71,8 @@ describe('a visitor answering on their own phone', () => {
   });
 
   /** Answers the quick survey's two questions in Slovenian and reaches the review. */
-  async function answerSurvey(token: string): Promise<KioskPage> {
-    await page.goto(linkUrl(stack.collector.url, token));
-    const phone = new KioskPage(page, quickSurvey(), 'sl', DEFAULT_SURVEY_ID);
-    await phone.button('welcome.start').waitFor();
-    await phone.start();
-    const [first, second] = quickSurvey().questions;
-    if (!first || !second) throw new Error('the quick survey has two questions');
-    await phone.expectQuestion(first);
-    await phone.answer(first, 'weekly');
-    await phone.next();
-    await phone.expectQuestion(second);
-    await phone.answer(second, 4);
-    await phone.next();
-    await phone.button('review.submit').waitFor();
-    return phone;
+  function answerSurvey(token: string): Promise<KioskPage> {
+    return answerQuickSurveyOnPhone(page, linkUrl(stack.collector.url, token), 'sl', 4);
   }
 
   it('keeps the answers through a lost signal, sends them once, and thanks without lying', async () => {

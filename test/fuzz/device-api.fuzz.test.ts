@@ -17,13 +17,9 @@ import {
 } from '../../src/shared/contract/device';
 import { apiPath, ENDPOINTS } from '../../src/shared/contract/endpoints';
 import { safeParseInput } from '../../src/shared/contract/parse';
-import { SurveyResponseSchema } from '../../src/shared/contract/response';
+import type { SurveyResponseSchema } from '../../src/shared/contract/response';
 import { SurveyPackageSchema } from '../../src/shared/contract/survey-package';
-import {
-  MAX_BATCH_BYTES,
-  SyncBatchEnvelopeSchema,
-  SyncBatchReplySchema,
-} from '../../src/shared/contract/sync';
+import { SyncBatchReplySchema } from '../../src/shared/contract/sync';
 import { startTestCollector, type TestCollector } from '../fixtures/collector';
 import { DEVICE_ID, makeResponse } from '../fixtures/responses';
 import { SURVEY_ID } from '../fixtures/survey-package';
@@ -58,6 +54,20 @@ import {
   type TableName,
   withLiteral,
 } from './harness';
+import {
+  type BatchFault,
+  type BatchRequest,
+  batchFaults,
+  expectRefusedWhole,
+  type FieldPlan,
+  faultRequest,
+  fieldPlan,
+  RESPONSE_FIELDS,
+  sendBatch,
+  type ValidRecordPlan,
+  validRecordPlan,
+  validRecordText,
+} from './sync-batch-faults';
 
 /** Runs per endpoint on SQLite; together with device-staff.fuzz.test.ts over 10,000. */
 const RUNS = {
@@ -295,9 +305,9 @@ async function fuzzEnroll(collector: TestCollector, numRuns: number): Promise<vo
 
 /** A record of a sync batch: valid (with odd text in its free answer), or broken for sure. */
 type RecordPlan =
-  | { kind: 'valid'; text?: string }
+  | ValidRecordPlan
   | { kind: 'missing'; field: keyof typeof SurveyResponseSchema.shape }
-  | { kind: 'field'; field: keyof typeof SurveyResponseSchema.shape; value: unknown }
+  | FieldPlan
   | { kind: 'answer'; question: string; value: unknown }
   | { kind: 'unknown-question'; question: string }
   | { kind: 'other-device'; deviceId: string }
@@ -305,9 +315,6 @@ type RecordPlan =
   | { kind: 'not-a-record'; value: unknown }
   | { kind: 'deep'; depth: number };
 
-const RESPONSE_FIELDS = Object.keys(
-  SurveyResponseSchema.shape,
-) as (keyof typeof SurveyResponseSchema.shape)[];
 const REQUIRED_FIELDS = RESPONSE_FIELDS.filter((f) => f !== 'location');
 
 /** Rating questions of the test survey: they take 1 to 5, or 'na' where offered. */
@@ -316,24 +323,9 @@ const isRatingPoint = (v: unknown) =>
   v === 'na' || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5);
 
 const recordPlan: fc.Arbitrary<RecordPlan> = fc.oneof(
-  {
-    weight: 3,
-    arbitrary: fc.record(
-      {
-        kind: fc.constant('valid' as const),
-        text: fc.oneof(oddText, anyText).map((t) => t.slice(0, 500)),
-      },
-      { requiredKeys: ['kind'] },
-    ),
-  },
+  validRecordPlan,
   fc.record({ kind: fc.constant('missing' as const), field: fc.constantFrom(...REQUIRED_FIELDS) }),
-  fc.constantFrom(...RESPONSE_FIELDS).chain((field) =>
-    fc.record({
-      kind: fc.constant('field' as const),
-      field: fc.constant(field),
-      value: refusedBy(SurveyResponseSchema.shape[field]),
-    }),
-  ),
+  fieldPlan(RESPONSE_FIELDS),
   fc.record({
     kind: fc.constant('answer' as const),
     question: fc.constantFrom(...RATINGS),
@@ -368,12 +360,8 @@ function recordText(plan: RecordPlan): {
   const record: Record<string, unknown> = makeResponse();
   const id = record.id as string;
   switch (plan.kind) {
-    case 'valid': {
-      const answers = record.answers as Record<string, unknown>;
-      if (plan.text !== undefined && plan.text.trim() !== '')
-        answers['one-improvement'] = plan.text;
-      return { text: JSON.stringify(record), valid: true, id };
-    }
+    case 'valid':
+      return { text: validRecordText(record, plan), valid: true, id };
     case 'missing':
       delete record[plan.field];
       break;
@@ -407,12 +395,8 @@ function recordText(plan: RecordPlan): {
 
 type SyncPlan =
   | { kind: 'batch'; records: RecordPlan[]; offset?: string }
-  | { kind: 'envelope'; value: unknown }
   | { kind: 'offset'; literal: string }
-  | { kind: 'too-many'; count: number }
-  | { kind: 'wire'; body: WireBody }
-  | { kind: 'content-type'; contentType: string | undefined }
-  | { kind: 'auth'; authorization: string | undefined; cookie?: string };
+  | BatchFault;
 
 /** clockOffsetMs literals the envelope accepts: finite numbers, however written. */
 const ACCEPTED_OFFSETS = [
@@ -450,87 +434,48 @@ const syncPlan: fc.Arbitrary<SyncPlan> = fc.oneof(
       { requiredKeys: ['kind', 'records'] },
     ),
   },
-  fc.record({
-    kind: fc.constant('envelope' as const),
-    value: fc.oneof(
-      refusedBy(SyncBatchEnvelopeSchema),
-      fc.constant({ responses: [] }),
-      junkJson.map((responses) => ({ responses })).filter((v) => !Array.isArray(v.responses)),
-    ),
-  }),
   fc.record({ kind: fc.constant('offset' as const), literal: fc.constantFrom(...REFUSED_OFFSETS) }),
-  fc.record({ kind: fc.constant('too-many' as const), count: fc.integer({ min: 501, max: 2000 }) }),
-  fc.record({
-    kind: fc.constant('wire' as const),
-    body: fc.oneof(
-      brokenJsonText(JSON.stringify({ responses: [makeResponse()] })),
-      oversizedBody(MAX_BATCH_BYTES),
-    ),
-  }),
-  fc.record({ kind: fc.constant('content-type' as const), contentType: notJsonContentType }),
-  fc.record(
-    {
-      kind: fc.constant('auth' as const),
-      authorization: authorizationGarbage,
-      cookie: cookieGarbage.filter((c) => c !== undefined),
-    },
-    { requiredKeys: ['kind', 'authorization'] },
-  ),
+  ...batchFaults(makeResponse, [
+    junkJson.map((responses) => ({ responses })).filter((v) => !Array.isArray(v.responses)),
+  ]),
 );
 
 async function fuzzSync(collector: TestCollector, token: string, numRuns: number): Promise<void> {
   const { storage } = collector.database;
   await fc.assert(
     fc.asyncProperty(syncPlan, jsonContentType, async (plan, contentType) => {
-      let body: WireBody;
-      let authorization: string | undefined = `Bearer ${token}`;
-      let cookie: string | undefined;
-      let type: string | undefined = contentType;
+      const good = { contentType, authorization: `Bearer ${token}` };
+      let request: BatchRequest;
       let records: ReturnType<typeof recordText>[] = [];
       switch (plan.kind) {
         case 'batch': {
           records = plan.records.map(recordText);
           const list = `[${records.map((r) => r.text).join(',')}]`;
           const offset = plan.offset === undefined ? '' : `,"clockOffsetMs":${plan.offset}`;
-          body = { kind: 'text', text: `{"responses":${list}${offset}}` };
+          request = { ...good, body: { kind: 'text', text: `{"responses":${list}${offset}}` } };
           break;
         }
-        case 'envelope':
-          body = jsonText(plan.value);
-          break;
         case 'offset':
-          body = {
-            kind: 'text',
-            text: withLiteral({ responses: [makeResponse()] }, 'clockOffsetMs', plan.literal),
+          request = {
+            ...good,
+            body: {
+              kind: 'text',
+              text: withLiteral({ responses: [makeResponse()] }, 'clockOffsetMs', plan.literal),
+            },
           };
           break;
-        case 'too-many':
-          body = jsonText({ responses: Array.from({ length: plan.count }, () => 0) });
-          break;
-        case 'wire':
-          body = plan.body;
-          break;
-        case 'content-type':
-          body = jsonText({ responses: [makeResponse()] });
-          type = plan.contentType;
-          break;
-        case 'auth':
-          body = jsonText({ responses: [makeResponse()] });
-          authorization = plan.authorization;
-          cookie = plan.cookie;
-          break;
+        default:
+          request = faultRequest(plan, makeResponse, good);
       }
-      const before = await countRows(storage, SYNC_TABLES);
-      const res = await send(collector.app, {
-        method: 'POST',
-        path: apiPath(ENDPOINTS.responses),
-        headers: { 'content-type': type, authorization, cookie },
-        body,
-      });
-      const after = await countRows(storage, SYNC_TABLES);
+      const sent = await sendBatch(
+        collector.app,
+        storage,
+        { path: apiPath(ENDPOINTS.responses), tables: SYNC_TABLES },
+        request,
+      );
+      const { res, before, after } = sent;
       if (plan.kind !== 'batch') {
-        await expectRefusal(res, `a sync batch (${plan.kind})`);
-        expect(after).toEqual(before);
+        await expectRefusedWhole(sent, `a sync batch (${plan.kind})`);
         return;
       }
       // A record over the structural limits (read from the text, before parsing) refuses the

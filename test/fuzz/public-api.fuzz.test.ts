@@ -12,29 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findResponse, revokePublicLink } from '../../src/server/storage';
 import { apiPath, ENDPOINTS } from '../../src/shared/contract/endpoints';
 import { PublicLinkSchema } from '../../src/shared/contract/public-link';
-import { SurveyResponseSchema } from '../../src/shared/contract/response';
-import {
-  MAX_BATCH_BYTES,
-  SyncBatchEnvelopeSchema,
-  SyncBatchReplySchema,
-} from '../../src/shared/contract/sync';
+import { SyncBatchReplySchema } from '../../src/shared/contract/sync';
 import { startTestCollector, type TestCollector } from '../fixtures/collector';
 import { DEVICE_ID, makePhoneResponse, PHONE_ID } from '../fixtures/responses';
 import { type TestDialect, testDialects } from '../fixtures/test-databases';
 import {
-  anyText,
   authorizationGarbage,
-  brokenJsonText,
   cookieGarbage,
   jsonContentType,
   junkJson,
-  notJsonContentType,
-  oddText,
-  oversizedBody,
   pathSegmentGarbage,
   queryGarbage,
-  refusedBy,
-  type WireBody,
 } from './arbitraries';
 import {
   countRows,
@@ -46,6 +34,20 @@ import {
   send,
   type TableName,
 } from './harness';
+import {
+  type BatchFault,
+  type BatchRequest,
+  batchFaults,
+  expectRefusedWhole,
+  type FieldPlan,
+  faultRequest,
+  fieldPlan,
+  RESPONSE_FIELDS,
+  sendBatch,
+  type ValidRecordPlan,
+  validRecordPlan,
+  validRecordText,
+} from './sync-batch-faults';
 
 const RUNS = { responses: 800, link: 500 } as const;
 /** PostgreSQL gets a share of the runs: each request there is a network round trip. */
@@ -71,35 +73,16 @@ const LIMITS = {
 
 /** A record of a phone's batch: valid, or broken for sure (shape, channel, survey, phone). */
 type RecordPlan =
-  | { kind: 'valid'; text?: string }
-  | { kind: 'field'; field: keyof typeof SurveyResponseSchema.shape; value: unknown }
+  | ValidRecordPlan
+  | FieldPlan
   | { kind: 'channel'; channel: 'kiosk' | 'staff' }
   | { kind: 'survey'; surveyId: string }
   | { kind: 'other-phone' }
   | { kind: 'not-a-record'; value: unknown };
 
-const RESPONSE_FIELDS = Object.keys(
-  SurveyResponseSchema.shape,
-) as (keyof typeof SurveyResponseSchema.shape)[];
-
 const recordPlan: fc.Arbitrary<RecordPlan> = fc.oneof(
-  {
-    weight: 3,
-    arbitrary: fc.record(
-      {
-        kind: fc.constant('valid' as const),
-        text: fc.oneof(oddText, anyText).map((t) => t.slice(0, 500)),
-      },
-      { requiredKeys: ['kind'] },
-    ),
-  },
-  fc.constantFrom(...RESPONSE_FIELDS.filter((f) => f !== 'deviceId')).chain((field) =>
-    fc.record({
-      kind: fc.constant('field' as const),
-      field: fc.constant(field),
-      value: refusedBy(SurveyResponseSchema.shape[field]),
-    }),
-  ),
+  validRecordPlan,
+  fieldPlan(RESPONSE_FIELDS.filter((f) => f !== 'deviceId')),
   fc.record({
     kind: fc.constant('channel' as const),
     channel: fc.constantFrom('kiosk' as const, 'staff' as const),
@@ -128,12 +111,8 @@ function recordText(plan: RecordPlan): {
   const record: Record<string, unknown> = makePhoneResponse();
   const id = record.id as string;
   switch (plan.kind) {
-    case 'valid': {
-      const answers = record.answers as Record<string, unknown>;
-      if (plan.text !== undefined && plan.text.trim() !== '')
-        answers['one-improvement'] = plan.text;
-      return { text: JSON.stringify(record), valid: true, id, phone: PHONE_ID };
-    }
+    case 'valid':
+      return { text: validRecordText(record, plan), valid: true, id, phone: PHONE_ID };
     case 'field':
       record[plan.field] = plan.value;
       break;
@@ -153,14 +132,7 @@ function recordText(plan: RecordPlan): {
   return { text: JSON.stringify(record), valid: false, id, phone: PHONE_ID };
 }
 
-type BatchPlan =
-  | { kind: 'batch'; records: RecordPlan[] }
-  | { kind: 'envelope'; value: unknown }
-  | { kind: 'too-many'; count: number }
-  | { kind: 'wire'; body: WireBody }
-  | { kind: 'content-type'; contentType: string | undefined }
-  | { kind: 'auth'; authorization: string | undefined; cookie?: string }
-  | { kind: 'closed' };
+type BatchPlan = { kind: 'batch'; records: RecordPlan[] } | BatchFault | { kind: 'closed' };
 
 const batchPlan: fc.Arbitrary<BatchPlan> = fc.oneof(
   {
@@ -170,27 +142,7 @@ const batchPlan: fc.Arbitrary<BatchPlan> = fc.oneof(
       records: fc.array(recordPlan, { minLength: 1, maxLength: 3 }),
     }),
   },
-  fc.record({
-    kind: fc.constant('envelope' as const),
-    value: fc.oneof(refusedBy(SyncBatchEnvelopeSchema), fc.constant({ responses: [] })),
-  }),
-  fc.record({ kind: fc.constant('too-many' as const), count: fc.integer({ min: 501, max: 2000 }) }),
-  fc.record({
-    kind: fc.constant('wire' as const),
-    body: fc.oneof(
-      brokenJsonText(JSON.stringify({ responses: [makePhoneResponse()] })),
-      oversizedBody(MAX_BATCH_BYTES),
-    ),
-  }),
-  fc.record({ kind: fc.constant('content-type' as const), contentType: notJsonContentType }),
-  fc.record(
-    {
-      kind: fc.constant('auth' as const),
-      authorization: authorizationGarbage,
-      cookie: cookieGarbage.filter((c) => c !== undefined),
-    },
-    { requiredKeys: ['kind', 'authorization'] },
-  ),
+  ...batchFaults(makePhoneResponse),
   fc.constant({ kind: 'closed' as const }),
 );
 
@@ -202,52 +154,37 @@ async function fuzzPublicBatches(
   const { storage } = collector.database;
   await fc.assert(
     fc.asyncProperty(batchPlan, jsonContentType, async (plan, contentType) => {
-      let body: WireBody;
-      let authorization: string | undefined = `Bearer ${links.open}`;
-      let cookie: string | undefined;
-      let type: string | undefined = contentType;
+      const good = { contentType, authorization: `Bearer ${links.open}` };
+      let request: BatchRequest;
       let records: ReturnType<typeof recordText>[] = [];
       switch (plan.kind) {
         case 'batch':
           records = plan.records.map(recordText);
-          body = { kind: 'text', text: `{"responses":[${records.map((r) => r.text).join(',')}]}` };
-          break;
-        case 'envelope':
-          body = jsonText(plan.value);
-          break;
-        case 'too-many':
-          body = jsonText({ responses: Array.from({ length: plan.count }, () => 0) });
-          break;
-        case 'wire':
-          body = plan.body;
-          break;
-        case 'content-type':
-          body = jsonText({ responses: [makePhoneResponse()] });
-          type = plan.contentType;
-          break;
-        case 'auth':
-          body = jsonText({ responses: [makePhoneResponse()] });
-          authorization = plan.authorization;
-          cookie = plan.cookie;
+          request = {
+            ...good,
+            body: { kind: 'text', text: `{"responses":[${records.map((r) => r.text).join(',')}]}` },
+          };
           break;
         case 'closed':
-          body = jsonText({ responses: [makePhoneResponse()] });
-          authorization = `Bearer ${links.closed}`;
+          request = {
+            ...good,
+            body: jsonText({ responses: [makePhoneResponse()] }),
+            authorization: `Bearer ${links.closed}`,
+          };
           break;
+        default:
+          request = faultRequest(plan, makePhoneResponse, good);
       }
-      const before = await countRows(storage, TABLES);
-      const res = await send(collector.app, {
-        method: 'POST',
-        path: apiPath(ENDPOINTS.publicResponses),
-        headers: { 'content-type': type, authorization, cookie },
-        body,
-        address: '10.3.0.1',
-      });
-      const after = await countRows(storage, TABLES);
+      const sent = await sendBatch(
+        collector.app,
+        storage,
+        { path: apiPath(ENDPOINTS.publicResponses), tables: TABLES, address: '10.3.0.1' },
+        request,
+      );
+      const { res, before, after } = sent;
       // A batch over the structural limits by chance (deep junk) is refused whole, too.
       if (plan.kind !== 'batch' || res.status === 400) {
-        await expectRefusal(res, `a public batch (${plan.kind})`);
-        expect(after).toEqual(before);
+        await expectRefusedWhole(sent, `a public batch (${plan.kind})`);
         return;
       }
       expect(res.status, await res.clone().text()).toBe(200);

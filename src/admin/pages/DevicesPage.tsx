@@ -3,13 +3,12 @@
  * whether revoked. A device quiet for DEVICE_QUIET_DAYS days is marked with a word and a
  * symbol as well as a colour. Administrators may revoke one, after confirming.
  */
-import { useRef, useState } from 'preact/hooks';
 import { DEVICE_QUIET_DAYS, type DeviceList } from '../../shared/contract/admin';
 import { api } from '../api';
 import { now } from '../clock';
+import { ConfirmDialog, useConfirmation } from '../components/ConfirmDialog';
 import { Status } from '../components/Status';
 import { useLanguage, useSignedIn } from '../context';
-import { errorText } from '../errors';
 import { useLoad } from '../use-load';
 
 type Device = DeviceList['devices'][number];
@@ -18,32 +17,12 @@ export function DevicesPage() {
   const { t, f } = useLanguage();
   const { isAdmin, branchName } = useSignedIn();
   const [load, reload] = useLoad(() => api.devices(), 'devices');
-  const [confirming, setConfirming] = useState<Device>();
-  const [revokeError, setRevokeError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
   const at = now();
 
-  const ask = (device: Device) => {
-    setConfirming(device);
-    setRevokeError(undefined);
-    dialog.current?.showModal();
-  };
-  const revoke = () => {
-    if (!confirming) return;
-    setBusy(true);
-    api.revokeDevice(confirming.id).then(
-      () => {
-        setBusy(false);
-        dialog.current?.close();
-        reload();
-      },
-      (error: unknown) => {
-        setBusy(false);
-        setRevokeError(error);
-      },
-    );
-  };
+  const { confirming, ask, dialog } = useConfirmation(
+    (device: Device) => api.revokeDevice(device.id),
+    () => reload(),
+  );
   const devices = load.data?.devices ?? [];
   const name = (d: Device) => d.name ?? t('devices.unnamed');
 
@@ -128,32 +107,17 @@ export function DevicesPage() {
           </table>
         </div>
       ) : null}
-      <dialog
-        ref={dialog}
-        class="dialog"
-        aria-labelledby="revoke-heading"
-        onClose={() => setConfirming(undefined)}
+      <ConfirmDialog
+        state={dialog}
+        headingId="revoke-heading"
+        title={t('devices.confirmTitle', { name: confirming ? name(confirming) : '' })}
+        cancel={t('devices.cancel')}
+        confirm={t('devices.confirmRevoke')}
       >
-        <h2 id="revoke-heading">
-          {t('devices.confirmTitle', { name: confirming ? name(confirming) : '' })}
-        </h2>
         <p>
           {t('devices.confirmText', { branch: confirming ? branchName(confirming.branchId) : '' })}
         </p>
-        {revokeError !== undefined ? (
-          <p class="status-error" role="alert">
-            {errorText(t, revokeError)}
-          </p>
-        ) : null}
-        <div class="dialog-actions">
-          <button type="button" class="button" onClick={() => dialog.current?.close()}>
-            {t('devices.cancel')}
-          </button>
-          <button type="button" class="button danger-solid" disabled={busy} onClick={revoke}>
-            {t('devices.confirmRevoke')}
-          </button>
-        </div>
-      </dialog>
+      </ConfirmDialog>
     </>
   );
 }

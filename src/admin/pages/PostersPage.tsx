@@ -5,16 +5,16 @@
  * tab and copies the address phones open. Administrators also make links and revoke them,
  * after a confirmation that says what revoking does to phones and printed posters.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { LinkDetails } from '../../shared/contract/admin';
 import { ApiCallError, api } from '../api';
 import { now } from '../clock';
+import { ConfirmDialog, useConfirmation } from '../components/ConfirmDialog';
 import { Status } from '../components/Status';
-import { surveyTitle } from '../components/survey-title';
+import { surveyTitle, useSurveyTitles } from '../components/survey-title';
 import { useLanguage, useSignedIn } from '../context';
 import { errorText } from '../errors';
 import { branchSurvey, createLinkRequest, posterHref, today } from '../posters';
-import { loadSurveyPackage } from '../survey-texts';
 import { useLoad } from '../use-load';
 
 /**
@@ -32,19 +32,7 @@ export function PostersPage() {
   const { isAdmin, surveys } = useSignedIn();
   const [load, reload] = useLoad(() => api.links(), 'links');
   const [notice, setNotice] = useState<Notice>();
-  const [confirming, setConfirming] = useState<LinkDetails>();
-  const [revokeError, setRevokeError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [, setTitlesLoaded] = useState(0);
-  useEffect(() => {
-    for (const survey of surveys) {
-      loadSurveyPackage(survey.id).then(
-        () => setTitlesLoaded((n) => n + 1),
-        () => undefined,
-      );
-    }
-  }, [surveys]);
+  useSurveyTitles(surveys);
 
   const titleOf = (surveyId: string) => {
     const survey = surveys.find((s) => s.id === surveyId);
@@ -63,31 +51,13 @@ export function PostersPage() {
     );
   };
 
-  const ask = (link: LinkDetails) => {
-    setConfirming(link);
-    setRevokeError(undefined);
-    dialog.current?.showModal();
-  };
-  const revoke = () => {
-    if (!confirming) return;
-    setBusy(true);
-    api.revokeLink(confirming.token).then(
-      (revoked) => {
-        setBusy(false);
-        dialog.current?.close();
-        setNotice({
-          kind: 'done',
-          key: 'posters.revoked',
-          values: { branch: revoked.branch.name },
-        });
-        reload();
-      },
-      (error: unknown) => {
-        setBusy(false);
-        setRevokeError(error);
-      },
-    );
-  };
+  const { confirming, ask, dialog } = useConfirmation(
+    (link: LinkDetails) => api.revokeLink(link.token),
+    (revoked) => {
+      setNotice({ kind: 'done', key: 'posters.revoked', values: { branch: revoked.branch.name } });
+      reload();
+    },
+  );
 
   const links = load.data?.links ?? [];
   const stateText = (link: LinkDetails) =>
@@ -208,36 +178,21 @@ export function PostersPage() {
           </div>
         )
       ) : null}
-      <dialog
-        ref={dialog}
-        class="dialog"
-        aria-labelledby="revoke-link-heading"
-        aria-describedby="revoke-link-text"
-        onClose={() => setConfirming(undefined)}
+      <ConfirmDialog
+        state={dialog}
+        headingId="revoke-link-heading"
+        describedBy="revoke-link-text"
+        title={t('posters.confirmTitle', { branch: confirming?.branch.name ?? '' })}
+        cancel={t('posters.cancel')}
+        confirm={t('posters.confirmRevoke')}
       >
-        <h2 id="revoke-link-heading">
-          {t('posters.confirmTitle', { branch: confirming?.branch.name ?? '' })}
-        </h2>
         <p id="revoke-link-text">{t('posters.confirmText')}</p>
         {confirming ? (
           <p>
             <code class="link-address">{address(confirming)}</code>
           </p>
         ) : null}
-        {revokeError !== undefined ? (
-          <p class="status-error" role="alert">
-            {errorText(t, revokeError)}
-          </p>
-        ) : null}
-        <div class="dialog-actions">
-          <button type="button" class="button" onClick={() => dialog.current?.close()}>
-            {t('posters.cancel')}
-          </button>
-          <button type="button" class="button danger-solid" disabled={busy} onClick={revoke}>
-            {t('posters.confirmRevoke')}
-          </button>
-        </div>
-      </dialog>
+      </ConfirmDialog>
     </>
   );
 }

@@ -3,26 +3,17 @@
  * package file (every problem the collector finds is listed with its path in the package)
  * and choosing the survey each branch's kiosks show.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ImportSurveyReply } from '../../shared/contract/admin';
 import { ApiCallError, api } from '../api';
-import { surveyTitle } from '../components/survey-title';
+import { surveyTitle, useSurveyTitles } from '../components/survey-title';
 import { type Branch, useLanguage, useSignedIn } from '../context';
 import { errorText } from '../errors';
-import { loadSurveyPackage } from '../survey-texts';
 
 export function SurveysPage() {
   const { t, f, language } = useLanguage();
   const { surveys, isAdmin, branches, branchName, refresh } = useSignedIn();
-  const [, setTitlesLoaded] = useState(0);
-  useEffect(() => {
-    for (const survey of surveys) {
-      loadSurveyPackage(survey.id).then(
-        () => setTitlesLoaded((n) => n + 1),
-        () => undefined,
-      );
-    }
-  }, [surveys]);
+  useSurveyTitles(surveys);
 
   return (
     <>

@@ -2,6 +2,7 @@
  * Thanks, then back to the welcome screen by itself after a few seconds (or at once on
  * Done). On a visitor's phone the thanks stay, and say where the answers are.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLanguage } from '../i18n/context';
 import { useResponseStatus } from '../store';
@@ -11,10 +12,8 @@ export function ThanksScreen(props: { seconds: number; onDone: () => void }) {
   const [left, setLeft] = useState(props.seconds);
   const onDone = useRef(props.onDone);
   onDone.current = props.onDone;
-  const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    headingRef.current?.focus();
     const started = Date.now();
     const interval = setInterval(() => {
       const remaining = props.seconds - Math.floor((Date.now() - started) / 1000);
@@ -28,18 +27,13 @@ export function ThanksScreen(props: { seconds: number; onDone: () => void }) {
   }, [props.seconds]);
 
   return (
-    <div class="screen thanks">
-      <main class="centered">
-        <h1 ref={headingRef} tabIndex={-1}>
-          {t('thanks.title')}
-        </h1>
-        <p>{t('thanks.body')}</p>
-        <p class="muted">{t('thanks.returning', { count: left })}</p>
-        <button type="button" class="button button-primary button-large" onClick={props.onDone}>
-          {t('thanks.done')}
-        </button>
-      </main>
-    </div>
+    <ThanksFrame>
+      <p>{t('thanks.body')}</p>
+      <p class="muted">{t('thanks.returning', { count: left })}</p>
+      <button type="button" class="button button-primary button-large" onClick={props.onDone}>
+        {t('thanks.done')}
+      </button>
+    </ThanksFrame>
   );
 }
 
@@ -52,8 +46,6 @@ export function ThanksScreen(props: { seconds: number; onDone: () => void }) {
 export function PhoneThanksScreen(props: { responseId: string | undefined }) {
   const { t } = useLanguage();
   const status = useResponseStatus(props.responseId);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
   // Gone from the store means pruned after the collector had it.
   const where =
     status === 'quarantined'
@@ -64,15 +56,30 @@ export function PhoneThanksScreen(props: { responseId: string | undefined }) {
           ? ''
           : t('phone.thanks.received');
   return (
+    <ThanksFrame>
+      <p role="status" aria-live="polite">
+        {where}
+      </p>
+      <p>{t('phone.thanks.body')}</p>
+    </ThanksFrame>
+  );
+}
+
+/**
+ * The thank-you both screens share: the heading takes the focus when the screen opens, so
+ * a screen reader announces the thanks rather than staying on the Send button just gone.
+ */
+function ThanksFrame(props: { children: ComponentChildren }) {
+  const { t } = useLanguage();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
     <div class="screen thanks">
       <main class="centered">
         <h1 ref={headingRef} tabIndex={-1}>
           {t('thanks.title')}
         </h1>
-        <p role="status" aria-live="polite">
-          {where}
-        </p>
-        <p>{t('phone.thanks.body')}</p>
+        {props.children}
       </main>
     </div>
   );
