@@ -49,6 +49,12 @@ export const SurveyResponseSchema = z.object({
   /** false when the patron walked away: the answers given so far are kept. */
   completed: z.boolean(),
   answers: AnswersSchema,
+  /**
+   * The answers came implausibly fast (a child hammering the screen, a patron tapping
+   * through without reading): the response is kept and synced, and the results leave it
+   * out unless asked. Absent means not suspect; the device sets it (src/shared/survey).
+   */
+  suspect: z.boolean().optional(),
 });
 
 export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
