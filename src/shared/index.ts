@@ -16,6 +16,7 @@ export * from './contract/parse';
 export * from './contract/plain-text';
 export * from './contract/public-link';
 export * from './contract/question';
+export * from './contract/refusal';
 export * from './contract/response';
 export * from './contract/results';
 export * from './contract/staff';

@@ -1,10 +1,26 @@
 /**
- * Responses the collector refused, with its reason. They stay on the device until a person
- * decides; the answers themselves are not shown here.
+ * Responses the collector refused, with its reason in the staff's language. They stay on
+ * the device until a person decides; the answers themselves are not shown here.
  */
 
+import { isRefusalCode } from '../../shared/contract/refusal';
 import { useLanguage } from '../i18n/context';
-import type { DeviceResponse } from '../store';
+import type { DeviceResponse, Quarantine } from '../store';
+
+/**
+ * The reason in words: from its code where this version knows it, else as the collector
+ * wrote it in English (rows kept from before codes existed, or a newer collector's code).
+ */
+function reasonText(t: ReturnType<typeof useLanguage>['t'], quarantine: Quarantine): string {
+  if (!isRefusalCode(quarantine.code)) return quarantine.reason;
+  const { max } = quarantine.params ?? {};
+  return t(`staff.quarantine.reasons.${quarantine.code}`, {
+    ...quarantine.params,
+    // A limit picks the plural form ("at most 1 character", "at most 500 characters").
+    ...(typeof max === 'number' ? { count: max } : {}),
+    defaultValue: quarantine.reason,
+  });
+}
 
 export function QuarantineList(props: { responses: DeviceResponse[] }) {
   const { t, language } = useLanguage();
@@ -22,7 +38,7 @@ export function QuarantineList(props: { responses: DeviceResponse[] }) {
               {t(`staff.quarantine.outcome.${response.quarantine?.outcome ?? 'rejected'}`)}
             </strong>
             {response.quarantine?.path && <code>{` ${response.quarantine.path}`}</code>}
-            {response.quarantine?.reason && `: ${response.quarantine.reason}`}
+            {response.quarantine && `: ${reasonText(t, response.quarantine)}`}
             <div class="muted">
               {response.submittedAt ? time.format(new Date(response.submittedAt)) : ''} ·{' '}
               {response.id.slice(-8)}

@@ -6,6 +6,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { GapAnswer } from '../../shared/contract/answer';
 import type { KioskOptions } from '../../shared/contract/device';
+import type { RefusalParams } from '../../shared/contract/refusal';
 import type { SurveyResponse } from '../../shared/contract/response';
 import type { SurveyPackage } from '../../shared/contract/survey-package';
 
@@ -23,7 +24,11 @@ export type ResponseStatus = 'draft' | 'queued' | 'synced' | 'quarantined';
 
 export interface Quarantine {
   outcome: 'conflict' | 'rejected';
+  /** In English, as the collector or the device put it: shown when the code is unknown. */
   reason: string;
+  /** The reason as a code with values, said in the staff's language (rows from before lack it). */
+  code?: string;
+  params?: RefusalParams;
   path?: string;
   /** ms since the epoch, device clock */
   at: number;

@@ -46,8 +46,17 @@ export interface DrainInput {
 
 const KIB = 1024;
 
-function tooLargeReason(bytes: number): string {
-  return `too large to send: ${Math.ceil(bytes / KIB)} KiB, the collector takes at most ${MAX_BATCH_BYTES / KIB} KiB`;
+/** A record no batch can carry, kept with its size and the limit. */
+function tooLarge(id: string, bytes: number): QuarantineEntry {
+  const kib = Math.ceil(bytes / KIB);
+  const maxKib = MAX_BATCH_BYTES / KIB;
+  return {
+    id,
+    outcome: 'rejected',
+    reason: `too large to send: ${kib} KiB, the collector takes at most ${maxKib} KiB`,
+    code: 'too-large',
+    params: { kib, maxKib },
+  };
 }
 
 /** Yields what each answered batch teaches the sync state; returns how the run ended. */
@@ -87,8 +96,7 @@ export async function* drainOutbox(
     const body = buildBatchBody(records, clockOffsetMs);
     if (!body) break;
     if (body.kind === 'too-large') {
-      const reason = tooLargeReason(body.bytes);
-      await quarantine([{ id: body.record.id, outcome: 'rejected', reason }]);
+      await quarantine([tooLarge(body.record.id, body.bytes)]);
       continue;
     }
 
@@ -109,7 +117,12 @@ export async function* drainOutbox(
       const message = collectorError(http)?.message ?? `HTTP ${http.status}`;
       const reason = `${LINK_CLOSED_REASON}: ${message}`;
       await quarantine(
-        body.records.map(({ id }) => ({ id, outcome: 'rejected' as const, reason })),
+        body.records.map(({ id }) => ({
+          id,
+          outcome: 'rejected' as const,
+          reason,
+          code: LINK_CLOSED_REASON,
+        })),
       );
       continue;
     }
@@ -141,7 +154,9 @@ export async function* drainOutbox(
       case 'split':
         if (single) {
           const reason = 'the collector refused it as too large (413)';
-          await quarantine([{ id: single.id, outcome: 'rejected', reason }]);
+          const code = 'too-large';
+          const params = { maxKib: MAX_BATCH_BYTES / KIB };
+          await quarantine([{ id: single.id, outcome: 'rejected', reason, code, params }]);
         }
         size = nextBatchSize(size, { kind: 'too-large', sent });
         continue;
@@ -149,7 +164,8 @@ export async function* drainOutbox(
         if (single) {
           const reason = `${verdict.code}: ${verdict.message}`;
           const path = verdict.path ? { path: verdict.path } : {};
-          await quarantine([{ id: single.id, outcome: 'rejected', reason, ...path }]);
+          const refusal = { code: 'request-refused', params: { error: verdict.code } };
+          await quarantine([{ id: single.id, outcome: 'rejected', reason, ...refusal, ...path }]);
         }
         size = nextBatchSize(size, { kind: 'refused', sent });
         continue;

@@ -41,6 +41,8 @@ export function sortResults(
         id,
         outcome,
         reason: result.reason || DEFAULT_REASONS[outcome],
+        ...(result.code ? { code: result.code } : {}),
+        ...(result.params ? { params: result.params } : {}),
         ...(result.path ? { path: result.path } : {}),
       });
     }

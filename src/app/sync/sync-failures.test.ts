@@ -157,7 +157,12 @@ describe('batches the collector refuses', () => {
     expect([...collector.stored.keys()]).toEqual([small]);
     expect((await quarantinedResponses())[0]).toMatchObject({
       id: big,
-      quarantine: { outcome: 'rejected', reason: 'the collector refused it as too large (413)' },
+      quarantine: {
+        outcome: 'rejected',
+        reason: 'the collector refused it as too large (413)',
+        code: 'too-large',
+        params: { maxKib: MAX_BATCH_BYTES / 1024 },
+      },
     });
   });
 
@@ -175,7 +180,12 @@ describe('batches the collector refuses', () => {
     expect(collector.requests.flatMap((r) => batchOf(r).map((x) => x.id))).toEqual([fine]);
     expect((await quarantinedResponses())[0]).toMatchObject({
       id: huge,
-      quarantine: { outcome: 'rejected', reason: expect.stringMatching(/too large to send/) },
+      quarantine: {
+        outcome: 'rejected',
+        reason: expect.stringMatching(/too large to send/),
+        code: 'too-large',
+        params: { kib: expect.any(Number), maxKib: MAX_BATCH_BYTES / 1024 },
+      },
     });
   });
 
@@ -200,6 +210,8 @@ describe('batches the collector refuses', () => {
         quarantine: {
           outcome: 'rejected',
           reason: 'bad-request: is not an answer',
+          code: 'request-refused',
+          params: { error: 'bad-request' },
           path: 'responses.0.answers',
           at: expect.any(Number),
         },

@@ -319,6 +319,7 @@ describe('batchResults', () => {
       id: a.id,
       outcome: 'conflict',
       reason: expect.any(String),
+      code: 'content-conflict',
       path: 'id',
     });
   });

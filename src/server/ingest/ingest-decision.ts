@@ -7,6 +7,7 @@
  */
 
 import { safeParseInput } from '../../shared/contract/parse';
+import type { Refusal } from '../../shared/contract/refusal';
 import { type SurveyResponse, SurveyResponseSchema } from '../../shared/contract/response';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import type { SyncResult } from '../../shared/contract/sync';
@@ -50,8 +51,11 @@ export function readableId(raw: unknown): string | null {
   return typeof id === 'string' && id.length <= MAX_ECHOED_ID_LENGTH ? id : null;
 }
 
-function rejected(id: string | null, reason: string, path?: string): RecordCheck {
-  return { ok: false, result: { id, outcome: 'rejected', reason, ...(path ? { path } : {}) } };
+function rejected(id: string | null, reason: string, refusal: Refusal, path?: string): RecordCheck {
+  return {
+    ok: false,
+    result: { id, outcome: 'rejected', reason, ...refusal, ...(path ? { path } : {}) },
+  };
 }
 
 /** Checks one record of a batch: shape, survey version, answers, then whose it is. */
@@ -61,16 +65,27 @@ export function checkRecord(raw: unknown, context: CheckContext): RecordCheck {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.map(String).join('.');
-    return rejected(id, issue?.message ?? 'is not a response', path || undefined);
+    return rejected(
+      id,
+      issue?.message ?? 'is not a response',
+      { code: 'invalid-field' },
+      path || undefined,
+    );
   }
   const response = parsed.data;
   if (context.only && response.surveyId !== context.only.surveyId) {
-    return rejected(id, `this link collects for survey ${context.only.surveyId} only`, 'surveyId');
+    return rejected(
+      id,
+      `this link collects for survey ${context.only.surveyId} only`,
+      { code: 'survey-not-of-link', params: { surveyId: context.only.surveyId } },
+      'surveyId',
+    );
   }
   if (context.only && response.channel !== context.only.channel) {
     return rejected(
       id,
       `a response sent by a public link must be of channel "${context.only.channel}"`,
+      { code: 'channel-not-of-link', params: { channel: context.only.channel } },
       'channel',
     );
   }
@@ -79,13 +94,25 @@ export function checkRecord(raw: unknown, context: CheckContext): RecordCheck {
     return rejected(
       id,
       `unknown survey version: ${response.surveyId} v${response.surveyVersion}`,
+      {
+        code: 'unknown-survey-version',
+        params: { surveyId: response.surveyId, version: response.surveyVersion },
+      },
       'surveyVersion',
     );
   }
   const problem = responseProblem(structure, response.answers, response.completed);
-  if (problem) return rejected(id, problem.reason, problem.path);
+  if (problem) {
+    const { reason, path, ...refusal } = problem;
+    return rejected(id, reason, refusal, path);
+  }
   if (response.deviceId !== context.deviceId) {
-    return rejected(id, 'belongs to another device than the one sending it', 'deviceId');
+    return rejected(
+      id,
+      'belongs to another device than the one sending it',
+      { code: 'other-device' },
+      'deviceId',
+    );
   }
   // Masked after the checks, so a text is measured against its limit as the patron typed it;
   // the locale names the markers. Masking depends on the text alone, so a re-sent record
@@ -165,6 +192,7 @@ export function batchResults(
             id,
             outcome: 'conflict',
             reason: 'another response with this id and different content is stored',
+            code: 'content-conflict',
             path: 'id',
           },
     ];

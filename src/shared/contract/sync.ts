@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_QUESTIONS, MAX_TEXT_LENGTH } from './constants';
+import { RefusalCodeSchema, RefusalParamsSchema } from './refusal';
 import { SurveyResponseSchema } from './response';
 
 /** At most this many responses in one batch … */
@@ -45,8 +46,11 @@ export const SyncResultSchema = z.object({
   /** The record's id, or null when the record had no readable id. */
   id: z.string().nullable(),
   outcome: z.enum(SYNC_OUTCOMES),
-  /** Why a record was refused, in English for the log; the device translates the outcome. */
+  /** Why a record was refused, in English for the log and for integrators. */
   reason: z.string().optional(),
+  /** The same as a code with values, which the device says in the staff's language. */
+  code: RefusalCodeSchema.optional(),
+  params: RefusalParamsSchema.optional(),
   /** The field at fault, e.g. "answers.overall". */
   path: z.string().optional(),
 });

@@ -3,13 +3,31 @@
  * rejects a record with the first problem found, naming the path of the field.
  */
 import type { Answers } from '../contract/answer';
+import type { Refusal, RefusalParams } from '../contract/refusal';
 import type { SurveyStructure } from '../contract/survey-package';
 import { type AnswerProblem, answerProblem } from './answers';
 import { isAnswered, isVisible } from './conditions';
 
-export interface ResponseProblem {
+export interface ResponseProblem extends Refusal {
   reason: string;
   path: string;
+}
+
+/** An answer problem's values, for the device to say it in the staff's language. */
+function answerProblemParams(problem: AnswerProblem): RefusalParams | undefined {
+  switch (problem.code) {
+    case 'out-of-range':
+      return { min: problem.min, max: problem.max };
+    case 'too-many':
+    case 'too-long':
+      return { max: problem.max };
+    case 'unknown-option':
+    case 'exclusive-with-others':
+    case 'duplicate-option':
+      return { option: problem.option };
+    default:
+      return undefined;
+  }
 }
 
 /** An answer problem in words, for logs and the collector's reply. */
@@ -49,21 +67,37 @@ export function responseProblem(
       return {
         path: `answers.${id}`,
         reason: `survey ${survey.id} v${survey.version} has no such question`,
+        code: 'unknown-question',
+        params: { question: id },
       };
     }
     if (!isVisible(question, answers)) {
-      return { path: `answers.${id}`, reason: 'answers a question that the other answers hide' };
+      return {
+        path: `answers.${id}`,
+        reason: 'answers a question that the other answers hide',
+        code: 'hidden-question',
+      };
     }
     const problem = answerProblem(question, value);
     if (problem) {
       const sub = 'path' in problem && problem.path ? `.${problem.path}` : '';
-      return { path: `answers.${id}${sub}`, reason: describeAnswerProblem(problem) };
+      const params = answerProblemParams(problem);
+      return {
+        path: `answers.${id}${sub}`,
+        reason: describeAnswerProblem(problem),
+        code: problem.code,
+        ...(params ? { params } : {}),
+      };
     }
   }
   if (completed) {
     for (const question of survey.questions) {
       if (!question.optional && isVisible(question, answers) && !isAnswered(answers[question.id])) {
-        return { path: `answers.${question.id}`, reason: 'is required in a completed response' };
+        return {
+          path: `answers.${question.id}`,
+          reason: 'is required in a completed response',
+          code: 'required-in-completed',
+        };
       }
     }
   }

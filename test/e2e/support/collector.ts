@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COLLECTOR_HEAP_FLAGS } from '../../../scripts/collector-heap.mjs';
 import { apiPath, ENDPOINTS } from '../../../src/shared/contract/endpoints';
 
 const START_TIMEOUT_MS = 30_000;
@@ -48,7 +49,9 @@ export async function freePort(): Promise<number> {
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv, stdin?: string): ChildProcess {
-  const child = spawn(process.execPath, ['test/e2e/support/run-collector.mjs', ...args], {
+  // `serve` runs with the heap `npm start` gives it; the other commands as `npm run collector`.
+  const heap = args[0] === 'serve' ? COLLECTOR_HEAP_FLAGS : [];
+  const child = spawn(process.execPath, [...heap, 'test/e2e/support/run-collector.mjs', ...args], {
     env: { ...process.env, ...env },
     stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });

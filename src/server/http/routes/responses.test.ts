@@ -67,7 +67,13 @@ describe.each(testDialects)('sync batches on $name', (dialect) => {
     const changed = { ...record, answers: { ...record.answers, recommend: 0 } };
     const reply = await collector.sync(token, [changed]);
     expect(reply.results).toEqual([
-      { id: record.id, outcome: 'conflict', reason: expect.any(String), path: 'id' },
+      {
+        id: record.id,
+        outcome: 'conflict',
+        reason: expect.any(String),
+        code: 'content-conflict',
+        path: 'id',
+      },
     ]);
     expect((await findResponse(collector.database.storage, record.id))?.answers.recommend).toBe(9);
   });
@@ -89,9 +95,11 @@ describe.each(testDialects)('sync batches on $name', (dialect) => {
         id: bad.id,
         outcome: 'rejected',
         reason: 'should be from 1 to 5',
+        code: 'out-of-range',
+        params: { min: 1, max: 5 },
         path: 'answers.overall-satisfaction',
       },
-      { id: null, outcome: 'rejected', reason: expect.any(String) },
+      { id: null, outcome: 'rejected', reason: expect.any(String), code: 'invalid-field' },
       { id: good[1]?.id, outcome: 'accepted' },
     ]);
     expect(await countResponses(collector.database.storage)).toBe(2);
@@ -122,6 +130,8 @@ describe.each(testDialects)('sync batches on $name', (dialect) => {
         id: record.id,
         outcome: 'rejected',
         reason: expect.stringContaining('unknown survey version'),
+        code: 'unknown-survey-version',
+        params: { surveyId: record.surveyId, version: 2 },
         path: 'surveyVersion',
       },
     ]);
@@ -131,6 +141,7 @@ describe.each(testDialects)('sync batches on $name', (dialect) => {
     const record = makeResponse({ deviceId: '7d1c9b2a-5e4f-4a3b-8c2d-1e0f9a8b7c6d' });
     expect((await collector.sync(token, [record])).results[0]).toMatchObject({
       outcome: 'rejected',
+      code: 'other-device',
       path: 'deviceId',
     });
   });

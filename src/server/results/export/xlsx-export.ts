@@ -10,7 +10,7 @@
  * a cell and presses Enter would turn it into a live formula.
  */
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Codebook } from './codebook';
 import { type CellValue, type ExportColumn, type ExportRow, exportCells } from './columns';
 
@@ -134,7 +134,10 @@ async function writeWorkbook(
     // exceljs would read the real clock for the document's dates otherwise.
     created: now,
   };
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter(options);
+  // Loaded on the first XLSX export: exceljs and what it pulls in take about 37 MB of the
+  // collector's memory, which a collector that only ingests never needs.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter(options);
   workbook.creator = 'Library survey collector';
 
   const responses = workbook.addWorksheet(RESPONSES_SHEET, {
