@@ -2,6 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 /** Browser tests drive one Chromium and one collector at a time: 2 cores, no flakiness. */
 const E2E_TIMEOUT_MS = 120_000;
+/**
+ * Unit tests talk to SQLite and PostgreSQL and hash passwords with scrypt: on a 2-core
+ * machine shared with other jobs (load average 15) single tests took up to 16 s, against
+ * Vitest's default bound of 5 s. The bound is for a stuck test; nothing waits for it.
+ */
+const UNIT_TIMEOUT_MS = 60_000;
+const UNIT_HOOK_TIMEOUT_MS = 120_000;
 /** A small chaos run takes minutes on a busy 2-core machine; this bounds a stuck one. */
 const CHAOS_TIMEOUT_MS = 20 * 60_000;
 
@@ -20,6 +27,8 @@ export default defineConfig({
             'test/fuzz/*.test.ts',
           ],
           environment: 'node',
+          testTimeout: UNIT_TIMEOUT_MS,
+          hookTimeout: UNIT_HOOK_TIMEOUT_MS,
           // Benchmarks print figures (npm run bench); they belong to one project only.
           benchmark: { include: ['bench/**/*.bench.ts'] },
         },
