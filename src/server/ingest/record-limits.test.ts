@@ -33,7 +33,7 @@ describe('the limits looked at before a batch is parsed', () => {
     [
       'a record with 14 fields',
       batch(record({ location: 'x', extra: 1 })),
-      { path: 'responses.1', message: 'at most 13 fields (got more)' },
+      { path: 'responses.1', message: 'at most 14 fields (got more)' },
     ],
     [
       'an array inside a choice',
