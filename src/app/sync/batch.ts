@@ -36,10 +36,11 @@ function envelope(
   health: DeviceHealth | undefined,
 ): string {
   const offset = clockOffsetMs === undefined ? '' : `,"clockOffsetMs":${clockOffsetMs}`;
+  const waiting = Math.max(0, (health?.responses.waiting ?? 0) - parts.length);
   const report =
     health === undefined
       ? ''
-      : `,"health":${JSON.stringify({ ...health, waiting: Math.max(0, health.waiting - parts.length) })}`;
+      : `,"health":${JSON.stringify({ ...health, responses: { ...health.responses, waiting } })}`;
   return `{"responses":[${parts.join(',')}]${offset}${report}}`;
 }
 

@@ -72,8 +72,10 @@ export async function* drainOutbox(
   const healthNow = (): DeviceHealth | undefined =>
     input.health && {
       ...input.health,
-      waiting: Math.max(0, input.health.waiting - counts.sent - unsendable),
-      quarantined: input.health.quarantined + counts.quarantined,
+      responses: {
+        waiting: Math.max(0, input.health.responses.waiting - counts.sent - unsendable),
+        quarantined: input.health.responses.quarantined + counts.quarantined,
+      },
     };
   let size: BatchSize = startingBatchSize(input.batchRecords);
   const failed = (end: Omit<Extract<DrainEnd, { outcome: 'failed' }>, 'outcome'>) => ({

@@ -31,7 +31,7 @@ function bytes(value: number | undefined): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
-async function storageOf(storage: StorageReader | undefined): Promise<Partial<DeviceHealth>> {
+async function storageOf(storage: StorageReader | undefined): Promise<DeviceHealth['storage']> {
   // Each part on its own: a browser that refuses the estimate may still say persisted.
   const [estimate, persisted] = await Promise.all([
     storage?.estimate?.().catch(() => undefined),
@@ -40,9 +40,9 @@ async function storageOf(storage: StorageReader | undefined): Promise<Partial<De
   const used = bytes(estimate?.usage);
   const quota = bytes(estimate?.quota);
   return {
-    ...(used === undefined ? {} : { storageUsedBytes: used }),
-    ...(quota === undefined ? {} : { storageQuotaBytes: quota }),
-    ...(typeof persisted === 'boolean' ? { storagePersistent: persisted } : {}),
+    ...(used === undefined ? {} : { usedBytes: used }),
+    ...(quota === undefined ? {} : { quotaBytes: quota }),
+    ...(typeof persisted === 'boolean' ? { persistent: persisted } : {}),
   };
 }
 
@@ -55,8 +55,7 @@ export async function readDeviceHealth(source: HealthSource): Promise<DeviceHeal
   ]);
   return {
     appVersion: source.appVersion.slice(0, MAX_APP_VERSION_CHARS) || 'unknown',
-    waiting,
-    quarantined,
-    ...storage,
+    responses: { waiting, quarantined },
+    storage,
   };
 }

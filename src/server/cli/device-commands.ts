@@ -74,16 +74,18 @@ export function formatBytes(bytes: number): string {
 /** "120.0 MiB of 2.0 GiB (6%)", or "-" where the browser did not tell. */
 function storageCell(health: DeviceHealthReport): string {
   const share = storageShare(health);
-  if (share === undefined || health.storageUsedBytes === undefined) return '-';
-  const quota = health.storageQuotaBytes ?? 0;
-  return `${formatBytes(health.storageUsedBytes)} of ${formatBytes(quota)} (${Math.round(share * 100)}%)`;
+  const { usedBytes, quotaBytes } = health.storage;
+  if (share === undefined || usedBytes === undefined || quotaBytes === undefined) return '-';
+  return `${formatBytes(usedBytes)} of ${formatBytes(quotaBytes)} (${Math.round(share * 100)}%)`;
 }
 
 /** What needs a look, in words after a symbol, so it reads without colour. */
 function attentionCell(health: DeviceHealthReport): string {
   const concerns = healthConcerns(health);
   const notes = [
-    ...(concerns.quarantined ? [`⚠ ${health.quarantined} refused, kept on the device`] : []),
+    ...(concerns.quarantined
+      ? [`⚠ ${health.responses.quarantined} refused, kept on the device`]
+      : []),
     ...(concerns.storageFull
       ? [`⚠ storage over ${Math.round(STORAGE_WARNING_SHARE * 100)}% full`]
       : []),
@@ -94,12 +96,12 @@ function attentionCell(health: DeviceHealthReport): string {
 /** The health columns of a device: its latest report, or dashes before its first. */
 function healthCells(health: DeviceHealthReport | null): string[] {
   if (!health) return ['-', '-', '-', '-', '-', 'not reported', '-'];
-  const persistent =
-    health.storagePersistent === undefined ? '-' : health.storagePersistent ? 'yes' : 'no';
+  const { persistent: granted } = health.storage;
+  const persistent = granted === undefined ? '-' : granted ? 'yes' : 'no';
   return [
     health.appVersion,
-    String(health.waiting),
-    String(health.quarantined),
+    String(health.responses.waiting),
+    String(health.responses.quarantined),
     storageCell(health),
     persistent,
     formatTime(health.reportedAt),

@@ -15,21 +15,32 @@ export const MAX_APP_VERSION_CHARS = 64;
  */
 export const STORAGE_WARNING_SHARE = 0.8;
 
+/**
+ * Shaped to pass the look a collector takes at a batch's text before parsing it
+ * (src/server/ingest/record-limits.ts), a collector from before this report included: an
+ * object beside the records may have at most three fields, and one inside it as many as a
+ * record. Flat, the report would have a batch refused whole by such a collector.
+ */
 export const DeviceHealthSchema = z.object({
-  /** The build the device runs (the app's __APP_VERSION__). */
+  /** The build the device runs (the app's VITE_APP_VERSION). */
   appVersion: z.string().min(1).max(MAX_APP_VERSION_CHARS),
-  /** Responses queued on the device besides the ones in the batch it came with. */
-  waiting: z.int().min(0),
-  /** Responses the collector refused, kept on the device until staff decide. */
-  quarantined: z.int().min(0),
+  responses: z.object({
+    /** Queued on the device besides the ones in the batch the report came with. */
+    waiting: z.int().min(0),
+    /** Refused by the collector, kept on the device until staff decide. */
+    quarantined: z.int().min(0),
+  }),
   /**
-   * Bytes the site's storage uses and may use (navigator.storage.estimate()); absent where
-   * the browser does not tell (no navigator.storage: an old Safari, a page not over HTTPS).
+   * The site's storage (navigator.storage); each part absent where the browser does not
+   * tell (no StorageManager: an old Safari, a page not served over HTTPS).
    */
-  storageUsedBytes: z.number().min(0).optional(),
-  storageQuotaBytes: z.number().min(0).optional(),
-  /** Whether the browser granted persistent storage (navigator.storage.persisted()). */
-  storagePersistent: z.boolean().optional(),
+  storage: z.object({
+    /** Bytes used and the most the browser lets the site use (estimate()). */
+    usedBytes: z.number().min(0).optional(),
+    quotaBytes: z.number().min(0).optional(),
+    /** Whether the browser granted persistent storage (persisted()). */
+    persistent: z.boolean().optional(),
+  }),
 });
 export type DeviceHealth = z.infer<typeof DeviceHealthSchema>;
 
@@ -41,7 +52,7 @@ export type DeviceHealthReport = z.infer<typeof DeviceHealthReportSchema>;
 
 /** The share of its quota a device uses, or undefined when it did not say. */
 export function storageShare(health: DeviceHealth): number | undefined {
-  const { storageUsedBytes: used, storageQuotaBytes: quota } = health;
+  const { usedBytes: used, quotaBytes: quota } = health.storage;
   if (used === undefined || quota === undefined || quota <= 0) return undefined;
   return used / quota;
 }
@@ -56,7 +67,7 @@ export interface HealthConcerns {
 /** What about a device's health needs someone to look at it. */
 export function healthConcerns(health: DeviceHealth): HealthConcerns {
   return {
-    quarantined: health.quarantined > 0,
+    quarantined: health.responses.quarantined > 0,
     storageFull: (storageShare(health) ?? 0) > STORAGE_WARNING_SHARE,
   };
 }
