@@ -1,16 +1,22 @@
 /**
  * The fleet report: a kiosk that syncs tells the collector its app version, what waits and
  * what was refused, and its storage; `device list` prints it, and the dashboard's devices
- * page shows it in the reader's language, accessible.
+ * page shows it in the reader's language, accessible. And taps that are not answers: a
+ * patron tapping through the questionnaire leaves a response flagged suspect, kept.
  */
 
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BUILT_IN_SURVEYS } from '../../src/surveys';
 import { AdminPage } from './pages/admin-page';
+import { KioskPage } from './pages/kiosk-page';
+import { patronAnswers } from './support/answers';
 import { axeViolations } from './support/axe';
+import { launchBrowser } from './support/browser';
 import { readResponses } from './support/indexeddb';
 import { assignQuickSurvey, closeKiosk, enrolledKiosk, useStack } from './support/stack';
 import { addStaff, STAFF_PASSWORD } from './support/staff-session';
+import { onlySurvey } from './support/texts';
 
 const ADMIN = 'fleet@library.example';
 const TABLET = 'Bookmobile tablet';
@@ -82,5 +88,39 @@ describe('the fleet report', () => {
     await expect.poll(() => device.textContent()).toContain(' od ');
     await admin.useLanguage('en');
     await adminTab.close();
+  });
+
+  it('flags a patron tapping through the questionnaire as suspect, and keeps the response', async () => {
+    // A device of its own: the built-in questionnaire, not the enrolled kiosks' quick one.
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await page.clock.install();
+      await page.goto(stack.collector.url);
+      const kiosk = new KioskPage(page, onlySurvey(BUILT_IN_SURVEYS));
+      await kiosk.button('welcome.start').waitFor();
+      // The page's clock stands still: every tap comes at one instant, faster than reading.
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+      await kiosk.start();
+      await kiosk.answerThrough(patronAnswers('en'));
+
+      const [draft] = await readResponses(page);
+      expect(draft?.status).toBe('draft');
+      const timed = Object.keys(draft?.answerTimes ?? {});
+      expect(timed.length).toBeGreaterThanOrEqual(5);
+      expect(timed.sort()).toEqual(Object.keys(draft?.answers ?? {}).sort());
+
+      await kiosk.button('review.submit').click();
+      await expect
+        .poll(async () => (await readResponses(page)).map((r) => [r.status, r.suspect]))
+        .toEqual([['queued', true]]);
+      const [queued] = await readResponses(page);
+      // The times were the draft's: the queued response carries the flag only.
+      expect(queued).not.toHaveProperty('answerTimes');
+      expect(Object.keys(queued?.answers ?? {})).toEqual(Object.keys(draft?.answers ?? {}));
+      await closeKiosk(page);
+    } finally {
+      await browser.close();
+    }
   });
 });
