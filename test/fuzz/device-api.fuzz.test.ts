@@ -17,7 +17,7 @@ import {
 } from '../../src/shared/contract/device';
 import { apiPath, ENDPOINTS } from '../../src/shared/contract/endpoints';
 import { safeParseInput } from '../../src/shared/contract/parse';
-import type { SurveyResponseSchema } from '../../src/shared/contract/response';
+import { SurveyResponseSchema } from '../../src/shared/contract/response';
 import { SurveyPackageSchema } from '../../src/shared/contract/survey-package';
 import { SyncBatchReplySchema } from '../../src/shared/contract/sync';
 import { startTestCollector, type TestCollector } from '../fixtures/collector';
@@ -315,7 +315,10 @@ type RecordPlan =
   | { kind: 'not-a-record'; value: unknown }
   | { kind: 'deep'; depth: number };
 
-const REQUIRED_FIELDS = RESPONSE_FIELDS.filter((f) => f !== 'location');
+/** The fields a record must have: the contract's optional ones (location, suspect) left out. */
+const REQUIRED_FIELDS = RESPONSE_FIELDS.filter(
+  (f) => !SurveyResponseSchema.shape[f].safeParse(undefined).success,
+);
 
 /** Rating questions of the test survey: they take 1 to 5, or 'na' where offered. */
 const RATINGS = ['overall-satisfaction', 'staff-helpful', 'opening-hours'] as const;
