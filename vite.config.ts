@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { ADMIN_BUILD_MODE, adminBuildConfig, adminDevPages } from './config/admin-build.ts';
+import { appVersionDefine } from './config/app-version.ts';
 import { buildChecks } from './config/build-checks.ts';
 import { preloadFirstScreen } from './config/preload-first-screen.ts';
 import { pwaOptions } from './config/pwa.ts';
@@ -35,6 +36,7 @@ export default defineConfig(({ isSsrBuild, mode }) =>
             adminDevPages(),
           ],
           build: { outDir: 'dist/client', emptyOutDir: true, manifest: true, sourcemap: false },
+          define: appVersionDefine(),
           server: { proxy: { '/api': 'http://127.0.0.1:8787' } },
         },
 );

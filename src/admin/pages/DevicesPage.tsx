@@ -1,12 +1,18 @@
 /**
- * The enrolled devices: branch, name, when enrolled, when last seen, the clock offset, and
- * whether revoked. A device quiet for DEVICE_QUIET_DAYS days is marked with a word and a
- * symbol as well as a colour. Administrators may revoke one, after confirming.
+ * The enrolled devices: branch, name, when enrolled, when last seen, the clock offset, each
+ * kiosk's latest health report (DeviceHealthCells), and whether revoked. A device quiet for
+ * DEVICE_QUIET_DAYS days is marked with a word and a symbol as well as a colour.
+ * Administrators may revoke one, after confirming.
  */
 import { DEVICE_QUIET_DAYS, type DeviceList } from '../../shared/contract/admin';
 import { api } from '../api';
 import { now } from '../clock';
 import { ConfirmDialog, useConfirmation } from '../components/ConfirmDialog';
+import {
+  DeviceHealthCells,
+  DeviceHealthHeaders,
+  DeviceHealthRule,
+} from '../components/DeviceHealthCells';
 import { Status } from '../components/Status';
 import { useLanguage, useSignedIn } from '../context';
 import { useLoad } from '../use-load';
@@ -39,7 +45,7 @@ export function DevicesPage() {
           <table class="data">
             <caption>
               {t('devices.caption', { count: devices.length })}{' '}
-              {t('devices.quietRule', { count: DEVICE_QUIET_DAYS })}
+              {t('devices.quietRule', { count: DEVICE_QUIET_DAYS })} <DeviceHealthRule />
             </caption>
             <thead>
               <tr>
@@ -48,6 +54,7 @@ export function DevicesPage() {
                 <th scope="col">{t('devices.enrolled')}</th>
                 <th scope="col">{t('devices.lastSeen')}</th>
                 <th scope="col">{t('devices.clockOffset')}</th>
+                <DeviceHealthHeaders />
                 <th scope="col">{t('devices.state')}</th>
                 {isAdmin ? (
                   <th scope="col">
@@ -77,6 +84,7 @@ export function DevicesPage() {
                   <td class="num">
                     {d.lastClockOffsetMs === null ? '–' : f.offset(d.lastClockOffsetMs)}
                   </td>
+                  <DeviceHealthCells device={d} />
                   <td>
                     {d.revokedAt ? (
                       <span class="badge">

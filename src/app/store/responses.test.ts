@@ -421,3 +421,71 @@ describe("a phone's responses on a public link", () => {
     expect(await countQueued(2, LINK.token)).toBe(2);
   });
 });
+
+describe('answers that came too fast', () => {
+  const START = Date.parse('2026-11-20T09:00:00Z');
+  const QUESTIONS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'];
+
+  /** Answers the questions one by one, each at the given second after Start. */
+  async function answerAt(seconds: readonly number[], d = draft()): Promise<DraftInput> {
+    let answers: DraftInput['answers'] = {};
+    for (const [i, s] of seconds.entries()) {
+      answers = { ...answers, [QUESTIONS[i] as string]: 3 };
+      await saveDraft({ ...d, answers }, START + s * 1000);
+    }
+    return { ...d, answers };
+  }
+
+  it('keeps when each answer was first given on the draft, and not on the queued row', async () => {
+    const d = await answerAt([10, 25]);
+    await saveDraft({ ...d, answers: { ...d.answers, q1: 5 } }, START + 40_000);
+    const [open] = await openDrafts();
+    expect(open?.answerTimes).toEqual({ q1: START + 10_000, q2: START + 25_000 });
+    const queued = await submitDraft(d.id, new Date(START + 50_000));
+    expect(queued).not.toHaveProperty('answerTimes');
+    expect(queued).not.toHaveProperty('suspect');
+    expect((await outboxBatch(10))[0]).not.toHaveProperty('suspect');
+  });
+
+  it.each<[string, number[], 'submit' | 'walk away', boolean]>([
+    ['a careful patron', [9, 22, 38, 51, 70, 90], 'submit', false],
+    ['a child hammering', [0.5, 1, 1.4, 2, 2.3, 2.9], 'submit', true],
+    ['a patron who walked away after tapping through', [1, 2, 3, 4, 5], 'walk away', true],
+    ['a walk-away with two quick answers', [1, 1.5], 'walk away', false],
+  ])('flags %s: suspect %s', async (_name, seconds, end, suspect) => {
+    const d = await answerAt(seconds);
+    const queued =
+      end === 'submit'
+        ? await submitDraft(d.id, new Date(START + 120_000))
+        : await closeDraft(d.id, new Date(START + 120_000));
+    expect(queued?.suspect === true).toBe(suspect);
+    const [record] = await outboxBatch(10);
+    expect(record?.suspect === true).toBe(suspect);
+    // Flagged or not, it is a record the contract takes, and it is sent.
+    expect(SurveyResponseSchema.safeParse(record).success).toBe(true);
+  });
+
+  it("flags a phone's response on a public link too", async () => {
+    const link = { token: 'Abc_-0123456789abcdefghijklmnopq', branchId: 'south' };
+    const d = await answerAt([0.3, 0.6, 0.9, 1.2, 1.5], draft({}, { channel: 'qr', link }));
+    await submitDraft(d.id, new Date(START + 3_000));
+    expect((await outboxBatch(10, link.token))[0]?.suspect).toBe(true);
+  });
+
+  it('does not date the answers of a draft written before answer times were kept', async () => {
+    const d = draft({ q1: 1, q2: 2, q3: 3, q4: 4, q5: 5 });
+    const { link: _, ...fields } = d;
+    // The row as an older app left it: answers, no times.
+    await db.responses.put({
+      ...fields,
+      deviceId: await ensureDeviceId(),
+      branchId: null,
+      completed: false,
+      status: 'draft',
+      updatedAt: START,
+    });
+    await saveDraft({ ...d, answers: { ...d.answers, q6: 6 } }, START + 1_000);
+    const queued = await submitDraft(d.id, new Date(START + 2_000));
+    expect(queued?.suspect).toBeUndefined();
+  });
+});

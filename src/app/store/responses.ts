@@ -7,6 +7,7 @@ import type { Answers, GapAnswer } from '../../shared/contract/answer';
 import type { Question } from '../../shared/contract/question';
 import type { Channel, SurveyResponse } from '../../shared/contract/response';
 import type { Language } from '../../shared/languages';
+import { answerTimesAfter, responseIsSuspect } from '../../shared/survey/answer-pace';
 import { isAnswered } from '../../shared/survey/conditions';
 import { StoreRuleError, withDatabase } from './database';
 import type { DeviceResponse, Enrollment, Quarantine, ResponseStatus } from './schema';
@@ -52,9 +53,13 @@ export async function saveDraft(draft: DraftInput, now = Date.now()): Promise<vo
       }
       const enrollment = enrollmentRow?.value as Enrollment | undefined;
       const { link, ...fields } = draft;
+      // When each answer was first given, on the same clock as the write: the pace that
+      // decides `suspect` when the draft is queued.
+      const answerTimes = answerTimesAfter(existing, draft.answers, now);
       await database.responses.put({
         ...fields,
         ...(link ? { link: link.token } : {}),
+        answerTimes,
         deviceId,
         branchId: link ? link.branchId : (enrollment?.branch.id ?? null),
         completed: false,
@@ -93,6 +98,9 @@ export async function preloadMasking(): Promise<void> {
 /**
  * Turns a draft into a queued response in the same row, giving it the next deviceSeq.
  * A walked-away draft without a single answer is dropped instead: there is nothing to keep.
+ * A response whose answers came implausibly fast (shared/survey/answer-pace.ts, from the
+ * draft's answer times) is flagged `suspect`, completed or walked away: kept and sent all
+ * the same.
  * Returns the queued row, or undefined when the draft was dropped or not found.
  *
  * E-mail addresses, phone numbers and card numbers in its free texts are masked here, in
@@ -122,9 +130,12 @@ async function queueDraft(
       await database.settings.put({ key: 'deviceSeq', value: lastSeq + 1 });
       // Where the patron was and the lines of unfinished gap items belong to the draft:
       // the response keeps whole answers only, as the contract has them.
-      const { currentQuestionId: _, partialGaps: __, ...rest } = row;
+      // The answer times too: they decide `suspect` here and are not sent.
+      const { currentQuestionId: _, partialGaps: __, answerTimes, ...rest } = row;
+      const suspect = responseIsSuspect(row.answers, answerTimes, row.startedAt);
       const queued: DeviceResponse = {
         ...rest,
+        ...(suspect ? { suspect: true } : {}),
         answers: mask ? mask.maskAnswers(row.answers, row.locale, questions) : row.answers,
         status: 'queued',
         completed,
@@ -192,6 +203,8 @@ export function toSurveyResponse(row: DeviceResponse): SurveyResponse {
     submittedAt: row.submittedAt,
     completed: row.completed,
     answers: row.answers,
+    // Only ever true: a record without the flag is the same record to the collector.
+    ...(row.suspect ? { suspect: true } : {}),
   };
 }
 
@@ -289,6 +302,13 @@ export async function countQueued(upTo: number, link?: string): Promise<number> 
       .primaryKeys(),
   );
   return keys.length;
+}
+
+/** How many responses the collector refused wait in quarantine (few: each waits for staff). */
+export function countQuarantined(): Promise<number> {
+  return withDatabase((database) =>
+    database.responses.where('status').equals('quarantined').count(),
+  );
 }
 
 export type StatusCounts = Record<ResponseStatus, number>;

@@ -9,6 +9,7 @@ import type { KioskOptions } from '../../shared/contract/device';
 import type { RefusalParams } from '../../shared/contract/refusal';
 import type { SurveyResponse } from '../../shared/contract/response';
 import type { SurveyPackage } from '../../shared/contract/survey-package';
+import type { AnswerTimes } from '../../shared/survey/answer-pace';
 
 export const DATABASE_NAME = 'library-survey';
 
@@ -56,6 +57,14 @@ export interface DeviceResponse extends Omit<SurveyResponse, 'deviceSeq' | 'subm
    * whole answers only, and nothing downstream has to know partial lines exist.
    */
   partialGaps?: Record<string, Partial<GapAnswer>>;
+  /**
+   * When each question was first answered (ms, device clock), by question id: the draft's
+   * own record of the patron's pace (shared/survey/answer-pace.ts), from which `suspect` is
+   * set when the draft is queued. Dropped then like currentQuestionId: it is not part of
+   * what is sent. Not indexed, so no schema version: a row from before has none, and its
+   * answers then count as untimed.
+   */
+  answerTimes?: AnswerTimes;
   syncedAt?: number;
   quarantine?: Quarantine;
   /**

@@ -2,6 +2,7 @@
  * Builds the body of one batch: as many of the oldest queued records as fit under the
  * collector's limits, serialised once. Pure, so the byte arithmetic is tested on its own.
  */
+import type { DeviceHealth } from '../../shared/contract/device-health';
 import type { SurveyResponse } from '../../shared/contract/response';
 import { MAX_BATCH_BYTES, MAX_BATCH_RESPONSES } from '../../shared/contract/sync';
 
@@ -24,13 +25,28 @@ export type BatchBody =
   /** The first record alone is over the collector's limit: it can never be sent. */
   | { kind: 'too-large'; record: SurveyResponse; bytes: number };
 
-function envelope(parts: readonly string[], clockOffsetMs: number | undefined): string {
+/**
+ * The envelope around the records. The health report's `waiting` counts what was queued
+ * before this batch; the batch's own records are taken off it, so what the collector keeps
+ * says what will still wait once it has them.
+ */
+function envelope(
+  parts: readonly string[],
+  clockOffsetMs: number | undefined,
+  health: DeviceHealth | undefined,
+): string {
   const offset = clockOffsetMs === undefined ? '' : `,"clockOffsetMs":${clockOffsetMs}`;
-  return `{"responses":[${parts.join(',')}]${offset}}`;
+  const waiting = Math.max(0, (health?.responses.waiting ?? 0) - parts.length);
+  const report =
+    health === undefined
+      ? ''
+      : `,"health":${JSON.stringify({ ...health, responses: { ...health.responses, waiting } })}`;
+  return `{"responses":[${parts.join(',')}]${offset}${report}}`;
 }
 
 /**
- * The longest prefix of `records` (oldest first, so order is kept) that fits both limits.
+ * The longest prefix of `records` (oldest first, so order is kept) that fits both limits,
+ * with the kiosk's health report when it has one (a phone has none).
  * A first record bigger than SYNC_BATCH_BYTES but within MAX_BATCH_BYTES is still sent on
  * its own: only the collector's own limit is final.
  */
@@ -38,10 +54,12 @@ export function buildBatchBody(
   records: readonly SurveyResponse[],
   clockOffsetMs: number | undefined,
   maxBytes = SYNC_BATCH_BYTES,
+  health?: DeviceHealth,
 ): BatchBody | undefined {
   const first = records[0];
   if (!first) return undefined;
-  const overhead = byteLength(envelope([], clockOffsetMs));
+  // With nothing taken off `waiting` yet: the envelope is measured at its longest.
+  const overhead = byteLength(envelope([], clockOffsetMs, health));
   const parts: string[] = [];
   let bytes = overhead;
   for (const record of records.slice(0, MAX_BATCH_RESPONSES)) {
@@ -56,7 +74,7 @@ export function buildBatchBody(
   }
   return {
     kind: 'body',
-    json: envelope(parts, clockOffsetMs),
+    json: envelope(parts, clockOffsetMs, health),
     records: records.slice(0, parts.length),
     bytes,
   };

@@ -2,6 +2,7 @@
  * The engine's and the collector client's dependencies, taken from the browser. Built
  * once at start-up; tests build their own from fakes instead.
  */
+import { APP_VERSION } from '../app-version';
 import type { SyncEngineDeps } from './sync-engine';
 
 export function browserSyncDeps(baseUrl = ''): SyncEngineDeps {
@@ -25,5 +26,7 @@ export function browserSyncDeps(baseUrl = ''): SyncEngineDeps {
     window: globalThis.window,
     document: globalThis.document,
     onError: (error) => console.error('sync failed', error),
+    // The kiosk's health report; the engine leaves it out for a phone's public link.
+    health: { appVersion: APP_VERSION, storage: globalThis.navigator?.storage },
   };
 }

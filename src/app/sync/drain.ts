@@ -7,6 +7,7 @@
  * The sync state is not written here: each answered batch is yielded as a fact, and the
  * run's end returned, for the engine to keep.
  */
+import type { DeviceHealth } from '../../shared/contract/device-health';
 import { MAX_BATCH_BYTES } from '../../shared/contract/sync';
 import { markSynced, outboxBatch, quarantineResponses } from '../store';
 import { buildBatchBody } from './batch';
@@ -41,6 +42,11 @@ export interface DrainInput {
   clockOffsetMs: number | undefined;
   /** The batch size the last timeouts left (SyncState.batchRecords). */
   batchRecords?: number | undefined;
+  /**
+   * The kiosk's health as the run began (health.ts), sent with every batch with its counts
+   * kept current; undefined for a phone, and where it could not be read.
+   */
+  health?: DeviceHealth | undefined;
   isStopped: () => boolean;
 }
 
@@ -69,6 +75,17 @@ export async function* drainOutbox(
   // A device without an estimate asks the collector's time once, before its first batch.
   let clockAsked = clockOffsetMs !== undefined;
   let progressed = false;
+  // Records too large to send: they left the queue for quarantine without a batch.
+  let unsendable = 0;
+  /** The health report as of this batch: what earlier batches took is no longer waiting. */
+  const healthNow = (): DeviceHealth | undefined =>
+    input.health && {
+      ...input.health,
+      responses: {
+        waiting: Math.max(0, input.health.responses.waiting - counts.sent - unsendable),
+        quarantined: input.health.responses.quarantined + counts.quarantined,
+      },
+    };
   let size: BatchSize = startingBatchSize(input.batchRecords);
   const failed = (end: Omit<Extract<DrainEnd, { outcome: 'failed' }>, 'outcome'>) => ({
     ...counts,
@@ -93,9 +110,10 @@ export async function* drainOutbox(
         yield { kind: 'clock-read', clockOffsetMs };
       }
     }
-    const body = buildBatchBody(records, clockOffsetMs);
+    const body = buildBatchBody(records, clockOffsetMs, undefined, healthNow());
     if (!body) break;
     if (body.kind === 'too-large') {
+      unsendable += 1;
       await quarantine([tooLarge(body.record.id, body.bytes)]);
       continue;
     }

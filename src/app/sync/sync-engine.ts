@@ -16,6 +16,7 @@ import {
   updateSyncState,
 } from '../store';
 import { type DrainInput, type DrainReport, drainOutbox } from './drain';
+import { type HealthSource, readDeviceHealth } from './health';
 import type { CollectorDeps } from './http';
 import { type CallFact, type SyncFact, syncStateAfter, syncStateOnFact } from './run-state';
 import { nextTimerDelayMs, readiness, SYNC_INTERVAL_MS } from './schedule';
@@ -54,6 +55,12 @@ export interface SyncEngineDeps extends CollectorDeps {
   onError?: (error: unknown) => void;
   /** Where the outbox goes: the kiosk's enrollment (the default), or a phone's public link. */
   target?: SyncTarget;
+  /**
+   * The build's version and the browser's storage, for the health report a kiosk sends
+   * with its batches. A phone on a public link sends none: it is a patron's own device, and
+   * the fleet report is about the library's.
+   */
+  health?: HealthSource;
 }
 
 export interface SyncEngine {
@@ -128,6 +135,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
   }
 
+  /** The kiosk's report for this run; none for a phone, none when it cannot be read. */
+  async function healthReport() {
+    if (!deps.health || target.link !== undefined) return undefined;
+    // A report is a courtesy to the fleet's keepers: the answers go without it. A store
+    // that cannot count fails the drain right after, which reports it.
+    return readDeviceHealth(deps.health).catch(() => undefined);
+  }
+
   async function withLock(work: () => Promise<Attempt>): Promise<Attempt | undefined> {
     if (!deps.locks) return work();
     return deps.locks.request(SYNC_LOCK_NAME, { ifAvailable: true }, async (lock) =>
@@ -153,6 +168,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       token: credential.token,
       clockOffsetMs: state.clockOffsetMs,
       batchRecords: state.batchRecords,
+      health: await healthReport(),
       isStopped: () => stopped,
     });
     // What the collector has had for a while leaves the shared tablet.

@@ -2,6 +2,12 @@
  * code create, device list | revoke | responses | quarantine: enrolling kiosks, taking them
  * out of service, and seeing (and taking out of the results) what a device sent.
  */
+import {
+  type DeviceHealthReport,
+  healthConcerns,
+  STORAGE_WARNING_SHARE,
+  storageShare,
+} from '../../shared/contract/device-health';
 import { addDays, dayInZone, dayStartMs } from '../../shared/results/days';
 import { publicBaseUrl } from '../config';
 import { createEnrollmentCode } from '../devices/enrollment';
@@ -52,9 +58,61 @@ export const codeCreate: Command = {
   },
 };
 
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
+
+/** Bytes in the largest binary unit that leaves at least 1: "512 B", "1.5 GiB". */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${BYTE_UNITS[unit]}`;
+}
+
+/** "120.0 MiB of 2.0 GiB (6%)", or "-" where the browser did not tell. */
+function storageCell(health: DeviceHealthReport): string {
+  const share = storageShare(health);
+  const { usedBytes, quotaBytes } = health.storage;
+  if (share === undefined || usedBytes === undefined || quotaBytes === undefined) return '-';
+  return `${formatBytes(usedBytes)} of ${formatBytes(quotaBytes)} (${Math.round(share * 100)}%)`;
+}
+
+/** What needs a look, in words after a symbol, so it reads without colour. */
+function attentionCell(health: DeviceHealthReport): string {
+  const concerns = healthConcerns(health);
+  const notes = [
+    ...(concerns.quarantined
+      ? [`⚠ ${health.responses.quarantined} refused, kept on the device`]
+      : []),
+    ...(concerns.storageFull
+      ? [`⚠ storage over ${Math.round(STORAGE_WARNING_SHARE * 100)}% full`]
+      : []),
+  ];
+  return notes.length > 0 ? notes.join('; ') : 'ok';
+}
+
+/** The health columns of a device: its latest report, or dashes before its first. */
+function healthCells(health: DeviceHealthReport | null): string[] {
+  if (!health) return ['-', '-', '-', '-', '-', 'not reported', '-'];
+  const { persistent: granted } = health.storage;
+  const persistent = granted === undefined ? '-' : granted ? 'yes' : 'no';
+  return [
+    health.appVersion,
+    String(health.responses.waiting),
+    String(health.responses.quarantined),
+    storageCell(health),
+    persistent,
+    formatTime(health.reportedAt),
+    attentionCell(health),
+  ];
+}
+
 export const deviceList: Command = {
   usage: 'device list [--branch <id>]',
-  summary: 'list enrolled devices: name, branch, enrolled, last seen, revoked',
+  summary:
+    'list enrolled devices: name, branch, enrolled, last seen, revoked, and each kiosk’s last health report',
   options: { branch: { type: 'string' } },
   positionals: [0, 0],
   async run({ host, config, options }) {
@@ -66,7 +124,21 @@ export const deviceList: Command = {
     }
     host.out(
       formatTable(
-        ['DEVICE', 'NAME', 'BRANCH', 'ENROLLED', 'LAST SEEN', 'REVOKED'],
+        [
+          'DEVICE',
+          'NAME',
+          'BRANCH',
+          'ENROLLED',
+          'LAST SEEN',
+          'REVOKED',
+          'VERSION',
+          'WAITING',
+          'QUARANTINED',
+          'STORAGE USED',
+          'PERSISTENT',
+          'REPORTED',
+          'ATTENTION',
+        ],
         devices.map((d) => [
           d.id,
           d.name ?? '-',
@@ -74,6 +146,7 @@ export const deviceList: Command = {
           formatTime(d.enrolledAt),
           formatTime(d.lastSeenAt, 'never'),
           formatTime(d.revokedAt, 'no'),
+          ...healthCells(d.health),
         ]),
       ),
     );

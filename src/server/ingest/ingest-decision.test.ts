@@ -234,6 +234,28 @@ describe('responseContentHash', () => {
     );
     expect(responseContentHash({ ...record, locale: 'hu' })).not.toBe(responseContentHash(record));
   });
+
+  it('hashes suspect false as no flag, and suspect true as content', () => {
+    const record = makeResponse();
+    expect(responseContentHash({ ...record, suspect: false })).toBe(responseContentHash(record));
+    expect(responseContentHash({ ...record, suspect: true })).not.toBe(responseContentHash(record));
+  });
+});
+
+describe('a record flagged suspect', () => {
+  it('is accepted with its flag, and its re-send is a duplicate while unflagged content conflicts', () => {
+    const record = { ...makeResponse(), suspect: true };
+    const first = checkRecord(record, context);
+    expect(first).toEqual({ ok: true, response: record, hash: responseContentHash(record) });
+    if (!first.ok) throw new Error(first.result.reason);
+    const existingHashes = new Map([[record.id, first.hash]]);
+    const again = checkRecord(structuredClone(record), context);
+    const { suspect: _, ...unflagged } = record;
+    const other = checkRecord(unflagged, context);
+    expect(
+      batchResults([again, other], { inserted: new Set(), existingHashes }).map((r) => r.outcome),
+    ).toEqual(['duplicate', 'conflict']);
+  });
 });
 
 describe('batchResults', () => {

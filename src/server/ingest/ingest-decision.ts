@@ -134,11 +134,13 @@ export function checkRecord(raw: unknown, context: CheckContext): RecordCheck {
  * The hash that tells a duplicate from a conflict: the record as stored (its free texts
  * masked), minus branchId, which the device may learn only after it made the response. The
  * hash of the unmasked text is never stored: a phone number has few enough digits to be
- * found again from it.
+ * found again from it. `suspect: false` says what no suspect says, so it is hashed as
+ * absent: a record stored before the flag existed, or sent by an integrator who writes
+ * false, is the same record; `suspect: true` is part of the content like any answer.
  */
 export function responseContentHash(response: SurveyResponse): string {
-  const { branchId: _claimed, ...content } = response;
-  return contentHash(content);
+  const { branchId: _claimed, suspect, ...content } = response;
+  return contentHash(suspect ? { ...content, suspect } : content);
 }
 
 /** The valid records to insert: the first of each id, in batch order. */

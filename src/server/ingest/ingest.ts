@@ -9,6 +9,7 @@
  * link's device row and branch, and the link's limits are counted before (public/limits.ts)
  * instead of a daily quota.
  */
+import { DeviceHealthSchema } from '../../shared/contract/device-health';
 import { SurveyIdSchema } from '../../shared/contract/ids';
 import { safeParseInput } from '../../shared/contract/parse';
 import type { SyncBatchReply } from '../../shared/contract/sync';
@@ -39,6 +40,11 @@ export interface IngestRequest {
   /** The records as they arrived; each is checked on its own. */
   responses: readonly unknown[];
   clockOffsetMs?: number | undefined;
+  /**
+   * A kiosk's report on itself as it arrived (DeviceHealthSchema): kept when it fits,
+   * ignored when it does not, never a reason to refuse the batch. A phone's is never kept.
+   */
+  health?: unknown;
   /** TIME_ZONE: the zone of the day each new response is counted on, and of the quota's day. */
   timeZone: string;
   /** New responses the device may have stored per day (DEVICE_DAILY_RESPONSE_QUOTA); none when unset. */
@@ -131,9 +137,12 @@ export async function ingestBatch(
   const results = batchResults(checks, stored);
   // A public link's device row is no device that gets in touch; a phone is not tracked.
   if (request.phone === undefined) {
+    const health =
+      request.health === undefined ? undefined : safeParseInput(DeviceHealthSchema, request.health);
     await recordDeviceContact(storage, request.device.id, {
       at: receivedAt,
       clockOffsetMs: request.clockOffsetMs,
+      health: health?.success ? health.data : undefined,
     });
   }
   return {

@@ -100,7 +100,7 @@ function stringEnd(text: string, open: number): number {
 
 /**
  * The first limit a sync batch's text crosses, or undefined when it is within them all:
- * at most 500 responses; in a record at most 13 fields, 100 answers, 3 fields in an
+ * at most 500 responses; in a record at most 14 fields, 100 answers, 3 fields in an
  * answer, 30 items in a list, 4 levels of nesting and MAX_RECORD_CHARS characters.
  */
 export function batchLimitProblem(text: string): LimitProblem | undefined {

@@ -2,6 +2,14 @@
  * Devices: kiosks and bookmobile tablets, known by their own UUID and a token stored only
  * as a hash. A device belongs to one branch; revoking it stops its token at once.
  */
+
+import type { Selectable } from 'kysely';
+import {
+  type DeviceHealth,
+  type DeviceHealthReport,
+  DeviceHealthSchema,
+} from '../../shared/contract/device-health';
+import { safeParseInput } from '../../shared/contract/parse';
 import type { Storage } from './database';
 import type { DevicesTable } from './schema';
 
@@ -13,9 +21,28 @@ export interface DeviceRecord {
   revokedAt: string | null;
   lastSeenAt: string | null;
   lastClockOffsetMs: number | null;
+  /** The kiosk's latest report on itself, or null before its first (or an unreadable one). */
+  health: DeviceHealthReport | null;
 }
 
-function fromRow(row: Omit<DevicesTable, 'token_hash'>): DeviceRecord {
+type DeviceRow = Selectable<Omit<DevicesTable, 'token_hash'>>;
+
+/** The stored report, read as the contract has it: a row from another version may not fit. */
+function healthOf(
+  row: Pick<DeviceRow, 'health' | 'health_reported_at'>,
+): DeviceHealthReport | null {
+  if (row.health == null || row.health_reported_at == null) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(row.health);
+  } catch {
+    return null;
+  }
+  const parsed = safeParseInput(DeviceHealthSchema, json);
+  return parsed.success ? { ...parsed.data, reportedAt: row.health_reported_at } : null;
+}
+
+function fromRow(row: DeviceRow): DeviceRecord {
   return {
     id: row.id,
     branchId: row.branch_id,
@@ -24,6 +51,7 @@ function fromRow(row: Omit<DevicesTable, 'token_hash'>): DeviceRecord {
     revokedAt: row.revoked_at,
     lastSeenAt: row.last_seen_at,
     lastClockOffsetMs: row.last_clock_offset_ms == null ? null : Number(row.last_clock_offset_ms),
+    health: healthOf(row),
   };
 }
 
@@ -35,6 +63,8 @@ const COLUMNS = [
   'revoked_at',
   'last_seen_at',
   'last_clock_offset_ms',
+  'health',
+  'health_reported_at',
 ] as const;
 
 /** The device a token belongs to, revoked or not; the caller decides what revoked means. */
@@ -127,17 +157,28 @@ export async function revokeDevice(storage: Storage, id: string, at: string): Pr
   return result.numUpdatedRows === 1n;
 }
 
-/** Notes that a device got in touch, and its clock offset when it sent one. */
+/**
+ * Notes that a device got in touch, its clock offset when it sent one, and its health
+ * report when it sent one (one UPDATE for all three: a batch costs no extra statement).
+ */
 export async function recordDeviceContact(
   storage: Storage,
   id: string,
-  contact: { at: string; clockOffsetMs?: number | undefined },
+  contact: {
+    at: string;
+    clockOffsetMs?: number | undefined;
+    health?: DeviceHealth | undefined;
+  },
 ): Promise<void> {
   await storage.db
     .updateTable('devices')
     .set({
       last_seen_at: contact.at,
       ...(contact.clockOffsetMs !== undefined && { last_clock_offset_ms: contact.clockOffsetMs }),
+      ...(contact.health !== undefined && {
+        health: JSON.stringify(contact.health),
+        health_reported_at: contact.at,
+      }),
     })
     .where('id', '=', id)
     .execute();

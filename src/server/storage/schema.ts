@@ -31,6 +31,10 @@ export interface DevicesTable {
   revoked_at: string | null;
   last_seen_at: string | null;
   last_clock_offset_ms: number | null;
+  /** JSON: the kiosk's latest DeviceHealth, as it sent it with a sync batch. */
+  health: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When that report arrived. */
+  health_reported_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EnrollmentCodesTable {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { BranchSchema } from './device';
+import { DeviceHealthReportSchema } from './device-health';
 import { BranchIdSchema, SurveyIdSchema } from './ids';
 import { LINK_CLOSED_REASONS, LINK_STATES, LinkTokenSchema } from './public-link';
 
@@ -35,6 +36,8 @@ export const DeviceDetailsSchema = z.object({
   revokedAt: z.iso.datetime({ offset: true }).nullable(),
   /** Not seen for DEVICE_QUIET_DAYS days (or never since enrolling that long ago). */
   quiet: z.boolean(),
+  /** The kiosk's latest report on itself (sent with its syncs), or null before its first. */
+  health: DeviceHealthReportSchema.nullable(),
 });
 
 export const DeviceListSchema = z.object({ devices: z.array(DeviceDetailsSchema) });

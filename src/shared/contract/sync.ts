@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_QUESTIONS, MAX_TEXT_LENGTH } from './constants';
+import { DeviceHealthSchema } from './device-health';
 import { RefusalCodeSchema, RefusalParamsSchema } from './refusal';
 import { SurveyResponseSchema } from './response';
 
@@ -31,12 +32,19 @@ export const SyncBatchEnvelopeSchema = z.object({
   responses: z.array(z.unknown()).min(1),
   /** The device's estimate of (server clock − device clock), from the last reply. */
   clockOffsetMs: z.number().finite().optional(),
+  /**
+   * The kiosk's health (DeviceHealthSchema), parsed on its own: a report that does not fit
+   * is ignored, never a reason to refuse the batch. A collector from before drops it.
+   */
+  health: z.unknown().optional(),
 });
 
 /** The request as integrators should build it (published as JSON Schema). */
 export const SyncBatchRequestSchema = z.object({
   responses: z.array(SurveyResponseSchema).min(1).max(MAX_BATCH_RESPONSES),
   clockOffsetMs: z.number().finite().optional(),
+  /** A kiosk's report on itself; the public phone channel sends none, and any is ignored there. */
+  health: DeviceHealthSchema.optional(),
 });
 
 export const SYNC_OUTCOMES = ['accepted', 'duplicate', 'conflict', 'rejected'] as const;

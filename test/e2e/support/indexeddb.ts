@@ -15,6 +15,10 @@ export interface DeviceResponseRow {
   /** A draft's gap items answered on only some of their lines. */
   partialGaps?: Record<string, Record<string, unknown>>;
   quarantine?: { outcome: string; reason: string; path?: string };
+  /** Answers that came too fast to have been read (set when the response is queued). */
+  suspect?: boolean;
+  /** A draft's record of when each question was first answered (ms, the page's clock). */
+  answerTimes?: Record<string, number>;
 }
 
 export function readResponses(page: Page): Promise<DeviceResponseRow[]> {

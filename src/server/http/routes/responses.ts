@@ -6,7 +6,8 @@
  * envelope must be the contract (else 400); the batch must be within the device's rate
  * (else 429); each record then gets its own outcome. New records beyond the device's
  * daily quota are left out of the reply (the device keeps them queued); when that leaves
- * the reply empty, 429 until the next day.
+ * the reply empty, 429 until the next day. The kiosk's health report, when it sent one, is
+ * kept on its device row (the public route for phones keeps none).
  */
 import { Hono } from 'hono';
 import { API, type ReplyBody } from '../../../shared/contract/api';
@@ -32,7 +33,7 @@ export function responsesRoutes({
       const device = c.get('device');
       const emptyWait = deviceRateLimit.waitMs(device.id, 1, now().getTime());
       if (emptyWait > 0) throw rateLimited(overRate, emptyWait);
-      const { responses, clockOffsetMs } = await readSyncBatch(c.req.raw);
+      const { responses, clockOffsetMs, health } = await readSyncBatch(c.req.raw);
       const wait = deviceRateLimit.take(device.id, responses.length, now().getTime());
       if (wait > 0) throw rateLimited(overRate, wait);
       const { reply, deferred, quotaResetsAt } = await ingestBatch(
@@ -41,6 +42,7 @@ export function responsesRoutes({
           device: { id: device.id, branchId: device.branchId },
           responses,
           clockOffsetMs,
+          health,
           timeZone,
           dailyQuota: deviceLimits.dailyQuota,
         },
