@@ -22,7 +22,7 @@ export function InterviewerSection() {
   return (
     <section aria-labelledby="staff-interviewer">
       <h2 id="staff-interviewer">{t('staff.interviewer.title')}</h2>
-      <div class="choice-row" role="group" aria-labelledby="staff-interviewer">
+      <fieldset class="choice-row" aria-labelledby="staff-interviewer">
         {([false, true] as const).map((staffAsks) => (
           <button
             key={String(staffAsks)}
@@ -34,7 +34,7 @@ export function InterviewerSection() {
             {staffAsks ? t('staff.interviewer.staffAsks') : t('staff.interviewer.patronsAnswer')}
           </button>
         ))}
-      </div>
+      </fieldset>
       <p class="muted">
         {interviewing.staffAsks
           ? t('staff.interviewer.staffAsksHint')
@@ -45,7 +45,7 @@ export function InterviewerSection() {
       {listed.length === 0 ? (
         <p class="muted">{t('staff.place.none')}</p>
       ) : (
-        <div class="choice-row" role="group" aria-labelledby="staff-place">
+        <fieldset class="choice-row" aria-labelledby="staff-place">
           {[null, ...listed].map((place) => (
             <button
               key={place ?? ''}
@@ -57,7 +57,7 @@ export function InterviewerSection() {
               {place ?? t('staff.place.noPlace')}
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
       <p class="muted">
         {chosen === null ? t('staff.place.hintNone') : t('staff.place.hint', { place: chosen })}
