@@ -315,7 +315,9 @@ type RecordPlan =
   | { kind: 'not-a-record'; value: unknown }
   | { kind: 'deep'; depth: number };
 
-const REQUIRED_FIELDS = RESPONSE_FIELDS.filter((f) => f !== 'location');
+/** The fields a record may leave out: the place, and the suspect flag (absent: not suspect). */
+const OPTIONAL_FIELDS: readonly string[] = ['location', 'suspect'];
+const REQUIRED_FIELDS = RESPONSE_FIELDS.filter((f) => !OPTIONAL_FIELDS.includes(f));
 
 /** Rating questions of the test survey: they take 1 to 5, or 'na' where offered. */
 const RATINGS = ['overall-satisfaction', 'staff-helpful', 'opening-hours'] as const;
