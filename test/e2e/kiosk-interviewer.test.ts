@@ -9,13 +9,14 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath, ENDPOINTS } from '../../src/shared/contract/endpoints';
 import type { ResultsOverview, ResultsPlaces } from '../../src/shared/contract/results';
+import { AdminPage } from './pages/admin-page';
 import { StaffPage } from './pages/staff-page';
 import { axeViolations } from './support/axe';
 import { collectorResponses } from './support/collector-db';
 import { readSetting } from './support/indexeddb';
 import { QUICK_SURVEY_ID } from './support/quick-survey';
 import { assignQuickSurvey, closeKiosk, enrolledKiosk, useStack } from './support/stack';
-import { addStaff, signIn } from './support/staff-session';
+import { addStaff, STAFF_PASSWORD, signIn } from './support/staff-session';
 import { appText } from './support/texts';
 
 const STOP = 'Market square, north';
@@ -90,5 +91,20 @@ describe('interviewer mode at a bookmobile stop', () => {
       `${apiPath(ENDPOINTS.resultsOverview)}${filter({ place: 'School' })}`,
     );
     expect(elsewhere.responses).toBe(0);
+
+    // The dashboard lists the stop in its place filter, and choosing it finds the response.
+    const tab = await stack.browser.context.newPage();
+    const dashboard = new AdminPage(tab, stack.collector.url);
+    await dashboard.goto(`#/overview${filter()}`);
+    await dashboard.useLanguage('en');
+    await dashboard.signIn('bookmobile@library.example', STAFF_PASSWORD, 'overview');
+    await tab.getByText(dashboard.text('filters.place'), { exact: true }).first().click();
+    await tab.getByRole('checkbox', { name: STOP, exact: true }).check();
+    await expect
+      .poll(() => new URL(tab.url()).hash)
+      .toContain(new URLSearchParams({ place: STOP }).toString());
+    await dashboard.settled();
+    expect(await tab.getByRole('definition').first().textContent()).toBe('1');
+    await tab.close();
   });
 });
