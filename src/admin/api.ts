@@ -24,6 +24,7 @@ import {
   CommentsPageSchema,
   CommentTagsSchema,
   ResultsOverviewSchema,
+  ResultsPlacesSchema,
   ResultsSummarySchema,
   type TrendInterval,
 } from '../shared/contract/results';
@@ -198,6 +199,11 @@ export const api = {
       },
     );
   },
+  places: (query: URLSearchParams, signal?: AbortSignal) =>
+    call(ENDPOINTS.resultsPlaces, apiPath(ENDPOINTS.resultsPlaces), ResultsPlacesSchema, {
+      query,
+      ...(signal ? { signal } : {}),
+    }),
   comments: (query: URLSearchParams, signal?: AbortSignal) =>
     call(ENDPOINTS.comments, apiPath(ENDPOINTS.comments), CommentsPageSchema, {
       query,

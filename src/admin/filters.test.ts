@@ -18,7 +18,29 @@ describe('the filters in the URL', () => {
       channels: ['kiosk'],
       languages: ['sl'],
       completed: true,
+      places: [],
+      includeSuspect: false,
     });
+  });
+
+  it('reads each place whole, commas included, and suspect responses only when included', () => {
+    const filters = readFilters(
+      new URLSearchParams('place=Main street, corner&place=School&suspect=include'),
+    );
+    expect(filters.places).toEqual(['Main street, corner', 'School']);
+    expect(filters.includeSuspect).toBe(true);
+    expect(readFilters(new URLSearchParams('suspect=yes')).includeSuspect).toBe(false);
+  });
+
+  it('writes one place parameter per place, and suspect=include only when included', () => {
+    const query = withFilters(new URLSearchParams('interval=week&place=Old'), {
+      ...readFilters(new URLSearchParams()),
+      places: ['Main street, corner', 'School'],
+      includeSuspect: true,
+    });
+    expect(query.getAll('place')).toEqual(['Main street, corner', 'School']);
+    expect(query.get('suspect')).toBe('include');
+    expect(query.get('interval')).toBe('week');
   });
 
   it("writes them with the API's own names, so the URL is the API's query", () => {
@@ -30,6 +52,8 @@ describe('the filters in the URL', () => {
       channels: [],
       languages: ['hu', 'ru'],
       completed: false,
+      places: [],
+      includeSuspect: false,
     });
     expect(query.toString()).toBe(
       'survey=lsq&from=2025-01-01&to=2025-03-31&branch=east&locale=hu%2Cru&completed=false',

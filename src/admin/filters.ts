@@ -1,6 +1,7 @@
 /**
  * The filters every results page shares, read from and written to the page's query. The
- * query uses the API's own names (survey, from, to, branch, channel, locale, completed),
+ * query uses the API's own names (survey, from, to, branch, channel, locale, completed,
+ * place, suspect),
  * so the filters of a view are the query of its API calls and exports as they stand.
  */
 import { CHANNELS, type Channel } from '../shared/contract/response';
@@ -17,9 +18,23 @@ export interface Filters {
   languages: Language[];
   /** true: complete only; false: incomplete only; undefined: both. */
   completed: boolean | undefined;
+  /** Places (a response's location); empty: every response. */
+  places: string[];
+  /** Count the responses whose answers came implausibly fast, left out otherwise. */
+  includeSuspect: boolean;
 }
 
-export const FILTER_KEYS = ['survey', 'from', 'to', 'branch', 'channel', 'locale', 'completed'];
+export const FILTER_KEYS = [
+  'survey',
+  'from',
+  'to',
+  'branch',
+  'channel',
+  'locale',
+  'completed',
+  'place',
+  'suspect',
+];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -47,6 +62,12 @@ export function readFilters(query: URLSearchParams): Filters {
     ),
     languages: list(query, 'locale').filter(isLanguage),
     completed: completed === 'true' ? true : completed === 'false' ? false : undefined,
+    // One parameter per place, never split at commas: a place's name may hold one.
+    places: query
+      .getAll('place')
+      .map((value) => value.trim())
+      .filter(Boolean),
+    includeSuspect: query.get('suspect') === 'include',
   };
 }
 
@@ -60,6 +81,8 @@ export function filterQuery(filters: Filters): URLSearchParams {
   if (filters.channels.length) query.set('channel', filters.channels.join(','));
   if (filters.languages.length) query.set('locale', filters.languages.join(','));
   if (filters.completed !== undefined) query.set('completed', String(filters.completed));
+  for (const place of filters.places) query.append('place', place);
+  if (filters.includeSuspect) query.set('suspect', 'include');
   return query;
 }
 
@@ -67,7 +90,7 @@ export function filterQuery(filters: Filters): URLSearchParams {
 export function withFilters(query: URLSearchParams, filters: Filters): URLSearchParams {
   const next = new URLSearchParams(query);
   for (const key of FILTER_KEYS) next.delete(key);
-  for (const [key, value] of filterQuery(filters)) next.set(key, value);
+  for (const [key, value] of filterQuery(filters)) next.append(key, value);
   // New filters, new first page.
   next.delete('page');
   return next;

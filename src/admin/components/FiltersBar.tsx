@@ -1,6 +1,6 @@
 /**
  * The filters of every results page: survey, period (with presets), branches, channel,
- * language and complete/incomplete. They live in the URL, so a view can be bookmarked and
+ * language, complete/incomplete, places and suspect responses (PlaceFilters). They live in the URL, so a view can be bookmarked and
  * shared; branch staff see their branch only, so for them it is stated, not chosen.
  */
 import { useMemo } from 'preact/hooks';
@@ -19,6 +19,7 @@ import {
   withFilters,
 } from '../filters';
 import type { Page } from '../route';
+import { PlaceFilters } from './PlaceFilters';
 import { surveyTitle } from './survey-title';
 
 /** The survey shown when the URL names none: the reader's branch's, else the first. */
@@ -176,12 +177,14 @@ export function FiltersBar(props: {
           <option value="false">{t('filters.completionIncomplete')}</option>
         </select>
       </label>
+
+      <PlaceFilters filters={filters} set={set} />
     </section>
   );
 }
 
 /** A disclosure of checkboxes, its summary saying what is chosen. */
-function CheckList(props: {
+export function CheckList(props: {
   legend: string;
   summary: string;
   items: { value: string; label: string; lang?: string }[];

@@ -180,6 +180,11 @@ function Headline(props: { data: ResultsOverview }) {
           </dd>
         </div>
       </dl>
+      {data.suspectLeftOut > 0 && (
+        <p class="muted" data-testid="suspect-left-out">
+          {t('filters.suspectLeftOut', { count: data.suspectLeftOut })}
+        </p>
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { Language } from '../../shared/languages';
 import { INTRO_KEY } from '../../shared/survey/translation-keys';
 import { useLanguage } from '../i18n/context';
 import { LanguagePicker } from './LanguagePicker';
+import { WelcomeInterviewing } from './WelcomeInterviewing';
 
 export function WelcomeScreen(props: {
   title: string;
@@ -23,6 +24,7 @@ export function WelcomeScreen(props: {
           {t('welcome.start')}
         </button>
         <p class="welcome-privacy">{t('welcome.privacy')}</p>
+        {props.onStaff && <WelcomeInterviewing />}
       </main>
       {props.onStaff && (
         <footer class="welcome-footer">

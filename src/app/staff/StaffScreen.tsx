@@ -13,6 +13,7 @@ import {
   useSyncState,
 } from '../store';
 import { type EnrollAttempt, EnrollForm } from './EnrollForm';
+import { InterviewerSection } from './InterviewerSection';
 import { QuarantineList } from './QuarantineList';
 import { SentKeptNotice } from './SentKeptNotice';
 
@@ -104,6 +105,7 @@ function Status(props: StaffActions & { onClose: () => void; enrollCode?: string
             <EnrollForm initialCode={props.enrollCode} enroll={props.enroll} />
           )}
         </section>
+        <InterviewerSection />
         {quarantined && quarantined.length > 0 && <QuarantineList responses={quarantined} />}
       </main>
     </div>

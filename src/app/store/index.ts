@@ -8,6 +8,7 @@ export type {
   CachedSurvey,
   DeviceResponse,
   Enrollment,
+  Interviewing,
   Quarantine,
   ResponseStatus,
   SyncState,

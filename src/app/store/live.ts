@@ -4,14 +4,21 @@
  */
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import type { Place } from '../../shared/contract/device';
 import {
   countByStatus,
   quarantinedResponses,
   responseStatus,
   type StatusCounts,
 } from './responses';
-import type { DeviceResponse, Enrollment, ResponseStatus, SyncState } from './schema';
-import { getEnrollment, getSentKeptDays, getSyncState } from './settings';
+import type { DeviceResponse, Enrollment, Interviewing, ResponseStatus, SyncState } from './schema';
+import {
+  getEnrollment,
+  getInterviewing,
+  getPlaces,
+  getSentKeptDays,
+  getSyncState,
+} from './settings';
 
 /** Subscribes to a query; undefined until its first result. */
 export function useLiveQuery<T>(
@@ -40,6 +47,16 @@ export function useQuarantined(): DeviceResponse[] | undefined {
 /** Days a sent response stays on this device (the branch's setting). */
 export function useSentKeptDays(): number | undefined {
   return useLiveQuery(getSentKeptDays);
+}
+
+/** Who asks the questions and where (interviewer mode); undefined while loading. */
+export function useInterviewing(): Interviewing | undefined {
+  return useLiveQuery(getInterviewing);
+}
+
+/** The branch's places from the stored configuration (works offline). */
+export function usePlaces(): Place[] | undefined {
+  return useLiveQuery(getPlaces);
 }
 
 export function useSyncState(): SyncState | undefined {

@@ -19,7 +19,13 @@ import {
   saveDraft,
   submitDraft,
 } from './responses';
-import { answeredLinkAt, ensureDeviceId, saveEnrollment } from './settings';
+import {
+  answeredLinkAt,
+  ensureDeviceId,
+  getInterviewing,
+  saveEnrollment,
+  saveInterviewing,
+} from './settings';
 
 function draft(
   answers: DraftInput['answers'] = {},
@@ -174,6 +180,53 @@ describe('drafts', () => {
     await saveDraft(d);
     await submitDraft(d.id);
     expect((await outboxBatch(1))[0]).toMatchObject({ deviceId, branchId: 'north' });
+  });
+});
+
+describe('interviewer mode and the place', () => {
+  it('gives a kiosk response the channel and place set in the staff view when its draft starts', async () => {
+    expect(await getInterviewing()).toEqual({ staffAsks: false, place: null });
+    const before = draft({ recommend: 8 });
+    await saveDraft(before);
+    await saveInterviewing({ staffAsks: true });
+    await saveInterviewing({ place: 'Market square' });
+    expect(await getInterviewing()).toEqual({ staffAsks: true, place: 'Market square' });
+    const during = draft({ recommend: 9 });
+    await saveDraft(during);
+    // Changing them mid-survey moves no response that has started.
+    await saveInterviewing({ staffAsks: false, place: 'School' });
+    await saveDraft({ ...during, answers: { recommend: 10 } });
+    await saveDraft({ ...before, answers: { recommend: 7 } });
+    await submitDraft(during.id);
+    await submitDraft(before.id);
+
+    const batch = await outboxBatch(10);
+    const sent = (id: string) => batch.find((r) => r.id === id);
+    expect(sent(during.id)).toMatchObject({ channel: 'staff', location: 'Market square' });
+    expect(sent(before.id)?.channel).toBe('kiosk');
+    expect(sent(before.id)).not.toHaveProperty('location');
+    for (const record of batch) expect(SurveyResponseSchema.safeParse(record).success).toBe(true);
+
+    const after = draft({ recommend: 6 });
+    await saveDraft(after);
+    await submitDraft(after.id);
+    expect((await outboxBatch(10)).find((r) => r.id === after.id)).toMatchObject({
+      channel: 'kiosk',
+      location: 'School',
+    });
+  });
+
+  it('leaves a phone’s response its link’s channel, whatever the staff view says', async () => {
+    await saveInterviewing({ staffAsks: true, place: 'Market square' });
+    const phone = draft(
+      { recommend: 3 },
+      { channel: 'qr', link: { token: 'a'.repeat(32), branchId: 'main' } },
+    );
+    await saveDraft(phone);
+    await submitDraft(phone.id);
+    const [record] = await outboxBatch(10, 'a'.repeat(32));
+    expect(record?.channel).toBe('qr');
+    expect(record).not.toHaveProperty('location');
   });
 });
 

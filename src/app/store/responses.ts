@@ -10,7 +10,13 @@ import type { Language } from '../../shared/languages';
 import { answerTimesAfter, responseIsSuspect } from '../../shared/survey/answer-pace';
 import { isAnswered } from '../../shared/survey/conditions';
 import { StoreRuleError, withDatabase } from './database';
-import type { DeviceResponse, Enrollment, Quarantine, ResponseStatus } from './schema';
+import type {
+  DeviceResponse,
+  Enrollment,
+  Interviewing,
+  Quarantine,
+  ResponseStatus,
+} from './schema';
 import { deviceIdIn, getSentKeptDays } from './settings';
 
 export interface DraftInput {
@@ -37,28 +43,49 @@ export class ResponseClosedError extends StoreRuleError {
   override name = 'ResponseClosedError';
 }
 
+/**
+ * The channel and place of a kiosk's draft: fixed when it is first written, from the staff
+ * view's setting at that moment (interviewer mode, the chosen place), and kept after that,
+ * so changing the mode or the place mid-survey does not move a patron's response.
+ */
+function kioskMode(
+  existing: DeviceResponse | undefined,
+  interviewing: Interviewing | undefined,
+): { channel: Channel; location?: string } {
+  if (existing) return { channel: existing.channel, ...placeOf(existing.location) };
+  return { channel: interviewing?.staffAsks ? 'staff' : 'kiosk', ...placeOf(interviewing?.place) };
+}
+
+function placeOf(place: string | null | undefined): { location?: string } {
+  return place ? { location: place } : {};
+}
+
 /** Saves the draft as it stands; resolves only once the transaction has committed. */
 export async function saveDraft(draft: DraftInput, now = Date.now()): Promise<void> {
   await withDatabase((database) =>
     database.transaction('rw', database.responses, database.settings, async () => {
-      // The three reads go to IndexedDB together: one round trip before the write instead of
-      // three, which is most of an answer's save time beside the commit itself.
-      const [existing, enrollmentRow, deviceId] = await Promise.all([
+      // The reads go to IndexedDB together: one round trip before the write instead of
+      // four, which is most of an answer's save time beside the commit itself.
+      const [existing, enrollmentRow, interviewingRow, deviceId] = await Promise.all([
         database.responses.get(draft.id),
         database.settings.get('enrollment'),
+        database.settings.get('interviewing'),
         deviceIdIn(database),
       ]);
       if (existing && existing.status !== 'draft') {
         throw new ResponseClosedError(`response ${draft.id} is already ${existing.status}`);
       }
       const enrollment = enrollmentRow?.value as Enrollment | undefined;
-      const { link, ...fields } = draft;
+      const { link, channel, location, ...fields } = draft;
       // When each answer was first given, on the same clock as the write: the pace that
       // decides `suspect` when the draft is queued.
       const answerTimes = answerTimesAfter(existing, draft.answers, now);
       await database.responses.put({
         ...fields,
-        ...(link ? { link: link.token } : {}),
+        // A phone's link says its channel; a kiosk's comes from the staff view.
+        ...(link
+          ? { channel, ...placeOf(location), link: link.token }
+          : kioskMode(existing, interviewingRow?.value as Interviewing | undefined)),
         answerTimes,
         deviceId,
         branchId: link ? link.branchId : (enrollment?.branch.id ?? null),

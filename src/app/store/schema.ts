@@ -5,7 +5,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { GapAnswer } from '../../shared/contract/answer';
-import type { KioskOptions } from '../../shared/contract/device';
+import type { KioskOptions, Place } from '../../shared/contract/device';
 import type { RefusalParams } from '../../shared/contract/refusal';
 import type { SurveyResponse } from '../../shared/contract/response';
 import type { SurveyPackage } from '../../shared/contract/survey-package';
@@ -142,6 +142,22 @@ export interface SettingValues {
    * browser's data or another browser forgets it; the collector's limits guard the counts.
    */
   answeredLinks: Record<string, number>;
+  /** Who asks the questions and where (staff view); kept across reloads. */
+  interviewing: Interviewing;
+  /** The branch's places, as the collector's configuration last listed them. */
+  places: Place[];
+}
+
+/**
+ * How responses are made on this device: by patrons on their own (channel kiosk) or with a
+ * member of staff asking the questions (channel staff, interviewer mode), and at which of
+ * the branch's places (a bookmobile stop, a floor): every response started afterwards
+ * carries it as its location.
+ */
+export interface Interviewing {
+  staffAsks: boolean;
+  /** The place's name, as responses carry it; null: none chosen. */
+  place: string | null;
 }
 
 export type SettingKey = keyof SettingValues;

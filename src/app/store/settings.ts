@@ -4,11 +4,12 @@
  */
 import { v4 as uuidv4 } from 'uuid';
 import { DEFAULT_KIOSK_OPTIONS, DEFAULT_SENT_KEPT_DAYS } from '../../shared/contract/constants';
-import type { KioskOptions } from '../../shared/contract/device';
+import type { KioskOptions, Place } from '../../shared/contract/device';
 import { withDatabase } from './database';
 import type {
   CachedLink,
   Enrollment,
+  Interviewing,
   SettingKey,
   SettingValues,
   SurveyDatabase,
@@ -73,6 +74,37 @@ export async function getSentKeptDays(): Promise<number> {
 
 export function saveSentKeptDays(days: number): Promise<void> {
   return writeSetting('sentKeptDays', days);
+}
+
+/** Patrons answer on their own, at no place, until staff say otherwise. */
+export const NOT_INTERVIEWING: Interviewing = { staffAsks: false, place: null };
+
+export async function getInterviewing(): Promise<Interviewing> {
+  return { ...NOT_INTERVIEWING, ...(await readSetting('interviewing')) };
+}
+
+/** Merges a change of mode or place, in one transaction (another tab may write too). */
+export async function saveInterviewing(change: Partial<Interviewing>): Promise<void> {
+  await withDatabase((database) =>
+    database.transaction('rw', database.settings, async () => {
+      const current = (await database.settings.get('interviewing'))?.value as
+        | Interviewing
+        | undefined;
+      await database.settings.put({
+        key: 'interviewing',
+        value: { ...NOT_INTERVIEWING, ...current, ...change },
+      });
+    }),
+  );
+}
+
+/** The branch's places as last configured; none until the collector sends them. */
+export async function getPlaces(): Promise<Place[]> {
+  return (await readSetting('places')) ?? [];
+}
+
+export function savePlaces(places: Place[]): Promise<void> {
+  return writeSetting('places', places);
 }
 
 export async function getSyncState(): Promise<SyncState> {

@@ -24,6 +24,7 @@ import {
   pruneSent,
   saveEnrollment,
   saveKioskOptions,
+  savePlaces,
   saveSentKeptDays,
   writeSetting,
 } from '../store';
@@ -141,6 +142,8 @@ export function createCollectorApi(deps: CollectorDeps, syncFacts: SyncFacts): C
     await saveKioskOptions(config.kiosk);
     // A shorter time from the branch applies at once, not only after the next sent batch.
     await saveSentKeptDays(config.sentKeptDays);
+    // Kept for the staff view to choose from offline.
+    await savePlaces(config.places);
     await pruneSent(deps.now());
     // Re-read: staff may have re-enrolled while the request was out; keep the newer token.
     const current = await getEnrollment();

@@ -11,6 +11,7 @@ import {
 } from './device-commands';
 import { linkCreate, linkList, linkRevoke } from './link-commands';
 import { migrateCommand, serveCommand } from './serve';
+import { stopAdd, stopList, stopRemove } from './stop-commands';
 import { surveyImport, surveyList } from './survey-commands';
 import { userAdd, userDisable, userList, userReset } from './user-commands';
 
@@ -27,6 +28,9 @@ export const COMMANDS: Record<string, Command> = {
   'link create': linkCreate,
   'link list': linkList,
   'link revoke': linkRevoke,
+  'stop add': stopAdd,
+  'stop list': stopList,
+  'stop remove': stopRemove,
   'survey import': surveyImport,
   'survey list': surveyList,
   'user add': userAdd,

@@ -1,13 +1,15 @@
 /**
  * What a device is told when it asks for its configuration: its branch, the kiosk options
  * the branch sets (over the defaults), the survey it runs in its latest version, and the
- * collector's time, from which it estimates its own clock's offset.
+ * collector's time, from which it estimates its own clock's offset; and the branch's places
+ * (stops, floors), for staff to choose the one responses are made at.
  */
 import { type DeviceConfig, KioskOptionsSchema } from '../../shared/contract/device';
 import {
   type DeviceRecord,
   findBranch,
   latestSurveyVersion,
+  listPlaces,
   recordDeviceContact,
   type Storage,
   timestamp,
@@ -31,6 +33,7 @@ export async function deviceConfig(
       message: `survey ${branch.surveyId} of branch ${branch.id} is not on the collector`,
     };
   }
+  const places = await listPlaces(storage, { branchId: branch.id });
   await recordDeviceContact(storage, device.id, { at: timestamp(now()) });
   return {
     ok: true,
@@ -42,6 +45,7 @@ export async function deviceConfig(
       kiosk: KioskOptionsSchema.parse(branch.kioskOverrides),
       survey: { id: branch.surveyId, version },
       sentKeptDays: branch.sentKeptDays,
+      places: places.map((p) => ({ id: p.id, name: p.name })),
     },
   };
 }

@@ -70,6 +70,7 @@ const SUCCESSFUL_CALLS: Record<EndpointName, (collector: TestCollector) => Promi
   }),
   resultsSummary: async () => ({ query: { survey: SURVEY_ID } }),
   resultsOverview: async () => ({ query: { survey: SURVEY_ID, interval: 'week' } }),
+  resultsPlaces: async () => ({ query: { survey: SURVEY_ID, suspect: 'include' } }),
   comments: async () => ({ query: { survey: SURVEY_ID, q: 'saturdays' } }),
   commentTags: async () => ({ query: { survey: SURVEY_ID } }),
   tagComment: async (collector) => ({

@@ -99,6 +99,7 @@ function toStored(
     receivedAt,
     clockOffsetMs: request.clockOffsetMs ?? null,
     completed: r.completed,
+    suspect: r.suspect ?? false,
     answers: r.answers,
     contentHash: check.hash,
     claimedBranchId: r.branchId,

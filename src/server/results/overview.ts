@@ -19,6 +19,7 @@ import {
   responseCountsByBranch,
   responseTrend,
   type Storage,
+  suspectCount,
 } from '../storage';
 
 function headlineIds(structure: SurveyStructure) {
@@ -39,11 +40,12 @@ export async function resultsOverview(
   const rating = structure.questions.find((q) => q.id === headline.ratingQuestionId);
   const nps = structure.questions.find((q) => q.id === headline.npsQuestionId);
   const headlineQuestions = [rating?.id, nps?.id].filter((id): id is string => id !== undefined);
-  const [byBranch, trend, answers, branches] = await Promise.all([
+  const [byBranch, trend, answers, branches, suspectLeftOut] = await Promise.all([
     responseCountsByBranch(storage, query, scope),
     responseTrend(storage, query, scope, interval),
     answerCountsByBranch(storage, query, scope, headlineQuestions),
     listBranches(storage),
+    suspectCount(storage, query, scope),
   ]);
   const names = new Map(branches.map((b) => [b.id, b.name]));
   let responses = 0;
@@ -62,6 +64,7 @@ export async function resultsOverview(
     responses,
     completed,
     tooFew,
+    suspectLeftOut,
     completionRate: tooFew ? null : proportionEstimate(completed, responses),
     headline,
     trend: { interval, points: trend },

@@ -17,5 +17,7 @@ export function resultsQuery(filter: ResultsFilter, scope: BranchScope): Results
     channels: filter.channel,
     locales: filter.locale,
     completed: filter.completed,
+    places: filter.place,
+    includeSuspect: filter.suspect === 'include',
   };
 }

@@ -55,6 +55,8 @@ export async function resultsSummary(
         : null,
       locales: query.locales?.length ? [...query.locales] : null,
       completed: query.completed ?? null,
+      places: query.places?.length ? [...query.places] : null,
+      includeSuspect: query.includeSuspect ?? false,
     },
     ...totals,
     tooFew,

@@ -8,6 +8,7 @@ export * from './database';
 export * from './devices';
 export * from './enrollment-codes';
 export * from './first-admin-tokens';
+export * from './places';
 export * from './public-limits';
 export * from './public-links';
 export * from './quarantine';

@@ -26,6 +26,8 @@ export interface CollectedResponse {
   receivedAt: string;
   clockOffsetMs: number | null;
   completed: boolean;
+  /** The device found the answers came implausibly fast: stored, left out of the results unless asked. */
+  suspect?: boolean | undefined;
   answers: Answers;
   contentHash: string;
   claimedBranchId: string | null;
@@ -69,6 +71,7 @@ function toRow(r: CollectedResponse, answeredDay: string): Insertable<ResponsesT
     received_at: r.receivedAt,
     clock_offset_ms: r.clockOffsetMs,
     completed: r.completed ? 1 : 0,
+    suspect: r.suspect ? 1 : 0,
     answers: JSON.stringify(r.answers),
     content_hash: r.contentHash,
     claimed_branch_id: r.claimedBranchId,
@@ -92,6 +95,7 @@ export function fromRow(row: Selectable<ResponsesTable>): CollectedResponse {
     receivedAt: row.received_at,
     clockOffsetMs: row.clock_offset_ms == null ? null : Number(row.clock_offset_ms),
     completed: Number(row.completed) === 1,
+    suspect: Number(row.suspect) === 1,
     answers: JSON.parse(row.answers) as Answers,
     contentHash: row.content_hash,
     claimedBranchId: row.claimed_branch_id,

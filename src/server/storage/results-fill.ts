@@ -22,9 +22,9 @@ export interface CountingContext {
   structures?: ReadonlyMap<string, SurveyStructure>;
 }
 
-/** Rows per INSERT: 10 parameters each, far below SQLite's 32766 and PostgreSQL's 65535. */
+/** Rows per INSERT: 12 parameters each, far below SQLite's 32766 and PostgreSQL's 65535. */
 const ROWS_PER_UPSERT = 1000;
-/** Comments per INSERT: 12 parameters each. */
+/** Comments per INSERT: 14 parameters each. */
 const COMMENTS_PER_INSERT = 500;
 
 /** The day a stored response counts on. */
@@ -36,7 +36,8 @@ export function responseAnsweredDay(
 }
 
 /**
- * Counts per slice (survey, day, branch, channel, locale, completed), and within a slice per
+ * Counts per slice (survey, day, branch, channel, locale, completed, location, suspect), and
+ * within a slice per
  * answer key (question, item, value). Keys are tuples joined with NUL, which no id, day or
  * value contains. Two levels, because a batch has few slices and many answer keys: adding a
  * response costs one short key per answer, and month sums are made from the day sums.
@@ -81,6 +82,8 @@ export function addToDelta(
   day: string,
 ): void {
   const completed = response.completed ? 1 : 0;
+  const location = sliceLocation(response.location);
+  const suspect = response.suspect ? 1 : 0;
   const slice = [
     response.surveyId,
     day,
@@ -88,6 +91,8 @@ export function addToDelta(
     response.channel,
     response.locale,
     completed,
+    location,
+    suspect,
   ].join('\0');
   const tally = tallyResponse(structure.questions, response.answers, response.completed);
   delta.sums.addResponse(
@@ -112,8 +117,18 @@ export function addToDelta(
       completed,
       answered_day: day,
       headline_rating: typeof headline === 'number' ? headline : null,
+      location,
+      suspect,
     });
   }
+}
+
+/**
+ * A response's place as a slice: '' for none, so that it can be part of a key. The contract
+ * refuses NUL (a control character), which the slice keys are joined with.
+ */
+export function sliceLocation(location: string | null | undefined): string {
+  return location ?? '';
 }
 
 /** How comments and searches are compared: lower case, composed (é is one character). */
@@ -121,7 +136,14 @@ export function foldForSearch(text: string): string {
   return text.normalize('NFC').toLowerCase();
 }
 
-const SLICE_COLUMNS = ['branch_id', 'channel', 'locale', 'completed'] as const;
+const SLICE_COLUMNS = [
+  'branch_id',
+  'channel',
+  'locale',
+  'completed',
+  'location',
+  'suspect',
+] as const;
 
 interface SliceRow {
   survey_id: string;
@@ -129,8 +151,13 @@ interface SliceRow {
   channel: string;
   locale: string;
   completed: number;
+  location: string;
+  suspect: number;
   n: number;
 }
+
+/** Parts of a slice key: survey, period, then the SLICE_COLUMNS. */
+const SLICE_PARTS = 2 + SLICE_COLUMNS.length;
 
 /** Rows of one rollup: sums by key, each key split back into its columns. */
 type Sums = Map<string, number>;
@@ -166,9 +193,27 @@ function rollupSums(delta: ResultsDelta) {
 }
 
 function sliceRow(parts: string[], n: number): SliceRow & { period: string } {
-  const [survey_id = '', period = '', branch_id = '', channel = '', locale = '', completed = '0'] =
-    parts;
-  return { survey_id, period, branch_id, channel, locale, completed: Number(completed), n };
+  const [
+    survey_id = '',
+    period = '',
+    branch_id = '',
+    channel = '',
+    locale = '',
+    completed = '0',
+    location = '',
+    suspect = '0',
+  ] = parts;
+  return {
+    survey_id,
+    period,
+    branch_id,
+    channel,
+    locale,
+    completed: Number(completed),
+    location,
+    suspect: Number(suspect),
+    n,
+  };
 }
 
 async function upsertInChunks<R>(
@@ -200,7 +245,7 @@ export async function writeDelta(
   ] as const) {
     const rows = sortedEntries(rollup).map(([parts, n]) => {
       const { period: at, ...row } = sliceRow(parts, n * sign);
-      const [question_id = '', item = '', value = ''] = parts.slice(6);
+      const [question_id = '', item = '', value = ''] = parts.slice(SLICE_PARTS);
       return { ...row, [period]: at, question_id, item, value };
     });
     await upsertInChunks(rows, (chunk) =>

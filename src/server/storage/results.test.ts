@@ -17,10 +17,12 @@ import { type CollectedResponse, insertNewResponses } from './responses';
 import {
   answerCounts,
   answerCountsByBranch,
+  placeCounts,
   type ResultsQuery,
   responseCounts,
   responseCountsByBranch,
   responseTrend,
+  suspectCount,
 } from './results';
 import { backfillResults } from './results-backfill';
 import { ALL_BRANCHES, type BranchScope } from './scope';
@@ -69,6 +71,21 @@ function seedResponses(count: number, seed: number): CollectedResponse[] {
   });
 }
 
+const PLACES = ['Market square', 'School, east wing'];
+
+/**
+ * The same responses, made at places (or at none) and some of them suspect: drawn from a
+ * random of their own, so that seedResponses' other draws stay as they were.
+ */
+function withSlices(responses: CollectedResponse[], seed: number): CollectedResponse[] {
+  const random = seededRandom(seed);
+  return responses.map((r) => ({
+    ...r,
+    location: pick(random, [null, ...PLACES]),
+    suspect: random() < 0.15,
+  }));
+}
+
 function dayOf(r: CollectedResponse): string {
   return answeredDay(r.submittedAt, r.clockOffsetMs, TIME_ZONE);
 }
@@ -90,7 +107,9 @@ function selected(all: CollectedResponse[], query: ResultsQuery, scope: BranchSc
       branches.includes(r.branchId) &&
       (!query.channels?.length || query.channels.includes(r.channel)) &&
       (!query.locales?.length || query.locales.includes(r.locale)) &&
-      (query.completed === undefined || r.completed === query.completed)
+      (query.completed === undefined || r.completed === query.completed) &&
+      (!query.places?.length || query.places.includes(r.location ?? '')) &&
+      (query.includeSuspect === true || !r.suspect)
     );
   });
 }
@@ -138,6 +157,8 @@ function randomQuery(random: () => number): { query: ResultsQuery; scope: Branch
     channels: subset(CHANNELS),
     locales: subset(LOCALES),
     completed,
+    places: subset(PLACES),
+    includeSuspect: random() < 0.5,
   };
   const scope: BranchScope =
     random() < 0.3 ? { kind: 'branch', branchId: pick(random, BRANCHES) } : ALL_BRANCHES;
@@ -176,7 +197,7 @@ describe.each(testDialects)('results on $name', (dialect) => {
   it(
     'counts, for any filter and period, what the responses themselves say',
     async () => {
-      const all = seedResponses(600, 1);
+      const all = withSlices(seedResponses(600, 1), 11);
       for (let i = 0; i < all.length; i += 200)
         await insertNewResponses(database.storage, all.slice(i, i + 200), COUNTING);
       const random = seededRandom(2);
@@ -219,6 +240,86 @@ describe.each(testDialects)('results on $name', (dialect) => {
     SEEDED_TEST_TIMEOUT_MS,
   );
 
+  it('leaves suspect responses out unless asked, and says how many it left out', async () => {
+    const all = withSlices(seedResponses(120, 12), 13);
+    await insertNewResponses(database.storage, all, COUNTING);
+    const query: ResultsQuery = { surveyId: SURVEY_ID, from: '2026-01-01' };
+    const suspect = selected(all, { ...query, includeSuspect: true }, ALL_BRANCHES).filter(
+      (r) => r.suspect,
+    );
+    expect(suspect.length).toBeGreaterThan(0);
+    const left = selected(all, query, ALL_BRANCHES);
+    expect((await responseCounts(database.storage, query, ALL_BRANCHES)).responses).toBe(
+      left.length,
+    );
+    expect(await suspectCount(database.storage, query, ALL_BRANCHES)).toBe(suspect.length);
+    expect(
+      await suspectCount(database.storage, { ...query, includeSuspect: true }, ALL_BRANCHES),
+    ).toBe(0);
+    expect(
+      (await responseCounts(database.storage, { ...query, includeSuspect: true }, ALL_BRANCHES))
+        .responses,
+    ).toBe(left.length + suspect.length);
+
+    // The comments and the exports follow the same filter.
+    const comments = await commentsPage(
+      database.storage,
+      { ...query, page: 1, pageSize: 1000 },
+      ALL_BRANCHES,
+    );
+    const suspectIds = new Set(suspect.map((r) => r.id));
+    expect(comments.comments.length).toBeGreaterThan(0);
+    expect(comments.comments.some((c) => suspectIds.has(c.responseId))).toBe(false);
+    const streamed: CollectedResponse[] = [];
+    for await (const { response } of streamResponses(database.storage, query, ALL_BRANCHES))
+      streamed.push(response);
+    expect(streamed.map((r) => r.id)).toEqual(left.map((r) => r.id).sort());
+    const included: CollectedResponse[] = [];
+    for await (const { response } of streamResponses(
+      database.storage,
+      { ...query, includeSuspect: true },
+      ALL_BRANCHES,
+    ))
+      included.push(response);
+    expect(included.filter((r) => r.suspect).map((r) => r.id)).toEqual(
+      suspect.map((r) => r.id).sort(),
+    );
+  });
+
+  it('filters by place, and lists the places with their responses, most first', async () => {
+    const all = withSlices(seedResponses(150, 14), 15);
+    await insertNewResponses(database.storage, all, COUNTING);
+    const market = all.filter((r) => r.location === 'Market square' && !r.suspect);
+    const school = all.filter((r) => r.location === 'School, east wing' && !r.suspect);
+    const query: ResultsQuery = { surveyId: SURVEY_ID, places: ['School, east wing'] };
+    expect((await responseCounts(database.storage, query, ALL_BRANCHES)).responses).toBe(
+      school.length,
+    );
+    expect(await answerCounts(database.storage, query, ALL_BRANCHES)).toEqual(directCounts(school));
+    const page = await commentsPage(
+      database.storage,
+      { ...query, page: 1, pageSize: 1000 },
+      ALL_BRANCHES,
+    );
+    const schoolIds = new Set(school.map((r) => r.id));
+    expect(page.comments.length).toBeGreaterThan(0);
+    expect(page.comments.every((c) => schoolIds.has(c.responseId))).toBe(true);
+    // The list ignores the place filter itself: it is what may be chosen.
+    const listed = await placeCounts(database.storage, query, ALL_BRANCHES);
+    expect(listed).toEqual(
+      [
+        { place: 'Market square', responses: market.length },
+        { place: 'School, east wing', responses: school.length },
+      ].sort((a, b) => b.responses - a.responses),
+    );
+    const east = all.filter((r) => r.branchId === 'east' && r.location && !r.suspect);
+    const eastListed = await placeCounts(database.storage, query, {
+      kind: 'branch',
+      branchId: 'east',
+    });
+    expect(eastListed.reduce((sum, p) => sum + p.responses, 0)).toBe(east.length);
+  });
+
   it('counts a response sent twice once', async () => {
     const batch = seedResponses(40, 3);
     await insertNewResponses(database.storage, batch, COUNTING);
@@ -238,49 +339,53 @@ describe.each(testDialects)('results on $name', (dialect) => {
     );
   });
 
-  it('counts responses stored before the results existed exactly once, at start', async () => {
-    const all = seedResponses(230, 4);
-    await insertNewResponses(database.storage, all, COUNTING);
-    // As a database from before migration 0004: nothing counted.
-    const db = database.storage.db;
-    await db.updateTable('responses').set({ answered_day: null }).execute();
-    for (const table of [
-      'comments',
-      'result_answer_days',
-      'result_answer_months',
-      'result_response_days',
-      'result_response_months',
-    ] as const)
-      await db.deleteFrom(table).execute();
+  it(
+    'counts responses stored before the results existed exactly once, at start',
+    async () => {
+      const all = seedResponses(230, 4);
+      await insertNewResponses(database.storage, all, COUNTING);
+      // As a database from before migration 0004: nothing counted.
+      const db = database.storage.db;
+      await db.updateTable('responses').set({ answered_day: null }).execute();
+      for (const table of [
+        'comments',
+        'result_answer_days',
+        'result_answer_months',
+        'result_response_days',
+        'result_response_months',
+      ] as const)
+        await db.deleteFrom(table).execute();
 
-    const others: Storage[] = [];
-    if (dialect.name === 'postgres') {
-      for (let i = 0; i < 2; i++)
-        others.push(
-          openStorage({
-            dataDir: database.env.DATA_DIR,
-            databaseUrl: database.env.DATABASE_URL,
-          }),
+      const others: Storage[] = [];
+      if (dialect.name === 'postgres') {
+        for (let i = 0; i < 2; i++)
+          others.push(
+            openStorage({
+              dataDir: database.env.DATA_DIR,
+              databaseUrl: database.env.DATABASE_URL,
+            }),
+          );
+      }
+      try {
+        // Over PostgreSQL, three collectors start together and share the work.
+        const counted = await Promise.all(
+          [database.storage, ...others].map((s) => backfillResults(s, TIME_ZONE, 20)),
         );
-    }
-    try {
-      // Over PostgreSQL, three collectors start together and share the work.
-      const counted = await Promise.all(
-        [database.storage, ...others].map((s) => backfillResults(s, TIME_ZONE, 20)),
+        expect(counted.reduce((a, b) => a + b, 0)).toBe(all.length);
+      } finally {
+        for (const s of others) await s.close();
+      }
+      expect(await backfillResults(database.storage, TIME_ZONE, 20)).toBe(0);
+      const query = { surveyId: SURVEY_ID, from: '2026-01-10', to: '2026-03-05' };
+      expect(await answerCounts(database.storage, query, ALL_BRANCHES)).toEqual(
+        directCounts(selected(all, query, ALL_BRANCHES)),
       );
-      expect(counted.reduce((a, b) => a + b, 0)).toBe(all.length);
-    } finally {
-      for (const s of others) await s.close();
-    }
-    expect(await backfillResults(database.storage, TIME_ZONE, 20)).toBe(0);
-    const query = { surveyId: SURVEY_ID, from: '2026-01-10', to: '2026-03-05' };
-    expect(await answerCounts(database.storage, query, ALL_BRANCHES)).toEqual(
-      directCounts(selected(all, query, ALL_BRANCHES)),
-    );
-    expect(
-      (await responseCounts(database.storage, { surveyId: SURVEY_ID }, ALL_BRANCHES)).responses,
-    ).toBe(all.length);
-  });
+      expect(
+        (await responseCounts(database.storage, { surveyId: SURVEY_ID }, ALL_BRANCHES)).responses,
+      ).toBe(all.length);
+    },
+    SEEDED_TEST_TIMEOUT_MS,
+  );
 
   it('never gives branch staff another branch, whatever they ask for', async () => {
     const all = seedResponses(150, 5);

@@ -28,6 +28,10 @@ export interface ResultsQuery {
   locales?: readonly string[] | undefined;
   /** true: complete responses only; false: incomplete only. */
   completed?: boolean | undefined;
+  /** Responses made at these places (a response's location); unset: anywhere, or nowhere. */
+  places?: readonly string[] | undefined;
+  /** Suspect responses (answered implausibly fast) are left out unless this is true. */
+  includeSuspect?: boolean | undefined;
 }
 
 export interface ResponseCounts {
@@ -43,7 +47,15 @@ export interface TrendPoint extends ResponseCounts {
 type Rollup = 'answers' | 'responses';
 type Period = 'day' | 'month';
 /** Columns a sum may be grouped by; 'period' is the row's day or month. */
-type GroupColumn = 'question_id' | 'item' | 'value' | 'branch_id' | 'completed' | 'period';
+type GroupColumn =
+  | 'question_id'
+  | 'item'
+  | 'value'
+  | 'branch_id'
+  | 'completed'
+  | 'location'
+  | 'suspect'
+  | 'period';
 
 const TABLES = {
   answers: { day: 'result_answer_days', month: 'result_answer_months' },
@@ -89,12 +101,14 @@ export function sliceConditions(query: ResultsQuery, scope: BranchScope): Expres
   if (query.locales?.length) conditions.push(inList('locale', query.locales));
   if (query.completed !== undefined)
     conditions.push(sql`${sql.ref('completed')} = ${query.completed ? 1 : 0}`);
+  if (query.places?.length) conditions.push(inList('location', query.places));
+  if (!query.includeSuspect) conditions.push(sql`${sql.ref('suspect')} = 0`);
   return conditions;
 }
 
 type GroupRow = Record<GroupColumn, string> & { n: number };
 
-/** The rollups' key after the survey (0004): a GROUP BY in this order follows the key. */
+/** The rollups' key after the survey (0004, 0010): a GROUP BY in this order follows the key. */
 const KEY_ORDER: readonly GroupColumn[] = [
   'question_id',
   'period',
@@ -102,6 +116,8 @@ const KEY_ORDER: readonly GroupColumn[] = [
   'value',
   'branch_id',
   'completed',
+  'location',
+  'suspect',
 ];
 
 /**
@@ -285,4 +301,38 @@ export async function answerCountsByBranch(
     byBranch.set(row.branch_id, questions);
   }
   return byBranch;
+}
+
+/**
+ * Suspect responses within the filter that the results leave out (none when the filter
+ * includes them): the dashboard says how many.
+ */
+export async function suspectCount(
+  storage: Storage,
+  query: ResultsQuery,
+  scope: BranchScope,
+): Promise<number> {
+  if (query.includeSuspect) return 0;
+  const rows = await sumRollup(storage, 'responses', { ...query, includeSuspect: true }, scope, [
+    'suspect',
+  ]);
+  return rows.filter((row) => row.suspect === '1').reduce((sum, row) => sum + row.n, 0);
+}
+
+/**
+ * The places responses within the filter were made at, with their counts, most first (the
+ * place filter itself is not applied: it lists what may be chosen). Responses without a
+ * place are left out.
+ */
+export async function placeCounts(
+  storage: Storage,
+  query: ResultsQuery,
+  scope: BranchScope,
+): Promise<{ place: string; responses: number }[]> {
+  const { places: _places, ...unplaced } = query;
+  const rows = await sumRollup(storage, 'responses', unplaced, scope, ['location']);
+  return rows
+    .filter((row) => row.location !== '')
+    .map((row) => ({ place: row.location, responses: row.n }))
+    .sort((a, b) => b.responses - a.responses || (a.place < b.place ? -1 : 1));
 }

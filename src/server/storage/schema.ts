@@ -96,6 +96,8 @@ export interface ResponsesTable {
    * the results rollups; set in the same transaction as its counts.
    */
   answered_day: string | null;
+  /** 1: the device found the answers came implausibly fast; left out of the results unless asked. */
+  suspect: ColumnType<number, number | undefined, number>;
 }
 
 /**
@@ -119,6 +121,10 @@ interface ResultSlice {
   locale: string;
   /** 0 or 1. */
   completed: number;
+  /** The response's place (a bookmobile stop, a floor); '' for none. */
+  location: string;
+  /** 0 or 1: the answers came implausibly fast. */
+  suspect: number;
   n: BigIntColumn;
 }
 
@@ -164,6 +170,10 @@ export interface CommentsTable {
   answered_day: string;
   /** The response's answer to the survey's headline rating (its first rating question). */
   headline_rating: number | null;
+  /** The response's place; '' for none. */
+  location: string;
+  /** 0 or 1: the response is suspect (left out unless asked). */
+  suspect: number;
 }
 
 export interface CommentTagsTable {
@@ -244,6 +254,15 @@ export interface PublicLimitKeysTable {
   secret: string;
 }
 
+/** A branch's places: a bookmobile's stops, a building's floors or desks. */
+export interface PlacesTable {
+  id: string;
+  branch_id: string;
+  /** Plain text (plainTextSchema), at most MAX_LOCATION_LENGTH: what responses carry as location. */
+  name: string;
+  created_at: string;
+}
+
 export interface Database {
   branches: BranchesTable;
   devices: DevicesTable;
@@ -263,4 +282,5 @@ export interface Database {
   public_links: PublicLinksTable;
   public_limit_counters: PublicLimitCountersTable;
   public_limit_keys: PublicLimitKeysTable;
+  places: PlacesTable;
 }

@@ -24,6 +24,7 @@ function stored(overrides: Partial<CollectedResponse> = {}): CollectedResponse {
     ...r,
     branchId: 'main',
     location: null,
+    suspect: false,
     receivedAt: AT,
     clockOffsetMs: 1500.5,
     contentHash: 'hash-a',
@@ -77,7 +78,7 @@ describe.each(testDialects)('storage on $name', (dialect) => {
 
   it('stores a new id once and reports the hash of one it had already', async () => {
     const first = stored({ deviceSeq: Number.MAX_SAFE_INTEGER });
-    const second = stored({ contentHash: 'hash-b' });
+    const second = stored({ contentHash: 'hash-b', location: 'Market square', suspect: true });
     expect(await insertNewResponses(database.storage, [first], COUNTING)).toEqual({
       inserted: new Set([first.id]),
       existingHashes: new Map(),
@@ -95,6 +96,7 @@ describe.each(testDialects)('storage on $name', (dialect) => {
       deferred: new Set(),
     });
     expect(await findResponse(database.storage, first.id)).toEqual(first);
+    expect(await findResponse(database.storage, second.id)).toEqual(second);
   });
 
   it('stores overlapping batches listed in opposite orders side by side, each id once', async () => {

@@ -32,6 +32,7 @@ import {
   ResultsFilterSchema,
   ResultsOverviewQuerySchema,
   ResultsOverviewSchema,
+  ResultsPlacesSchema,
   ResultsSummarySchema,
   TagRequestSchema,
 } from './results';
@@ -116,6 +117,11 @@ export const API = {
     ...ENDPOINTS.resultsOverview,
     query: ResultsOverviewQuerySchema,
     reply: ResultsOverviewSchema,
+  }),
+  resultsPlaces: withError({
+    ...ENDPOINTS.resultsPlaces,
+    query: ResultsFilterSchema,
+    reply: ResultsPlacesSchema,
   }),
   comments: withError({
     ...ENDPOINTS.comments,

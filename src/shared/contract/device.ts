@@ -12,6 +12,7 @@ import {
 } from './constants';
 import { BranchIdSchema, DeviceIdSchema, SurveyIdSchema } from './ids';
 import { plainTextSchema } from './plain-text';
+import { MAX_LOCATION_LENGTH } from './response';
 
 export { MAX_DEVICE_NAME_LENGTH };
 
@@ -59,6 +60,13 @@ export const KioskOptionsSchema = z.object({
 export type KioskOptions = z.infer<typeof KioskOptionsSchema>;
 export { DEFAULT_KIOSK_OPTIONS };
 
+/** A place of the device's branch (a bookmobile stop, a floor): what responses carry as location. */
+export const PlaceSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: plainTextSchema(MAX_LOCATION_LENGTH),
+});
+export type Place = z.infer<typeof PlaceSchema>;
+
 export const DeviceConfigSchema = z.object({
   serverTime: z.iso.datetime({ offset: true }),
   deviceId: DeviceIdSchema,
@@ -72,6 +80,8 @@ export const DeviceConfigSchema = z.object({
    * setting). A collector from before this setting sends none: the default.
    */
   sentKeptDays: SentKeptDaysSchema.default(DEFAULT_SENT_KEPT_DAYS),
+  /** The branch's places, for staff to choose from. A collector from before them sends none. */
+  places: z.array(PlaceSchema).max(1000).default([]),
 });
 
 export type EnrollRequest = z.infer<typeof EnrollRequestSchema>;

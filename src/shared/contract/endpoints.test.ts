@@ -22,6 +22,7 @@ describe('the endpoints', () => {
     ['firstAdmin', ENDPOINTS.firstAdmin, 'POST /api/v1/setup'],
     ['resultsSummary', ENDPOINTS.resultsSummary, 'GET /api/v1/results/summary'],
     ['resultsOverview', ENDPOINTS.resultsOverview, 'GET /api/v1/results/overview'],
+    ['resultsPlaces', ENDPOINTS.resultsPlaces, 'GET /api/v1/results/places'],
     ['comments', ENDPOINTS.comments, 'GET /api/v1/results/comments'],
     ['commentTags', ENDPOINTS.commentTags, 'GET /api/v1/results/comment-tags'],
     [
@@ -51,7 +52,7 @@ describe('the endpoints', () => {
   });
 
   it('are all listed above', () => {
-    expect(Object.keys(ENDPOINTS)).toHaveLength(32);
+    expect(Object.keys(ENDPOINTS)).toHaveLength(33);
   });
 
   it('are the endpoints the API declares bodies for, with the same method, path and auth', () => {

@@ -64,6 +64,8 @@ export const ENDPOINTS = {
   resultsSummary: { method: 'GET', path: '/results/summary', auth: 'staff' },
   /** Responses, completion, trend and the figures of each branch. */
   resultsOverview: { method: 'GET', path: '/results/overview', auth: 'staff' },
+  /** The places responses within the filters were made at (bookmobile stops, floors). */
+  resultsPlaces: { method: 'GET', path: '/results/places', auth: 'staff' },
   /** The free-text answers, searchable, with their tags. */
   comments: { method: 'GET', path: '/results/comments', auth: 'staff' },
   /** Each tag with the number of comments carrying it. */

@@ -48,6 +48,7 @@ describe('contractJsonSchemas', () => {
       'PublicLink',
       'Response',
       'ResultsOverview',
+      'ResultsPlaces',
       'ResultsSummary',
       'SetBranchSurveyRequest',
       'SignInRequest',

@@ -27,6 +27,7 @@ import {
   CommentsPageSchema,
   CommentTagsSchema,
   ResultsOverviewSchema,
+  ResultsPlacesSchema,
   ResultsSummarySchema,
   TagRequestSchema,
 } from './results';
@@ -57,6 +58,7 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   FirstAdminRequest: FirstAdminRequestSchema,
   ResultsSummary: ResultsSummarySchema,
   ResultsOverview: ResultsOverviewSchema,
+  ResultsPlaces: ResultsPlacesSchema,
   CommentsPage: CommentsPageSchema,
   Comment: CommentSchema,
   CommentTags: CommentTagsSchema,

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../languages';
 import { BranchIdSchema, QuestionIdSchema, SurveyIdSchema } from './ids';
-import { CHANNELS } from './response';
+import { CHANNELS, MAX_LOCATION_LENGTH } from './response';
 
 /** A slice with fewer responses than this is never shown or exported in aggregate. */
 export const MIN_RESPONSES_SHOWN = 5;
@@ -31,6 +31,15 @@ function listOf<T extends z.ZodType<unknown, string>>(item: T) {
 }
 
 /**
+ * A list of places: `place=Market square&place=School`. Not split at commas, as the other
+ * lists are: a place's name may hold one ("Main street, corner").
+ */
+const placeList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((raw) => (Array.isArray(raw) ? raw : [raw]).map((part) => part.trim()).filter(Boolean))
+  .pipe(z.array(z.string().max(MAX_LOCATION_LENGTH)).max(200));
+
+/**
  * The filters, as query parameters. Unset means "all". `from`/`to` are days answered (the
  * device's submit time corrected by its clock offset, in the collector's time zone).
  */
@@ -48,6 +57,13 @@ export const ResultsFilterSchema = z.object({
     .optional(),
   /** The summary: these questions only (a question's page); unset: every question. */
   question: listOf(QuestionIdSchema).optional(),
+  /** Responses made at these places (their location); unset: every response. */
+  place: placeList.optional(),
+  /**
+   * Responses whose answers came implausibly fast are left out unless `include`: then
+   * they are counted with the others.
+   */
+  suspect: z.enum(['include', 'exclude']).default('exclude'),
 });
 export type ResultsFilterQuery = z.input<typeof ResultsFilterSchema>;
 export type ResultsFilter = z.output<typeof ResultsFilterSchema>;
@@ -134,6 +150,9 @@ export const ResultsSummarySchema = z.object({
     channels: z.array(z.enum(CHANNELS)).nullable(),
     locales: z.array(z.string()).nullable(),
     completed: z.boolean().nullable(),
+    places: z.array(z.string()).nullable().optional(),
+    /** Whether suspect responses are counted (the filter `suspect=include`). */
+    includeSuspect: z.boolean().optional(),
   }),
   responses: z.int(),
   completed: z.int(),
@@ -167,6 +186,8 @@ export const ResultsOverviewSchema = z.object({
   responses: z.int(),
   completed: z.int(),
   tooFew: z.boolean(),
+  /** Suspect responses within the filter left out of every figure (0 when included). */
+  suspectLeftOut: z.int().default(0),
   /** completed / responses with a 95% Wilson interval. */
   completionRate: EstimateSchema.nullable(),
   /** The survey's headline questions (its first rating and its nps), with their estimates. */
@@ -194,6 +215,12 @@ export const ResultsOverviewSchema = z.object({
   ),
 });
 export type ResultsOverview = z.infer<typeof ResultsOverviewSchema>;
+
+/** GET /results/places: the places responses within the filter were made at, most first. */
+export const ResultsPlacesSchema = z.object({
+  places: z.array(z.object({ place: z.string(), responses: z.int() })),
+});
+export type ResultsPlaces = z.infer<typeof ResultsPlacesSchema>;
 
 /** The longest tag staff may put on a comment ("opening hours"). */
 export const MAX_TAG_LENGTH = 40;

@@ -1,4 +1,4 @@
-/** The staff status screen: enrollment and what waits to be sent. */
+/** The staff status screen: enrollment, what waits to be sent, who asks and where. */
 import type { Page } from 'playwright-core';
 import { appText } from '../support/texts';
 
@@ -26,6 +26,23 @@ export class StaffPage {
 
   async close(): Promise<void> {
     await this.page.getByRole('button', { name: appText('en', 'staff.close') }).click();
+  }
+
+  /** Interviewer mode on (staff ask the questions) or off (patrons answer on their own). */
+  async setStaffAsks(on: boolean): Promise<void> {
+    const name = appText(
+      'en',
+      on ? 'staff.interviewer.staffAsks' : 'staff.interviewer.patronsAnswer',
+    );
+    await this.page.getByRole('button', { name, exact: true }).click();
+    await this.page.getByRole('button', { name, exact: true, pressed: true }).waitFor();
+  }
+
+  /** Chooses the place responses are made at, from the branch's list; null: no place. */
+  async choosePlace(place: string | null): Promise<void> {
+    const name = place ?? appText('en', 'staff.place.noPlace');
+    await this.page.getByRole('button', { name, exact: true }).click();
+    await this.page.getByRole('button', { name, exact: true, pressed: true }).waitFor();
   }
 
   async count(which: 'waiting' | 'sent' | 'quarantined'): Promise<number> {

@@ -19,6 +19,10 @@ export interface CollectorResponseRow {
   clock_offset_ms: number | null;
   /** The day the response counts on in the results (YYYY-MM-DD in TIME_ZONE). */
   answered_day: string | null;
+  /** The place staff chose on the device (a bookmobile stop, a floor); null for none. */
+  location: string | null;
+  /** 1: the device found the answers came implausibly fast. */
+  suspect: number;
 }
 
 function readOnly(dataDir: string): Database.Database {

@@ -3,7 +3,7 @@ import { startTestCollector, type TestCollector } from '../../../../test/fixture
 import { testDialects } from '../../../../test/fixtures/test-databases';
 import { DEFAULT_SENT_KEPT_DAYS } from '../../../shared/contract/constants';
 import { DeviceConfigSchema } from '../../../shared/contract/device';
-import { updateBranch } from '../../storage';
+import { insertPlace, removePlace, updateBranch } from '../../storage';
 
 describe.each(testDialects)('the device configuration on $name', (dialect) => {
   let collector: TestCollector;
@@ -38,5 +38,52 @@ describe.each(testDialects)('the device configuration on $name', (dialect) => {
     const bookmobile = await collector.enroll('7d1c9b2a-5e4f-4a3b-8c2d-1e0f9a8b7c6d', 'bookmobile');
     expect((await configOf(main)).sentKeptDays).toBe(1);
     expect((await configOf(bookmobile)).sentKeptDays).toBe(3);
+  });
+
+  it('lists the branch’s places, its own only, and none when it has none', async () => {
+    const storage = collector.database.storage;
+    const main = await collector.enroll();
+    const bookmobile = await collector.enroll('7d1c9b2a-5e4f-4a3b-8c2d-1e0f9a8b7c6d', 'bookmobile');
+    expect((await configOf(bookmobile)).places).toEqual([]);
+    const at = '2026-11-20T10:00:00.000Z';
+    await insertPlace(storage, {
+      id: 'stop0001',
+      branchId: 'bookmobile',
+      name: 'School',
+      createdAt: at,
+    });
+    await insertPlace(storage, {
+      id: 'stop0002',
+      branchId: 'bookmobile',
+      name: 'Market square',
+      createdAt: at,
+    });
+    await insertPlace(storage, {
+      id: 'desk0001',
+      branchId: 'main',
+      name: 'Second floor',
+      createdAt: at,
+    });
+    expect((await configOf(bookmobile)).places).toEqual([
+      { id: 'stop0002', name: 'Market square' },
+      { id: 'stop0001', name: 'School' },
+    ]);
+    expect((await configOf(main)).places).toEqual([{ id: 'desk0001', name: 'Second floor' }]);
+    await removePlace(storage, 'bookmobile', 'School');
+    expect((await configOf(bookmobile)).places).toEqual([
+      { id: 'stop0002', name: 'Market square' },
+    ]);
+  });
+
+  it('is read by a device from before places as having none', () => {
+    const { places: _places, ...older } = DeviceConfigSchema.parse({
+      serverTime: '2026-11-20T10:00:00.000Z',
+      deviceId: '7d1c9b2a-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      deviceName: null,
+      branch: { id: 'main', name: 'Main' },
+      kiosk: {},
+      survey: { id: 'library-satisfaction', version: 1 },
+    });
+    expect(DeviceConfigSchema.parse(older).places).toEqual([]);
   });
 });

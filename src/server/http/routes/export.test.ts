@@ -118,7 +118,7 @@ describe.each(testDialects)('exports on $name', (dialect) => {
   it('passes the results filters to the source, without the language', async () => {
     const res = await get(
       apiPath(ENDPOINTS.exportCsv),
-      `survey=${SURVEY_ID}&branch=east&branch=main&channel=kiosk,qr&completed=true&lang=sl`,
+      `survey=${SURVEY_ID}&branch=east&branch=main&channel=kiosk,qr&completed=true&place=Stop,%20north&place=School&lang=sl`,
     );
     expect(res.status).toBe(200);
     await res.arrayBuffer();
@@ -127,6 +127,8 @@ describe.each(testDialects)('exports on $name', (dialect) => {
       branch: ['east', 'main'],
       channel: ['kiosk', 'qr'],
       completed: true,
+      place: ['Stop, north', 'School'],
+      suspect: 'exclude',
     });
   });
 

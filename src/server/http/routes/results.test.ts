@@ -18,6 +18,7 @@ import {
   CommentsPageSchema,
   CommentTagsSchema,
   ResultsOverviewSchema,
+  ResultsPlacesSchema,
   ResultsSummarySchema,
 } from '../../../shared/contract/results';
 import { prepareCollector } from '../../startup';
@@ -177,6 +178,62 @@ describe.each(testDialects)('results routes on $name', (dialect) => {
     );
     expect((await get(`/results/summary?survey=no-such-survey`)).status).toBe(404);
     expect((await get(`/results/summary?survey=${SURVEY_ID}`, '')).status).toBe(401);
+  });
+
+  it('filters by place, and leaves suspect responses out unless suspect=include', async () => {
+    // Six more at the market stop of west, two of them suspect; one suspect at no place.
+    const more = Array.from({ length: 7 }, (_, i) => ({
+      ...response(20 + i, 'west', 5, `Market ${i}`),
+      channel: 'staff',
+      location: i < 6 ? 'Market square, north' : null,
+      suspect: i >= 4,
+    }));
+    await insertNewResponses(database.storage, more, { timeZone: TIME_ZONE });
+    const place = encodeURIComponent('Market square, north');
+
+    const atMarket = ResultsSummarySchema.parse(
+      await (await get(`/results/summary?survey=${SURVEY_ID}&place=${place}`)).json(),
+    );
+    expect(atMarket).toMatchObject({ responses: 4, tooFew: true });
+    expect(atMarket.filter).toMatchObject({
+      places: ['Market square, north'],
+      includeSuspect: false,
+    });
+    const withSuspect = ResultsSummarySchema.parse(
+      await (
+        await get(`/results/summary?survey=${SURVEY_ID}&place=${place}&suspect=include`)
+      ).json(),
+    );
+    expect(withSuspect).toMatchObject({ responses: 6, tooFew: false });
+
+    const overview = ResultsOverviewSchema.parse(
+      await (await get(`/results/overview?survey=${SURVEY_ID}`)).json(),
+    );
+    expect(overview).toMatchObject({ responses: 16, suspectLeftOut: 3 });
+    const included = ResultsOverviewSchema.parse(
+      await (await get(`/results/overview?survey=${SURVEY_ID}&suspect=include`)).json(),
+    );
+    expect(included).toMatchObject({ responses: 19, suspectLeftOut: 0 });
+
+    const places = ResultsPlacesSchema.parse(
+      await (await get(`/results/places?survey=${SURVEY_ID}&place=elsewhere`)).json(),
+    );
+    expect(places.places).toEqual([{ place: 'Market square, north', responses: 4 }]);
+    const east = ResultsPlacesSchema.parse(
+      await (await get(`/results/places?survey=${SURVEY_ID}`, 'east')).json(),
+    );
+    expect(east.places).toEqual([]);
+
+    const comments = CommentsPageSchema.parse(
+      await (await get(`/results/comments?survey=${SURVEY_ID}&place=${place}`)).json(),
+    );
+    expect(comments.comments.map((c) => c.text).sort()).toEqual([
+      'Market 0',
+      'Market 1',
+      'Market 2',
+      'Market 3',
+    ]);
+    expect((await get(`/results/summary?survey=${SURVEY_ID}&suspect=maybe`)).status).toBe(400);
   });
 
   it('pages comments, tags them within the scope only, and counts the tags', async () => {

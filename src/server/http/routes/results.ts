@@ -1,5 +1,6 @@
 /**
- * The results for librarians: GET /results/summary, /results/overview, /results/comments,
+ * The results for librarians: GET /results/summary, /results/overview, /results/places,
+ * /results/comments,
  * /results/comment-tags (both for the whole slice or one question), and tagging a comment. Every one stands behind the staff gate and
  * reads within the signed-in person's scope; a branch, survey or comment outside it is
  * answered 404, as if it did not exist.
@@ -26,6 +27,7 @@ import {
   commentTagCounts,
   findComment,
   findSurveyPackage,
+  placeCounts,
   removeCommentTag,
   type StoredComment,
 } from '../../storage';
@@ -75,6 +77,12 @@ export function resultsRoutes({ storage, now }: ResolvedDeps, access: StaffAcces
     const { interval, ...filter } = parseQuery(c, ResultsOverviewQuerySchema);
     const { scope, query, structure } = await scoped(c, filter);
     return c.json(await resultsOverview(storage, structure, query, scope, interval));
+  });
+
+  app.get(API.resultsPlaces.path, access.staff, async (c) => {
+    const filter = parseQuery(c, ResultsFilterSchema);
+    const { scope, query } = await scoped(c, filter);
+    return c.json({ places: await placeCounts(storage, query, scope) });
   });
 
   app.get(API.comments.path, access.staff, async (c) => {

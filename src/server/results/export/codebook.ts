@@ -91,6 +91,14 @@ const FIELD_VALUES: Record<
     { value: 1, label: t.values.completed.yes },
     { value: 0, label: t.values.completed.no },
   ],
+  location: (t) => [
+    { value: '', label: t.values.location },
+    { value: FORMULA_GUARD_VALUE, label: t.values.formulaGuard },
+  ],
+  suspect: (t) => [
+    { value: 1, label: t.values.suspect.yes },
+    { value: 0, label: t.values.suspect.no },
+  ],
 };
 
 /** The rows of one column, its question text left to the caller. */

@@ -51,6 +51,8 @@ export const RESPONSE_FIELDS = [
   'submitted_at',
   'received_at',
   'completed',
+  'location',
+  'suspect',
 ] as const;
 export type ResponseField = (typeof RESPONSE_FIELDS)[number];
 
@@ -94,6 +96,11 @@ function fieldCell(field: ResponseField, row: ExportRow): CellValue {
       return r.receivedAt;
     case 'completed':
       return r.completed ? 1 : 0;
+    case 'location':
+      // Typed by staff: a place named "=SUM(…)" stays a text in a spreadsheet.
+      return r.location ? guardFormula(r.location) : null;
+    case 'suspect':
+      return r.suspect ? 1 : 0;
     default:
       return assertNever(field, 'response field');
   }
