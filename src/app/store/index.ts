@@ -2,6 +2,7 @@
 export { classifyStorageError, StorageError, type StorageErrorKind } from './database';
 export * from './live';
 export { requestPersistentStorage } from './persistence';
+export * from './response-files';
 export * from './responses';
 export type {
   CachedLink,
