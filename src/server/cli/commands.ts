@@ -10,6 +10,7 @@ import {
   deviceRevoke,
 } from './device-commands';
 import { linkCreate, linkList, linkRevoke } from './link-commands';
+import { responsesImport } from './response-commands';
 import { migrateCommand, serveCommand } from './serve';
 import { surveyImport, surveyList } from './survey-commands';
 import { userAdd, userDisable, userList, userReset } from './user-commands';
@@ -27,6 +28,7 @@ export const COMMANDS: Record<string, Command> = {
   'link create': linkCreate,
   'link list': linkList,
   'link revoke': linkRevoke,
+  'responses import': responsesImport,
   'survey import': surveyImport,
   'survey list': surveyList,
   'user add': userAdd,

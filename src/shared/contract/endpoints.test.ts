@@ -43,6 +43,7 @@ describe('the endpoints', () => {
     ['revokeDevice', ENDPOINTS.revokeDevice, 'POST /api/v1/admin/devices/:id/revoke'],
     ['surveys', ENDPOINTS.surveys, 'GET /api/v1/admin/surveys'],
     ['importSurvey', ENDPOINTS.importSurvey, 'POST /api/v1/admin/surveys'],
+    ['importResponses', ENDPOINTS.importResponses, 'POST /api/v1/admin/imports'],
     ['links', ENDPOINTS.links, 'GET /api/v1/admin/links'],
     ['createLink', ENDPOINTS.createLink, 'POST /api/v1/admin/links'],
     ['revokeLink', ENDPOINTS.revokeLink, 'POST /api/v1/admin/links/:token/revoke'],
@@ -51,7 +52,7 @@ describe('the endpoints', () => {
   });
 
   it('are all listed above', () => {
-    expect(Object.keys(ENDPOINTS)).toHaveLength(32);
+    expect(Object.keys(ENDPOINTS)).toHaveLength(33);
   });
 
   it('are the endpoints the API declares bodies for, with the same method, path and auth', () => {

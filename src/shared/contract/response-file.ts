@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { BranchIdSchema, DeviceIdSchema, ResponseIdSchema } from './ids';
+import { SyncResultSchema } from './sync';
 
 /** The format marker every file starts with: tells this file from any other JSON. */
 export const RESPONSE_FILE_FORMAT = 'library-survey-responses';
@@ -98,7 +99,11 @@ interface WebPlatform {
 }
 
 /** The SHA-256 of the content's canonical form, as lower-case hex. */
-export async function responseFileChecksum(content: ResponseFileContent): Promise<string> {
+export function responseFileChecksum(content: ResponseFileContent): Promise<string> {
+  return checksumOf(content);
+}
+
+async function checksumOf(content: unknown): Promise<string> {
   const platform = globalThis as unknown as WebPlatform;
   const bytes = new platform.TextEncoder().encode(canonicalJson(content));
   const digest = await platform.crypto.subtle.digest('SHA-256', bytes);
@@ -113,10 +118,14 @@ export async function makeResponseFile(content: ResponseFileContent): Promise<Re
   };
 }
 
-/** Whether a parsed file's checksum is the one its content has. */
-export async function hasValidChecksum(file: ResponseFile): Promise<boolean> {
+/**
+ * Whether a file's checksum is the one its content has. Give it the file as read (JSON.parse),
+ * not as parsed by the schema: parsing writes ids in lower case, and the checksum is over
+ * what was saved.
+ */
+export async function hasValidChecksum(file: { checksum: { value: string } }): Promise<boolean> {
   const { checksum, ...content } = file;
-  return (await responseFileChecksum(content)) === checksum.value;
+  return (await checksumOf(content)) === checksum.value;
 }
 
 /** A name for the saved file that says what it is, whose, and when: no patron's data. */
@@ -128,3 +137,52 @@ export function responseFileName(
   const stamp = createdAt.slice(0, 16).replace(/[:T]/g, '-');
   return `${kind === 'refused' ? 'refused' : 'responses'}-${branchId ?? 'unenrolled'}-${stamp}.json`;
 }
+
+/**
+ * Why a file was refused whole at the collector (nothing of it stored); the dashboard says
+ * each in the librarian's language.
+ */
+export const IMPORT_PROBLEMS = [
+  'too-large',
+  'not-json',
+  'not-a-response-file',
+  'unsupported-version',
+  'invalid',
+  'checksum',
+  'record-limits',
+  'unknown-device',
+  'revoked-device',
+  'other-branch',
+] as const;
+export type ImportProblem = (typeof IMPORT_PROBLEMS)[number];
+
+/** Refused records listed at most in an import's reply; the counts hold them all. */
+export const MAX_IMPORT_REFUSALS_LISTED = 100;
+
+/** An imported file: how many of its responses had each outcome, and the refused ones. */
+export const ImportResponsesReplySchema = z.object({
+  kind: z.enum(RESPONSE_FILE_KINDS),
+  deviceId: DeviceIdSchema,
+  /** The branch the responses count for: the device's on the collector. */
+  branchId: BranchIdSchema,
+  /** Per sync outcome (SYNC_OUTCOMES), as a sync reply would have given them. */
+  counts: z.object({
+    accepted: z.int().min(0),
+    duplicate: z.int().min(0),
+    conflict: z.int().min(0),
+    rejected: z.int().min(0),
+  }),
+  /** The conflicts and rejections, with their reasons (the first MAX_IMPORT_REFUSALS_LISTED). */
+  refused: z.array(SyncResultSchema).max(MAX_IMPORT_REFUSALS_LISTED),
+});
+export type ImportResponsesReply = z.infer<typeof ImportResponsesReplySchema>;
+
+/** A file refused whole: the error, and which problem it was. */
+export const ImportResponsesProblemSchema = z.object({
+  error: z.object({
+    code: z.enum(['bad-request', 'forbidden', 'payload-too-large']),
+    message: z.string(),
+    path: z.string().optional(),
+  }),
+  problem: z.enum(IMPORT_PROBLEMS),
+});
