@@ -14,7 +14,10 @@ import {
 } from '../store';
 import { type EnrollAttempt, EnrollForm } from './EnrollForm';
 import { QuarantineList } from './QuarantineList';
+import { RefusedToFile } from './RefusedToFile';
+import { SaveToFile } from './SaveToFile';
 import { SentKeptNotice } from './SentKeptNotice';
+import { StorageUsage } from './StorageUsage';
 
 export interface StaffActions {
   syncNow: () => Promise<unknown>;
@@ -90,6 +93,8 @@ function Status(props: StaffActions & { onClose: () => void; enrollCode?: string
             {syncing ? t('staff.sync.syncing') : t('staff.sync.now')}
           </button>
         </section>
+        <StorageUsage waiting={counts?.queued} />
+        <SaveToFile waiting={counts?.queued ?? 0} />
         <section aria-labelledby="staff-device">
           <h2 id="staff-device">{t('staff.device.title')}</h2>
           {enrollment ? (
@@ -105,6 +110,7 @@ function Status(props: StaffActions & { onClose: () => void; enrollCode?: string
           )}
         </section>
         {quarantined && quarantined.length > 0 && <QuarantineList responses={quarantined} />}
+        {quarantined && quarantined.length > 0 && <RefusedToFile />}
       </main>
     </div>
   );
