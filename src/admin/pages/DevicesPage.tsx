@@ -7,6 +7,7 @@ import { DEVICE_QUIET_DAYS, type DeviceList } from '../../shared/contract/admin'
 import { api } from '../api';
 import { now } from '../clock';
 import { ConfirmDialog, useConfirmation } from '../components/ConfirmDialog';
+import { ImportResponses } from '../components/ImportResponses';
 import { Status } from '../components/Status';
 import { useLanguage, useSignedIn } from '../context';
 import { useLoad } from '../use-load';
@@ -118,6 +119,7 @@ export function DevicesPage() {
           {t('devices.confirmText', { branch: confirming ? branchName(confirming.branchId) : '' })}
         </p>
       </ConfirmDialog>
+      <ImportResponses onImported={reload} />
     </>
   );
 }

@@ -186,3 +186,4 @@ export const ImportResponsesProblemSchema = z.object({
   }),
   problem: z.enum(IMPORT_PROBLEMS),
 });
+export type ImportResponsesProblem = z.infer<typeof ImportResponsesProblemSchema>;
