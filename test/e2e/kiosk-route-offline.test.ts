@@ -6,7 +6,7 @@
  * one already there. Refused responses are saved with their reasons and removed after a
  * confirmation; a storage quota nearly full is a warning in the staff view.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,14 +16,16 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiPath, ENDPOINTS } from '../../src/shared/contract/endpoints';
 import { hasValidChecksum, type ResponseFile } from '../../src/shared/contract/response-file';
 import type { SyncBatchReply } from '../../src/shared/contract/sync';
+import { AdminPage } from './pages/admin-page';
 import type { KioskPage } from './pages/kiosk-page';
 import { StaffPage } from './pages/staff-page';
-import { goOffline, goOnline } from './support/browser';
+import { goOffline, goOnline, launchBrowser } from './support/browser';
 import { collectorResponses } from './support/collector-db';
 import { type QueuedRowInput, queueResponses, readResponses } from './support/indexeddb';
 import { QUICK_SURVEY_ID, quickSurvey } from './support/quick-survey';
 import { assignQuickSurvey, closeKiosk, enrolledKiosk, useStack } from './support/stack';
-import { appText, questionOf } from './support/texts';
+import { addStaff, STAFF_PASSWORD } from './support/staff-session';
+import { adminText, appText, questionOf } from './support/texts';
 
 /** Several busy days of a bookmobile's route. */
 const ROUTE_RESPONSES = 2000;
@@ -208,5 +210,58 @@ describe('a whole route offline', () => {
     await warning.waitFor();
     expect(await warning.textContent()).toMatch(/\b(89|9\d)%/);
     expect((await staff.storage()).used).toMatch(/\b(89|9\d)%/);
+  });
+
+  it('is imported on the dashboard too: the counts shown, nothing stored twice, a changed file refused in words', async () => {
+    const rows = route(5);
+    await queueResponses(page, rows, DAY);
+    await page.reload();
+    await kiosk.button('welcome.start').waitFor();
+    const staff = new StaffPage(page);
+    await staff.open();
+    const download = await staff.saveWaitingToFile();
+    const path = join(dir, `dashboard-${download.suggestedFilename()}`);
+    await download.saveAs(path);
+    const changedPath = join(dir, `changed-${download.suggestedFilename()}`);
+    const changed = JSON.parse(readFileSync(path, 'utf8')) as ResponseFile;
+    (changed.responses[0] as { completed: boolean }).completed = false;
+    writeFileSync(changedPath, JSON.stringify(changed));
+
+    const email = `librarian-${Math.random().toString(36).slice(2, 8)}@library.example`;
+    await addStaff(stack.collector, email, 'admin');
+    // The librarian's own computer, online; the tablet stays offline.
+    const librarian = await launchBrowser();
+    try {
+      const tab = await librarian.context.newPage();
+      const admin = new AdminPage(tab, stack.collector.url);
+      await admin.goto('#/devices');
+      await admin.signIn(email, STAFF_PASSWORD, 'devices');
+      const upload = async (file: string) => {
+        await tab.getByLabel(adminText('en', 'imports.file')).setInputFiles(file);
+        await admin.button('imports.import').click();
+      };
+      const result = tab.getByTestId('import-result');
+
+      await upload(path);
+      await result
+        .filter({ hasText: adminText('en', 'imports.done_other', { count: 5 }) })
+        .waitFor();
+      expect(await tab.getByTestId('import-accepted').textContent()).toBe('5');
+      await upload(path);
+      await expect.poll(() => tab.getByTestId('import-duplicate').textContent()).toBe('5');
+      expect(await tab.getByTestId('import-accepted').textContent()).toBe('0');
+      const ids = new Set(rows.map((r) => r.id));
+      expect(collectorResponses(stack.collector.dataDir).filter((r) => ids.has(r.id))).toHaveLength(
+        5,
+      );
+
+      await upload(changedPath);
+      await tab
+        .getByRole('alert')
+        .filter({ hasText: adminText('en', 'imports.problem.checksum') })
+        .waitFor();
+    } finally {
+      await librarian.close();
+    }
   });
 });
