@@ -10,34 +10,65 @@ export type SaveMethod = 'downloaded' | 'shared' | 'opened';
 /** How long the file's object URL lives after the download began, for a slow save dialog. */
 const OBJECT_URL_LIFETIME_MS = 60_000;
 
+/** What saving needs of the browser; tests pass their own. */
+export interface SaveTarget {
+  /** Whether a link's `download` attribute saves a file (not on every browser). */
+  canDownload: boolean;
+  /** Starts the download of `url` as `name` through such a link. */
+  download(url: string, name: string): void;
+  /** Whether the share sheet takes this file. */
+  canShare(file: File): boolean;
+  share(file: File): Promise<void>;
+  /** Opens `url` in a new tab; false when the browser refused (a pop-up blocker). */
+  open(url: string): boolean;
+  createUrl(blob: Blob): string;
+  /** Lets go of an object URL, once the browser had time to read it. */
+  releaseUrl(url: string, afterMs: number): void;
+}
+
+export function browserSaveTarget(): SaveTarget {
+  return {
+    canDownload: 'download' in HTMLAnchorElement.prototype,
+    download(url, name) {
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      link.rel = 'noopener';
+      document.body.append(link);
+      link.click();
+      link.remove();
+    },
+    canShare: (file) => navigator.canShare?.({ files: [file] }) ?? false,
+    share: (file) => navigator.share({ files: [file], title: file.name }),
+    open: (url) => window.open(url, '_blank') !== null,
+    createUrl: (blob) => URL.createObjectURL(blob),
+    releaseUrl: (url, afterMs) => setTimeout(() => URL.revokeObjectURL(url), afterMs),
+  };
+}
+
 export async function saveFile(
   text: string,
   name: string,
+  target: SaveTarget = browserSaveTarget(),
   type = 'application/json',
 ): Promise<SaveMethod> {
   const blob = new Blob([text], { type });
-  if ('download' in HTMLAnchorElement.prototype) {
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.rel = 'noopener';
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), OBJECT_URL_LIFETIME_MS);
+  if (target.canDownload) {
+    const url = target.createUrl(blob);
+    target.download(url, name);
+    target.releaseUrl(url, OBJECT_URL_LIFETIME_MS);
     return 'downloaded';
   }
   const file = new File([blob], name, { type });
-  if (navigator.canShare?.({ files: [file] })) {
-    await navigator.share({ files: [file], title: name });
+  if (target.canShare(file)) {
+    await target.share(file);
     return 'shared';
   }
-  const url = URL.createObjectURL(blob);
-  if (!window.open(url, '_blank')) {
-    URL.revokeObjectURL(url);
+  const url = target.createUrl(blob);
+  if (!target.open(url)) {
+    target.releaseUrl(url, 0);
     throw new Error('the browser could neither download, share nor open the file');
   }
-  setTimeout(() => URL.revokeObjectURL(url), OBJECT_URL_LIFETIME_MS);
+  target.releaseUrl(url, OBJECT_URL_LIFETIME_MS);
   return 'opened';
 }
