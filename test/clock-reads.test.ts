@@ -16,6 +16,7 @@ const CLOCK_SOURCES: Record<string, string> = {
   'src/app/sync/browser-deps.ts': "the sync engine's deps; tests pass a fake clock",
   'src/app/store/responses.ts': 'a default parameter; tests pass `now`',
   'src/app/store/surveys.ts': 'a default parameter; tests pass `at`',
+  'src/app/staff/response-file-text.ts': 'a default parameter; browser tests fake the clock',
   'src/app/kiosk/resume-policy.ts': 'a default option; tests pass `now`',
   'src/app/kiosk/use-kiosk.ts': "the browser's clock, which browser tests install a fake of",
   'src/app/kiosk/use-idle-timer.ts': "the browser's clock, which browser tests install a fake of",

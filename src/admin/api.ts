@@ -21,6 +21,11 @@ import { type ApiErrorCode, ApiErrorSchema } from '../shared/contract/api-error'
 import { apiPath, ENDPOINTS, type Endpoint } from '../shared/contract/endpoints';
 import { safeParseInput } from '../shared/contract/parse';
 import {
+  type ImportResponsesProblem,
+  ImportResponsesProblemSchema,
+  ImportResponsesReplySchema,
+} from '../shared/contract/response-file';
+import {
   CommentsPageSchema,
   CommentTagsSchema,
   ResultsOverviewSchema,
@@ -56,6 +61,8 @@ export class ApiCallError extends Error {
     readonly problems: ImportProblem[] = [],
     /** The field of the request the collector refused, when it named one. */
     readonly path?: string,
+    /** A refused file of responses: why it was refused whole (IMPORT_PROBLEMS). */
+    readonly fileProblem?: ImportResponsesProblem['problem'],
   ) {
     super(message);
     this.name = 'ApiCallError';
@@ -114,6 +121,7 @@ async function send(endpoint: Endpoint, path: string, options: CallOptions): Pro
   const code: CallFailure = parsed.success ? parsed.data.error.code : statusCode(reply.status);
   if (reply.status === 401 && !options.unauthorizedIsAnswer) sessionEnded();
   const problems = safeParseInput(SurveyImportProblemsSchema, body);
+  const fileProblem = safeParseInput(ImportResponsesProblemSchema, body);
   throw new ApiCallError(
     code,
     reply.status,
@@ -121,6 +129,7 @@ async function send(endpoint: Endpoint, path: string, options: CallOptions): Pro
     retryAfterSeconds(reply.headers.get('retry-after'), now()),
     problems.success ? problems.data.problems : [],
     parsed.success ? parsed.data.error.path : undefined,
+    fileProblem.success ? fileProblem.data.problem : undefined,
   );
 }
 
@@ -238,6 +247,14 @@ export const api = {
     call(ENDPOINTS.importSurvey, apiPath(ENDPOINTS.importSurvey), ImportSurveyReplySchema, {
       body: pkg,
     }),
+  /** A file of responses a kiosk saved, as read from disk (parsed JSON). */
+  importResponses: (file: unknown) =>
+    call(
+      ENDPOINTS.importResponses,
+      apiPath(ENDPOINTS.importResponses),
+      ImportResponsesReplySchema,
+      { body: file },
+    ),
   links: () => call(ENDPOINTS.links, apiPath(ENDPOINTS.links), LinkListSchema),
   createLink: (request: CreateLinkRequest) =>
     call(ENDPOINTS.createLink, apiPath(ENDPOINTS.createLink), LinkDetailsSchema, {

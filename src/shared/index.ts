@@ -18,6 +18,7 @@ export * from './contract/public-link';
 export * from './contract/question';
 export * from './contract/refusal';
 export * from './contract/response';
+export * from './contract/response-file';
 export * from './contract/results';
 export * from './contract/staff';
 export * from './contract/survey-package';

@@ -13,6 +13,7 @@ import {
   DeviceHealthHeaders,
   DeviceHealthRule,
 } from '../components/DeviceHealthCells';
+import { ImportResponses } from '../components/ImportResponses';
 import { Status } from '../components/Status';
 import { useLanguage, useSignedIn } from '../context';
 import { useLoad } from '../use-load';
@@ -126,6 +127,7 @@ export function DevicesPage() {
           {t('devices.confirmText', { branch: confirming ? branchName(confirming.branchId) : '' })}
         </p>
       </ConfirmDialog>
+      <ImportResponses onImported={reload} />
     </>
   );
 }

@@ -15,7 +15,10 @@ import {
 import { type EnrollAttempt, EnrollForm } from './EnrollForm';
 import { InterviewerSection } from './InterviewerSection';
 import { QuarantineList } from './QuarantineList';
+import { RefusedToFile } from './RefusedToFile';
+import { SaveToFile } from './SaveToFile';
 import { SentKeptNotice } from './SentKeptNotice';
+import { StorageUsage } from './StorageUsage';
 
 export interface StaffActions {
   syncNow: () => Promise<unknown>;
@@ -91,6 +94,8 @@ function Status(props: StaffActions & { onClose: () => void; enrollCode?: string
             {syncing ? t('staff.sync.syncing') : t('staff.sync.now')}
           </button>
         </section>
+        <StorageUsage waiting={counts?.queued} />
+        <SaveToFile waiting={counts?.queued ?? 0} />
         <section aria-labelledby="staff-device">
           <h2 id="staff-device">{t('staff.device.title')}</h2>
           {enrollment ? (
@@ -107,6 +112,7 @@ function Status(props: StaffActions & { onClose: () => void; enrollCode?: string
         </section>
         <InterviewerSection />
         {quarantined && quarantined.length > 0 && <QuarantineList responses={quarantined} />}
+        {quarantined && quarantined.length > 0 && <RefusedToFile />}
       </main>
     </div>
   );

@@ -1,7 +1,12 @@
 /** The device store: the only door to IndexedDB. Screens and sync call these functions. */
 export { classifyStorageError, StorageError, type StorageErrorKind } from './database';
 export * from './live';
-export { requestPersistentStorage } from './persistence';
+export {
+  estimateStorage,
+  requestPersistentStorage,
+  type StorageEstimate,
+} from './persistence';
+export * from './response-files';
 export * from './responses';
 export type {
   CachedLink,

@@ -11,3 +11,16 @@ export async function requestPersistentStorage(): Promise<boolean> {
   await writeSetting('storagePersisted', persisted);
   return persisted;
 }
+
+/** How much this site stores and may store, in bytes, as the browser estimates it. */
+export interface StorageEstimate {
+  usage: number;
+  quota: number;
+}
+
+/** The browser's estimate (navigator.storage.estimate); undefined where it gives none. */
+export async function estimateStorage(): Promise<StorageEstimate | undefined> {
+  const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
+  if (estimate?.usage === undefined || !estimate.quota) return undefined;
+  return { usage: estimate.usage, quota: estimate.quota };
+}

@@ -10,6 +10,7 @@ import {
   deviceRevoke,
 } from './device-commands';
 import { linkCreate, linkList, linkRevoke } from './link-commands';
+import { responsesImport } from './response-commands';
 import { migrateCommand, serveCommand } from './serve';
 import { stopAdd, stopList, stopRemove } from './stop-commands';
 import { surveyImport, surveyList } from './survey-commands';
@@ -31,6 +32,7 @@ export const COMMANDS: Record<string, Command> = {
   'stop add': stopAdd,
   'stop list': stopList,
   'stop remove': stopRemove,
+  'responses import': responsesImport,
   'survey import': surveyImport,
   'survey list': surveyList,
   'user add': userAdd,

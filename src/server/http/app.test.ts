@@ -11,6 +11,7 @@ import {
   TEST_PASSWORD,
   type TestCollector,
 } from '../../../test/fixtures/collector';
+import { responseFile } from '../../../test/fixtures/response-files';
 import { DEVICE_ID, makePhoneResponse, makeResponse } from '../../../test/fixtures/responses';
 import { SURVEY_ID, surveyPackage } from '../../../test/fixtures/survey-package';
 import { testDialects } from '../../../test/fixtures/test-databases';
@@ -96,6 +97,7 @@ const SUCCESSFUL_CALLS: Record<EndpointName, (collector: TestCollector) => Promi
   revokeDevice: async () => ({ params: { id: DEVICE_ID } }),
   surveys: async () => ({}),
   importSurvey: async () => ({ body: surveyPackage({ version: 2 }) }),
+  importResponses: async () => ({ body: await responseFile() }),
   links: async (collector) => {
     await collector.link();
     return {};

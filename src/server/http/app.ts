@@ -16,6 +16,7 @@ import { deviceConfigRoutes } from './routes/device-config';
 import { enrollRoutes } from './routes/enroll';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
+import { importRoutes } from './routes/imports';
 import { linkRoutes } from './routes/links';
 import { posterRoutes, storedSurvey } from './routes/posters';
 import { publicRoutes } from './routes/public';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps): Hono {
     staffId: (c) => (c as Context<{ Variables: StaffVariables }>).get('staff').userId,
   };
   api.route('/', adminRoutes(resolved, access));
+  api.route('/', importRoutes(resolved, access));
   api.route('/', linkRoutes(resolved, access));
   api.route('/', resultsRoutes(resolved, access));
   api.route('/', exportRoutes(resolved, exportGate(access), exportRows(resolved.storage)));

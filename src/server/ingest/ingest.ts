@@ -49,6 +49,11 @@ export interface IngestRequest {
   timeZone: string;
   /** New responses the device may have stored per day (DEVICE_DAILY_RESPONSE_QUOTA); none when unset. */
   dailyQuota?: number | undefined;
+  /**
+   * The records came in a file a librarian imported (import-file.ts), not from the device:
+   * the device was not in touch, so its last-seen time stays as it was.
+   */
+  fromFile?: boolean;
 }
 
 export interface IngestOutcome {
@@ -137,7 +142,8 @@ export async function ingestBatch(
   );
   const results = batchResults(checks, stored);
   // A public link's device row is no device that gets in touch; a phone is not tracked.
-  if (request.phone === undefined) {
+  // A file a librarian imports says nothing of when the device was last in touch.
+  if (request.phone === undefined && !request.fromFile) {
     const health =
       request.health === undefined ? undefined : safeParseInput(DeviceHealthSchema, request.health);
     await recordDeviceContact(storage, request.device.id, {

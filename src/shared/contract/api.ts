@@ -23,6 +23,11 @@ import { DeviceConfigSchema, EnrollReplySchema, EnrollRequestSchema } from './de
 import { ENDPOINTS } from './endpoints';
 import { PublicLinkSchema } from './public-link';
 import {
+  ImportResponsesProblemSchema,
+  ImportResponsesReplySchema,
+  ResponseFileSchema,
+} from './response-file';
+import {
   CommentSchema,
   CommentsPageSchema,
   CommentsQuerySchema,
@@ -171,6 +176,13 @@ export const API = {
     reply: ImportSurveyReplySchema,
     /** A refused package: every problem with its path. */
     problems: SurveyImportProblemsSchema,
+  }),
+  importResponses: withError({
+    ...ENDPOINTS.importResponses,
+    request: ResponseFileSchema,
+    reply: ImportResponsesReplySchema,
+    /** A file refused whole (nothing stored): which problem, for the dashboard to say. */
+    problem: ImportResponsesProblemSchema,
   }),
   links: withError({ ...ENDPOINTS.links, reply: LinkListSchema }),
   createLink: withError({

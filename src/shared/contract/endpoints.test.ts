@@ -44,6 +44,7 @@ describe('the endpoints', () => {
     ['revokeDevice', ENDPOINTS.revokeDevice, 'POST /api/v1/admin/devices/:id/revoke'],
     ['surveys', ENDPOINTS.surveys, 'GET /api/v1/admin/surveys'],
     ['importSurvey', ENDPOINTS.importSurvey, 'POST /api/v1/admin/surveys'],
+    ['importResponses', ENDPOINTS.importResponses, 'POST /api/v1/admin/imports'],
     ['links', ENDPOINTS.links, 'GET /api/v1/admin/links'],
     ['createLink', ENDPOINTS.createLink, 'POST /api/v1/admin/links'],
     ['revokeLink', ENDPOINTS.revokeLink, 'POST /api/v1/admin/links/:token/revoke'],

@@ -101,6 +101,11 @@ export const ENDPOINTS = {
   surveys: { method: 'GET', path: '/admin/surveys', auth: 'staff' },
   /** Imports a survey package (the same checks as the CLI's survey import). */
   importSurvey: { method: 'POST', path: '/admin/surveys', auth: 'admin' },
+  /**
+   * Imports a file of responses a kiosk saved (shared/contract/response-file.ts); branch
+   * staff only their own branch's devices' files.
+   */
+  importResponses: { method: 'POST', path: '/admin/imports', auth: 'staff' },
   /** Public links (branch staff: their branch's), open or closed, with their responses. */
   links: { method: 'GET', path: '/admin/links', auth: 'staff' },
   /** Makes a public link ({ branchId, surveyId?, until? }) for a poster's QR code. */

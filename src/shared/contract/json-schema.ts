@@ -23,6 +23,11 @@ import { DeviceConfigSchema, EnrollReplySchema, EnrollRequestSchema } from './de
 import { PublicLinkSchema } from './public-link';
 import { SurveyResponseSchema } from './response';
 import {
+  ImportResponsesProblemSchema,
+  ImportResponsesReplySchema,
+  ResponseFileSchema,
+} from './response-file';
+import {
   CommentSchema,
   CommentsPageSchema,
   CommentTagsSchema,
@@ -75,6 +80,9 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   LinkList: LinkListSchema,
   LinkDetails: LinkDetailsSchema,
   CreateLinkRequest: CreateLinkRequestSchema,
+  ResponseFile: ResponseFileSchema,
+  ImportResponsesReply: ImportResponsesReplySchema,
+  ImportResponsesProblem: ImportResponsesProblemSchema,
 };
 
 export function contractJsonSchemas(): Record<string, unknown> {

@@ -1,5 +1,5 @@
-/** The staff status screen: enrollment, what waits to be sent, who asks and where. */
-import type { Page } from 'playwright-core';
+/** The staff status screen: enrollment, what waits to be sent, who asks and where, files. */
+import type { Download, Page } from 'playwright-core';
 import { appText } from '../support/texts';
 
 export class StaffPage {
@@ -49,5 +49,47 @@ export class StaffPage {
     return Number(
       (await this.page.getByTestId(`count-${which}`).textContent())?.replace(/\D/g, ''),
     );
+  }
+
+  /** The storage used and free, as the staff view says it. */
+  async storage(): Promise<{ used: string; free: string }> {
+    return {
+      used: (await this.page.getByTestId('storage-used').textContent()) ?? '',
+      free: (await this.page.getByTestId('storage-free').textContent()) ?? '',
+    };
+  }
+
+  /** Saves what waits to a file and gives the download once the app said it saved it. */
+  async saveWaitingToFile(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: appText('en', 'staff.export.save') }).click();
+    return download;
+  }
+
+  /** Saves the refused responses to a file, with their reasons. */
+  async saveRefusedToFile(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: appText('en', 'staff.refused.save') }).click();
+    return download;
+  }
+
+  /**
+   * Removes the refused responses that went into the file, through the confirmation that
+   * says how many; resolves with the confirmation's words.
+   */
+  async discardSavedRefused(count: number): Promise<string> {
+    // English plurals: the texts' _one and _other forms (counts here stay below 1,000).
+    const form = count === 1 ? 'one' : 'other';
+    await this.page
+      .getByRole('button', { name: appText('en', `staff.refused.discard_${form}`, { count }) })
+      .click();
+    const dialog = this.page.getByRole('alertdialog');
+    const question = (await dialog.textContent()) ?? '';
+    await dialog.getByRole('button', { name: appText('en', 'staff.refused.confirmYes') }).click();
+    await this.page
+      .getByRole('status')
+      .filter({ hasText: appText('en', `staff.refused.discarded_${form}`, { count }) })
+      .waitFor();
+    return question;
   }
 }

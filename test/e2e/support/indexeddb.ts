@@ -81,3 +81,75 @@ export function clearResponses(page: Page): Promise<void> {
       }),
   );
 }
+
+/** A queued response as the app's store keeps it (store/schema.ts DeviceResponse). */
+export interface QueuedRowInput {
+  id: string;
+  surveyId: string;
+  surveyVersion: number;
+  locale: string;
+  answers: Record<string, unknown>;
+  /** Put straight into quarantine with this reason instead of the outbox. */
+  quarantine?: { outcome: 'conflict' | 'rejected'; reason: string };
+}
+
+/**
+ * Puts responses on the device as the app's store queues them, in one transaction: the
+ * device's id and enrollment branch, the next deviceSeq for each (the counter moved on as
+ * the store moves it). Thousands of patrons' worth in a second, where answering each
+ * would take hours; what the app then does with them is the app's own code.
+ */
+export function queueResponses(page: Page, rows: QueuedRowInput[], at: string): Promise<void> {
+  return page.evaluate(
+    ({ rows, at }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('library-survey');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['responses', 'settings'], 'readwrite', {
+            durability: 'strict',
+          });
+          const settings = tx.objectStore('settings');
+          const read = (key: string) =>
+            new Promise<unknown>((done) => {
+              const request = settings.get(key);
+              request.onsuccess = () => done((request.result as { value?: unknown })?.value);
+            });
+          Promise.all([read('deviceId'), read('enrollment'), read('deviceSeq')]).then(
+            ([deviceId, enrollment, lastSeq]) => {
+              let seq = (lastSeq as number | undefined) ?? 0;
+              const branchId =
+                (enrollment as { branch?: { id: string } } | undefined)?.branch?.id ?? null;
+              const responses = tx.objectStore('responses');
+              const atMs = Date.parse(at);
+              for (const row of rows) {
+                seq += 1;
+                const { quarantine, ...fields } = row;
+                responses.put({
+                  ...fields,
+                  channel: 'kiosk',
+                  deviceId,
+                  branchId,
+                  startedAt: at,
+                  submittedAt: at,
+                  completed: true,
+                  deviceSeq: seq,
+                  updatedAt: atMs,
+                  status: quarantine ? 'quarantined' : 'queued',
+                  ...(quarantine ? { quarantine: { ...quarantine, at: atMs } } : {}),
+                });
+              }
+              settings.put({ key: 'deviceSeq', value: seq });
+            },
+          );
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { rows, at },
+  );
+}
