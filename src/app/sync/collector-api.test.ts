@@ -150,7 +150,7 @@ describe('refreshing the device configuration', () => {
     deviceId: string,
     survey: DeviceConfig['survey'],
     sentKeptDays?: number,
-  ): Omit<DeviceConfig, 'sentKeptDays'> & { sentKeptDays?: number } {
+  ): Omit<DeviceConfig, 'sentKeptDays' | 'openingHours' | 'look'> & { sentKeptDays?: number } {
     return {
       ...(sentKeptDays === undefined ? {} : { sentKeptDays }),
       serverTime: new Date(TEST_START + 90_000).toISOString(),

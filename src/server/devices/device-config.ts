@@ -4,6 +4,7 @@
  * collector's time, from which it estimates its own clock's offset.
  */
 import { type DeviceConfig, KioskOptionsSchema } from '../../shared/contract/device';
+import { branchLook } from '../branding/branch-look';
 import {
   type DeviceRecord,
   findBranch,
@@ -21,6 +22,8 @@ export async function deviceConfig(
   storage: Storage,
   device: DeviceRecord,
   now: () => Date,
+  /** TIME_ZONE, the zone of the branches' opening hours. */
+  timeZone?: string,
 ): Promise<DeviceConfigResult> {
   const branch = await findBranch(storage, device.branchId);
   if (!branch) return { ok: false, message: `branch ${device.branchId} no longer exists` };
@@ -42,6 +45,7 @@ export async function deviceConfig(
       kiosk: KioskOptionsSchema.parse(branch.kioskOverrides),
       survey: { id: branch.surveyId, version },
       sentKeptDays: branch.sentKeptDays,
+      ...branchLook(branch, timeZone),
     },
   };
 }

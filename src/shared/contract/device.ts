@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../languages';
+import { BranchLookSchema, OpeningHoursSchema } from './branch-look';
 import {
   DEFAULT_KIOSK_OPTIONS,
   DEFAULT_SENT_KEPT_DAYS,
@@ -72,6 +73,11 @@ export const DeviceConfigSchema = z.object({
    * setting). A collector from before this setting sends none: the default.
    */
   sentKeptDays: SentKeptDaysSchema.default(DEFAULT_SENT_KEPT_DAYS),
+  /** The branch's opening hours (null: always open) in `timeZone` (absent: the device's own). */
+  openingHours: OpeningHoursSchema.nullable().default(null),
+  timeZone: z.string().max(64).optional(),
+  /** The branch's display name, logo and accent on the welcome screen. */
+  look: BranchLookSchema.default({}),
 });
 
 export type EnrollRequest = z.infer<typeof EnrollRequestSchema>;
