@@ -3,11 +3,13 @@
  * Old version() blocks are never removed: a tablet that has been offline for weeks may
  * upgrade from any earlier version, with answers in it that must survive.
  */
+
 import { Dexie, type EntityTable } from 'dexie';
 import type { GapAnswer } from '../../shared/contract/answer';
 import type { KioskOptions } from '../../shared/contract/device';
 import type { SurveyResponse } from '../../shared/contract/response';
 import type { SurveyPackage } from '../../shared/contract/survey-package';
+import type { StoredBranchLook, StoredOpeningHours } from './branch-look';
 
 export const DATABASE_NAME = 'library-survey';
 
@@ -128,6 +130,10 @@ export interface SettingValues {
    * browser's data or another browser forgets it; the collector's limits guard the counts.
    */
   answeredLinks: Record<string, number>;
+  /** The branch's opening hours and their zone (branch-look.ts); absent: always open. */
+  openingHours: StoredOpeningHours;
+  /** The branch's welcome-screen look, its logo included (branch-look.ts). */
+  branchLook: StoredBranchLook;
 }
 
 export type SettingKey = keyof SettingValues;

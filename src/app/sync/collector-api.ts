@@ -27,6 +27,7 @@ import {
   saveSentKeptDays,
   writeSetting,
 } from '../store';
+import { refreshBranchLook } from './branch-look-refresh';
 import { type CallFailure, callFailure } from './call-failure';
 import { estimateClockOffsetMs } from './clock-offset';
 import { type CollectorDeps, type HttpOutcome, requestCollector } from './http';
@@ -142,6 +143,7 @@ export function createCollectorApi(deps: CollectorDeps, syncFacts: SyncFacts): C
     // A shorter time from the branch applies at once, not only after the next sent batch.
     await saveSentKeptDays(config.sentKeptDays);
     await pruneSent(deps.now());
+    await refreshBranchLook(deps, config);
     // Re-read: staff may have re-enrolled while the request was out; keep the newer token.
     const current = await getEnrollment();
     if (current?.token === enrollment.token)
