@@ -13,6 +13,8 @@ import {
   useSyncState,
 } from '../store';
 import { type EnrollAttempt, EnrollForm } from './EnrollForm';
+import { OpeningHoursNotice } from './OpeningHoursNotice';
+import { PinningHelp } from './PinningHelp';
 import { QuarantineList } from './QuarantineList';
 import { SentKeptNotice } from './SentKeptNotice';
 
@@ -105,6 +107,8 @@ function Status(props: StaffActions & { onClose: () => void; enrollCode?: string
           )}
         </section>
         {quarantined && quarantined.length > 0 && <QuarantineList responses={quarantined} />}
+        <OpeningHoursNotice />
+        <PinningHelp />
       </main>
     </div>
   );

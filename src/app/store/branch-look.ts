@@ -4,11 +4,12 @@
  * welcome screen's display name, accent and logo (the file itself, as a data: URL, since
  * the service worker's precache is made at build time and knows no branch's logo).
  */
+import type { OpeningPeriod } from '../../shared/kiosk/opening-hours';
 import { useLiveQuery } from './live';
 import { readSetting, writeSetting } from './settings';
 
 export interface StoredOpeningHours {
-  hours: { day: string; opens: string; closes: string }[] | null;
+  hours: OpeningPeriod[] | null;
   /** IANA zone of the hours; undefined: the device's own. */
   timeZone?: string;
 }
