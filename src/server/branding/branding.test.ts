@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testHost } from '../../../test/fixtures/cli-host';
 import {
   startTestCollector,
+  TEST_ORIGIN,
   type TestCollector,
   TIME_ZONE,
 } from '../../../test/fixtures/collector';
@@ -158,5 +159,68 @@ describe.each(testDialects)('a branch’s opening hours and look on $name', (dia
   it('answers 404 for a branch without a logo and for a path that is no branch id', async () => {
     expect((await collector.app.request('/branding/main/logo')).status).toBe(404);
     expect((await collector.app.request('/branding/..%2Fetc/logo')).status).toBe(404);
+  });
+
+  describe('on the dashboard (POST /admin/branches/:id/look)', () => {
+    async function setLook(cookie: string, body: unknown, branch = 'main') {
+      return collector.app.request(`/api/v1/admin/branches/${branch}/look`, {
+        method: 'POST',
+        headers: { cookie, origin: TEST_ORIGIN, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    }
+
+    it('lets an administrator set and clear the hours and look, which the branch list shows', async () => {
+      const cookie = await collector.signIn('admin');
+      const set = await setLook(cookie, {
+        hours: 'sat 10:00-14:00, mon-fri 09:00-19:00',
+        displayName: '  Central Library ',
+        accent: '#1D4F91',
+        logo: { base64: PNG.toString('base64') },
+      });
+      expect(set.status).toBe(200);
+      const reply = (await set.json()) as { hours: string; look: Record<string, string> };
+      expect(reply.hours).toBe('mon-fri 09:00-19:00, sat 10:00-14:00');
+      expect(reply.look).toMatchObject({ displayName: 'Central Library', accent: '#1d4f91' });
+      const logo = await collector.app.request(reply.look.logoUrl ?? '');
+      expect(logo.headers.get('content-type')).toBe('image/png');
+
+      // Left out: kept. null: taken away.
+      const cleared = await setLook(cookie, { hours: null, logo: null });
+      const after = (await cleared.json()) as { hours: string | null; look: object };
+      expect(after.hours).toBeNull();
+      expect(after.look).toEqual({ displayName: 'Central Library', accent: '#1d4f91' });
+      const list = await collector.app.request('/api/v1/admin/branches', { headers: { cookie } });
+      const branches = ((await list.json()) as { branches: { id: string; look: object }[] })
+        .branches;
+      expect(branches.find((b) => b.id === 'main')?.look).toEqual(after.look);
+    });
+
+    it.each([
+      [{ accent: '#ffcc00' }, 'accent', 'contrast of 1.'],
+      [{ hours: 'mon 19:00-09:00' }, 'hours', 'closes before it opens'],
+      [{ logo: { base64: Buffer.from('<html></html>').toString('base64') } }, 'logo', 'neither'],
+      [{ displayName: 'East\u202e' }, 'displayName', 'invisible'],
+    ])('refuses %j with 400 naming the field, and changes nothing', async (body, path, message) => {
+      const cookie = await collector.signIn('admin');
+      const reply = await setLook(cookie, body);
+      expect(reply.status).toBe(400);
+      const error = ((await reply.json()) as { error: { path: string; message: string } }).error;
+      expect(error.path).toBe(path);
+      expect(error.message).toContain(message);
+      expect(await findBranch(collector.database.storage, 'main')).toMatchObject({
+        accent: null,
+        openingHours: null,
+        displayName: null,
+        logoHash: null,
+      });
+    });
+
+    it('is for network administrators only: branch staff get 403, an unknown branch 404', async () => {
+      const staff = await collector.signIn('branch', 'main');
+      expect((await setLook(staff, { accent: '#1d4f91' })).status).toBe(403);
+      const admin = await collector.signIn('admin');
+      expect((await setLook(admin, { accent: '#1d4f91' }, 'nowhere')).status).toBe(404);
+    });
   });
 });

@@ -25,7 +25,7 @@ import {
   LOOK_OPTIONS,
   LOOK_USAGE,
   readLookOptions,
-  storeLogoChange,
+  storeLookChanges,
 } from './branch-look-options';
 import { type Command, CommandError, integerOption, withStorage } from './command';
 import { formatTable } from './text';
@@ -173,14 +173,8 @@ export const branchSet: Command = {
         throw new CommandError(`--${option}: ${issue?.message ?? 'is not allowed'}`);
       }
       if (surveyId !== undefined) await requireSurvey(storage, surveyId);
-      await updateBranch(storage, id, {
-        kioskOverrides,
-        name,
-        surveyId,
-        sentKeptDays,
-        ...look.branch,
-      });
-      await storeLogoChange(storage, id, look, timestamp(host.now()));
+      await updateBranch(storage, id, { kioskOverrides, name, surveyId, sentKeptDays });
+      if (hasLookChanges(look)) await storeLookChanges(storage, id, look, timestamp(host.now()));
       const after = await findBranch(storage, id);
       host.out(
         `Branch ${id} (${after?.name}) runs ${after?.surveyId}; kiosks: ${describeKioskOptions(kioskOverrides)}, ${describeSentKept(after?.sentKeptDays ?? 0)}; ${describeHoursAndLook(after)}.`,

@@ -133,33 +133,34 @@ export interface BranchLogo {
   hash: string;
 }
 
-/** Replaces a branch's logo (or, with null, takes it away) and the version its URL names. */
+/**
+ * Replaces a branch's logo (or, with null, takes it away) and the version its URL names;
+ * run it in a transaction (inTransaction), so the two never disagree.
+ */
 export async function setBranchLogo(
   storage: Storage,
   branchId: string,
   logo: BranchLogo | null,
   at: string,
 ): Promise<void> {
-  await storage.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('branch_logos').where('branch_id', '=', branchId).execute();
-    if (logo) {
-      await trx
-        .insertInto('branch_logos')
-        .values({
-          branch_id: branchId,
-          content_type: logo.contentType,
-          data: logo.bytes.toString('base64'),
-          hash: logo.hash,
-          updated_at: at,
-        })
-        .execute();
-    }
-    await trx
-      .updateTable('branches')
-      .set({ logo_hash: logo ? logo.hash : null })
-      .where('id', '=', branchId)
+  await storage.db.deleteFrom('branch_logos').where('branch_id', '=', branchId).execute();
+  if (logo) {
+    await storage.db
+      .insertInto('branch_logos')
+      .values({
+        branch_id: branchId,
+        content_type: logo.contentType,
+        data: logo.bytes.toString('base64'),
+        hash: logo.hash,
+        updated_at: at,
+      })
       .execute();
-  });
+  }
+  await storage.db
+    .updateTable('branches')
+    .set({ logo_hash: logo ? logo.hash : null })
+    .where('id', '=', branchId)
+    .execute();
 }
 
 export async function findBranchLogo(
