@@ -49,6 +49,7 @@ describe('contractJsonSchemas', () => {
       'Response',
       'ResultsOverview',
       'ResultsSummary',
+      'SetBranchLookRequest',
       'SetBranchSurveyRequest',
       'SignInRequest',
       'SignedOut',
