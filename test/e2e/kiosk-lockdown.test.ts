@@ -114,6 +114,7 @@ describe('a kiosk kept to its job', () => {
       weekday: 'long',
       hour: '2-digit',
       minute: '2-digit',
+      hourCycle: 'h23',
       timeZone: ZONE,
     }).format(TUESDAY_OPENING);
     await closed.nextOpening(when).waitFor();

@@ -17,7 +17,8 @@ export function ClosedScreen(props: {
 }) {
   const { t, language } = useLanguage();
   const { opensAt, timeZone } = props;
-  const zone = timeZone ? { timeZone } : {};
+  // A 24-hour clock, as the hours are set and posted on the door ("09:00-19:00").
+  const zone = { hourCycle: 'h23' as const, ...(timeZone ? { timeZone } : {}) };
   let when: string;
   if (!opensAt) when = t('closed.noOpening');
   else {
