@@ -8,12 +8,14 @@
  */
 import type { z } from 'zod';
 import {
+  BranchDetailsSchema,
   BranchListSchema,
   type CreateLinkRequest,
   DeviceListSchema,
   ImportSurveyReplySchema,
   LinkDetailsSchema,
   LinkListSchema,
+  type SetBranchLookRequest,
   SurveyImportProblemsSchema,
   SurveyListSchema,
 } from '../shared/contract/admin';
@@ -238,6 +240,13 @@ export const api = {
     callForEffect(ENDPOINTS.setBranchSurvey, apiPath(ENDPOINTS.setBranchSurvey, { id: branchId }), {
       body: { surveyId },
     }),
+  setBranchLook: (branchId: string, request: SetBranchLookRequest) =>
+    call(
+      ENDPOINTS.setBranchLook,
+      apiPath(ENDPOINTS.setBranchLook, { id: branchId }),
+      BranchDetailsSchema,
+      { body: request },
+    ),
   devices: () => call(ENDPOINTS.devices, apiPath(ENDPOINTS.devices), DeviceListSchema),
   revokeDevice: (deviceId: string) =>
     callForEffect(ENDPOINTS.revokeDevice, apiPath(ENDPOINTS.revokeDevice, { id: deviceId })),

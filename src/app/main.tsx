@@ -9,6 +9,7 @@ import { matchLanguage } from '../shared/languages';
 import { App } from './App';
 import { afterFirstScreen } from './after-first-screen';
 import { prepareLanguage, switchLanguage } from './i18n/i18n';
+import { installKioskGuards } from './kiosk/kiosk-guards';
 import { startingState } from './kiosk/resume-policy';
 import { startServiceWorker } from './pwa/updates';
 import { StartFailure } from './StartFailure';
@@ -23,6 +24,7 @@ import {
 import { loadActiveSurvey } from './survey-source';
 
 async function boot(root: HTMLElement): Promise<void> {
+  installKioskGuards(document);
   const stored = await readSetting('kioskOptions');
   const kioskOptions = {
     ...(await getKioskOptions()),

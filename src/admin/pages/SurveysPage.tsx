@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { ImportSurveyReply } from '../../shared/contract/admin';
 import { ApiCallError, api } from '../api';
+import { BranchLookForm } from '../components/BranchLookForm';
 import { surveyTitle, useSurveyTitles } from '../components/survey-title';
 import { type Branch, useLanguage, useSignedIn } from '../context';
 import { errorText } from '../errors';
@@ -57,6 +58,7 @@ export function SurveysPage() {
         <>
           <ImportForm onImported={refresh} />
           <BranchSurveys branches={branches} onChanged={refresh} />
+          <BranchLookForm branches={branches} onChanged={refresh} />
         </>
       ) : null}
     </>

@@ -10,7 +10,9 @@ import type { KioskOptions } from '../../shared/contract/device';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import { firstQuestion, questionProgress } from '../../shared/survey/navigation';
 import { LanguageProvider } from '../i18n/context';
+import { ClosedScreen } from './ClosedScreen';
 import { IdleDialog } from './IdleDialog';
+import { enterFullscreen } from './kiosk-lock';
 import { QuestionScreen } from './QuestionScreen';
 import { ReviewScreen } from './ReviewScreen';
 import { SaveFailure } from './SaveFailure';
@@ -18,6 +20,8 @@ import { type KioskPlace, type KioskState, surveyOnScreen } from './session';
 import { PhoneThanksScreen, ThanksScreen } from './ThanksScreen';
 import { useIdleTimer } from './use-idle-timer';
 import { type PhoneLink, useKiosk } from './use-kiosk';
+import { useScreenAwake } from './use-kiosk-lock';
+import { useOpeningState } from './use-opening-state';
 import { WelcomeScreen } from './WelcomeScreen';
 
 export function KioskApp(props: {
@@ -42,6 +46,9 @@ export function KioskApp(props: {
   });
   const { state } = kiosk;
   const inSurvey = surveyOnScreen(state) !== undefined;
+  // Opening hours, the wake lock and fullscreen are the kiosk's; a visitor's phone has none.
+  const opening = useOpeningState(!phone);
+  useScreenAwake(!phone && (opening.open || inSurvey));
 
   const idle = useIdleTimer({
     active: inSurvey && !phone,
@@ -74,11 +81,23 @@ export function KioskApp(props: {
         {kiosk.saveFailure && (
           <SaveFailure kind={kiosk.saveFailure} onRetry={() => void kiosk.retrySave()} />
         )}
-        {state.stage === 'welcome' && (
+        {state.stage === 'welcome' && !opening.open && (
+          <ClosedScreen
+            opensAt={opening.opensAt}
+            timeZone={opening.timeZone}
+            now={opening.now}
+            onStaff={props.onStaff}
+          />
+        )}
+        {state.stage === 'welcome' && opening.open && (
           <WelcomeScreen
             title={survey.title}
             onLanguage={(language) => void kiosk.changeLanguage(language)}
-            onStart={kiosk.start}
+            onStart={() => {
+              // The Start tap is the user gesture fullscreen needs.
+              if (!phone) enterFullscreen(document);
+              kiosk.start();
+            }}
             onStaff={props.onStaff}
           />
         )}

@@ -3,6 +3,7 @@
 import type { Language } from '../../shared/languages';
 import { INTRO_KEY } from '../../shared/survey/translation-keys';
 import { useLanguage } from '../i18n/context';
+import { BranchBrand } from './BranchBrand';
 import { LanguagePicker } from './LanguagePicker';
 import { WelcomeInterviewing } from './WelcomeInterviewing';
 
@@ -17,6 +18,7 @@ export function WelcomeScreen(props: {
   return (
     <div class="screen welcome">
       <main class="welcome-main">
+        <BranchBrand />
         <h1 class="welcome-title">{ts(props.title)}</h1>
         <p class="welcome-intro">{ts(INTRO_KEY)}</p>
         <LanguagePicker onChoose={props.onLanguage} />

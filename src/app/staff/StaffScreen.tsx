@@ -14,6 +14,8 @@ import {
 } from '../store';
 import { type EnrollAttempt, EnrollForm } from './EnrollForm';
 import { InterviewerSection } from './InterviewerSection';
+import { OpeningHoursNotice } from './OpeningHoursNotice';
+import { PinningHelp } from './PinningHelp';
 import { QuarantineList } from './QuarantineList';
 import { RefusedToFile } from './RefusedToFile';
 import { SaveToFile } from './SaveToFile';
@@ -113,6 +115,8 @@ function Status(props: StaffActions & { onClose: () => void; enrollCode?: string
         <InterviewerSection />
         {quarantined && quarantined.length > 0 && <QuarantineList responses={quarantined} />}
         {quarantined && quarantined.length > 0 && <RefusedToFile />}
+        <OpeningHoursNotice />
+        <PinningHelp />
       </main>
     </div>
   );

@@ -1,4 +1,6 @@
 /** The device store: the only door to IndexedDB. Screens and sync call these functions. */
+
+export * from './branch-look';
 export { classifyStorageError, StorageError, type StorageErrorKind } from './database';
 export * from './live';
 export {

@@ -3,6 +3,7 @@
  * Old version() blocks are never removed: a tablet that has been offline for weeks may
  * upgrade from any earlier version, with answers in it that must survive.
  */
+
 import { Dexie, type EntityTable } from 'dexie';
 import type { GapAnswer } from '../../shared/contract/answer';
 import type { KioskOptions, Place } from '../../shared/contract/device';
@@ -10,6 +11,7 @@ import type { RefusalParams } from '../../shared/contract/refusal';
 import type { SurveyResponse } from '../../shared/contract/response';
 import type { SurveyPackage } from '../../shared/contract/survey-package';
 import type { AnswerTimes } from '../../shared/survey/answer-pace';
+import type { StoredBranchLook, StoredOpeningHours } from './branch-look';
 
 export const DATABASE_NAME = 'library-survey';
 
@@ -146,6 +148,10 @@ export interface SettingValues {
   interviewing: Interviewing;
   /** The branch's places, as the collector's configuration last listed them. */
   places: Place[];
+  /** The branch's opening hours and their zone (branch-look.ts); absent: always open. */
+  openingHours: StoredOpeningHours;
+  /** The branch's welcome-screen look, its logo included (branch-look.ts). */
+  branchLook: StoredBranchLook;
 }
 
 /**

@@ -150,7 +150,9 @@ describe('refreshing the device configuration', () => {
     deviceId: string,
     survey: DeviceConfig['survey'],
     sentKeptDays?: number,
-  ): Omit<DeviceConfig, 'sentKeptDays' | 'places'> & { sentKeptDays?: number } {
+  ): Omit<DeviceConfig, 'sentKeptDays' | 'places' | 'openingHours' | 'look'> & {
+    sentKeptDays?: number;
+  } {
     return {
       ...(sentKeptDays === undefined ? {} : { sentKeptDays }),
       serverTime: new Date(TEST_START + 90_000).toISOString(),

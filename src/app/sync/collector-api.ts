@@ -28,6 +28,7 @@ import {
   saveSentKeptDays,
   writeSetting,
 } from '../store';
+import { refreshBranchLook } from './branch-look-refresh';
 import { type CallFailure, callFailure } from './call-failure';
 import { estimateClockOffsetMs } from './clock-offset';
 import { type CollectorDeps, type HttpOutcome, requestCollector } from './http';
@@ -145,6 +146,7 @@ export function createCollectorApi(deps: CollectorDeps, syncFacts: SyncFacts): C
     // Kept for the staff view to choose from offline.
     await savePlaces(config.places);
     await pruneSent(deps.now());
+    await refreshBranchLook(deps, config);
     // Re-read: staff may have re-enrolled while the request was out; keep the newer token.
     const current = await getEnrollment();
     if (current?.token === enrollment.token)

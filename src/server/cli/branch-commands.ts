@@ -19,6 +19,14 @@ import {
   timestamp,
   updateBranch,
 } from '../storage';
+import {
+  describeHoursAndLook,
+  hasLookChanges,
+  LOOK_OPTIONS,
+  LOOK_USAGE,
+  readLookOptions,
+  storeLookChanges,
+} from './branch-look-options';
 import { type Command, CommandError, integerOption, withStorage } from './command';
 import { formatTable } from './text';
 
@@ -80,7 +88,7 @@ export const branchAdd: Command = {
 
 export const branchList: Command = {
   usage: 'branch list',
-  summary: 'list the branches, their survey, kiosk options and devices',
+  summary: 'list the branches, their survey, kiosk options, devices, opening hours and look',
   positionals: [0, 0],
   async run({ host, config }) {
     const rows = await withStorage(config, async (storage) => {
@@ -94,6 +102,7 @@ export const branchList: Command = {
           b.surveyId,
           String(active),
           `${describeKioskOptions(b.kioskOverrides)}, ${describeSentKept(b.sentKeptDays)}`,
+          describeHoursAndLook(b),
         ];
       });
     });
@@ -101,15 +110,17 @@ export const branchList: Command = {
       host.out('No branches yet: start the collector once, or add one with branch add.');
       return;
     }
-    host.out(formatTable(['BRANCH', 'NAME', 'SURVEY', 'DEVICES', 'KIOSK'], rows));
+    host.out(formatTable(['BRANCH', 'NAME', 'SURVEY', 'DEVICES', 'KIOSK', 'HOURS AND LOOK'], rows));
   },
 };
 
 export const branchSet: Command = {
   usage:
-    'branch set <id> [--name <name>] [--idle-seconds N] [--warning-seconds N] [--thanks-seconds N] [--default-locale xx] [--keep-sent-days N] [--survey <survey-id>]',
-  summary: `change a branch: its name, kiosk options, survey, or the days (0–${MAX_SENT_KEPT_DAYS}) its devices keep a response once sent`,
+    'branch set <id> [--name <name>] [--idle-seconds N] [--warning-seconds N] [--thanks-seconds N] [--default-locale xx] [--keep-sent-days N] [--survey <survey-id>] ' +
+    LOOK_USAGE,
+  summary: `change a branch: its name, kiosk options, survey, the days (0–${MAX_SENT_KEPT_DAYS}) its devices keep a response once sent, its opening hours (in TIME_ZONE) or its look on the welcome screen`,
   options: {
+    ...LOOK_OPTIONS,
     name: { type: 'string' },
     'idle-seconds': { type: 'string' },
     'warning-seconds': { type: 'string' },
@@ -139,11 +150,13 @@ export const branchSet: Command = {
         `--keep-sent-days must be from 0 (delete once the collector has them) to ${MAX_SENT_KEPT_DAYS}, not ${sentKeptDays}`,
       );
     }
+    const look = await readLookOptions(host, options);
     if (
       Object.keys(changes).length === 0 &&
       name === undefined &&
       surveyId === undefined &&
-      sentKeptDays === undefined
+      sentKeptDays === undefined &&
+      !hasLookChanges(look)
     ) {
       throw new CommandError('nothing to change: give at least one option (see: help)');
     }
@@ -161,9 +174,10 @@ export const branchSet: Command = {
       }
       if (surveyId !== undefined) await requireSurvey(storage, surveyId);
       await updateBranch(storage, id, { kioskOverrides, name, surveyId, sentKeptDays });
+      if (hasLookChanges(look)) await storeLookChanges(storage, id, look, timestamp(host.now()));
       const after = await findBranch(storage, id);
       host.out(
-        `Branch ${id} (${after?.name}) runs ${after?.surveyId}; kiosks: ${describeKioskOptions(kioskOverrides)}, ${describeSentKept(after?.sentKeptDays ?? 0)}.`,
+        `Branch ${id} (${after?.name}) runs ${after?.surveyId}; kiosks: ${describeKioskOptions(kioskOverrides)}, ${describeSentKept(after?.sentKeptDays ?? 0)}; ${describeHoursAndLook(after)}.`,
       );
       host.out('Devices pick up the change the next time they ask for their configuration.');
     });

@@ -5,6 +5,7 @@
  * (stops, floors), for staff to choose the one responses are made at.
  */
 import { type DeviceConfig, KioskOptionsSchema } from '../../shared/contract/device';
+import { branchLook } from '../branding/branch-look';
 import {
   type DeviceRecord,
   findBranch,
@@ -23,6 +24,8 @@ export async function deviceConfig(
   storage: Storage,
   device: DeviceRecord,
   now: () => Date,
+  /** TIME_ZONE, the zone of the branches' opening hours. */
+  timeZone?: string,
 ): Promise<DeviceConfigResult> {
   const branch = await findBranch(storage, device.branchId);
   if (!branch) return { ok: false, message: `branch ${device.branchId} no longer exists` };
@@ -46,6 +49,7 @@ export async function deviceConfig(
       survey: { id: branch.surveyId, version },
       sentKeptDays: branch.sentKeptDays,
       places: places.map((p) => ({ id: p.id, name: p.name })),
+      ...branchLook(branch, timeZone),
     },
   };
 }

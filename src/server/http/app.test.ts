@@ -93,6 +93,10 @@ const SUCCESSFUL_CALLS: Record<EndpointName, (collector: TestCollector) => Promi
   exportCodebook: async () => ({ query: { survey: SURVEY_ID, lang: 'lt' } }),
   branches: async () => ({}),
   setBranchSurvey: async () => ({ params: { id: 'main' }, body: { surveyId: SURVEY_ID } }),
+  setBranchLook: async () => ({
+    params: { id: 'main' },
+    body: { hours: 'mon-fri 09:00-17:00', displayName: 'Main', accent: '#1d4f91' },
+  }),
   devices: async () => ({}),
   revokeDevice: async () => ({ params: { id: DEVICE_ID } }),
   surveys: async () => ({}),

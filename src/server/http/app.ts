@@ -12,6 +12,7 @@ import { type AppDeps, resolveDeps } from './deps';
 import { ApiProblem, apiErrorBody, notFound, problemReply } from './errors';
 import { strictTransport } from './https';
 import { adminRoutes } from './routes/admin';
+import { brandingRoutes } from './routes/branding';
 import { deviceConfigRoutes } from './routes/device-config';
 import { enrollRoutes } from './routes/enroll';
 import { exportRoutes } from './routes/export';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps): Hono {
       baseUrl: resolved.publicUrl,
     }),
   );
+  app.route('/', brandingRoutes(resolved));
   app.route('/', staticRoutes(resolved.staticDir));
   app.notFound((c) => problemReply(c, notFound(`nothing at ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {

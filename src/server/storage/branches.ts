@@ -5,6 +5,7 @@
 
 import type { Selectable } from 'kysely';
 import type { KioskOptions } from '../../shared/contract/device';
+import type { OpeningPeriod } from '../../shared/kiosk/opening-hours';
 import type { Storage } from './database';
 import type { BranchesTable } from './schema';
 
@@ -17,10 +18,33 @@ export interface BranchRecord {
   createdAt: string;
   /** Days its devices keep a response after the collector acknowledged it. */
   sentKeptDays: number;
+  /** In the collector's TIME_ZONE; null when not set: always open. */
+  openingHours: OpeningPeriod[] | null;
+  /** Its welcome screen's name, accent ("#rrggbb") and logo version; null when not set. */
+  displayName: string | null;
+  accent: string | null;
+  logoHash: string | null;
 }
 
-/** A new branch: its devices keep sent responses DEFAULT_SENT_KEPT_DAYS unless it says. */
-export type NewBranch = Omit<BranchRecord, 'sentKeptDays'> & { sentKeptDays?: number };
+/** What a branch may change after it was added, beyond its kiosk options. */
+export type BranchChanges = Partial<
+  Pick<
+    BranchRecord,
+    | 'name'
+    | 'kioskOverrides'
+    | 'surveyId'
+    | 'sentKeptDays'
+    | 'openingHours'
+    | 'displayName'
+    | 'accent'
+  >
+>;
+
+/** A new branch: its devices keep sent responses DEFAULT_SENT_KEPT_DAYS unless it says; no hours or look. */
+export type NewBranch = Omit<
+  BranchRecord,
+  'sentKeptDays' | 'openingHours' | 'displayName' | 'accent' | 'logoHash'
+> & { sentKeptDays?: number };
 
 function fromRow(row: Selectable<BranchesTable>): BranchRecord {
   return {
@@ -30,6 +54,11 @@ function fromRow(row: Selectable<BranchesTable>): BranchRecord {
     surveyId: row.survey_id,
     createdAt: row.created_at,
     sentKeptDays: row.sent_kept_days,
+    openingHours:
+      row.opening_hours === null ? null : (JSON.parse(row.opening_hours) as OpeningPeriod[]),
+    displayName: row.display_name,
+    accent: row.accent,
+    logoHash: row.logo_hash,
   };
 }
 
@@ -76,7 +105,7 @@ export async function insertBranch(storage: Storage, branch: NewBranch): Promise
 export async function updateBranch(
   storage: Storage,
   id: string,
-  changes: Partial<Pick<BranchRecord, 'name' | 'kioskOverrides' | 'surveyId' | 'sentKeptDays'>>,
+  changes: BranchChanges,
 ): Promise<void> {
   if (Object.values(changes).every((v) => v === undefined)) return;
   await storage.db
@@ -88,7 +117,66 @@ export async function updateBranch(
       }),
       ...(changes.surveyId !== undefined && { survey_id: changes.surveyId }),
       ...(changes.sentKeptDays !== undefined && { sent_kept_days: changes.sentKeptDays }),
+      ...(changes.openingHours !== undefined && {
+        opening_hours: changes.openingHours === null ? null : JSON.stringify(changes.openingHours),
+      }),
+      ...(changes.displayName !== undefined && { display_name: changes.displayName }),
+      ...(changes.accent !== undefined && { accent: changes.accent }),
     })
     .where('id', '=', id)
     .execute();
+}
+
+export interface BranchLogo {
+  contentType: string;
+  bytes: Buffer;
+  hash: string;
+}
+
+/**
+ * Replaces a branch's logo (or, with null, takes it away) and the version its URL names;
+ * run it in a transaction (inTransaction), so the two never disagree.
+ */
+export async function setBranchLogo(
+  storage: Storage,
+  branchId: string,
+  logo: BranchLogo | null,
+  at: string,
+): Promise<void> {
+  await storage.db.deleteFrom('branch_logos').where('branch_id', '=', branchId).execute();
+  if (logo) {
+    await storage.db
+      .insertInto('branch_logos')
+      .values({
+        branch_id: branchId,
+        content_type: logo.contentType,
+        data: logo.bytes.toString('base64'),
+        hash: logo.hash,
+        updated_at: at,
+      })
+      .execute();
+  }
+  await storage.db
+    .updateTable('branches')
+    .set({ logo_hash: logo ? logo.hash : null })
+    .where('id', '=', branchId)
+    .execute();
+}
+
+export async function findBranchLogo(
+  storage: Storage,
+  branchId: string,
+): Promise<BranchLogo | undefined> {
+  const row = await storage.db
+    .selectFrom('branch_logos')
+    .select(['content_type', 'data', 'hash'])
+    .where('branch_id', '=', branchId)
+    .executeTakeFirst();
+  return (
+    row && {
+      contentType: row.content_type,
+      bytes: Buffer.from(row.data, 'base64'),
+      hash: row.hash,
+    }
+  );
 }

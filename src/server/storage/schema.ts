@@ -18,6 +18,25 @@ export interface BranchesTable {
   created_at: string;
   /** Days its devices keep a response after it was acknowledged (0–7; 1 unless set). */
   sent_kept_days: ColumnType<number, number | undefined, number>;
+  /** JSON: OpeningHours in TIME_ZONE; null when not set (always open). */
+  opening_hours: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The name its welcome screen shows; null: none. */
+  display_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** "#rrggbb" of its welcome screen; null: the kiosk's own. */
+  accent: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The hash of its logo in branch_logos (its URL's version); null: no logo. */
+  logo_hash: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface BranchLogosTable {
+  branch_id: string;
+  /** image/png or image/svg+xml: checked from the bytes when it was set. */
+  content_type: string;
+  /** The file, base64. */
+  data: string;
+  /** sha256 of the file, hex. */
+  hash: string;
+  updated_at: string;
 }
 
 export interface DevicesTable {
@@ -265,6 +284,7 @@ export interface PlacesTable {
 
 export interface Database {
   branches: BranchesTable;
+  branch_logos: BranchLogosTable;
   devices: DevicesTable;
   enrollment_codes: EnrollmentCodesTable;
   survey_packages: SurveyPackagesTable;

@@ -3,6 +3,7 @@
  * show, enrolled devices, survey packages, and public links. Branch staff see their own branch only.
  */
 import { z } from 'zod';
+import { BranchLookSchema } from './branch-look';
 import { BranchSchema } from './device';
 import { DeviceHealthReportSchema } from './device-health';
 import { BranchIdSchema, SurveyIdSchema } from './ids';
@@ -17,10 +18,29 @@ export const BranchDetailsSchema = z.object({
   /** The survey its kiosks show (its latest version). */
   surveyId: SurveyIdSchema,
   createdAt: z.iso.datetime({ offset: true }),
+  /** Its opening hours as staff type them ("mon-fri 09:00-19:00"); null: always open. */
+  hours: z.string().nullable().optional(),
+  /** Its welcome screen's display name, logo and accent. */
+  look: BranchLookSchema.optional(),
 });
 
 export const BranchListSchema = z.object({ branches: z.array(BranchDetailsSchema) });
 export type BranchList = z.infer<typeof BranchListSchema>;
+
+/**
+ * POST /admin/branches/:id/look: what is given changes, null takes it away, what is left
+ * out stays. The logo is the file's bytes in base64 (at most 200 KB of PNG or SVG).
+ */
+export const SetBranchLookRequestSchema = z.strictObject({
+  hours: z.string().max(1000).nullable().optional(),
+  displayName: z.string().max(1000).nullable().optional(),
+  accent: z.string().max(50).nullable().optional(),
+  logo: z
+    .strictObject({ base64: z.base64().max(280_000) })
+    .nullable()
+    .optional(),
+});
+export type SetBranchLookRequest = z.input<typeof SetBranchLookRequestSchema>;
 
 /** POST /admin/branches/:id/survey. */
 export const SetBranchSurveyRequestSchema = z.strictObject({ surveyId: SurveyIdSchema });

@@ -14,6 +14,7 @@ import {
   ImportSurveyReplySchema,
   LinkDetailsSchema,
   LinkListSchema,
+  SetBranchLookRequestSchema,
   SetBranchSurveyRequestSchema,
   SurveyImportProblemsSchema,
   SurveyListSchema,
@@ -165,6 +166,11 @@ export const API = {
   setBranchSurvey: withError({
     ...ENDPOINTS.setBranchSurvey,
     request: SetBranchSurveyRequestSchema,
+    reply: BranchDetailsSchema,
+  }),
+  setBranchLook: withError({
+    ...ENDPOINTS.setBranchLook,
+    request: SetBranchLookRequestSchema,
     reply: BranchDetailsSchema,
   }),
   devices: withError({ ...ENDPOINTS.devices, reply: DeviceListSchema }),

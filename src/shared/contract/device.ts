@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../languages';
+import { BranchLookSchema, OpeningHoursSchema } from './branch-look';
 import {
   DEFAULT_KIOSK_OPTIONS,
   DEFAULT_SENT_KEPT_DAYS,
@@ -82,6 +83,11 @@ export const DeviceConfigSchema = z.object({
   sentKeptDays: SentKeptDaysSchema.default(DEFAULT_SENT_KEPT_DAYS),
   /** The branch's places, for staff to choose from. A collector from before them sends none. */
   places: z.array(PlaceSchema).max(1000).default([]),
+  /** The branch's opening hours (null: always open) in `timeZone` (absent: the device's own). */
+  openingHours: OpeningHoursSchema.nullable().default(null),
+  timeZone: z.string().max(64).optional(),
+  /** The branch's display name, logo and accent on the welcome screen. */
+  look: BranchLookSchema.default({}),
 });
 
 export type EnrollRequest = z.infer<typeof EnrollRequestSchema>;

@@ -40,6 +40,7 @@ describe('the endpoints', () => {
     ['exportCodebook', ENDPOINTS.exportCodebook, 'GET /api/v1/export/codebook.csv'],
     ['branches', ENDPOINTS.branches, 'GET /api/v1/admin/branches'],
     ['setBranchSurvey', ENDPOINTS.setBranchSurvey, 'POST /api/v1/admin/branches/:id/survey'],
+    ['setBranchLook', ENDPOINTS.setBranchLook, 'POST /api/v1/admin/branches/:id/look'],
     ['devices', ENDPOINTS.devices, 'GET /api/v1/admin/devices'],
     ['revokeDevice', ENDPOINTS.revokeDevice, 'POST /api/v1/admin/devices/:id/revoke'],
     ['surveys', ENDPOINTS.surveys, 'GET /api/v1/admin/surveys'],

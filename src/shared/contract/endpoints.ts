@@ -93,6 +93,8 @@ export const ENDPOINTS = {
   branches: { method: 'GET', path: '/admin/branches', auth: 'staff' },
   /** Chooses the survey a branch's kiosks show ({ surveyId }). */
   setBranchSurvey: { method: 'POST', path: '/admin/branches/:id/survey', auth: 'admin' },
+  /** A branch's opening hours and its look on the welcome screen (name, logo, accent). */
+  setBranchLook: { method: 'POST', path: '/admin/branches/:id/look', auth: 'admin' },
   /** Every enrolled device (branch staff: their branch's), with when it was last seen. */
   devices: { method: 'GET', path: '/admin/devices', auth: 'staff' },
   /** Revokes a device's token. */

@@ -53,6 +53,7 @@ describe('contractJsonSchemas', () => {
       'ResultsOverview',
       'ResultsPlaces',
       'ResultsSummary',
+      'SetBranchLookRequest',
       'SetBranchSurveyRequest',
       'SignInRequest',
       'SignedOut',

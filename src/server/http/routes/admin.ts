@@ -9,12 +9,21 @@ import {
   DEVICE_QUIET_DAYS,
   type DeviceList,
   type ImportSurveyReply,
+  SetBranchLookRequestSchema,
   SetBranchSurveyRequestSchema,
   type SurveyList,
 } from '../../../shared/contract/admin';
 import { ENDPOINTS } from '../../../shared/contract/endpoints';
 import { safeParseInput } from '../../../shared/contract/parse';
 import { SurveyPackageSchema } from '../../../shared/contract/survey-package';
+import { formatOpeningHours } from '../../../shared/kiosk/opening-hours';
+import { branchLook } from '../../branding/branch-look';
+import {
+  checkLookRequest,
+  hasLookChanges,
+  type LookRequest,
+  storeLookChanges,
+} from '../../branding/look-changes';
 import {
   type BranchRecord,
   countResponsesBySurveyVersion,
@@ -40,6 +49,8 @@ import type { StaffAccess } from '../staff-access';
 /** A survey package with five languages of texts is some tens of KB; this leaves room. */
 const MAX_PACKAGE_BYTES = 1024 * 1024;
 const MAX_SMALL_BODY_BYTES = 4 * 1024;
+/** A 200 KB logo in base64, with the rest of the look around it. */
+const MAX_LOOK_BODY_BYTES = 300 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function inScope(scope: BranchScope, branchId: string): boolean {
@@ -59,6 +70,8 @@ function branchReply(branch: BranchRecord) {
     name: branch.name,
     surveyId: branch.surveyId,
     createdAt: branch.createdAt,
+    hours: branch.openingHours ? formatOpeningHours(branch.openingHours) : null,
+    look: branchLook(branch, undefined).look,
   };
 }
 
@@ -67,6 +80,7 @@ export function adminRoutes({ storage, now }: ResolvedDeps, access: StaffAccess)
   const {
     branches,
     setBranchSurvey,
+    setBranchLook,
     devices,
     revokeDevice: revoke,
     surveys,
@@ -93,6 +107,28 @@ export function adminRoutes({ storage, now }: ResolvedDeps, access: StaffAccess)
     }
     await updateBranch(storage, branch.id, { surveyId });
     return c.json(branchReply({ ...branch, surveyId }));
+  });
+
+  app.on(setBranchLook.method, setBranchLook.path, access.admin, async (c) => {
+    const branch = await findBranch(storage, c.req.param('id') ?? '');
+    if (!branch) throw notFound('no such branch');
+    const parsed = safeParseInput(
+      SetBranchLookRequestSchema,
+      await readJsonBody(c.req.raw, MAX_LOOK_BODY_BYTES),
+    );
+    if (!parsed.success)
+      throw invalidBody(parsed.error, '{ hours?, displayName?, accent?, logo? }');
+    const { logo, ...texts } = parsed.data;
+    const request: LookRequest = { ...texts };
+    if (logo !== undefined)
+      request.logo = logo === null ? null : Buffer.from(logo.base64, 'base64');
+    const checked = checkLookRequest(request);
+    if (!checked.ok) throw badRequest(`${checked.field}: ${checked.message}`, checked.field);
+    if (hasLookChanges(checked.changes)) {
+      await storeLookChanges(storage, branch.id, checked.changes, timestamp(now()));
+    }
+    const after = await findBranch(storage, branch.id);
+    return c.json(branchReply(after ?? branch));
   });
 
   app.on(devices.method, devices.path, access.staff, async (c) => {

@@ -6,14 +6,14 @@ import type { ResolvedDeps } from '../deps';
 import { type DeviceVariables, requireDevice } from '../device-auth';
 import { notFound } from '../errors';
 
-export function deviceConfigRoutes({ storage, now }: ResolvedDeps) {
+export function deviceConfigRoutes({ storage, now, timeZone }: ResolvedDeps) {
   const { method, path } = API.deviceConfig;
   return new Hono<{ Variables: DeviceVariables }>().on(
     method,
     path,
     requireDevice(storage),
     async (c) => {
-      const result = await deviceConfig(storage, c.get('device'), now);
+      const result = await deviceConfig(storage, c.get('device'), now, timeZone);
       if (!result.ok) throw notFound(result.message);
       return c.json(result.config satisfies ReplyBody<typeof API.deviceConfig>);
     },

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { START, startTestCollector, type TestCollector } from '../../../../test/fixtures/collector';
+import {
+  START,
+  startTestCollector,
+  type TestCollector,
+  TIME_ZONE,
+} from '../../../../test/fixtures/collector';
 import { DEVICE_ID } from '../../../../test/fixtures/responses';
 import { testDialects } from '../../../../test/fixtures/test-databases';
 import { ApiErrorSchema, DeviceConfigSchema, EnrollReplySchema } from '../../../shared/index';
@@ -297,6 +302,10 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
         },
         survey: { id: 'library-service-quality', version: 1 },
         sentKeptDays: 1,
+        // No hours or look set: always open, in the collector's TIME_ZONE, the kiosk's design.
+        openingHours: null,
+        timeZone: TIME_ZONE,
+        look: {},
       });
     });
 
