@@ -1,12 +1,14 @@
 /**
  * What a device is told when it asks for its configuration: its branch, the kiosk options
- * the branch sets (over the defaults), the survey it runs in its latest version, and the
- * collector's time, from which it estimates its own clock's offset.
+ * the branch sets (over the defaults), the survey it runs in its latest version, the hash
+ * of the branch's staff PIN (so the device checks it offline), and the collector's time,
+ * from which it estimates its own clock's offset.
  */
 import { type DeviceConfig, KioskOptionsSchema } from '../../shared/contract/device';
 import {
   type DeviceRecord,
   findBranch,
+  findBranchStaffPin,
   latestSurveyVersion,
   recordDeviceContact,
   type Storage,
@@ -42,6 +44,7 @@ export async function deviceConfig(
       kiosk: KioskOptionsSchema.parse(branch.kioskOverrides),
       survey: { id: branch.surveyId, version },
       sentKeptDays: branch.sentKeptDays,
+      staffPin: (await findBranchStaffPin(storage, branch.id)) ?? null,
     },
   };
 }

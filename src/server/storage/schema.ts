@@ -240,6 +240,19 @@ export interface PublicLimitKeysTable {
   secret: string;
 }
 
+/** A branch's staff PIN as a PBKDF2-SHA256 hash (devices/staff-pin.ts); no row: no PIN. */
+export interface BranchStaffPinsTable {
+  branch_id: string;
+  /** 'PBKDF2-SHA256'. */
+  algorithm: string;
+  iterations: number;
+  /** Lower-case hex. */
+  salt: string;
+  /** Lower-case hex of the derived key; the PIN itself is never stored. */
+  hash: string;
+  set_at: string;
+}
+
 export interface Database {
   branches: BranchesTable;
   devices: DevicesTable;
@@ -259,4 +272,5 @@ export interface Database {
   public_links: PublicLinksTable;
   public_limit_counters: PublicLimitCountersTable;
   public_limit_keys: PublicLimitKeysTable;
+  branch_staff_pins: BranchStaffPinsTable;
 }

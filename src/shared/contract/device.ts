@@ -12,6 +12,7 @@ import {
 } from './constants';
 import { BranchIdSchema, DeviceIdSchema, SurveyIdSchema } from './ids';
 import { plainTextSchema } from './plain-text';
+import { StaffPinHashSchema } from './staff-pin-schema';
 
 export { MAX_DEVICE_NAME_LENGTH };
 
@@ -72,6 +73,8 @@ export const DeviceConfigSchema = z.object({
    * setting). A collector from before this setting sends none: the default.
    */
   sentKeptDays: SentKeptDaysSchema.default(DEFAULT_SENT_KEPT_DAYS),
+  /** The branch's staff PIN as a slow hash; null: none set. A collector from before PINs sends none. */
+  staffPin: StaffPinHashSchema.nullable().optional(),
 });
 
 export type EnrollRequest = z.infer<typeof EnrollRequestSchema>;

@@ -13,6 +13,7 @@ import { resultsCoveringMigration } from './0005-results-covering';
 import * as branchSentRetention from './0006-branch-sent-retention';
 import * as deviceLimits from './0007-device-limits';
 import * as publicLinks from './0008-public-links';
+import * as branchStaffPin from './0009-branch-staff-pin';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -24,6 +25,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0006-branch-sent-retention': branchSentRetention,
     '0007-device-limits': deviceLimits,
     '0008-public-links': publicLinks,
+    '0009-branch-staff-pin': branchStaffPin,
   };
 }
 
