@@ -19,6 +19,7 @@ import {
   timestamp,
   updateBranch,
 } from '../storage';
+import { applyStaffPinChange, readStaffPinChange, STAFF_PIN_OPTIONS } from './branch-pin';
 import { type Command, CommandError, integerOption, withStorage } from './command';
 import { formatTable } from './text';
 
@@ -107,8 +108,8 @@ export const branchList: Command = {
 
 export const branchSet: Command = {
   usage:
-    'branch set <id> [--name <name>] [--idle-seconds N] [--warning-seconds N] [--thanks-seconds N] [--default-locale xx] [--keep-sent-days N] [--survey <survey-id>]',
-  summary: `change a branch: its name, kiosk options, survey, or the days (0–${MAX_SENT_KEPT_DAYS}) its devices keep a response once sent`,
+    'branch set <id> [--name <name>] [--idle-seconds N] [--warning-seconds N] [--thanks-seconds N] [--default-locale xx] [--keep-sent-days N] [--survey <survey-id>] [--staff-pin-stdin | --clear-staff-pin]',
+  summary: `change a branch: its name, kiosk options, survey, the days (0–${MAX_SENT_KEPT_DAYS}) its devices keep a response once sent, or its staff PIN (4–8 digits, read from standard input)`,
   options: {
     name: { type: 'string' },
     'idle-seconds': { type: 'string' },
@@ -117,9 +118,11 @@ export const branchSet: Command = {
     'default-locale': { type: 'string' },
     'keep-sent-days': { type: 'string' },
     survey: { type: 'string' },
+    ...STAFF_PIN_OPTIONS,
   },
   positionals: [1, 1],
-  async run({ host, config, positionals, options }) {
+  async run(context) {
+    const { host, config, positionals, options } = context;
     const id = positionals[0] ?? '';
     const changes: Partial<KioskOptions> = {};
     const idle = integerOption(options, 'idle-seconds');
@@ -143,10 +146,13 @@ export const branchSet: Command = {
       Object.keys(changes).length === 0 &&
       name === undefined &&
       surveyId === undefined &&
-      sentKeptDays === undefined
+      sentKeptDays === undefined &&
+      !options['staff-pin-stdin'] &&
+      !options['clear-staff-pin']
     ) {
       throw new CommandError('nothing to change: give at least one option (see: help)');
     }
+    const pinChange = await readStaffPinChange(context);
     if (name === '') throw new CommandError('--name cannot be empty');
     if (name !== undefined) checkBranchName(name, '--name');
     await withStorage(config, async (storage) => {
@@ -161,6 +167,7 @@ export const branchSet: Command = {
       }
       if (surveyId !== undefined) await requireSurvey(storage, surveyId);
       await updateBranch(storage, id, { kioskOverrides, name, surveyId, sentKeptDays });
+      if (pinChange) host.out(await applyStaffPinChange(storage, id, pinChange, host.now()));
       const after = await findBranch(storage, id);
       host.out(
         `Branch ${id} (${after?.name}) runs ${after?.surveyId}; kiosks: ${describeKioskOptions(kioskOverrides)}, ${describeSentKept(after?.sentKeptDays ?? 0)}.`,
