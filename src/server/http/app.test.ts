@@ -91,6 +91,7 @@ const SUCCESSFUL_CALLS: Record<EndpointName, (collector: TestCollector) => Promi
   exportCodebook: async () => ({ query: { survey: SURVEY_ID, lang: 'lt' } }),
   branches: async () => ({}),
   setBranchSurvey: async () => ({ params: { id: 'main' }, body: { surveyId: SURVEY_ID } }),
+  setBranchStaffPin: async () => ({ params: { id: 'main' }, body: { pin: '482913' } }),
   devices: async () => ({}),
   revokeDevice: async () => ({ params: { id: DEVICE_ID } }),
   surveys: async () => ({}),

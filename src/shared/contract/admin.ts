@@ -16,6 +16,8 @@ export const BranchDetailsSchema = z.object({
   /** The survey its kiosks show (its latest version). */
   surveyId: SurveyIdSchema,
   createdAt: z.iso.datetime({ offset: true }),
+  /** Whether its devices ask for a staff PIN (the PIN itself never leaves the collector). */
+  staffPin: z.boolean().optional(),
 });
 
 export const BranchListSchema = z.object({ branches: z.array(BranchDetailsSchema) });

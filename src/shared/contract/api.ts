@@ -41,6 +41,7 @@ import {
   SignInRequestSchema,
   StaffSessionSchema,
 } from './staff';
+import { SetStaffPinRequestSchema } from './staff-pin-schema';
 import { SurveyPackageSchema } from './survey-package';
 import { SyncBatchEnvelopeSchema, SyncBatchReplySchema, SyncBatchRequestSchema } from './sync';
 
@@ -154,6 +155,11 @@ export const API = {
   setBranchSurvey: withError({
     ...ENDPOINTS.setBranchSurvey,
     request: SetBranchSurveyRequestSchema,
+    reply: BranchDetailsSchema,
+  }),
+  setBranchStaffPin: withError({
+    ...ENDPOINTS.setBranchStaffPin,
+    request: SetStaffPinRequestSchema,
     reply: BranchDetailsSchema,
   }),
   devices: withError({ ...ENDPOINTS.devices, reply: DeviceListSchema }),

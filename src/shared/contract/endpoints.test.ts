@@ -39,6 +39,7 @@ describe('the endpoints', () => {
     ['exportCodebook', ENDPOINTS.exportCodebook, 'GET /api/v1/export/codebook.csv'],
     ['branches', ENDPOINTS.branches, 'GET /api/v1/admin/branches'],
     ['setBranchSurvey', ENDPOINTS.setBranchSurvey, 'POST /api/v1/admin/branches/:id/survey'],
+    ['setBranchStaffPin', ENDPOINTS.setBranchStaffPin, 'POST /api/v1/admin/branches/:id/staff-pin'],
     ['devices', ENDPOINTS.devices, 'GET /api/v1/admin/devices'],
     ['revokeDevice', ENDPOINTS.revokeDevice, 'POST /api/v1/admin/devices/:id/revoke'],
     ['surveys', ENDPOINTS.surveys, 'GET /api/v1/admin/surveys'],
@@ -51,7 +52,7 @@ describe('the endpoints', () => {
   });
 
   it('are all listed above', () => {
-    expect(Object.keys(ENDPOINTS)).toHaveLength(32);
+    expect(Object.keys(ENDPOINTS)).toHaveLength(33);
   });
 
   it('are the endpoints the API declares bodies for, with the same method, path and auth', () => {

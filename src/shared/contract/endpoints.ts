@@ -91,6 +91,8 @@ export const ENDPOINTS = {
   branches: { method: 'GET', path: '/admin/branches', auth: 'staff' },
   /** Chooses the survey a branch's kiosks show ({ surveyId }). */
   setBranchSurvey: { method: 'POST', path: '/admin/branches/:id/survey', auth: 'admin' },
+  /** Sets ({ pin }) or clears ({ pin: null }) the PIN that opens the staff view on a branch's devices. */
+  setBranchStaffPin: { method: 'POST', path: '/admin/branches/:id/staff-pin', auth: 'admin' },
   /** Every enrolled device (branch staff: their branch's), with when it was last seen. */
   devices: { method: 'GET', path: '/admin/devices', auth: 'staff' },
   /** Revokes a device's token. */

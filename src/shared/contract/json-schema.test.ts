@@ -50,6 +50,7 @@ describe('contractJsonSchemas', () => {
       'ResultsOverview',
       'ResultsSummary',
       'SetBranchSurveyRequest',
+      'SetStaffPinRequest',
       'SignInRequest',
       'SignedOut',
       'StaffSession',

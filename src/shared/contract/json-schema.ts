@@ -36,6 +36,7 @@ import {
   SignInRequestSchema,
   StaffSessionSchema,
 } from './staff';
+import { SetStaffPinRequestSchema } from './staff-pin-schema';
 import { SurveyPackageSchema } from './survey-package';
 import { SyncBatchReplySchema, SyncBatchRequestSchema } from './sync';
 
@@ -73,6 +74,7 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   LinkList: LinkListSchema,
   LinkDetails: LinkDetailsSchema,
   CreateLinkRequest: CreateLinkRequestSchema,
+  SetStaffPinRequest: SetStaffPinRequestSchema,
 };
 
 export function contractJsonSchemas(): Record<string, unknown> {

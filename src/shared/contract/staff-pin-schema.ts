@@ -1,10 +1,14 @@
-/** The schema of a staff PIN's stored hash, as devices receive it in their configuration. */
+/**
+ * The schemas of a staff PIN: its stored hash, as devices receive it in their configuration,
+ * and the dashboard's request that sets or clears a branch's PIN.
+ */
 import { z } from 'zod';
 import {
   STAFF_PIN_ALGORITHM,
   STAFF_PIN_HASH_BYTES,
   STAFF_PIN_MAX_ITERATIONS,
   STAFF_PIN_MIN_ITERATIONS,
+  STAFF_PIN_PATTERN,
   STAFF_PIN_SALT_BYTES,
 } from './staff-pin';
 
@@ -16,4 +20,9 @@ export const StaffPinHashSchema = z.object({
   iterations: z.int().min(STAFF_PIN_MIN_ITERATIONS).max(STAFF_PIN_MAX_ITERATIONS),
   salt: hex(STAFF_PIN_SALT_BYTES),
   hash: hex(STAFF_PIN_HASH_BYTES),
+});
+
+/** POST /admin/branches/:id/staff-pin: a new PIN, or null to clear it. */
+export const SetStaffPinRequestSchema = z.strictObject({
+  pin: z.string().regex(STAFF_PIN_PATTERN, 'is not 4 to 8 digits').nullable(),
 });

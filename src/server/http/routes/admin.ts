@@ -17,6 +17,7 @@ import { safeParseInput } from '../../../shared/contract/parse';
 import { SurveyPackageSchema } from '../../../shared/contract/survey-package';
 import {
   type BranchRecord,
+  branchesWithStaffPin,
   countResponsesBySurveyVersion,
   type DeviceRecord,
   findBranch,
@@ -75,8 +76,15 @@ export function adminRoutes({ storage, now }: ResolvedDeps, access: StaffAccess)
 
   app.on(branches.method, branches.path, access.staff, async (c) => {
     const scope = access.scope(c);
-    const all = await listBranches(storage);
-    return c.json({ branches: all.filter((b) => inScope(scope, b.id)).map(branchReply) });
+    const [all, withPin] = await Promise.all([
+      listBranches(storage),
+      branchesWithStaffPin(storage),
+    ]);
+    return c.json({
+      branches: all
+        .filter((b) => inScope(scope, b.id))
+        .map((b) => ({ ...branchReply(b), staffPin: withPin.has(b.id) })),
+    });
   });
 
   app.on(setBranchSurvey.method, setBranchSurvey.path, access.admin, async (c) => {
