@@ -4,6 +4,7 @@ import type { Language } from '../../shared/languages';
 import { INTRO_KEY } from '../../shared/survey/translation-keys';
 import { useLanguage } from '../i18n/context';
 import { LanguagePicker } from './LanguagePicker';
+import { StaffEntry } from './StaffEntry';
 
 export function WelcomeScreen(props: {
   title: string;
@@ -26,9 +27,7 @@ export function WelcomeScreen(props: {
       </main>
       {props.onStaff && (
         <footer class="welcome-footer">
-          <button type="button" class="button button-quiet" onClick={props.onStaff}>
-            {t('welcome.staff')}
-          </button>
+          <StaffEntry onStaff={props.onStaff} />
         </footer>
       )}
     </div>

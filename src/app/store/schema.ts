@@ -7,6 +7,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { GapAnswer } from '../../shared/contract/answer';
 import type { KioskOptions } from '../../shared/contract/device';
 import type { SurveyResponse } from '../../shared/contract/response';
+import type { StaffPinHash } from '../../shared/contract/staff-pin';
 import type { SurveyPackage } from '../../shared/contract/survey-package';
 
 export const DATABASE_NAME = 'library-survey';
@@ -128,6 +129,10 @@ export interface SettingValues {
    * browser's data or another browser forgets it; the collector's limits guard the counts.
    */
   answeredLinks: Record<string, number>;
+  /** The branch's staff PIN as the collector's hash (null: the branch has none); staff-pin.ts. */
+  staffPin: StaffPinHash | null;
+  /** Wrong staff PINs and locks so far (staff/pin-lockout.ts), kept so a reload does not reset them. */
+  staffPinLockout: { failures: number; lockouts: number; lockedUntil?: number };
 }
 
 export type SettingKey = keyof SettingValues;

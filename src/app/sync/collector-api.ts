@@ -25,6 +25,7 @@ import {
   saveEnrollment,
   saveKioskOptions,
   saveSentKeptDays,
+  saveStaffPin,
   writeSetting,
 } from '../store';
 import { type CallFailure, callFailure } from './call-failure';
@@ -141,6 +142,8 @@ export function createCollectorApi(deps: CollectorDeps, syncFacts: SyncFacts): C
     await saveKioskOptions(config.kiosk);
     // A shorter time from the branch applies at once, not only after the next sent batch.
     await saveSentKeptDays(config.sentKeptDays);
+    // A collector from before staff PINs says nothing: what the device had stays.
+    if (config.staffPin !== undefined) await saveStaffPin(config.staffPin);
     await pruneSent(deps.now());
     // Re-read: staff may have re-enrolled while the request was out; keep the newer token.
     const current = await getEnrollment();
