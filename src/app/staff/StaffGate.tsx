@@ -57,7 +57,7 @@ export function StaffGate(props: {
       (facts) => current && setDoor(doorOf(facts)),
       // Storage that cannot be read cannot hold a PIN either: staff must still get in to
       // see what is wrong, as before PINs.
-      () => current && setDoor({ kind: 'open', noPin: true }),
+      () => current && setDoor({ kind: 'open', noPin: false }),
     );
     return () => {
       current = false;
