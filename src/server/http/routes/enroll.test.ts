@@ -297,6 +297,7 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
         },
         survey: { id: 'library-service-quality', version: 1 },
         sentKeptDays: 1,
+        staffPin: null,
       });
     });
 
