@@ -23,6 +23,7 @@ const CLOCK_SOURCES: Record<string, string> = {
   'src/app/kiosk/ThanksScreen.tsx': "the browser's clock, which browser tests install a fake of",
   'src/app/kiosk/use-opening-state.ts':
     "the browser's clock, which browser tests install a fake of",
+  'src/app/staff/clock.ts': "the browser's clock, which browser tests install a fake of",
   'src/admin/clock.ts': "the dashboard's one clock; its pure functions take `now` or `today`",
 };
 

@@ -247,6 +247,13 @@ export const api = {
       BranchDetailsSchema,
       { body: request },
     ),
+  /** Sets a branch's staff PIN, or clears it with null. */
+  setBranchStaffPin: (branchId: string, pin: string | null) =>
+    callForEffect(
+      ENDPOINTS.setBranchStaffPin,
+      apiPath(ENDPOINTS.setBranchStaffPin, { id: branchId }),
+      { body: { pin } },
+    ),
   devices: () => call(ENDPOINTS.devices, apiPath(ENDPOINTS.devices), DeviceListSchema),
   revokeDevice: (deviceId: string) =>
     callForEffect(ENDPOINTS.revokeDevice, apiPath(ENDPOINTS.revokeDevice, { id: deviceId })),

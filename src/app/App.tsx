@@ -1,9 +1,10 @@
-/** The two faces of the app: the patrons' kiosk and the staff status view (#/staff). */
+/** The two faces of the app: the patrons' kiosk and the staff status view (#/staff), behind the staff PIN. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { KioskOptions } from '../shared/contract/device';
 import type { SurveyStructure } from '../shared/contract/survey-package';
 import { KioskApp } from './kiosk/KioskApp';
 import type { KioskPlace, KioskState } from './kiosk/session';
+import { StaffGate } from './staff/StaffGate';
 import { type StaffActions, StaffScreen } from './staff/StaffScreen';
 import { reportWelcomeScreen } from './welcome-moment';
 
@@ -43,18 +44,24 @@ export function App(props: {
   }, [route.name, kiosk.stage]);
 
   const staff = route.name === 'staff';
+  const closeStaff = useCallback(() => {
+    history.replaceState(null, '', location.pathname);
+    setRoute({ name: 'kiosk' });
+  }, []);
   return (
     <>
       {staff && (
-        <StaffScreen
-          {...props.staff}
-          language={kiosk.language}
-          enrollCode={route.enrollCode}
-          onClose={() => {
-            history.replaceState(null, '', location.pathname);
-            setRoute({ name: 'kiosk' });
-          }}
-        />
+        <StaffGate language={kiosk.language} onClose={closeStaff}>
+          {(noPin) => (
+            <StaffScreen
+              {...props.staff}
+              language={kiosk.language}
+              enrollCode={route.enrollCode}
+              noPin={noPin}
+              onClose={closeStaff}
+            />
+          )}
+        </StaffGate>
       )}
       <div hidden={staff} class="kiosk-layer">
         <KioskApp

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_COOKIE } from '../../src/server/http/staff-auth';
 import {
+  BranchDetailsSchema,
   BranchListSchema,
   CreateLinkRequestSchema,
   DeviceListSchema,
@@ -37,6 +38,7 @@ import {
   SignInRequestSchema,
   StaffSessionSchema,
 } from '../../src/shared/contract/staff';
+import { SetStaffPinRequestSchema } from '../../src/shared/contract/staff-pin-schema';
 import {
   SurveyPackageSchema,
   SurveyStructureSchema,
@@ -596,8 +598,10 @@ describe('staff endpoints under fuzzing on sqlite', () => {
         | { kind: 'set-survey'; id: string; fault?: BodyFault; who: 'admin' | 'branch' }
         | { kind: 'revoke'; id: string; who: 'admin' | 'branch' }
         | { kind: 'create-link'; fault?: BodyFault; who: 'admin' | 'branch' }
-        | { kind: 'revoke-link'; token: string; who: 'admin' | 'branch' };
+        | { kind: 'revoke-link'; token: string; who: 'admin' | 'branch' }
+        | { kind: 'set-pin'; id: string; fault?: BodyFault; who: 'admin' | 'branch' };
       const validLink = { branchId: 'main', until: '2026-12-31' };
+      const validPin = { pin: '4829' };
       const plan: fc.Arbitrary<Plan> = fc.oneof(
         fc.record({
           kind: fc.constant('read' as const),
@@ -630,6 +634,15 @@ describe('staff endpoints under fuzzing on sqlite', () => {
             who: fc.constantFrom('admin' as const, 'branch' as const),
           },
           { requiredKeys: ['kind', 'who'] },
+        ),
+        fc.record(
+          {
+            kind: fc.constant('set-pin' as const),
+            id: fc.oneof(pathSegmentGarbage, fc.constantFrom('main', 'bookmobile')),
+            fault: bodyFault(SetStaffPinRequestSchema, validPin, 1024),
+            who: fc.constantFrom('admin' as const, 'branch' as const),
+          },
+          { requiredKeys: ['kind', 'id', 'who'] },
         ),
         fc.record({
           kind: fc.constant('revoke-link' as const),
@@ -705,6 +718,28 @@ describe('staff endpoints under fuzzing on sqlite', () => {
             await expectRefusal(res, 'create link');
             // Only a day that has passed, or an id this collector lacks, refuses a valid body.
             expect(valid && !p.fault).toBe(false);
+          } else if (p.kind === 'set-pin') {
+            const { body, contentType } = p.fault
+              ? applyFault(p.fault, validPin)
+              : { body: jsonText(validPin), contentType: 'application/json' };
+            const res = await send(collector.app, {
+              method: 'POST',
+              path: `/api/v1/admin/branches/${p.id}/staff-pin`,
+              headers: { cookie, origin: TEST_ORIGIN, 'content-type': contentType },
+              body,
+            });
+            const valid =
+              p.who === 'admin' &&
+              (p.id === 'main' || p.id === 'bookmobile') &&
+              (!p.fault || stillValid(SetStaffPinRequestSchema, body, contentType));
+            if (valid && res.status === 200) {
+              // A PIN set or cleared is the one change this plan may make.
+              await expectSuccess(res, 'set staff PIN', BranchDetailsSchema);
+              return;
+            }
+            await expectRefusal(res, `set staff PIN of ${p.id}`);
+            // Branch staff never set a PIN; an administrator's valid request always does.
+            expect(valid).toBe(false);
           } else {
             const res = await send(collector.app, {
               method: 'POST',

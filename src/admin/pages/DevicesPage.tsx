@@ -2,11 +2,12 @@
  * The enrolled devices: branch, name, when enrolled, when last seen, the clock offset, each
  * kiosk's latest health report (DeviceHealthCells), and whether revoked. A device quiet for
  * DEVICE_QUIET_DAYS days is marked with a word and a symbol as well as a colour.
- * Administrators may revoke one, after confirming.
+ * Administrators may revoke one, after confirming, and set or clear each branch's staff PIN.
  */
 import { DEVICE_QUIET_DAYS, type DeviceList } from '../../shared/contract/admin';
 import { api } from '../api';
 import { now } from '../clock';
+import { BranchPinPanel } from '../components/BranchPinPanel';
 import { ConfirmDialog, useConfirmation } from '../components/ConfirmDialog';
 import {
   DeviceHealthCells,
@@ -116,6 +117,7 @@ export function DevicesPage() {
           </table>
         </div>
       ) : null}
+      {isAdmin ? <BranchPinPanel /> : null}
       <ConfirmDialog
         state={dialog}
         headingId="revoke-heading"

@@ -5,6 +5,7 @@ import { INTRO_KEY } from '../../shared/survey/translation-keys';
 import { useLanguage } from '../i18n/context';
 import { BranchBrand } from './BranchBrand';
 import { LanguagePicker } from './LanguagePicker';
+import { StaffEntry } from './StaffEntry';
 import { WelcomeInterviewing } from './WelcomeInterviewing';
 
 export function WelcomeScreen(props: {
@@ -30,9 +31,7 @@ export function WelcomeScreen(props: {
       </main>
       {props.onStaff && (
         <footer class="welcome-footer">
-          <button type="button" class="button button-quiet" onClick={props.onStaff}>
-            {t('welcome.staff')}
-          </button>
+          <StaffEntry onStaff={props.onStaff} />
         </footer>
       )}
     </div>

@@ -20,6 +20,7 @@ import { QuarantineList } from './QuarantineList';
 import { RefusedToFile } from './RefusedToFile';
 import { SaveToFile } from './SaveToFile';
 import { SentKeptNotice } from './SentKeptNotice';
+import { NoPinNotice } from './StaffGate';
 import { StorageUsage } from './StorageUsage';
 
 export interface StaffActions {
@@ -32,7 +33,9 @@ function formatTime(language: Language, at: number | undefined, never: string): 
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
 
-function Status(props: StaffActions & { onClose: () => void; enrollCode?: string }) {
+function Status(
+  props: StaffActions & { onClose: () => void; enrollCode?: string; noPin?: boolean },
+) {
   const { t, language } = useLanguage();
   const counts = useStatusCounts();
   const sync = useSyncState();
@@ -51,6 +54,7 @@ function Status(props: StaffActions & { onClose: () => void; enrollCode?: string
         </button>
       </header>
       <main class="staff-main">
+        {props.noPin && <NoPinNotice />}
         <section aria-labelledby="staff-outbox">
           <h2 id="staff-outbox">{t('staff.outbox.title')}</h2>
           <dl class="figures">
@@ -123,7 +127,13 @@ function Status(props: StaffActions & { onClose: () => void; enrollCode?: string
 }
 
 export function StaffScreen(
-  props: StaffActions & { language: Language; enrollCode?: string; onClose: () => void },
+  props: StaffActions & {
+    language: Language;
+    enrollCode?: string;
+    onClose: () => void;
+    /** Opened without a PIN on an enrolled device: the branch should set one. */
+    noPin?: boolean;
+  },
 ) {
   return (
     <LanguageProvider language={props.language} surveyId="">

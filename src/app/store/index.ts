@@ -21,4 +21,5 @@ export type {
   SyncState,
 } from './schema';
 export * from './settings';
+export * from './staff-pin';
 export * from './surveys';

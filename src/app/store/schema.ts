@@ -9,6 +9,7 @@ import type { GapAnswer } from '../../shared/contract/answer';
 import type { KioskOptions, Place } from '../../shared/contract/device';
 import type { RefusalParams } from '../../shared/contract/refusal';
 import type { SurveyResponse } from '../../shared/contract/response';
+import type { StaffPinHash } from '../../shared/contract/staff-pin';
 import type { SurveyPackage } from '../../shared/contract/survey-package';
 import type { AnswerTimes } from '../../shared/survey/answer-pace';
 import type { StoredBranchLook, StoredOpeningHours } from './branch-look';
@@ -152,6 +153,10 @@ export interface SettingValues {
   openingHours: StoredOpeningHours;
   /** The branch's welcome-screen look, its logo included (branch-look.ts). */
   branchLook: StoredBranchLook;
+  /** The branch's staff PIN as the collector's hash (null: the branch has none); staff-pin.ts. */
+  staffPin: StaffPinHash | null;
+  /** Wrong staff PINs and locks so far (staff/pin-lockout.ts), kept so a reload does not reset them. */
+  staffPinLockout: { failures: number; lockouts: number; lockedUntil?: number };
 }
 
 /**

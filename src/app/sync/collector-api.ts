@@ -26,6 +26,7 @@ import {
   saveKioskOptions,
   savePlaces,
   saveSentKeptDays,
+  saveStaffPin,
   writeSetting,
 } from '../store';
 import { refreshBranchLook } from './branch-look-refresh';
@@ -145,6 +146,8 @@ export function createCollectorApi(deps: CollectorDeps, syncFacts: SyncFacts): C
     await saveSentKeptDays(config.sentKeptDays);
     // Kept for the staff view to choose from offline.
     await savePlaces(config.places);
+    // A collector from before staff PINs says nothing: what the device had stays.
+    if (config.staffPin !== undefined) await saveStaffPin(config.staffPin);
     await pruneSent(deps.now());
     await refreshBranchLook(deps, config);
     // Re-read: staff may have re-enrolled while the request was out; keep the newer token.

@@ -27,6 +27,7 @@ import {
   readLookOptions,
   storeLookChanges,
 } from './branch-look-options';
+import { applyStaffPinChange, readStaffPinChange, STAFF_PIN_OPTIONS } from './branch-pin';
 import { type Command, CommandError, integerOption, withStorage } from './command';
 import { formatTable } from './text';
 
@@ -116,9 +117,9 @@ export const branchList: Command = {
 
 export const branchSet: Command = {
   usage:
-    'branch set <id> [--name <name>] [--idle-seconds N] [--warning-seconds N] [--thanks-seconds N] [--default-locale xx] [--keep-sent-days N] [--survey <survey-id>] ' +
+    'branch set <id> [--name <name>] [--idle-seconds N] [--warning-seconds N] [--thanks-seconds N] [--default-locale xx] [--keep-sent-days N] [--survey <survey-id>] [--staff-pin-stdin | --clear-staff-pin] ' +
     LOOK_USAGE,
-  summary: `change a branch: its name, kiosk options, survey, the days (0–${MAX_SENT_KEPT_DAYS}) its devices keep a response once sent, its opening hours (in TIME_ZONE) or its look on the welcome screen`,
+  summary: `change a branch: its name, kiosk options, survey, the days (0–${MAX_SENT_KEPT_DAYS}) its devices keep a response once sent, its opening hours (in TIME_ZONE), its look on the welcome screen, or its staff PIN (4–8 digits, read from standard input)`,
   options: {
     ...LOOK_OPTIONS,
     name: { type: 'string' },
@@ -128,9 +129,11 @@ export const branchSet: Command = {
     'default-locale': { type: 'string' },
     'keep-sent-days': { type: 'string' },
     survey: { type: 'string' },
+    ...STAFF_PIN_OPTIONS,
   },
   positionals: [1, 1],
-  async run({ host, config, positionals, options }) {
+  async run(context) {
+    const { host, config, positionals, options } = context;
     const id = positionals[0] ?? '';
     const changes: Partial<KioskOptions> = {};
     const idle = integerOption(options, 'idle-seconds');
@@ -156,10 +159,13 @@ export const branchSet: Command = {
       name === undefined &&
       surveyId === undefined &&
       sentKeptDays === undefined &&
-      !hasLookChanges(look)
+      !hasLookChanges(look) &&
+      !options['staff-pin-stdin'] &&
+      !options['clear-staff-pin']
     ) {
       throw new CommandError('nothing to change: give at least one option (see: help)');
     }
+    const pinChange = await readStaffPinChange(context);
     if (name === '') throw new CommandError('--name cannot be empty');
     if (name !== undefined) checkBranchName(name, '--name');
     await withStorage(config, async (storage) => {
@@ -175,6 +181,7 @@ export const branchSet: Command = {
       if (surveyId !== undefined) await requireSurvey(storage, surveyId);
       await updateBranch(storage, id, { kioskOverrides, name, surveyId, sentKeptDays });
       if (hasLookChanges(look)) await storeLookChanges(storage, id, look, timestamp(host.now()));
+      if (pinChange) host.out(await applyStaffPinChange(storage, id, pinChange, host.now()));
       const after = await findBranch(storage, id);
       host.out(
         `Branch ${id} (${after?.name}) runs ${after?.surveyId}; kiosks: ${describeKioskOptions(kioskOverrides)}, ${describeSentKept(after?.sentKeptDays ?? 0)}; ${describeHoursAndLook(after)}.`,

@@ -1,14 +1,16 @@
 /**
  * What a device is told when it asks for its configuration: its branch, the kiosk options
- * the branch sets (over the defaults), the survey it runs in its latest version, and the
- * collector's time, from which it estimates its own clock's offset; and the branch's places
- * (stops, floors), for staff to choose the one responses are made at.
+ * the branch sets (over the defaults), the survey it runs in its latest version, the hash
+ * of the branch's staff PIN (so the device checks it offline), and the collector's time,
+ * from which it estimates its own clock's offset; the branch's places (stops, floors), for
+ * staff to choose the one responses are made at; its opening hours and its look.
  */
 import { type DeviceConfig, KioskOptionsSchema } from '../../shared/contract/device';
 import { branchLook } from '../branding/branch-look';
 import {
   type DeviceRecord,
   findBranch,
+  findBranchStaffPin,
   latestSurveyVersion,
   listPlaces,
   recordDeviceContact,
@@ -50,6 +52,7 @@ export async function deviceConfig(
       sentKeptDays: branch.sentKeptDays,
       places: places.map((p) => ({ id: p.id, name: p.name })),
       ...branchLook(branch, timeZone),
+      staffPin: (await findBranchStaffPin(storage, branch.id)) ?? null,
     },
   };
 }

@@ -97,6 +97,7 @@ const SUCCESSFUL_CALLS: Record<EndpointName, (collector: TestCollector) => Promi
     params: { id: 'main' },
     body: { hours: 'mon-fri 09:00-17:00', displayName: 'Main', accent: '#1d4f91' },
   }),
+  setBranchStaffPin: async () => ({ params: { id: 'main' }, body: { pin: '482913' } }),
   devices: async () => ({}),
   revokeDevice: async () => ({ params: { id: DEVICE_ID } }),
   surveys: async () => ({}),

@@ -12,6 +12,7 @@ import { type AppDeps, resolveDeps } from './deps';
 import { ApiProblem, apiErrorBody, notFound, problemReply } from './errors';
 import { strictTransport } from './https';
 import { adminRoutes } from './routes/admin';
+import { branchPinRoutes } from './routes/branch-pin';
 import { brandingRoutes } from './routes/branding';
 import { deviceConfigRoutes } from './routes/device-config';
 import { enrollRoutes } from './routes/enroll';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', adminRoutes(resolved, access));
   api.route('/', importRoutes(resolved, access));
   api.route('/', linkRoutes(resolved, access));
+  api.route('/', branchPinRoutes(resolved, access));
   api.route('/', resultsRoutes(resolved, access));
   api.route('/', exportRoutes(resolved, exportGate(access), exportRows(resolved.storage)));
   api.all('*', (c) => problemReply(c, notFound(`no API at ${c.req.method} ${c.req.path}`)));

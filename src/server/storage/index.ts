@@ -2,6 +2,7 @@
  * The collector's storage: the only code that builds SQL or knows the database driver.
  * Everything else calls these functions with a Storage handle.
  */
+export * from './branch-staff-pins';
 export * from './branches';
 export * from './comments';
 export * from './database';

@@ -282,6 +282,19 @@ export interface PlacesTable {
   created_at: string;
 }
 
+/** A branch's staff PIN as a PBKDF2-SHA256 hash (devices/staff-pin.ts); no row: no PIN. */
+export interface BranchStaffPinsTable {
+  branch_id: string;
+  /** 'PBKDF2-SHA256'. */
+  algorithm: string;
+  iterations: number;
+  /** Lower-case hex. */
+  salt: string;
+  /** Lower-case hex of the derived key; the PIN itself is never stored. */
+  hash: string;
+  set_at: string;
+}
+
 export interface Database {
   branches: BranchesTable;
   branch_logos: BranchLogosTable;
@@ -303,4 +316,5 @@ export interface Database {
   public_limit_counters: PublicLimitCountersTable;
   public_limit_keys: PublicLimitKeysTable;
   places: PlacesTable;
+  branch_staff_pins: BranchStaffPinsTable;
 }

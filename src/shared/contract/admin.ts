@@ -22,6 +22,8 @@ export const BranchDetailsSchema = z.object({
   hours: z.string().nullable().optional(),
   /** Its welcome screen's display name, logo and accent. */
   look: BranchLookSchema.optional(),
+  /** Whether its devices ask for a staff PIN (the PIN itself never leaves the collector). */
+  staffPin: z.boolean().optional(),
 });
 
 export const BranchListSchema = z.object({ branches: z.array(BranchDetailsSchema) });

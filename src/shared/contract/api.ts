@@ -48,6 +48,7 @@ import {
   SignInRequestSchema,
   StaffSessionSchema,
 } from './staff';
+import { SetStaffPinRequestSchema } from './staff-pin-schema';
 import { SurveyPackageSchema } from './survey-package';
 import { SyncBatchEnvelopeSchema, SyncBatchReplySchema, SyncBatchRequestSchema } from './sync';
 
@@ -171,6 +172,11 @@ export const API = {
   setBranchLook: withError({
     ...ENDPOINTS.setBranchLook,
     request: SetBranchLookRequestSchema,
+    reply: BranchDetailsSchema,
+  }),
+  setBranchStaffPin: withError({
+    ...ENDPOINTS.setBranchStaffPin,
+    request: SetStaffPinRequestSchema,
     reply: BranchDetailsSchema,
   }),
   devices: withError({ ...ENDPOINTS.devices, reply: DeviceListSchema }),

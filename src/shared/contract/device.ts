@@ -14,6 +14,7 @@ import {
 import { BranchIdSchema, DeviceIdSchema, SurveyIdSchema } from './ids';
 import { plainTextSchema } from './plain-text';
 import { MAX_LOCATION_LENGTH } from './response';
+import { StaffPinHashSchema } from './staff-pin-schema';
 
 export { MAX_DEVICE_NAME_LENGTH };
 
@@ -88,6 +89,8 @@ export const DeviceConfigSchema = z.object({
   timeZone: z.string().max(64).optional(),
   /** The branch's display name, logo and accent on the welcome screen. */
   look: BranchLookSchema.default({}),
+  /** The branch's staff PIN as a slow hash; null: none set. A collector from before PINs sends none. */
+  staffPin: StaffPinHashSchema.nullable().optional(),
 });
 
 export type EnrollRequest = z.infer<typeof EnrollRequestSchema>;

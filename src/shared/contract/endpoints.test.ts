@@ -41,6 +41,7 @@ describe('the endpoints', () => {
     ['branches', ENDPOINTS.branches, 'GET /api/v1/admin/branches'],
     ['setBranchSurvey', ENDPOINTS.setBranchSurvey, 'POST /api/v1/admin/branches/:id/survey'],
     ['setBranchLook', ENDPOINTS.setBranchLook, 'POST /api/v1/admin/branches/:id/look'],
+    ['setBranchStaffPin', ENDPOINTS.setBranchStaffPin, 'POST /api/v1/admin/branches/:id/staff-pin'],
     ['devices', ENDPOINTS.devices, 'GET /api/v1/admin/devices'],
     ['revokeDevice', ENDPOINTS.revokeDevice, 'POST /api/v1/admin/devices/:id/revoke'],
     ['surveys', ENDPOINTS.surveys, 'GET /api/v1/admin/surveys'],
@@ -54,7 +55,7 @@ describe('the endpoints', () => {
   });
 
   it('are all listed above', () => {
-    expect(Object.keys(ENDPOINTS)).toHaveLength(33);
+    expect(Object.keys(ENDPOINTS)).toHaveLength(35);
   });
 
   it('are the endpoints the API declares bodies for, with the same method, path and auth', () => {

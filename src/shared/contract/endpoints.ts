@@ -95,6 +95,8 @@ export const ENDPOINTS = {
   setBranchSurvey: { method: 'POST', path: '/admin/branches/:id/survey', auth: 'admin' },
   /** A branch's opening hours and its look on the welcome screen (name, logo, accent). */
   setBranchLook: { method: 'POST', path: '/admin/branches/:id/look', auth: 'admin' },
+  /** Sets ({ pin }) or clears ({ pin: null }) the PIN that opens the staff view on a branch's devices. */
+  setBranchStaffPin: { method: 'POST', path: '/admin/branches/:id/staff-pin', auth: 'admin' },
   /** Every enrolled device (branch staff: their branch's), with when it was last seen. */
   devices: { method: 'GET', path: '/admin/devices', auth: 'staff' },
   /** Revokes a device's token. */

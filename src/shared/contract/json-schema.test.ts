@@ -55,6 +55,7 @@ describe('contractJsonSchemas', () => {
       'ResultsSummary',
       'SetBranchLookRequest',
       'SetBranchSurveyRequest',
+      'SetStaffPinRequest',
       'SignInRequest',
       'SignedOut',
       'StaffSession',

@@ -43,6 +43,7 @@ import {
   SignInRequestSchema,
   StaffSessionSchema,
 } from './staff';
+import { SetStaffPinRequestSchema } from './staff-pin-schema';
 import { SurveyPackageSchema } from './survey-package';
 import { SyncBatchReplySchema, SyncBatchRequestSchema } from './sync';
 
@@ -85,6 +86,7 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   ResponseFile: ResponseFileSchema,
   ImportResponsesReply: ImportResponsesReplySchema,
   ImportResponsesProblem: ImportResponsesProblemSchema,
+  SetStaffPinRequest: SetStaffPinRequestSchema,
 };
 
 export function contractJsonSchemas(): Record<string, unknown> {

@@ -26,6 +26,7 @@ import {
 } from '../../branding/look-changes';
 import {
   type BranchRecord,
+  branchesWithStaffPin,
   countResponsesBySurveyVersion,
   type DeviceRecord,
   findBranch,
@@ -89,8 +90,15 @@ export function adminRoutes({ storage, now }: ResolvedDeps, access: StaffAccess)
 
   app.on(branches.method, branches.path, access.staff, async (c) => {
     const scope = access.scope(c);
-    const all = await listBranches(storage);
-    return c.json({ branches: all.filter((b) => inScope(scope, b.id)).map(branchReply) });
+    const [all, withPin] = await Promise.all([
+      listBranches(storage),
+      branchesWithStaffPin(storage),
+    ]);
+    return c.json({
+      branches: all
+        .filter((b) => inScope(scope, b.id))
+        .map((b) => ({ ...branchReply(b), staffPin: withPin.has(b.id) })),
+    });
   });
 
   app.on(setBranchSurvey.method, setBranchSurvey.path, access.admin, async (c) => {

@@ -306,6 +306,7 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
         openingHours: null,
         timeZone: TIME_ZONE,
         look: {},
+        staffPin: null,
       });
     });
 

@@ -13,6 +13,7 @@ import { resultsCoveringMigration } from './0005-results-covering';
 import * as branchSentRetention from './0006-branch-sent-retention';
 import * as deviceLimits from './0007-device-limits';
 import * as publicLinks from './0008-public-links';
+import * as branchStaffPin from './0009-branch-staff-pin';
 import { placesAndResultSlicesMigration } from './0010-places-and-result-slices';
 import * as branchHoursAndLook from './0011-branch-hours-and-look';
 import * as deviceHealth from './0012-device-health';
@@ -27,6 +28,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0006-branch-sent-retention': branchSentRetention,
     '0007-device-limits': deviceLimits,
     '0008-public-links': publicLinks,
+    '0009-branch-staff-pin': branchStaffPin,
     '0010-places-and-result-slices': placesAndResultSlicesMigration(dialect),
     '0011-branch-hours-and-look': branchHoursAndLook,
     '0012-device-health': deviceHealth,
