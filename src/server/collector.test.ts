@@ -455,9 +455,12 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     expect(enrolled.status).toBe(200);
 
     const list = lines(await cli('device', 'list', '--branch', 'east'));
-    expect(list[0]).toMatch(/^DEVICE\s+NAME\s+BRANCH\s+ENROLLED\s+LAST SEEN\s+REVOKED$/);
+    expect(list[0]).toMatch(
+      /^DEVICE\s+NAME\s+BRANCH\s+ENROLLED\s+LAST SEEN\s+REVOKED\s+VERSION\s+WAITING\s+QUARANTINED\s+STORAGE USED\s+PERSISTENT\s+REPORTED\s+ATTENTION$/,
+    );
     expect(list[1]).toContain(`${DEVICE_ID}  Entrance tablet  east`);
-    expect(list[1]).toMatch(/2026-11-20 10:00 UTC\s+no$/);
+    // Enrolled, not revoked, and no health report before its first sync.
+    expect(list[1]).toMatch(/2026-11-20 10:00 UTC\s+no\s+-\s+-\s+-\s+-\s+-\s+not reported\s+-$/);
 
     expect((await cli('device', 'revoke', DEVICE_ID)).output[0]).toBe(
       `Revoked ${DEVICE_ID} (Entrance tablet) of branch east.`,

@@ -307,6 +307,7 @@ describe.each(testDialects)('enrollment and device tokens on $name', (dialect) =
         timeZone: TIME_ZONE,
         look: {},
         staffPin: null,
+        places: [],
       });
     });
 
