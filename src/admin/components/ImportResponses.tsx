@@ -5,51 +5,20 @@
  * signed-in staff member; the collector lets branch staff import only their own branch's
  * devices' files. Says how many responses had each outcome, or why the file was refused.
  */
-import { useState } from 'preact/hooks';
-import type { ImportResponsesReply } from '../../shared/contract/response-file';
 import { ApiCallError, api } from '../api';
 import { useLanguage } from '../context';
 import { errorText } from '../errors';
+import { useJsonUpload } from '../use-json-upload';
 
 const OUTCOMES = ['accepted', 'duplicate', 'conflict', 'rejected'] as const;
 
 export function ImportResponses(props: { onImported?: () => void }) {
   const { t, f } = useLanguage();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ImportResponsesReply>();
-  const [error, setError] = useState<unknown>();
-  const [notJson, setNotJson] = useState(false);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const file = (form.elements.namedItem('responses-file') as HTMLInputElement).files?.[0];
-    if (!file) return;
-    setBusy(true);
-    setResult(undefined);
-    setError(undefined);
-    setNotJson(false);
-    let content: unknown;
-    try {
-      content = JSON.parse(await file.text());
-    } catch {
-      setBusy(false);
-      setNotJson(true);
-      return;
-    }
-    api.importResponses(content).then(
-      (reply) => {
-        setBusy(false);
-        setResult(reply);
-        form.reset();
-        props.onImported?.();
-      },
-      (failure: unknown) => {
-        setBusy(false);
-        setError(failure);
-      },
-    );
-  };
+  const { busy, result, error, notJson, submit } = useJsonUpload(
+    'responses-file',
+    (content) => api.importResponses(content),
+    props.onImported,
+  );
   const problem = error instanceof ApiCallError ? error.fileProblem : undefined;
   const total = result ? OUTCOMES.reduce((sum, o) => sum + result.counts[o], 0) : 0;
 

@@ -4,12 +4,12 @@
  * and choosing the survey each branch's kiosks show.
  */
 import { useState } from 'preact/hooks';
-import type { ImportSurveyReply } from '../../shared/contract/admin';
 import { ApiCallError, api } from '../api';
 import { BranchLookForm } from '../components/BranchLookForm';
 import { surveyTitle, useSurveyTitles } from '../components/survey-title';
 import { type Branch, useLanguage, useSignedIn } from '../context';
 import { errorText } from '../errors';
+import { useJsonUpload } from '../use-json-upload';
 
 export function SurveysPage() {
   const { t, f, language } = useLanguage();
@@ -67,41 +67,11 @@ export function SurveysPage() {
 
 function ImportForm(props: { onImported: () => void }) {
   const { t } = useLanguage();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ImportSurveyReply>();
-  const [error, setError] = useState<unknown>();
-  const [notJson, setNotJson] = useState(false);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const file = (form.elements.namedItem('package') as HTMLInputElement).files?.[0];
-    if (!file) return;
-    setBusy(true);
-    setResult(undefined);
-    setError(undefined);
-    setNotJson(false);
-    let pkg: unknown;
-    try {
-      pkg = JSON.parse(await file.text());
-    } catch {
-      setBusy(false);
-      setNotJson(true);
-      return;
-    }
-    api.importSurvey(pkg).then(
-      (reply) => {
-        setBusy(false);
-        setResult(reply);
-        form.reset();
-        props.onImported();
-      },
-      (failure: unknown) => {
-        setBusy(false);
-        setError(failure);
-      },
-    );
-  };
+  const { busy, result, error, notJson, submit } = useJsonUpload(
+    'package',
+    (pkg) => api.importSurvey(pkg),
+    props.onImported,
+  );
   const problems = error instanceof ApiCallError ? error.problems : [];
 
   return (

@@ -5,8 +5,8 @@
  * onExpire runs.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { onActivity } from '../activity';
 
-const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as const;
 const TICK_MS = 1000;
 
 export interface IdleTimer {
@@ -45,12 +45,10 @@ export function useIdleTimer(options: {
       clearTimeout(timer);
       timer = setTimeout(idle, idleMs);
     };
-    for (const type of ACTIVITY_EVENTS)
-      document.addEventListener(type, restart, { capture: true, passive: true });
+    const stopWatching = onActivity(restart);
     return () => {
       clearTimeout(timer);
-      for (const type of ACTIVITY_EVENTS)
-        document.removeEventListener(type, restart, { capture: true });
+      stopWatching();
     };
   }, [active, deadline, idleMs, warningMs, generation]);
 

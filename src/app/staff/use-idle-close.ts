@@ -5,11 +5,10 @@
  * the browser tests fake.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { onActivity } from '../activity';
 
 /** The staff view closes itself after two minutes without a touch. */
 export const STAFF_IDLE_CLOSE_MS = 2 * 60_000;
-
-const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as const;
 
 export function useIdleClose(timeoutMs: number, onIdle: () => void): void {
   const latest = useRef(onIdle);
@@ -21,12 +20,10 @@ export function useIdleClose(timeoutMs: number, onIdle: () => void): void {
       clearTimeout(timer);
       timer = setTimeout(idle, timeoutMs);
     };
-    for (const type of ACTIVITY_EVENTS)
-      document.addEventListener(type, restart, { capture: true, passive: true });
+    const stopWatching = onActivity(restart);
     return () => {
       clearTimeout(timer);
-      for (const type of ACTIVITY_EVENTS)
-        document.removeEventListener(type, restart, { capture: true });
+      stopWatching();
     };
   }, [timeoutMs]);
 }
