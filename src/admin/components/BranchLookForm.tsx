@@ -15,6 +15,7 @@ import { parseOpeningHours } from '../../shared/kiosk/opening-hours';
 import { api } from '../api';
 import { type Branch, useLanguage } from '../context';
 import { errorText } from '../errors';
+import { BranchSelect } from './BranchSelect';
 
 /** The collector's limit on a logo (server/branding/logo.ts). */
 const MAX_LOGO_BYTES = 200 * 1024;
@@ -111,16 +112,13 @@ export function BranchLookForm(props: { branches: Branch[]; onChanged: () => voi
       <h2 id="branch-look-heading">{t('branches.look.title')}</h2>
       <p>{t('branches.look.intro')}</p>
       <form class="stack" onSubmit={(event) => void submit(event)}>
-        <div class="field">
-          <label for="look-branch">{t('branches.look.branch')}</label>
-          <select id="look-branch" value={branchId} onChange={(e) => choose(e.currentTarget.value)}>
-            {props.branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <BranchSelect
+          id="look-branch"
+          label={t('branches.look.branch')}
+          branches={props.branches}
+          value={branchId}
+          onChange={choose}
+        />
         <div class="field">
           <label for="look-hours">{t('branches.hours.label')}</label>
           <input

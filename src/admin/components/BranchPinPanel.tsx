@@ -9,6 +9,7 @@ import { STAFF_PIN_PATTERN } from '../../shared/contract/staff-pin';
 import { api } from '../api';
 import { useLanguage, useSignedIn } from '../context';
 import { errorText } from '../errors';
+import { BranchSelect } from './BranchSelect';
 
 type Outcome = { kind: 'set' | 'cleared'; branch: string } | { kind: 'error'; error: unknown };
 
@@ -69,21 +70,14 @@ export function BranchPinPanel() {
         }}
       >
         <div class="inline-form">
-          <div class="field">
-            <label for="pin-branch">{t('devices.branch')}</label>
-            <select
-              id="pin-branch"
-              name="branch"
-              value={branchId}
-              onChange={(e) => setBranchId(e.currentTarget.value)}
-            >
-              {branches.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <BranchSelect
+            id="pin-branch"
+            name="branch"
+            label={t('devices.branch')}
+            branches={branches}
+            value={branchId}
+            onChange={setBranchId}
+          />
           <div class="field">
             <label for="pin-new">{t('branches.pin.newPin')}</label>
             <input

@@ -9,6 +9,7 @@ import { useState } from 'preact/hooks';
 import type { LinkDetails } from '../../shared/contract/admin';
 import { ApiCallError, api } from '../api';
 import { now } from '../clock';
+import { BranchSelect } from '../components/BranchSelect';
 import { ConfirmDialog, useConfirmation } from '../components/ConfirmDialog';
 import { Status } from '../components/Status';
 import { surveyTitle, useSurveyTitles } from '../components/survey-title';
@@ -256,22 +257,15 @@ function CreateForm(props: {
       <h2 id="create-link-heading">{t('posters.createTitle')}</h2>
       <form class="stack" onSubmit={submit}>
         <div class="inline-form">
-          <div class="field">
-            <label for="link-branch">{t('posters.branch')}</label>
-            <select
-              id="link-branch"
-              name="branch"
-              value={branchId}
-              required
-              onChange={(e) => chooseBranch(e.currentTarget.value)}
-            >
-              {branches.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <BranchSelect
+            id="link-branch"
+            name="branch"
+            label={t('posters.branch')}
+            branches={branches}
+            value={branchId}
+            required
+            onChange={chooseBranch}
+          />
           <div class="field">
             <label for="link-survey">{t('posters.survey')}</label>
             <select
