@@ -12,7 +12,7 @@ import { KioskPage } from './pages/kiosk-page';
 import { StaffPage } from './pages/staff-page';
 import { axeViolations } from './support/axe';
 import { goOffline, goOnline, untilControlled } from './support/browser';
-import { readSetting } from './support/indexeddb';
+import { deleteSetting, readSetting } from './support/indexeddb';
 import { quickSurvey } from './support/quick-survey';
 import { assignQuickSurvey, closeKiosk, enrolledKiosk, useStack } from './support/stack';
 import { smallTargets } from './support/targets';
@@ -54,7 +54,7 @@ describe('the staff view behind the branch’s PIN', () => {
       enrolled = true;
     }
     // Each test starts with no wrong PINs counted (the lockout is kept in the device's settings).
-    await clearSetting(page, 'staffPinLockout');
+    await deleteSetting(page, 'staffPinLockout');
     staff = new StaffPage(page);
     await new KioskPage(page, quickSurvey(), 'en', DEFAULT_SURVEY_ID)
       .button('welcome.start')
@@ -185,26 +185,4 @@ describe('the staff view behind the branch’s PIN', () => {
 /** An English text of the keypad with its count. */
 function staffText(key: string, count: number): string {
   return appText('en', key, { count });
-}
-
-/** Deletes one row of the device's settings (IndexedDB). */
-function clearSetting(page: Page, key: string): Promise<void> {
-  return page.evaluate(
-    (name) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('library-survey');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('settings', 'readwrite');
-          tx.objectStore('settings').delete(name);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    key,
-  );
 }

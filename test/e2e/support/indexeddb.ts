@@ -61,6 +61,29 @@ export function readSetting(page: Page, key: string): Promise<unknown> {
   );
 }
 
+/** Deletes one row of the app's settings table; its absence is what the app sees next. */
+export function deleteSetting(page: Page, key: string): Promise<void> {
+  return page.evaluate(
+    (settingKey) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('library-survey');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('settings', 'readwrite');
+          tx.objectStore('settings').delete(settingKey);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+          tx.onabort = () => reject(tx.error);
+        };
+      }),
+    key,
+  );
+}
+
 /** Empties the responses table, so the next test starts from an empty device. */
 export function clearResponses(page: Page): Promise<void> {
   return page.evaluate(

@@ -5,6 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { deleteSetting } from './indexeddb';
 
 /**
  * A row of the test's own in the app's settings table, written to find out when the
@@ -38,27 +39,6 @@ function probeWrite(page: Page): Promise<string> {
   );
 }
 
-function deleteProbe(page: Page): Promise<void> {
-  return page.evaluate(
-    (key) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('library-survey');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('settings', 'readwrite');
-          tx.objectStore('settings').delete(key);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onabort = () => reject(tx.error);
-        };
-      }),
-    PROBE_KEY,
-  );
-}
-
 function originOf(page: Page): string {
   return new URL(page.url()).origin;
 }
@@ -84,7 +64,7 @@ export async function fillDisk(page: Page): Promise<FullDisk> {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin });
       await cdp.detach();
       await expect.poll(() => probeWrite(page), { timeout: 90_000 }).toBe('ok');
-      await deleteProbe(page);
+      await deleteSetting(page, PROBE_KEY);
     },
   };
 }
