@@ -17,6 +17,7 @@ export * from './contract/plain-text';
 export * from './contract/public-link';
 export * from './contract/question';
 export * from './contract/refusal';
+export * from './contract/refusal-schema';
 export * from './contract/response';
 export * from './contract/response-file';
 export * from './contract/results';

@@ -2,9 +2,9 @@
  * Why a response was refused, as a code with parameters. The collector sends it beside its
  * English reason (kept for logs and for integrators); the device's staff view says it in the
  * staff's language. A device that meets a code it does not know shows the English reason.
+ * No zod here: the staff view, in the kiosk's first chunk, says the codes in words; the
+ * schemas that read them from a reply are in refusal-schema.ts.
  */
-import { z } from 'zod';
-
 export const REFUSAL_CODES = [
   // The record's shape: a field missing, of the wrong type or out of its limits.
   'invalid-field',
@@ -39,15 +39,6 @@ export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 /** Values a refusal's text names: a limit, an option's id, a survey version. */
 export type RefusalParams = Record<string, string | number>;
-
-/**
- * As read from a reply: any short code (a newer collector may know more) and a few short
- * values, so that a reply cannot fill the device's storage through them.
- */
-export const RefusalCodeSchema = z.string().max(64);
-export const RefusalParamsSchema = z
-  .record(z.string().max(32), z.union([z.string().max(120), z.number()]))
-  .refine((params) => Object.keys(params).length <= 8, { message: 'has too many values' });
 
 /** A refusal as the collector decides it and the device keeps it. */
 export interface Refusal {

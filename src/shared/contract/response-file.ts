@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { BranchIdSchema, DeviceIdSchema, ResponseIdSchema } from './ids';
-import { RefusalCodeSchema, RefusalParamsSchema } from './refusal';
+import { RefusalCodeSchema, RefusalParamsSchema } from './refusal-schema';
 import { SyncResultSchema } from './sync';
 
 /** The format marker every file starts with: tells this file from any other JSON. */

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { MAX_QUESTIONS, MAX_TEXT_LENGTH } from './constants';
 import { DeviceHealthSchema } from './device-health';
-import { RefusalCodeSchema, RefusalParamsSchema } from './refusal';
+import { RefusalCodeSchema, RefusalParamsSchema } from './refusal-schema';
 import { SurveyResponseSchema } from './response';
 
 /** At most this many responses in one batch … */
