@@ -10,6 +10,13 @@ describe('generateLinkToken', () => {
     for (const token of tokens) expect(token).toMatch(LINK_TOKEN_PATTERN);
     expect(new Set(tokens).size).toBe(50);
   });
+
+  it('never begins a token with "-", which the CLI would read as an option', () => {
+    // A token generator that ignored this would begin one of 5,000 with "-" but for a
+    // chance of (63/64)^5000, about 1e-34.
+    const tokens = Array.from({ length: 5000 }, generateLinkToken);
+    expect(tokens.filter((token) => token.startsWith('-'))).toEqual([]);
+  });
 });
 
 describe('linkState', () => {
