@@ -1,13 +1,19 @@
 /**
  * "Are you still there?": a modal dialog with a visible countdown and a large button to go
- * on. The native <dialog> keeps focus inside and the page behind it inert.
+ * on. The native <dialog> keeps focus inside and the page behind it inert. Opening, it is
+ * announced with its title and text (alertdialog, focus on the button); the countdown ticks
+ * silently and the time left is said only at a few moments (announce/remaining-moments.ts).
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { useLanguage } from '../i18n/context';
+import { LiveRegion } from './announce/LiveRegion';
+import { useRemainingAnnouncement } from './announce/use-remaining-announcement';
 
 export function IdleDialog(props: { secondsLeft: number; onContinue: () => void }) {
   const { t } = useLanguage();
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const countdown = (count: number) => t('idle.countdown', { count });
+  const said = useRemainingAnnouncement(props.secondsLeft, countdown);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -30,9 +36,9 @@ export function IdleDialog(props: { secondsLeft: number; onContinue: () => void 
     >
       <h2 id="idle-title">{t('idle.title')}</h2>
       <p id="idle-body">{t('idle.body')}</p>
-      <p class="countdown" aria-live={props.secondsLeft <= 10 ? 'assertive' : 'off'}>
-        {t('idle.countdown', { count: props.secondsLeft })}
-      </p>
+      {/* Not live: read when the patron reads the dialog, said aloud only through the region below. */}
+      <p class="countdown">{countdown(props.secondsLeft)}</p>
+      <LiveRegion message={said} />
       <button
         type="button"
         class="button button-primary button-large"

@@ -10,6 +10,7 @@ import type { KioskOptions } from '../../shared/contract/device';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import { firstQuestion, questionProgress } from '../../shared/survey/navigation';
 import { LanguageProvider } from '../i18n/context';
+import { ScreenAnnouncer } from './announce/ScreenAnnouncer';
 import { ClosedScreen } from './ClosedScreen';
 import { IdleDialog } from './IdleDialog';
 import { enterFullscreen } from './kiosk-lock';
@@ -142,6 +143,7 @@ export function KioskApp(props: {
             }}
           />
         )}
+        <ScreenAnnouncer survey={survey} state={state} />
       </div>
     </LanguageProvider>
   );

@@ -12,6 +12,7 @@ import { isAnswered } from '../../shared/survey/conditions';
 import { questionHintKey, questionTextKey } from '../../shared/survey/translation-keys';
 import { useLanguage } from '../i18n/context';
 import { QuestionInput } from '../questions/QuestionInput';
+import { AnswerReminder } from './announce/AnswerReminder';
 import { LanguageMenu } from './LanguagePicker';
 import { ProgressBar } from './ProgressBar';
 
@@ -32,23 +33,28 @@ export function QuestionScreen(props: {
   onBack: () => void;
   onLanguage: (language: Language) => void;
 }) {
-  const { t, ts, i18nExists } = useLanguageWithHint();
+  const { t, ts, i18nExists, language } = useLanguageWithHint();
   const { question, value } = props;
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The question Next was pressed on while it lacked an answer: tied to the question, so
   // the reminder never flashes on the next one before an effect could clear it.
-  const [triedOn, setTriedOn] = useState<string | null>(null);
-  const tried = triedOn === question.id;
+  // Counted, so that each press is announced (announce/AnswerReminder.tsx).
+  const [triedOn, setTriedOn] = useState<{ id: string; times: number } | null>(null);
+  const tried = triedOn?.id === question.id;
   const headingId = `question-${question.id}`;
   const hintKey = questionHintKey(question.id);
   const hasHint = i18nExists(hintKey);
 
+  // Also after a language change: the menu's button that had the focus is gone, and the
+  // question is read again in the new language.
   useEffect(() => {
     headingRef.current?.focus();
-  }, [question.id]);
+  }, [question.id, language]);
 
   const problem = blockingProblem(question, value);
   const showSkip = question.optional && !isAnswered(value);
+  const reminderId = `${headingId}-reminder`;
+  const reminding = tried && problem !== null;
 
   return (
     <div class="screen question-screen">
@@ -61,7 +67,12 @@ export function QuestionScreen(props: {
           {ts(questionTextKey(question.id))}
         </h1>
         {hasHint && <p class="question-hint">{ts(hintKey)}</p>}
-        <fieldset class="answers" aria-labelledby={headingId}>
+        <fieldset
+          class="answers"
+          aria-labelledby={headingId}
+          aria-describedby={reminding ? reminderId : undefined}
+          aria-invalid={reminding ? true : undefined}
+        >
           <QuestionInput
             key={question.id}
             question={question}
@@ -74,11 +85,15 @@ export function QuestionScreen(props: {
             onTypingDone={props.onTypingDone}
           />
         </fieldset>
-        {tried && problem && (
-          <p class="alert alert-info" role="alert">
-            {t(question.type === 'gap' ? 'question.requiredGap' : 'question.required')}
-          </p>
-        )}
+        <AnswerReminder
+          id={reminderId}
+          text={
+            reminding
+              ? t(question.type === 'gap' ? 'question.requiredGap' : 'question.required')
+              : undefined
+          }
+          attempt={triedOn?.times ?? 0}
+        />
       </main>
       <nav class="bottom-bar" aria-label={t('question.navigation')}>
         {props.isFirst ? (
@@ -99,7 +114,10 @@ export function QuestionScreen(props: {
               type="button"
               class="button button-primary button-large"
               onClick={() => {
-                setTriedOn(question.id);
+                setTriedOn((last) => ({
+                  id: question.id,
+                  times: last?.id === question.id ? last.times + 1 : 1,
+                }));
                 if (!problem) props.onNext();
               }}
             >
