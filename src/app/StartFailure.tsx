@@ -4,9 +4,13 @@
  */
 import type { Language } from '../shared/languages';
 import { translators } from './i18n/i18n';
+import { useDocumentTitle } from './kiosk/announce/use-document-title';
 
 export function StartFailure(props: { language: Language; storage: boolean }) {
   const { t } = translators(props.language, '');
+  useDocumentTitle(
+    t('document.screenTitle', { screen: t('startFailure.title'), survey: t('document.appName') }),
+  );
   return (
     <main class="screen centered" lang={props.language}>
       <h1>{t('startFailure.title')}</h1>

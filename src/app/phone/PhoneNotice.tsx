@@ -5,6 +5,7 @@
  */
 import type { Language } from '../../shared/languages';
 import { translators } from '../i18n/i18n';
+import { useDocumentTitle } from '../kiosk/announce/use-document-title';
 import type { PhoneScreen } from './screen';
 
 export function PhoneNotice(props: {
@@ -14,6 +15,9 @@ export function PhoneNotice(props: {
 }) {
   const { t } = translators(props.language, '');
   const { kind } = props;
+  useDocumentTitle(
+    t('document.screenTitle', { screen: t(`phone.${kind}.title`), survey: t('document.appName') }),
+  );
   return (
     <div class="screen phone-notice" data-notice={kind}>
       <main class="centered">

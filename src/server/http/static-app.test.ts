@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCollector, type TestCollector } from '../../../test/fixtures/collector';
 import { testDialects } from '../../../test/fixtures/test-databases';
 
-const INDEX_HTML = '<!doctype html><title>Library survey</title><div id="app"></div>';
+const INDEX_HTML =
+  '<!doctype html><html lang="en"><title>Library survey</title><div id="app"></div><noscript><p lang="en">Needs JavaScript.</p><p lang="hu">JavaScript kell.</p></noscript></html>';
 const ADMIN_HTML = '<!doctype html><title>Library survey: results</title><div id="admin"></div>';
 const BUILD_MANIFEST = '{"index.html":{"file":"assets/index-abc123.js"}}';
 /** A token as the contract writes them: 32 characters of base64url. */
@@ -109,6 +110,29 @@ describe('serving the app', () => {
         expect(res.headers.get('cache-control')).toBe('no-cache');
       },
     );
+
+    it.each([['/'], ['/enroll'], [`/s/${LINK_TOKEN}`]])(
+      'answers the page %s in the language Accept-Language names, title and no-script text too',
+      async (path) => {
+        const res = await get(path, { 'accept-language': 'de-AT, hu;q=0.8, en;q=0.5' });
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-type')).toContain('text/html');
+        expect(res.headers.get('vary')).toContain('Accept-Language');
+        expect(res.headers.get('cache-control')).toBe('no-cache');
+        const html = await res.text();
+        expect(html).toContain('<html lang="hu">');
+        expect(html).toContain('<title>Könyvtári felmérés</title>');
+        expect(html).toContain(
+          '<noscript><p>A kérdőív kitöltéséhez JavaScript szükséges. Kérjük, kapcsolja be a böngésző beállításaiban.</p></noscript>',
+        );
+      },
+    );
+
+    it('answers the page as built for a language it does not have, and /index.html always', async () => {
+      expect(await (await get('/', { 'accept-language': 'de, fr;q=0.5' })).text()).toBe(INDEX_HTML);
+      // The file the service worker precaches and serves to every visitor offline.
+      expect(await (await get('/index.html', { 'accept-language': 'hu' })).text()).toBe(INDEX_HTML);
+    });
 
     it.each([
       ['/s'],

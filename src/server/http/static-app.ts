@@ -4,13 +4,16 @@
  * kiosks. /admin/ and every page path under it get admin.html, the librarians' dashboard;
  * any other page path gets index.html: each app is a single page. A public link's page,
  * /s/<token>, is the app too (the phone starts there); nothing else under /s/ is a page. Nothing
- * under a dot-folder (/.vite/) and no dot-file is served.
+ * under a dot-folder (/.vite/) and no dot-file is served. The app's pages come in the
+ * visitor's language where Accept-Language names one of the five (app-shell.ts); the file
+ * /index.html itself, which the service worker precaches, is always the page as built.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
 import { LINK_TOKEN_PATTERN } from '../../shared/contract/public-link';
+import { acceptedLanguage, localizeShell, shellReader } from './app-shell';
 import { apiErrorBody } from './errors';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -47,6 +50,13 @@ function notBuilt(c: Context): Response {
 
 export function staticRoutes(staticDir: string): Hono {
   const app = new Hono();
+  const shell = shellReader(join(staticDir, 'index.html'));
+  const appPage = async (c: Context): Promise<Response> => {
+    const html = await shell();
+    const language = acceptedLanguage(c.req.header('accept-language'));
+    c.header('Vary', 'Accept-Language');
+    return c.html(language ? localizeShell(html, language) : html);
+  };
   app.on(['GET', 'HEAD'], '*', async (c, next) => {
     if (!existsSync(join(staticDir, 'index.html'))) return notBuilt(c);
     if (DOT_PART.test(c.req.path) || DOT_PART.test(new URL(c.req.url).pathname)) {
@@ -60,6 +70,8 @@ export function staticRoutes(staticDir: string): Hono {
       );
     }
   });
+  // The start page; serveStatic would answer it with index.html as built.
+  app.on(['GET', 'HEAD'], '/', appPage);
   app.on(['GET', 'HEAD'], '*', serveStatic({ root: staticDir }));
   app.on(['GET', 'HEAD'], '*', async (c, next) => {
     if (FILE_PATH.test(c.req.path)) return c.text('Not found', 404);
@@ -70,7 +82,7 @@ export function staticRoutes(staticDir: string): Hono {
       if (!existsSync(join(staticDir, ADMIN_HTML))) return notBuilt(c);
       return serveStatic({ root: staticDir, path: ADMIN_HTML })(c, next);
     }
-    return serveStatic({ root: staticDir, path: 'index.html' })(c, next);
+    return appPage(c);
   });
   return app;
 }
