@@ -37,7 +37,13 @@ export function useIdleTimer(options: {
       // A tablet that slept runs its timers late: if the patron has been gone for longer
       // than the question would have waited, they are gone, and nobody may continue.
       if (Date.now() - lastActivity >= idleMs + warningMs) onExpire.current();
-      else setDeadline(Date.now() + warningMs);
+      else {
+        // `now` too, in the same render: a `now` from before the idle period would show the
+        // countdown far above its start for a moment (and a screen reader would say it).
+        const current = Date.now();
+        setNow(current);
+        setDeadline(current + warningMs);
+      }
     };
     let timer = setTimeout(idle, idleMs);
     const restart = () => {

@@ -19,12 +19,15 @@ export function useRemainingAnnouncement(
   const lastSaid = useRef<number | undefined>(undefined);
   const opening = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const text = words(secondsLeft);
+  // The opening words are those of when they are said, a moment after it opened.
+  const latest = useRef(text);
+  latest.current = text;
 
   useEffect(() => {
     if (!isRemainingMoment(secondsLeft, lastSaid.current)) return;
     const first = lastSaid.current === undefined;
     lastSaid.current = secondsLeft;
-    if (first) opening.current = setTimeout(() => say(text), AFTER_OPEN_MS);
+    if (first) opening.current = setTimeout(() => say(latest.current), AFTER_OPEN_MS);
     else say(text);
   }, [secondsLeft, text, say]);
 
