@@ -14,6 +14,7 @@ import { useLanguage } from '../i18n/context';
 import { QuestionInput } from '../questions/QuestionInput';
 import { LanguageMenu } from './LanguagePicker';
 import { ProgressBar } from './ProgressBar';
+import { ReadAloudButton } from './read-aloud/ReadAloudButton';
 
 export function QuestionScreen(props: {
   question: Question;
@@ -54,6 +55,7 @@ export function QuestionScreen(props: {
     <div class="screen question-screen">
       <header class="top-bar">
         <ProgressBar position={props.position} total={props.total} />
+        <ReadAloudButton question={question} />
         <LanguageMenu onChoose={props.onLanguage} />
       </header>
       <main class="question" aria-labelledby={headingId}>

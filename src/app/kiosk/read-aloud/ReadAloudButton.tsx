@@ -1,0 +1,101 @@
+/**
+ * "Read aloud": reads the question on screen, its hint and its answers in the survey's
+ * language, for patrons who cannot read small text or the survey's script. Pressed again
+ * ("Stop reading") it stops.
+ *
+ * Interface (all it needs; it can sit in any bar of the question screen):
+ *
+ *   <ReadAloudButton question={question} />
+ *
+ *   question  the question on screen. Its texts and the language come from useLanguage(),
+ *             so the button must be inside the LanguageProvider (as the whole kiosk is).
+ *
+ * It renders nothing where the browser cannot speak, or has no voice for the survey's
+ * current language: a Hungarian question is never read in an English voice. The answer
+ * being read is highlighted by the question components (reading-context.tsx).
+ *
+ * Reading stops on any other tap or key choice (an answer, Next, Back, Skip, the language
+ * menu), on Escape, on another question or language, when the page is hidden and when the
+ * button leaves the screen (the review screen, a walk-away reset).
+ */
+import { useEffect } from 'preact/hooks';
+import type { Question } from '../../../shared/contract/question';
+import { useLanguage } from '../../i18n/context';
+import { useReader, useReaderState } from './reading-context';
+import { SpeakerIcon } from './SpeakerIcon';
+import { readingSegments } from './segments';
+import { useVoices } from './use-voices';
+import { findVoice } from './voices';
+import './read-aloud.css';
+
+export interface ReadAloudButtonProps {
+  question: Question;
+}
+
+export function ReadAloudButton(props: ReadAloudButtonProps) {
+  const { question } = props;
+  const { t, ts, language } = useLanguage();
+  const reader = useReader();
+  const voices = useVoices();
+  const voice = voices && findVoice(voices, language);
+  const reading = useReaderState((r) => r.reading, false);
+  const voiceName = voice?.name;
+
+  // Another question, language or voice, or the button gone: what was being read stops.
+  useEffect(() => () => reader?.stop(), [reader, question.id, language, voiceName]);
+
+  useEffect(() => {
+    if (!reading || !reader) return;
+    const stopUnlessOwn = (event: Event) => {
+      if (event.target instanceof Element && event.target.closest('[data-read-aloud]')) return;
+      reader.stop();
+    };
+    const stopOnEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') reader.stop();
+    };
+    const stopAll = () => reader.stop();
+    const stopWhenHidden = () => {
+      if (document.visibilityState === 'hidden') reader.stop();
+    };
+    // Capture: an answer's own handler may re-render the screen before the event bubbles up.
+    const interactions = ['click', 'change', 'input'] as const;
+    for (const type of interactions) document.addEventListener(type, stopUnlessOwn, true);
+    document.addEventListener('keydown', stopOnEscape, true);
+    document.addEventListener('visibilitychange', stopWhenHidden);
+    window.addEventListener('pagehide', stopAll);
+    return () => {
+      for (const type of interactions) document.removeEventListener(type, stopUnlessOwn, true);
+      document.removeEventListener('keydown', stopOnEscape, true);
+      document.removeEventListener('visibilitychange', stopWhenHidden);
+      window.removeEventListener('pagehide', stopAll);
+    };
+  }, [reading, reader]);
+
+  if (!reader || !voice) return null;
+
+  const toggle = () => {
+    if (reading) {
+      reader.stop();
+      return;
+    }
+    const number = new Intl.NumberFormat(language);
+    const segments = readingSegments(question, {
+      app: (key, values) => t(key, values ?? {}),
+      survey: (key) => ts(key, { defaultValue: '' }),
+      number: (value) => number.format(value),
+    });
+    reader.read(segments, { lang: language, voice });
+  };
+
+  return (
+    <button
+      type="button"
+      class="button button-quiet read-aloud-button"
+      data-read-aloud=""
+      onClick={toggle}
+    >
+      <SpeakerIcon class="read-aloud-icon" />
+      <span class="read-aloud-label">{t(reading ? 'readAloud.stop' : 'readAloud.start')}</span>
+    </button>
+  );
+}
