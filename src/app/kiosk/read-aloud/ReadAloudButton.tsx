@@ -90,7 +90,7 @@ export function ReadAloudButton(props: ReadAloudButtonProps) {
   return (
     <button
       type="button"
-      class="button button-quiet read-aloud-button"
+      class={`button button-quiet read-aloud-button${reading ? ' read-aloud-on' : ''}`}
       data-read-aloud=""
       onClick={toggle}
     >
