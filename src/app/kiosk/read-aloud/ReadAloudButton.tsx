@@ -14,7 +14,7 @@
  * current language: a Hungarian question is never read in an English voice. The answer
  * being read is highlighted by the question components (reading-context.tsx).
  *
- * Reading stops on any other tap or key choice (an answer, Next, Back, Skip, the language
+ * Reading stops when any other control is used (an answer, Next, Back, Skip, the language
  * menu), on Escape, on another question or language, when the page is hidden and when the
  * button leaves the screen (the review screen, a walk-away reset).
  */
@@ -27,6 +27,9 @@ import { readingSegments } from './segments';
 import { useVoices } from './use-voices';
 import { findVoice } from './voices';
 import './read-aloud.css';
+
+/** What a patron touches to answer or move on. */
+const CONTROLS = 'button, input, textarea, select, label, a[href], [role="button"]';
 
 export interface ReadAloudButtonProps {
   question: Question;
@@ -46,8 +49,11 @@ export function ReadAloudButton(props: ReadAloudButtonProps) {
 
   useEffect(() => {
     if (!reading || !reader) return;
+    // A control used (an answer, Next, the language menu…) stops it; a tap on the page
+    // around them, or on this button (which toggles by itself), does not.
     const stopUnlessOwn = (event: Event) => {
-      if (event.target instanceof Element && event.target.closest('[data-read-aloud]')) return;
+      const target = event.target instanceof Element ? event.target : null;
+      if (!target?.closest(CONTROLS) || target.closest('[data-read-aloud]')) return;
       reader.stop();
     };
     const stopOnEscape = (event: KeyboardEvent) => {
