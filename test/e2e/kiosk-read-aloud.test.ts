@@ -171,6 +171,10 @@ describe('reading a question aloud', () => {
     }
     await expect.poll(() => highlighted(option('ru', 'borrow-return'))).toBe(true);
     const before = await cancels(page);
+    // A tap beside the controls (on the question's words) leaves it reading.
+    await kiosk.heading().click();
+    expect(await stopButton('ru').count()).toBe(1);
+    expect(await cancels(page)).toBe(before);
 
     await option('ru', 'study-work').click();
     await readButton('ru').waitFor();
@@ -218,6 +222,23 @@ describe('reading a question aloud', () => {
     // The button stops it too, and says so while it reads.
     await stopButton('lt').click();
     await readButton('lt').waitFor();
+  });
+
+  it('stops when the patron walks away and the kiosk starts over', async () => {
+    await setVoices(page, [VOICES.en]);
+    await kiosk.start();
+    await readButton('en').click();
+    await expect.poll(async () => (await utterances(page)).length).toBe(1);
+    const before = await cancels(page);
+    // A minute untouched, then the half-minute question unanswered (the fake clock: no waiting).
+    await page.clock.runFor(500);
+    await page.clock.fastForward(61_000);
+    await page.getByRole('alertdialog', { name: appText('en', 'idle.title') }).waitFor();
+    await page.clock.fastForward(31_000);
+    await kiosk.button('welcome.start').waitFor();
+    expect(await cancels(page)).toBeGreaterThan(before);
+    expect(await endUtterance(page)).toBe(false);
+    expect(await utterances(page)).toHaveLength(1);
   });
 
   it('fits the top bar of a 360 px phone, the loudspeaker alone keeping its name', async () => {
