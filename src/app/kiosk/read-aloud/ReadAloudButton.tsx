@@ -30,6 +30,9 @@ import './read-aloud.css';
 
 /** What a patron touches to answer or move on. */
 const CONTROLS = 'button, input, textarea, select, label, a[href], [role="button"]';
+/** The answers among them: a click on one must not re-render before its `change`. */
+const ANSWERS = 'label, input, textarea, select';
+const CHECKABLE = 'input[type="radio"], input[type="checkbox"]';
 
 export interface ReadAloudButtonProps {
   question: Question;
@@ -49,28 +52,48 @@ export function ReadAloudButton(props: ReadAloudButtonProps) {
 
   useEffect(() => {
     if (!reading || !reader) return;
-    // A control used (an answer, Next, the language menu…) stops it; a tap on the page
-    // around them, or on this button (which toggles by itself), does not.
-    const stopUnlessOwn = (event: Event) => {
+    const stopAll = () => reader.stop();
+    const control = (event: Event) => {
       const target = event.target instanceof Element ? event.target : null;
-      if (!target?.closest(CONTROLS) || target.closest('[data-read-aloud]')) return;
-      reader.stop();
+      return target?.closest(CONTROLS) && !target.closest('[data-read-aloud]') ? target : null;
+    };
+    // A pointer stops it as it touches a control, before that control's click. Stopping
+    // re-renders the answers (the highlight goes), and a re-render inside a radio's click
+    // would set the radio back to unchecked: the patron's tap on the answer just read
+    // would be lost.
+    const stopOnPointer = (event: Event) => {
+      if (control(event)) reader.stop();
+    };
+    // A keyboard's click on a button (Next, Back…) stops it too; an answer's stops it by
+    // its `change`, once the answer is taken, for the reason above.
+    const stopOnClick = (event: Event) => {
+      const target = control(event);
+      if (target && !target.closest(ANSWERS)) reader.stop();
     };
     const stopOnEscape = (event: KeyboardEvent) => {
       if (event.key === 'Escape') reader.stop();
     };
-    const stopAll = () => reader.stop();
     const stopWhenHidden = () => {
       if (document.visibilityState === 'hidden') reader.stop();
     };
-    // Capture: an answer's own handler may re-render the screen before the event bubbles up.
-    const interactions = ['click', 'change', 'input'] as const;
-    for (const type of interactions) document.addEventListener(type, stopUnlessOwn, true);
+    document.addEventListener('pointerdown', stopOnPointer, true);
+    document.addEventListener('click', stopOnClick, true);
+    // Typing stops it. A radio or checkbox fires `input` before `change`, the event its
+    // handler takes the answer on: that one waits for its `change`, again for the reason above.
+    const stopOnTyping = (event: Event) => {
+      if (!(event.target instanceof Element) || !event.target.matches(CHECKABLE)) reader.stop();
+    };
+    // Bubbling: the answer's own handler has run and taken the answer.
+    document.addEventListener('change', stopAll);
+    document.addEventListener('input', stopOnTyping);
     document.addEventListener('keydown', stopOnEscape, true);
     document.addEventListener('visibilitychange', stopWhenHidden);
     window.addEventListener('pagehide', stopAll);
     return () => {
-      for (const type of interactions) document.removeEventListener(type, stopUnlessOwn, true);
+      document.removeEventListener('pointerdown', stopOnPointer, true);
+      document.removeEventListener('click', stopOnClick, true);
+      document.removeEventListener('change', stopAll);
+      document.removeEventListener('input', stopOnTyping);
       document.removeEventListener('keydown', stopOnEscape, true);
       document.removeEventListener('visibilitychange', stopWhenHidden);
       window.removeEventListener('pagehide', stopAll);
