@@ -11,16 +11,19 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CANCEL_SETTLE_MS } from '../../src/app/kiosk/read-aloud/speech';
+import type { Question } from '../../src/shared/contract/question';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../src/shared/languages';
 import { BUILT_IN_SURVEYS } from '../../src/surveys';
 import type { KioskPage } from './pages/kiosk-page';
 import { StaffPage } from './pages/staff-page';
+import { IMPROVEMENT_TEXT, patronAnswers } from './support/answers';
 import { axeViolations } from './support/axe';
 import {
   cancels,
   endUtterance,
   type FakeVoice,
   installFakeSpeech,
+  resetSpeechLog,
   setVoices,
   utterances,
 } from './support/fake-speech';
@@ -31,6 +34,9 @@ import { appText, onlySurvey, questionOf, surveyText } from './support/texts';
 const survey = onlySurvey(BUILT_IN_SURVEYS);
 const visits = questionOf(survey, 'visit-frequency');
 const today = questionOf(survey, 'todays-visit');
+const recommend = questionOf(survey, 'recommend');
+const gap = questionOf(survey, 'gap-staff-service');
+const improvement = questionOf(survey, 'one-improvement');
 const OPTIONS = [
   'borrow-return',
   'browse-read',
@@ -133,6 +139,78 @@ describe('reading a question aloud', () => {
     },
   );
 
+  it('highlights a scale’s point, a gap item’s line and the free-text field as they are read', async () => {
+    await setVoices(page, [VOICES.sl]);
+    await kiosk.chooseLanguage('sl');
+    await kiosk.start();
+    const answers = patronAnswers('sl');
+    const questions = survey.questions;
+    let at = 0;
+    /** Answers from the question on screen up to `question`, which is left on screen. */
+    const answerUpTo = async (question: Question) => {
+      for (; at < questions.indexOf(question); at++) {
+        const current = questions[at] as Question;
+        await kiosk.expectQuestion(current);
+        const value = answers[current.id];
+        if (value === undefined) {
+          await kiosk.button('question.skip').click();
+        } else {
+          await kiosk.answer(current, value);
+          await kiosk.next();
+        }
+      }
+      await kiosk.expectQuestion(question);
+    };
+    /** Reads the screen, ending each utterance, until the one with `text` is being spoken. */
+    const readUntil = async (text: string) => {
+      await resetSpeechLog(page);
+      await readButton('sl').click();
+      for (;;) {
+        await expect.poll(async () => (await utterances(page)).length).toBeGreaterThan(0);
+        const log = await utterances(page);
+        if (log.at(-1)?.text === text) return;
+        const spoken = log.length;
+        await endUtterance(page);
+        await expect.poll(async () => (await utterances(page)).length).toBeGreaterThan(spoken);
+      }
+    };
+
+    await answerUpTo(recommend);
+    await readUntil(
+      appText('sl', 'question.scaleEnd', {
+        point: 10,
+        label: surveyText('sl', survey.id, 'scales.nps.high'),
+      }),
+    );
+    await expect
+      .poll(() => highlighted(page.getByRole('radio', { name: '10', exact: true })))
+      .toBe(true);
+    expect(await anyHighlighted()).toBe(1);
+
+    await answerUpTo(gap);
+    const desired = surveyText('sl', survey.id, 'scales.gap.desired');
+    await readUntil(desired);
+    const line = page.getByRole('group', { name: desired, exact: true });
+    await expect
+      .poll(() => line.evaluate((group) => group.hasAttribute('data-reading')))
+      .toBe(true);
+    expect(await anyHighlighted()).toBe(1);
+    // A point tapped on another line while one is read is taken (answerUpTo goes on from it).
+
+    await answerUpTo(improvement);
+    await readUntil(appText('sl', 'readAloud.textField'));
+    const field = page.getByRole('textbox', {
+      name: surveyText('sl', survey.id, 'questions.one-improvement.text'),
+    });
+    await expect
+      .poll(() => field.evaluate((box) => box.parentElement?.hasAttribute('data-reading')))
+      .toBe(true);
+    // Typing stops the reading.
+    await field.fill(IMPROVEMENT_TEXT.sl);
+    await readButton('sl').waitFor();
+    expect(await anyHighlighted()).toBe(0);
+  });
+
   it('offers no read-aloud in a language without a voice, never reading it in another voice', async () => {
     await setVoices(page, [VOICES.en, ...DECOYS]);
     await onTodaysVisit('hu');
@@ -176,15 +254,39 @@ describe('reading a question aloud', () => {
     expect(await stopButton('ru').count()).toBe(1);
     expect(await cancels(page)).toBe(before);
 
-    await option('ru', 'study-work').click();
+    // The answer being read is the one most often tapped: it is taken, and the reading stops.
+    await option('ru', 'borrow-return').click();
     await readButton('ru').waitFor();
     expect(await cancels(page)).toBeGreaterThan(before);
-    expect(await option('ru', 'study-work').isChecked()).toBe(true);
+    expect(await option('ru', 'borrow-return').isChecked()).toBe(true);
     expect(await anyHighlighted()).toBe(0);
     // Nothing left to end, and no timer brings the rest back.
     expect(await endUtterance(page)).toBe(false);
     await page.clock.runFor(CANCEL_SETTLE_MS * 4);
     expect(await utterances(page)).toHaveLength(3);
+  });
+
+  it('works by keyboard: Space on the answer being read takes it and stops; Escape stops', async () => {
+    await setVoices(page, [VOICES.hu]);
+    await onTodaysVisit('hu');
+    await readButton('hu').focus();
+    await page.keyboard.press('Enter');
+    for (let spoken = 1; spoken <= 3; spoken++) {
+      await expect.poll(async () => (await utterances(page)).length).toBe(spoken);
+      if (spoken < 3) await endUtterance(page);
+    }
+    await expect.poll(() => highlighted(option('hu', 'borrow-return'))).toBe(true);
+    await option('hu', 'borrow-return').focus();
+    await page.keyboard.press('Space');
+    await readButton('hu').waitFor();
+    expect(await option('hu', 'borrow-return').isChecked()).toBe(true);
+    expect(await anyHighlighted()).toBe(0);
+
+    await readButton('hu').focus();
+    await page.keyboard.press('Enter');
+    await stopButton('hu').waitFor();
+    await page.keyboard.press('Escape');
+    await readButton('hu').waitFor();
   });
 
   it('stops on Next and on another language, and reads the new screen afresh', async () => {
