@@ -18,7 +18,7 @@
  * menu), on Escape, on another question or language, when the page is hidden and when the
  * button leaves the screen (the review screen, a walk-away reset).
  */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import type { Question } from '../../../shared/contract/question';
 import { useLanguage } from '../../i18n/context';
 import { useReader, useReaderState } from './reading-context';
@@ -50,7 +50,8 @@ export function ReadAloudButton(props: ReadAloudButtonProps) {
   // Another question, language or voice, or the button gone: what was being read stops.
   useEffect(() => () => reader?.stop(), [reader, question.id, language, voiceName]);
 
-  useEffect(() => {
+  // A layout effect: the listeners are there as soon as "Stop reading" is, not a frame later.
+  useLayoutEffect(() => {
     if (!reading || !reader) return;
     const stopAll = () => reader.stop();
     const control = (event: Event) => {
