@@ -14,7 +14,7 @@ import { CANCEL_SETTLE_MS } from '../../src/app/kiosk/read-aloud/speech';
 import type { Question } from '../../src/shared/contract/question';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../src/shared/languages';
 import { BUILT_IN_SURVEYS } from '../../src/surveys';
-import type { KioskPage } from './pages/kiosk-page';
+import { KioskPage } from './pages/kiosk-page';
 import { StaffPage } from './pages/staff-page';
 import { IMPROVEMENT_TEXT, patronAnswers } from './support/answers';
 import { axeViolations } from './support/axe';
@@ -353,6 +353,28 @@ describe('reading a question aloud', () => {
     ).toBe(true);
     expect(await smallTargets(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('offers nothing, and says so to staff, in a browser with no speech synthesis', async () => {
+    await closeKiosk(page);
+    page = await stack.browser.context.newPage();
+    // After the fake's own script: this browser has neither the engine nor utterances.
+    await page.addInitScript(() => {
+      for (const name of ['speechSynthesis', 'SpeechSynthesisUtterance']) {
+        Object.defineProperty(window, name, { value: undefined, configurable: true });
+      }
+    });
+    await page.clock.install();
+    await page.goto(stack.collector.url);
+    kiosk = new KioskPage(page, survey);
+    const staff = new StaffPage(page);
+    await staff.open();
+    await page.getByText(appText('en', 'staff.voices.unsupported')).waitFor();
+    expect(await page.getByRole('rowheader').count()).toBe(0);
+    await staff.close();
+    await kiosk.button('welcome.start').click();
+    await kiosk.expectQuestion(visits);
+    expect(await readButton('en').count()).toBe(0);
   });
 
   it('lists in the staff view which languages have a voice on this device', async () => {
