@@ -13,6 +13,9 @@ import {
 import type { GapQuestion } from '../../shared/contract/question';
 import { GAP_KEYS } from '../../shared/survey/translation-keys';
 import { useLanguage } from '../i18n/context';
+import { ReadingBadge } from '../kiosk/read-aloud/ReadingBadge';
+import { useReaderState } from '../kiosk/read-aloud/reading-context';
+import { gapLineReadId } from '../kiosk/read-aloud/segments';
 import { NotApplicable } from './NotApplicable';
 import { OptionButton } from './OptionButton';
 
@@ -33,6 +36,7 @@ export function GapScale(props: {
   const { t, ts, language } = useLanguage();
   const number = new Intl.NumberFormat(language);
   const { question } = props;
+  const readingId = useReaderState((reader) => reader.currentId, undefined);
   const current: Partial<GapAnswer> =
     typeof props.value === 'object' && 'perceived' in props.value
       ? (props.value as GapAnswer)
@@ -45,9 +49,16 @@ export function GapScale(props: {
       {GAP_DIMENSIONS.map((dimension) => {
         const name = `${question.id}-${dimension}`;
         const legendId = `${name}-legend`;
+        const beingRead = readingId === gapLineReadId(question.id, dimension);
         return (
-          <fieldset key={dimension} class="gap-line" aria-labelledby={legendId}>
+          <fieldset
+            key={dimension}
+            class="gap-line"
+            aria-labelledby={legendId}
+            data-reading={beingRead ? '' : undefined}
+          >
             <legend id={legendId}>{ts(GAP_KEYS[dimension])}</legend>
+            {beingRead && <ReadingBadge />}
             <div class={`numbers numbers-${POINTS.length}`}>
               {POINTS.map((point) => (
                 <OptionButton

@@ -3,6 +3,9 @@
  * readers work as they expect) drawn as a large target of at least 48 px.
  */
 import type { ComponentChildren } from 'preact';
+import { ReadingBadge } from '../kiosk/read-aloud/ReadingBadge';
+import { useBeingRead } from '../kiosk/read-aloud/reading-context';
+import { readId } from '../kiosk/read-aloud/segments';
 
 export function OptionButton(props: {
   type: 'radio' | 'checkbox';
@@ -16,8 +19,14 @@ export function OptionButton(props: {
   describedBy?: string;
   lang?: string;
 }) {
+  // Highlighted while read aloud: its name and value are the id the reading gives it.
+  const beingRead = useBeingRead(readId(props.name, props.value));
   return (
-    <label class={`option${props.variant ? ` option-${props.variant}` : ''}`} lang={props.lang}>
+    <label
+      class={`option${props.variant ? ` option-${props.variant}` : ''}`}
+      lang={props.lang}
+      data-reading={beingRead ? '' : undefined}
+    >
       <input
         type={props.type}
         name={props.name}
@@ -27,6 +36,7 @@ export function OptionButton(props: {
         onChange={(event) => props.onChange((event.currentTarget as HTMLInputElement).checked)}
       />
       <span class="option-body">{props.children}</span>
+      {beingRead && <ReadingBadge />}
     </label>
   );
 }

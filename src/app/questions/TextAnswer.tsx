@@ -6,6 +6,9 @@
 import type { AnswerValue } from '../../shared/contract/answer';
 import type { TextQuestion } from '../../shared/contract/question';
 import { useLanguage } from '../i18n/context';
+import { ReadingBadge } from '../kiosk/read-aloud/ReadingBadge';
+import { useBeingRead } from '../kiosk/read-aloud/reading-context';
+import { textFieldReadId } from '../kiosk/read-aloud/segments';
 import { FREE_TEXT_PRIVACY } from './free-text';
 
 export function TextAnswer(props: {
@@ -19,8 +22,10 @@ export function TextAnswer(props: {
   const { question } = props;
   const text = typeof props.value === 'string' ? props.value : '';
   const limitId = `${question.id}-limit`;
+  const beingRead = useBeingRead(textFieldReadId(question.id));
   return (
-    <div class="text-answer">
+    <div class="text-answer" data-reading={beingRead ? '' : undefined}>
+      {beingRead && <ReadingBadge />}
       <textarea
         class="text-input"
         rows={5}

@@ -22,6 +22,7 @@ import { SaveToFile } from './SaveToFile';
 import { SentKeptNotice } from './SentKeptNotice';
 import { NoPinNotice } from './StaffGate';
 import { StorageUsage } from './StorageUsage';
+import { VoicesSection } from './VoicesSection';
 
 export interface StaffActions {
   syncNow: () => Promise<unknown>;
@@ -121,6 +122,7 @@ function Status(
         {quarantined && quarantined.length > 0 && <RefusedToFile />}
         <OpeningHoursNotice />
         <PinningHelp />
+        <VoicesSection />
       </main>
     </div>
   );
