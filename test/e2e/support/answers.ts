@@ -55,5 +55,5 @@ export function patronAnswersV1(language: Language): Record<string, AnswerValue>
     'space-quiet': _quiet,
     ...kept
   } = patronAnswers(language);
-  return { ...kept, 'staff-helpful': 4, 'computers-wifi': 'na', 'space-comfort': 3 };
+  return { ...kept, 'staff-helpful': 4, 'computers-wifi': 2, 'space-comfort': 3 };
 }
