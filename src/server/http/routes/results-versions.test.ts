@@ -4,19 +4,30 @@
  * updated, a bookmobile's file), counts an unchanged question of both versions together,
  * and shows a retired question and the questions that replaced it apart.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestCollector, type TestCollector } from '../../../../test/fixtures/collector';
-import { makeResponse } from '../../../../test/fixtures/responses';
+import { testHost } from '../../../../test/fixtures/cli-host';
+import {
+  startTestCollector,
+  type TestCollector,
+  TIME_ZONE,
+} from '../../../../test/fixtures/collector';
+import { responseFileContent } from '../../../../test/fixtures/response-files';
+import { DEVICE_ID, makeResponse } from '../../../../test/fixtures/responses';
 import { completeAnswers, SURVEY_ID } from '../../../../test/fixtures/survey-package';
 import { testDialects } from '../../../../test/fixtures/test-databases';
 import type { Answers } from '../../../shared/contract/answer';
 import { DeviceConfigSchema } from '../../../shared/contract/device';
 import { apiPath, ENDPOINTS } from '../../../shared/contract/endpoints';
+import { makeResponseFile } from '../../../shared/contract/response-file';
 import { ResultsSummarySchema } from '../../../shared/contract/results';
 import { builtInPackageVersions } from '../../../surveys/packages';
+import { main } from '../../collector';
 import { prepareCollector } from '../../startup';
-import { listSurveyVersions } from '../../storage';
+import { countResponses, listSurveyVersions } from '../../storage';
 
 /** Version 2's answers: version 1's, with each split item answered as its two halves. */
 function versionTwoAnswers(): Answers {
@@ -76,6 +87,20 @@ describe.each(testDialects)('the built-in questionnaire across versions on $name
       makeResponse({ surveyVersion: 2 }),
     ]);
     expect(reply.results.map((r) => r.outcome)).toEqual(['accepted', 'accepted', 'rejected']);
+  });
+
+  it("takes a bookmobile's file of version 1 responses imported once version 2 is out", async () => {
+    await collector.enroll(DEVICE_ID, 'main');
+    const route = Array.from({ length: 3 }, () => makeResponse({ surveyVersion: 1 }));
+    const path = join(mkdtempSync(join(tmpdir(), 'versions-import-')), 'bookmobile.json');
+    writeFileSync(path, JSON.stringify(await makeResponseFile(responseFileContent(route))));
+    const host = testHost({ ...collector.database.env, TIME_ZONE });
+    await main(['responses', 'import', path], host);
+    expect(host.exitCode).toBe(0);
+    expect(host.output.join('\n')).toContain(
+      'accepted   3\nduplicate  0\nconflict   0\nrejected   0',
+    );
+    expect(await countResponses(collector.database.storage)).toBe(3);
   });
 
   it('counts an unchanged question of both versions together, and split items apart', async () => {
