@@ -12,6 +12,5 @@ export const DEFAULT_SURVEY_ID = libraryServiceQuality.id;
 export const BUILT_IN_SURVEYS: readonly SurveyStructure[] = [libraryServiceQuality];
 
 /** Every version of each built-in questionnaire, oldest first: what the collector stores. */
-export const BUILT_IN_SURVEY_VERSIONS: readonly SurveyStructure[] = [
-  ...libraryServiceQualityVersions,
-];
+// A plain reference (no spread), so the kiosk's bundle drops it and the older versions.
+export const BUILT_IN_SURVEY_VERSIONS: readonly SurveyStructure[] = libraryServiceQualityVersions;

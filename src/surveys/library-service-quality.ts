@@ -141,9 +141,12 @@ export const libraryServiceQualityV1 = {
 } satisfies SurveyStructure;
 
 /** Version 2, the one kiosks run: each quality item asks about one thing. */
+// Written out apart from version 1, so the kiosk's bundle, which needs only this one,
+// carries no copy of version 1.
 export const libraryServiceQualityV2 = {
-  ...libraryServiceQualityV1,
+  id: 'library-service-quality',
   version: 2,
+  title: 'title',
   questions: [
     ...opening,
     { id: 'staff-helpfulness', ...quality },
