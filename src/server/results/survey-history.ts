@@ -13,6 +13,7 @@ import {
   type StoredSurveyPackage,
   type SurveyTranslations,
   surveyPackageVersions,
+  surveyStructures,
 } from '../storage';
 
 export interface SurveyHistory {
@@ -51,7 +52,30 @@ function textsOfEveryVersion(packages: readonly StoredSurveyPackage[]): SurveyTr
   return merged;
 }
 
-/** The survey across its stored versions; undefined when the collector has none. */
+/** What the results pages read: the structures only, not every version's texts. */
+export interface SurveyQuestions {
+  /** The latest version's structure. */
+  latest: SurveyStructure;
+  structure: SurveyStructure;
+  askedIn: Record<string, AskedIn>;
+}
+
+/** The questions of every stored version; undefined when the collector has none. */
+export async function surveyQuestions(
+  storage: Storage,
+  surveyId: string,
+): Promise<SurveyQuestions | undefined> {
+  const structures = [...(await surveyStructures(storage, [surveyId])).values()];
+  const latest = structures.reduce<SurveyStructure | undefined>(
+    (newest, s) => (newest && newest.version > s.version ? newest : s),
+    undefined,
+  );
+  if (!latest) return undefined;
+  const { questions, askedIn } = questionsAcrossVersions(structures);
+  return { latest, structure: { ...latest, questions }, askedIn };
+}
+
+/** The survey across its stored versions, texts too (the exports); undefined when none. */
 export async function surveyHistory(
   storage: Storage,
   surveyId: string,

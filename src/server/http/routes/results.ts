@@ -21,7 +21,7 @@ import {
 import { resultsOverview } from '../../results/overview';
 import { resultsQuery } from '../../results/query';
 import { resultsSummary } from '../../results/summary';
-import { surveyHistory } from '../../results/survey-history';
+import { surveyQuestions } from '../../results/survey-history';
 import {
   addCommentTag,
   commentsPage,
@@ -63,10 +63,9 @@ export function resultsRoutes({ storage, now }: ResolvedDeps, access: StaffAcces
     if (!query) throw notFound('no such branch');
     if (query.from && query.to && query.from > query.to)
       throw badRequest('from: should not be after "to"', 'from');
-    const history = await surveyHistory(storage, filter.survey);
-    if (!history) throw notFound(`no survey ${filter.survey}`);
-    const { structure, askedIn, latest } = history;
-    return { scope, query, structure, askedIn, latest: latest.structure };
+    const survey = await surveyQuestions(storage, filter.survey);
+    if (!survey) throw notFound(`no survey ${filter.survey}`);
+    return { scope, query, ...survey };
   }
 
   app.get(API.resultsSummary.path, access.staff, async (c) => {
