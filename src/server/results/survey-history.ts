@@ -1,8 +1,9 @@
 /**
- * A survey across its versions, as the results and the exports read it: the latest version's
- * package, the questions of every version (src/shared/survey/question-versions.ts), which
- * versions asked the questions not asked in all, and the texts of every version, so a
- * question a later version retired is still named in each language.
+ * A survey across its versions, as the results and the exports read it: the questions of
+ * every version (src/shared/survey/question-versions.ts) and which versions asked those not
+ * asked in all (`surveyQuestions`, from the structures alone, for the results pages); the
+ * exports also take the latest version's package and the texts of every version
+ * (`surveyHistory`), so a question a later version retired is still named in each language.
  */
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import type { TranslationTree } from '../../shared/contract/translations';
