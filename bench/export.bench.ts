@@ -13,6 +13,8 @@ import { type ExportRow, exportColumns } from '../src/server/results/export/colu
 import { responsesCsv } from '../src/server/results/export/csv-export';
 import { responsesXlsx } from '../src/server/results/export/xlsx-export';
 import { LANGUAGES } from '../src/shared/languages';
+import { questionsAcrossVersions } from '../src/shared/survey/question-versions';
+import { BUILT_IN_SURVEY_VERSIONS } from '../src/surveys';
 import { builtInPackages } from '../src/surveys/packages';
 import { collectedResponse, PATRON_TEXTS } from '../test/fixtures/export-rows';
 import { completeAnswers } from '../test/fixtures/survey-package';
@@ -23,7 +25,8 @@ const NOW = new Date('2026-11-21T08:00:00.000Z');
 
 const [pkg] = builtInPackages();
 if (!pkg) throw new Error('no built-in survey');
-const columns = exportColumns(pkg);
+// The questions of every version, as the export route writes them (the rows answer version 1).
+const columns = exportColumns(questionsAcrossVersions(BUILT_IN_SURVEY_VERSIONS));
 const codebook = buildCodebook(columns, pkg, 'en');
 
 /** Synthetic rows, varied by index so that compression and strings behave as in real data. */

@@ -281,6 +281,13 @@ export const api = {
   /** The latest version of a survey package: its structure and every language's texts. */
   surveyPackage: (surveyId: string) =>
     call(ENDPOINTS.survey, apiPath(ENDPOINTS.survey, { id: surveyId }), SurveyPackageSchema),
+  /** One version of a survey package: an older one names the questions a later one retired. */
+  surveyPackageVersion: (surveyId: string, version: number) =>
+    call(
+      ENDPOINTS.surveyVersion,
+      apiPath(ENDPOINTS.surveyVersion, { id: surveyId, version }),
+      SurveyPackageSchema,
+    ),
 };
 
 export const EXPORTS = {

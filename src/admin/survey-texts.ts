@@ -2,11 +2,14 @@
  * A survey's structure and texts, from its package (GET /surveys/:id brings every
  * language). Each package is fetched once per visit and its texts added to i18next as
  * survey.<id>; screens name questions, options and scale points in the reader's language.
+ * The results pages read the survey across its versions (survey-versions.ts): the
+ * questions of every version, each marked with the versions that asked it when not all did.
  */
 import type { TFunction } from 'i18next';
 import { useMemo } from 'preact/hooks';
 import type { Question } from '../shared/contract/question';
 import type { SurveyPackage } from '../shared/contract/survey-package';
+import type { AskedIn } from '../shared/survey/question-versions';
 import {
   GAP_KEYS,
   NPS_KEYS,
@@ -17,6 +20,7 @@ import {
 import { api } from './api';
 import { useLanguage } from './context';
 import { addSurveyTexts, surveyT } from './i18n';
+import { loadSurveyAcrossVersions } from './survey-versions';
 import { type Load, useLoad } from './use-load';
 
 const packages = new Map<string, Promise<SurveyPackage>>();
@@ -37,7 +41,10 @@ export function loadSurveyPackage(surveyId: string): Promise<SurveyPackage> {
 
 /** Names of a survey's parts in one language. */
 export interface SurveyTexts {
+  /** The latest version, its questions those of every version. */
   pkg: SurveyPackage;
+  /** The versions that asked a question, when not every version did. */
+  askedIn: (questionId: string) => AskedIn | undefined;
   ts: TFunction;
   title: string;
   question: (questionId: string) => string;
@@ -48,9 +55,14 @@ export interface SurveyTexts {
   gap: Record<keyof typeof GAP_KEYS, string>;
 }
 
-export function surveyTexts(pkg: SurveyPackage, ts: TFunction): SurveyTexts {
+export function surveyTexts(
+  pkg: SurveyPackage,
+  ts: TFunction,
+  askedIn: Readonly<Record<string, AskedIn>> = {},
+): SurveyTexts {
   return {
     pkg,
+    askedIn: (id) => askedIn[id],
     ts,
     title: ts(pkg.title),
     // A comment may name a question a later version dropped: its id is better than a key.
@@ -66,16 +78,17 @@ export function surveyTexts(pkg: SurveyPackage, ts: TFunction): SurveyTexts {
   };
 }
 
-/** The package of a survey and its texts in the reader's language. */
+/** A survey across its versions and its texts in the reader's language. */
 export function useSurveyTexts(surveyId: string | undefined): Load<SurveyTexts> {
   const { language } = useLanguage();
   const [load] = useLoad(
-    () => (surveyId ? loadSurveyPackage(surveyId) : Promise.reject(new Error('no survey'))),
+    () => (surveyId ? loadSurveyAcrossVersions(surveyId) : Promise.reject(new Error('no survey'))),
     surveyId ?? '',
   );
   return useMemo((): Load<SurveyTexts> => {
     if (load.state === 'error') return { state: 'error', error: load.error };
     if (load.state !== 'ok' || !surveyId) return { state: 'loading' };
-    return { state: 'ok', data: surveyTexts(load.data, surveyT(language, surveyId)) };
+    const { pkg, askedIn } = load.data;
+    return { state: 'ok', data: surveyTexts(pkg, surveyT(language, surveyId), askedIn) };
   }, [load, language, surveyId]);
 }

@@ -5,7 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../src/shared/languages';
+import { questionsAcrossVersions } from '../../src/shared/survey/question-versions';
 import { questionTextKey } from '../../src/shared/survey/translation-keys';
+import { BUILT_IN_SURVEY_VERSIONS } from '../../src/surveys';
 import { libraryServiceQuality } from '../../src/surveys/library-service-quality';
 import { AdminPage } from './pages/admin-page';
 import { mean, netPromoterScore, SEED_BRANCHES, seedResults } from './support/results-seed';
@@ -203,6 +205,33 @@ describe('the dashboard over the seeded answers', () => {
       await heading(second?.id ?? '').waitFor();
       await expect(heading(first?.id ?? '').count()).resolves.toBe(0);
       expect(new URL(admin.page.url()).hash).toContain(`question=${second?.id}`);
+    } finally {
+      await admin.page.close();
+    }
+  });
+
+  it('shows a question version 2 retired, marked, beside the ones that replaced it', async () => {
+    const { questions } = questionsAcrossVersions(BUILT_IN_SURVEY_VERSIONS);
+    const number = (id: string) => questions.findIndex((q) => q.id === id) + 1;
+    const admin = await openAs(ADMIN, 'questions', { question: 'computers-wifi' });
+    try {
+      const text = (id: string) => surveyText('en', libraryServiceQuality.id, questionTextKey(id));
+      const retired = admin.page.getByRole('heading', {
+        level: 2,
+        name: `${number('computers-wifi')}. ${text('computers-wifi')} ${admin.text('results.versions.askedUntil', { version: 1 })}`,
+        exact: true,
+      });
+      await retired.waitFor();
+      await admin.page.getByText(admin.text('results.versions.onlySome')).waitFor();
+      await admin.button('questions.next').click();
+      await admin.page
+        .getByRole('heading', {
+          level: 2,
+          name: `${number('computers')}. ${text('computers')} ${admin.text('results.versions.askedFrom', { version: 2 })}`,
+          exact: true,
+        })
+        .waitFor();
+      expect(number('computers')).toBe(number('computers-wifi') + 1);
     } finally {
       await admin.page.close();
     }

@@ -29,6 +29,7 @@ import {
   sliceQuery,
   writeComparison,
 } from '../compare';
+import { AskedInMark } from '../components/AskedIn';
 import { EstimateText, TooFew } from '../components/Figures';
 import { FiltersBar, useFilters } from '../components/FiltersBar';
 import { Status } from '../components/Status';
@@ -340,6 +341,7 @@ function QuestionComparison(props: {
     <section class="panel question" aria-labelledby={headingId}>
       <h2 id={headingId}>
         <span class="question-number">{props.number}.</span> {texts.question(question.id)}
+        <AskedInMark asked={texts.askedIn(question.id)} />
       </h2>
       <div class="table-scroll">
         <table class="data compact compare-table">

@@ -23,6 +23,7 @@ import {
 } from '../charts/charts';
 import { PlotFigure, type PlotModule } from '../charts/PlotFigure';
 import { questionCommentsHref } from '../comments';
+import { AskedInMark, AskedInNote, askedInText } from '../components/AskedIn';
 import { EstimateText, FewAnswers, FewAnswersNote, TooFew } from '../components/Figures';
 import { FiltersBar, useFilters } from '../components/FiltersBar';
 import { Legend } from '../components/Legend';
@@ -78,6 +79,9 @@ export function QuestionsPage() {
               {questions.map((question, i) => (
                 <option key={question.id} value={question.id}>
                   {i + 1}. {texts.data.question(question.id)}
+                  {texts.data.askedIn(question.id)
+                    ? ` (${askedInText(t, texts.data.askedIn(question.id))})`
+                    : ''}
                 </option>
               ))}
             </select>
@@ -148,8 +152,10 @@ function QuestionSection(props: {
     <section class="panel question" aria-labelledby={headingId}>
       <h2 id={headingId}>
         <span class="question-number">{props.number}.</span> {texts.question(question.id)}
+        <AskedInMark asked={texts.askedIn(question.id)} />
       </h2>
       <p class="muted small">{t(`questionTypes.${question.type}`)}</p>
+      <AskedInNote asked={texts.askedIn(question.id)} />
       {result.tooFew ? (
         <p>
           <TooFew />

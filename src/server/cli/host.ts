@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { SurveyPackage } from '../../shared/contract/survey-package';
-import { builtInPackages } from '../../surveys/packages';
+import { builtInPackageVersions } from '../../surveys/packages';
 
 export interface CliHost {
   env: Record<string, string | undefined>;
@@ -15,6 +15,7 @@ export interface CliHost {
   setExitCode(code: number): void;
   /** Resolves with the signal's name when the collector should stop. */
   stopSignal(): Promise<string>;
+  /** Every version of every built-in survey, oldest first: `serve` stores them all. */
   builtInPackages(): SurveyPackage[];
   now(): Date;
   /** The first line of standard input, without its line end ('' when there is none). */
@@ -55,7 +56,7 @@ export function processHost(): CliHost {
           process.once(signal, () => resolve(signal));
         }
       }),
-    builtInPackages,
+    builtInPackages: builtInPackageVersions,
     now: () => new Date(),
     readStdinLine,
   };

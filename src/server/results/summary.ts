@@ -1,11 +1,14 @@
 /**
- * GET /results/summary: per question of the survey (its latest version), the counts per
- * value from the rollups and the estimates of src/shared/stats. Nothing but the counts of
- * responses is given for a slice under MIN_RESPONSES_SHOWN responses.
+ * GET /results/summary: per question of the survey (of every version: survey-history.ts),
+ * the counts per value from the rollups and the estimates of src/shared/stats. The rollups
+ * are keyed by survey and question, so a question every version asked is counted across
+ * versions. Nothing but the counts of responses is given for a slice under
+ * MIN_RESPONSES_SHOWN responses.
  */
 import { MIN_RESPONSES_SHOWN, type ResultsSummary } from '../../shared/contract/results';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import { questionResult } from '../../shared/stats';
+import type { AskedIn } from '../../shared/survey/question-versions';
 import {
   answerCounts,
   type BranchScope,
@@ -15,6 +18,8 @@ import {
 } from '../storage';
 
 /**
+ * structure: its questions those of every version; askedIn: which versions asked the
+ * questions not asked in all (said in the reply for the questions it gives).
  * questionIds: those questions only, in the survey's order (a question's page reads its
  * own rows, not every question's); unset: every question.
  */
@@ -24,6 +29,7 @@ export async function resultsSummary(
   query: ResultsQuery,
   scope: BranchScope,
   questionIds?: readonly string[],
+  askedIn: Readonly<Record<string, AskedIn>> = {},
 ): Promise<ResultsSummary> {
   const wanted = questionIds?.length ? new Set(questionIds) : undefined;
   const questions = wanted
@@ -61,5 +67,11 @@ export async function resultsSummary(
     ...totals,
     tooFew,
     questions: tooFew ? [] : questions.map((q) => questionResult(q, counts.get(q.id) ?? {})),
+    askedIn: Object.fromEntries(
+      questions.flatMap((q) => {
+        const asked = askedIn[q.id];
+        return asked ? [[q.id, asked] as const] : [];
+      }),
+    ),
   };
 }

@@ -59,6 +59,20 @@ export async function findSurveyPackage(
   return row && fromRow(row);
 }
 
+/** Every stored version of a survey, oldest first; empty when the collector has none. */
+export async function surveyPackageVersions(
+  storage: Storage,
+  surveyId: string,
+): Promise<StoredSurveyPackage[]> {
+  const rows = await storage.db
+    .selectFrom('survey_packages')
+    .selectAll()
+    .where('survey_id', '=', surveyId)
+    .orderBy('version')
+    .execute();
+  return rows.map(fromRow);
+}
+
 /** The latest version number of a survey, or undefined when the collector has none. */
 export async function latestSurveyVersion(
   storage: Storage,

@@ -158,7 +158,18 @@ export const ResultsSummarySchema = z.object({
   completed: z.int(),
   /** Under MIN_RESPONSES_SHOWN responses: nothing else is given. */
   tooFew: z.boolean(),
+  /** The questions of every version of the survey: the latest's, retired ones where they stood. */
   questions: z.array(QuestionResultSchema),
+  /**
+   * The questions not asked in every version, by id: the first version that asked it (null:
+   * the first version) and the last (null: the latest still asks it).
+   */
+  askedIn: z
+    .record(
+      QuestionIdSchema,
+      z.object({ from: z.int().min(1).nullable(), until: z.int().min(1).nullable() }),
+    )
+    .optional(),
 });
 export type ResultsSummary = z.infer<typeof ResultsSummarySchema>;
 

@@ -1,4 +1,7 @@
-/** A patron's answers to the built-in questionnaire: every question type, N/A, "other" and a skip. */
+/**
+ * A patron's answers to the built-in questionnaire (the version kiosks run): every question
+ * type, N/A, "other" and a skip.
+ */
 import type { AnswerValue } from '../../../src/shared/contract/answer';
 import type { Language } from '../../../src/shared/languages';
 
@@ -17,12 +20,15 @@ export function patronAnswers(language: Language): Record<string, AnswerValue> {
     'todays-visit': { selected: ['borrow-return', 'study-work'], other: `Printer (${language})` },
     'overall-satisfaction': 4,
     recommend: 9,
-    'staff-helpful': 5,
+    'staff-helpfulness': 5,
+    'staff-courtesy': 4,
     'found-what-needed': 4,
     'collection-choice': 3,
-    'computers-wifi': 'na',
+    computers: 'na',
+    wifi: 2,
     'opening-hours': 2,
-    'space-comfort': 4,
+    'space-comfortable': 4,
+    'space-quiet': 3,
     'gap-staff-service': { minimum: 5, desired: 8, perceived: 7 },
     'gap-information-access': { minimum: 4, desired: 9, perceived: 'na' },
     'gap-library-as-place': { minimum: 3, desired: 7, perceived: 6 },
@@ -33,4 +39,21 @@ export function patronAnswers(language: Language): Record<string, AnswerValue> {
     'age-band': 'from-30-to-44',
     'lives-locally': 'yes',
   };
+}
+
+/**
+ * The same patron on version 1 of the questionnaire (a tablet not yet updated): each item
+ * version 2 split in two answered as one.
+ */
+export function patronAnswersV1(language: Language): Record<string, AnswerValue> {
+  const {
+    'staff-helpfulness': _helpfulness,
+    'staff-courtesy': _courtesy,
+    computers: _computers,
+    wifi: _wifi,
+    'space-comfortable': _comfortable,
+    'space-quiet': _quiet,
+    ...kept
+  } = patronAnswers(language);
+  return { ...kept, 'staff-helpful': 4, 'computers-wifi': 2, 'space-comfort': 3 };
 }

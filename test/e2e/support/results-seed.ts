@@ -2,6 +2,8 @@
  * A small, known set of responses for the librarians' pages, sent the way kiosks send them:
  * a device per branch enrolled with a code from the CLI, then sync batches. Each branch's
  * headline answers are listed here, so a test can work out the figures it expects itself.
+ * Every third complete response answered version 1 of the questionnaire (tablets not yet
+ * updated), the others version 2: the headline questions are in both.
  */
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
@@ -10,7 +12,7 @@ import { apiPath, ENDPOINTS } from '../../../src/shared/contract/endpoints';
 import type { SurveyResponse } from '../../../src/shared/contract/response';
 import type { Language } from '../../../src/shared/languages';
 import { DEFAULT_SURVEY_ID } from '../../../src/surveys';
-import { patronAnswers } from './answers';
+import { patronAnswers, patronAnswersV1 } from './answers';
 import type { RunningCollector } from './collector';
 
 export interface SeedBranch {
@@ -59,9 +61,13 @@ export const SEED_BRANCHES: readonly SeedBranch[] = [
 /** Every seeded response was answered on a day of March 2026 (collector time zone UTC). */
 export const SEED_PERIOD = { from: '2026-03-01', to: '2026-03-31' } as const;
 
+/** Whether the branch's complete response of this index answered version 1. */
+export const answeredVersionOne = (index: number) => index % 3 === 2;
+
 function completeResponse(branch: SeedBranch, index: number, deviceId: string): SurveyResponse {
+  const versionOne = answeredVersionOne(index);
   const answers: Record<string, AnswerValue> = {
-    ...patronAnswers(branch.language),
+    ...(versionOne ? patronAnswersV1 : patronAnswers)(branch.language),
     'overall-satisfaction': branch.ratings[index] ?? 3,
     recommend: branch.recommend[index] ?? 7,
   };
@@ -70,7 +76,7 @@ function completeResponse(branch: SeedBranch, index: number, deviceId: string): 
   return {
     id: uuidv7(),
     surveyId: DEFAULT_SURVEY_ID,
-    surveyVersion: 1,
+    surveyVersion: versionOne ? 1 : 2,
     locale: branch.language,
     channel: 'kiosk',
     deviceId,

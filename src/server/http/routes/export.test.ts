@@ -12,7 +12,7 @@ import { type TestDatabase, testDialects } from '../../../../test/fixtures/test-
 import { ApiErrorSchema } from '../../../shared/contract/api-error';
 import { apiPath, ENDPOINTS } from '../../../shared/contract/endpoints';
 import type { ResultsFilter } from '../../../shared/contract/results';
-import { builtInPackages } from '../../../surveys/packages';
+import { builtInPackageVersions } from '../../../surveys/packages';
 import type { ExportRow } from '../../results/export/columns';
 import { prepareCollector } from '../../startup';
 import type { CollectedResponse } from '../../storage';
@@ -68,7 +68,7 @@ describe.each(testDialects)('exports on $name', (dialect) => {
   beforeEach(async () => {
     database = await dialect.create({ migrated: false });
     await prepareCollector(database.storage, {
-      packages: builtInPackages(),
+      packages: builtInPackageVersions(),
       enrollmentCodeTtlHours: 72,
       now: NOW,
       timeZone: 'UTC',

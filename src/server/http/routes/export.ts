@@ -2,6 +2,8 @@
  * GET /export/responses.csv, /export/responses.xlsx and /export/codebook.csv (staff): the
  * raw data of a survey under the results filters, values as codes, and its codebook in the
  * language `lang=` names (English unless asked). Downloads stream as the rows are read.
+ * The columns are the questions of every version of the survey (results/survey-history.ts),
+ * each row saying the version it answered, so one file holds a year that spans two versions.
  *
  * The integrator brings who may read what: `auth` signs the staff member in and leaves
  * their branch scope on the context, and `rows` reads the responses of a filter within a
@@ -23,7 +25,8 @@ import {
 } from '../../results/export/csv-export';
 import { responsesXlsx, XLSX_CONTENT_TYPE } from '../../results/export/xlsx-export';
 import { resultsQuery } from '../../results/query';
-import { findSurveyPackage, type StoredSurveyPackage } from '../../storage';
+import { type SurveyHistory, surveyHistory } from '../../results/survey-history';
+import type { StoredSurveyPackage } from '../../storage';
 import type { BranchScope } from '../../storage/scope';
 import type { ResolvedDeps } from '../deps';
 import { badRequest, firstIssue, notFound } from '../errors';
@@ -102,9 +105,10 @@ export function attachmentHeader(
   return `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(titled)}`;
 }
 
-const codebookSource = (pkg: StoredSurveyPackage) => ({
-  title: pkg.structure.title,
-  translations: pkg.translations,
+/** The codebook names a retired question in the texts of the versions that asked it. */
+const codebookSource = (history: SurveyHistory) => ({
+  title: history.latest.structure.title,
+  translations: history.translations,
 });
 
 /** Reports a failure of the source (the download then breaks off) before passing it on. */
@@ -129,16 +133,17 @@ export function exportRoutes(
     const { filter, language } = exportQuery(c);
     // Branch staff asking for another branch are told there is no such thing.
     if (!resultsQuery(filter, c.get('scope'))) throw notFound('no such branch');
-    const pkg = await findSurveyPackage(storage, filter.survey);
-    if (!pkg) throw notFound(`there is no survey "${filter.survey}"`);
-    const columns = exportColumns(pkg.structure);
+    const history = await surveyHistory(storage, filter.survey);
+    if (!history) throw notFound(`there is no survey "${filter.survey}"`);
+    const pkg = history.latest;
+    const columns = exportColumns(history.structure);
     const source = () => reported(rows(filter, c.get('scope')), logError);
     const download = (contentType: string, disposition: string) => {
       c.header('Content-Type', contentType);
       c.header('Content-Disposition', disposition);
       c.header('Cache-Control', 'no-store');
     };
-    return { filter, language, pkg, columns, source, download };
+    return { filter, language, pkg, history, columns, source, download };
   }
 
   const { exportCsv, exportXlsx, exportCodebook } = ENDPOINTS;
@@ -149,14 +154,14 @@ export function exportRoutes(
       return c.body(toWebStream(responsesCsv(columns, source())));
     })
     .on(exportXlsx.method, exportXlsx.path, auth, async (c) => {
-      const { filter, language, pkg, columns, source, download } = await prepare(c);
-      const codebook = buildCodebook(columns, codebookSource(pkg), language);
+      const { filter, language, pkg, history, columns, source, download } = await prepare(c);
+      const codebook = buildCodebook(columns, codebookSource(history), language);
       download(XLSX_CONTENT_TYPE, attachmentHeader(pkg, filter, `_${language}`, 'xlsx', language));
       return c.body(toWebStream(responsesXlsx(columns, source(), codebook, now())));
     })
     .on(exportCodebook.method, exportCodebook.path, auth, async (c) => {
-      const { filter, language, pkg, columns, download } = await prepare(c);
-      const codebook = buildCodebook(columns, codebookSource(pkg), language);
+      const { filter, language, pkg, history, columns, download } = await prepare(c);
+      const codebook = buildCodebook(columns, codebookSource(history), language);
       download(
         CSV_CONTENT_TYPE,
         attachmentHeader(pkg, filter, `_codebook_${language}`, 'csv', language),

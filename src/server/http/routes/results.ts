@@ -21,12 +21,12 @@ import {
 import { resultsOverview } from '../../results/overview';
 import { resultsQuery } from '../../results/query';
 import { resultsSummary } from '../../results/summary';
+import { surveyQuestions } from '../../results/survey-history';
 import {
   addCommentTag,
   commentsPage,
   commentTagCounts,
   findComment,
-  findSurveyPackage,
   placeCounts,
   removeCommentTag,
   type StoredComment,
@@ -53,30 +53,34 @@ function commentReply(comment: StoredComment) {
 export function resultsRoutes({ storage, now }: ResolvedDeps, access: StaffAccess): Hono {
   const app = new Hono();
 
-  /** The storage query and the survey's latest structure, or 404. */
+  /**
+   * The storage query and the survey's questions of every version (in the latest's
+   * structure), with the versions that asked those not asked in all; or 404.
+   */
   async function scoped(c: Context, filter: ResultsFilter) {
     const scope = access.scope(c);
     const query = resultsQuery(filter, scope);
     if (!query) throw notFound('no such branch');
     if (query.from && query.to && query.from > query.to)
       throw badRequest('from: should not be after "to"', 'from');
-    const pkg = await findSurveyPackage(storage, filter.survey);
-    if (!pkg) throw notFound(`no survey ${filter.survey}`);
-    return { scope, query, structure: pkg.structure };
+    const survey = await surveyQuestions(storage, filter.survey);
+    if (!survey) throw notFound(`no survey ${filter.survey}`);
+    return { scope, query, ...survey };
   }
 
   app.get(API.resultsSummary.path, access.staff, async (c) => {
     const filter = parseQuery(c, ResultsFilterSchema);
-    const { scope, query, structure } = await scoped(c, filter);
+    const { scope, query, structure, askedIn } = await scoped(c, filter);
     const unknown = filter.question?.find((id) => !structure.questions.some((q) => q.id === id));
     if (unknown) throw notFound(`no question ${unknown} in survey ${filter.survey}`);
-    return c.json(await resultsSummary(storage, structure, query, scope, filter.question));
+    return c.json(await resultsSummary(storage, structure, query, scope, filter.question, askedIn));
   });
 
   app.get(API.resultsOverview.path, access.staff, async (c) => {
     const { interval, ...filter } = parseQuery(c, ResultsOverviewQuerySchema);
-    const { scope, query, structure } = await scoped(c, filter);
-    return c.json(await resultsOverview(storage, structure, query, scope, interval));
+    // The headline questions are the latest version's, counted in every version that asked them.
+    const { scope, query, latest } = await scoped(c, filter);
+    return c.json(await resultsOverview(storage, latest, query, scope, interval));
   });
 
   app.get(API.resultsPlaces.path, access.staff, async (c) => {

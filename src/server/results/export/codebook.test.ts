@@ -31,7 +31,7 @@ describe('buildCodebook', () => {
     const values = (column: string) =>
       codebook.rows.filter((row) => row.column === column).map((row) => row.value);
     expect(values('overall-satisfaction')).toEqual([1, 2, 3, 4, 5, '']);
-    expect(values('staff-helpful')).toEqual([1, 2, 3, 4, 5, 'na', '']);
+    expect(values('staff-courtesy')).toEqual([1, 2, 3, 4, 5, 'na', '']);
     expect(values('recommend')).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, '']);
     expect(values('todays-visit.event')).toEqual([1, 0, '']);
     expect(values('gap-staff-service.perceived')).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 'na', '']);

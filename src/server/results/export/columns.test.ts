@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { collectedResponse } from '../../../../test/fixtures/export-rows';
 import { completeAnswers } from '../../../../test/fixtures/survey-package';
-import { libraryServiceQuality } from '../../../surveys/library-service-quality';
+import { libraryServiceQualityV1 } from '../../../surveys/library-service-quality';
 import { type CellValue, exportCells, exportColumns, RESPONSE_FIELDS } from './columns';
 
-const columns = exportColumns(libraryServiceQuality);
+// The fixture's responses answer version 1, so its columns are version 1's.
+const columns = exportColumns(libraryServiceQualityV1);
 const names = columns.map((column) => column.name);
 
 function cellsOf(answers = completeAnswers(), answeredDay: string | null = '2026-11-20') {

@@ -12,6 +12,8 @@ import {
 } from '../../../../test/fixtures/export-rows';
 import { completeAnswers } from '../../../../test/fixtures/survey-package';
 import { LANGUAGES, type Language } from '../../../shared/languages';
+import { questionsAcrossVersions } from '../../../shared/survey/question-versions';
+import { BUILT_IN_SURVEY_VERSIONS } from '../../../surveys';
 import { builtInPackages } from '../../../surveys/packages';
 import type { CollectedResponse } from '../../storage';
 import { buildCodebook } from './codebook';
@@ -24,7 +26,9 @@ function builtInPackage() {
   return first;
 }
 const pkg = builtInPackage();
-const columns = exportColumns(pkg);
+// As the export route makes them: the questions of every version (the fixture's responses
+// answer version 1).
+const columns = exportColumns(questionsAcrossVersions(BUILT_IN_SURVEY_VERSIONS));
 const NOW = new Date('2026-11-21T08:00:00.000Z');
 
 async function workbookOf(responses: CollectedResponse[], language: Language = 'en') {
