@@ -225,6 +225,12 @@ describe('the access controls', () => {
 
     await idleFor(IDLE_MS + 1000);
     await page.getByRole('alertdialog', { name: appText('lt', 'idle.title') }).waitFor();
+    // "Are you still there?" at 200% on a phone: whole, its answer within reach.
+    await page.setViewportSize(PHONE);
+    expect(await clippedText(page), 'the walk-away question: text cut off').toEqual([]);
+    expect(await smallTargets(page), 'the walk-away question: targets').toEqual([]);
+    expect(await axeViolations(page), 'the walk-away question: axe').toEqual([]);
+    await page.setViewportSize(TABLET);
     await idleFor(WARNING_MS + 1000);
     kiosk.language = 'en';
     await kiosk.button('welcome.start').waitFor();
@@ -241,6 +247,26 @@ describe('the access controls', () => {
     await idleFor(IDLE_MS / 2);
     await access.expectNormal('a minute after the last change');
     await kiosk.button('welcome.start').waitFor();
+  });
+
+  it('leave nothing moving when the device asks for reduced motion', async () => {
+    const moving = () =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('*')].filter((element) => {
+            const style = getComputedStyle(element);
+            const seconds = (list: string) => list.split(',').some((d) => Number.parseFloat(d) > 0);
+            return seconds(style.transitionDuration) || seconds(style.animationDuration);
+          }).length,
+      );
+    await access.choose({ textSize: 200, highContrast: true });
+    // The check can see motion: without the preference, the buttons fade between states.
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await moving()).toBeGreaterThan(0);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await moving(), 'on the welcome screen').toBe(0);
+    await kiosk.start();
+    expect(await moving(), 'on a question').toBe(0);
   });
 
   it('are operable by keyboard and say their state to screen readers', async () => {
