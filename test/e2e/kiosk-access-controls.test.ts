@@ -8,12 +8,15 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AnswerValue } from '../../src/shared/contract/answer';
 import type { Question } from '../../src/shared/contract/question';
 import { LANGUAGES, type Language } from '../../src/shared/languages';
-import { BUILT_IN_SURVEYS } from '../../src/surveys';
-import type { KioskPage } from './pages/kiosk-page';
+import { BUILT_IN_SURVEYS, DEFAULT_SURVEY_ID } from '../../src/surveys';
+import { KioskPage } from './pages/kiosk-page';
 import { patronAnswers } from './support/answers';
 import { axeViolations } from './support/axe';
+import { FakePublicApi, linkUrl } from './support/public-links';
+import { quickSurvey } from './support/quick-survey';
 import { closeKiosk, openKiosk, useStack } from './support/stack';
 import { smallTargets } from './support/targets';
 import { appText, onlySurvey, questionOf } from './support/texts';
@@ -281,5 +284,53 @@ describe('the access controls', () => {
     await access.expectSetting({ textSize: 150, highContrast: true }, 'contrast by Space');
     await page.keyboard.press('Enter');
     await access.expectSetting({ textSize: 150, highContrast: false }, 'contrast off by Enter');
+  });
+});
+
+describe("the access controls on a visitor's phone", () => {
+  const stack = useStack({ browser: { locale: 'sl-SI', phone: { viewport: PHONE } } });
+  const TOKEN = 'Acce0123456789_-abcdefghijklmnop';
+
+  it('are there on every screen, and stay for the visitor after thanks', async () => {
+    await new FakePublicApi(stack.collector.url, quickSurvey())
+      .link({ token: TOKEN, branch: { id: 'south', name: 'South Branch' }, state: 'open' })
+      .install(stack.browser.context);
+    const page = await stack.browser.context.newPage();
+    await page.goto(linkUrl(stack.collector.url, TOKEN));
+    const phone = new KioskPage(page, quickSurvey(), 'sl', DEFAULT_SURVEY_ID);
+    const access = new AccessBar(page, () => phone.language);
+    const setting = { textSize: 200, highContrast: true } as const;
+    const expectFits = async (screen: string) => {
+      await access.expectSetting(setting, screen);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
+      expect(await clippedText(page), `${screen}: text cut off`).toEqual([]);
+      expect(await smallTargets(page), `${screen}: targets`).toEqual([]);
+      expect(await axeViolations(page), `${screen}: axe`).toEqual([]);
+    };
+
+    await phone.button('welcome.start').waitFor();
+    await access.choose(setting);
+    await expectFits('welcome');
+    await phone.start();
+    const answers: AnswerValue[] = ['weekly', 4];
+    for (const [index, question] of quickSurvey().questions.entries()) {
+      const value = answers[index];
+      if (value === undefined) throw new Error('the quick survey has two questions');
+      await phone.expectQuestion(question);
+      await phone.answer(question, value);
+      await expectFits(question.id);
+      await phone.next();
+    }
+    await phone.button('review.submit').click();
+    await phone
+      .heading()
+      .filter({ hasText: appText('sl', 'thanks.title') })
+      .waitFor();
+    // The phone is the visitor's own: nobody comes next, so nothing resets.
+    await expectFits('thanks');
+    await page.close();
   });
 });
