@@ -10,6 +10,8 @@ import type { KioskOptions } from '../../shared/contract/device';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import { firstQuestion, questionProgress } from '../../shared/survey/navigation';
 import { LanguageProvider } from '../i18n/context';
+import { AccessControls } from './access/AccessControls';
+import { isNormalAccess, useAccessSettings } from './access/access-settings';
 import { ScreenAnnouncer } from './announce/ScreenAnnouncer';
 import { ClosedScreen } from './ClosedScreen';
 import { IdleDialog } from './IdleDialog';
@@ -38,11 +40,14 @@ export function KioskApp(props: {
   onPlace: (place: KioskPlace) => void;
 }) {
   const { survey, kioskOptions, phone } = props;
+  // Text size and contrast are the patron's, like the language: they go with every reset.
+  const access = useAccessSettings();
   const kiosk = useKiosk({
     survey,
     kioskOptions,
     initial: props.initial,
     onSubmitted: props.onSubmitted,
+    onReset: access.reset,
     ...(phone ? { link: phone } : {}),
   });
   const { state } = kiosk;
@@ -58,15 +63,18 @@ export function KioskApp(props: {
     onExpire: () => void kiosk.walkAway(),
   });
 
-  // On the welcome screen a patron who chose a language and left gets no dialog: there is
-  // nothing of theirs to keep, so the kiosk quietly returns to its default language.
-  const onWelcomeInOtherLanguage =
-    !phone && state.stage === 'welcome' && state.language !== kioskOptions.defaultLocale;
+  // On the welcome screen a patron who chose a language (or a text size, or contrast) and
+  // left gets no dialog: there is nothing of theirs to keep, so the kiosk quietly returns
+  // to its default language and normal settings. Each change starts the wait again.
+  const onWelcomeChanged =
+    !phone &&
+    state.stage === 'welcome' &&
+    (state.language !== kioskOptions.defaultLocale || !isNormalAccess(access.settings));
   useEffect(() => {
-    if (!onWelcomeInOtherLanguage) return;
+    if (!onWelcomeChanged) return;
     const timer = setTimeout(() => void kiosk.reset(), kioskOptions.idleTimeoutSeconds * 1000);
     return () => clearTimeout(timer);
-  }, [onWelcomeInOtherLanguage, kioskOptions.idleTimeoutSeconds, kiosk.reset]);
+  }, [onWelcomeChanged, access.settings, kioskOptions.idleTimeoutSeconds, kiosk.reset]);
 
   const { onPlace } = props;
   useEffect(() => {
@@ -79,6 +87,7 @@ export function KioskApp(props: {
   return (
     <LanguageProvider language={state.language} surveyId={survey.id}>
       <div class="kiosk" data-stage={state.stage}>
+        <AccessControls settings={access.settings} onChange={access.change} />
         {kiosk.saveFailure && (
           <SaveFailure kind={kiosk.saveFailure} onRetry={() => void kiosk.retrySave()} />
         )}

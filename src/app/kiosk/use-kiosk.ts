@@ -90,6 +90,8 @@ export function useKiosk(options: {
   onSubmitted?: () => void;
   /** Set on a phone opened from a public link (phone mode). */
   link?: PhoneLink;
+  /** Back to the welcome screen for the next patron: what else was theirs goes too. */
+  onReset?: () => void;
 }): Kiosk {
   const { survey, kioskOptions, link } = options;
   const draftOf = (state: KioskState) => draftFor(state, link);
@@ -99,6 +101,8 @@ export function useKiosk(options: {
   const writer = useMemo(() => new DraftWriter(setSaveFailure), []);
   const onSubmitted = useRef(options.onSubmitted);
   onSubmitted.current = options.onSubmitted;
+  const onReset = useRef(options.onReset);
+  onReset.current = options.onReset;
 
   // What changed since the last write: only keystrokes may wait for the next ones. A
   // choice made in the same render as a keystroke wins, so it is never held back.
@@ -149,6 +153,7 @@ export function useKiosk(options: {
     // The screen leaves the patron's answers at once; the default language's texts are
     // loaded from the start, so they need not be waited for.
     dispatch({ type: 'reset', language: kioskOptions.defaultLocale });
+    onReset.current?.();
     closing.current = false;
     await switchLanguage(kioskOptions.defaultLocale, survey.id);
   }, [writer, kioskOptions.defaultLocale, survey.id]);
