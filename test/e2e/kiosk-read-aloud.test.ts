@@ -343,7 +343,7 @@ describe('reading a question aloud', () => {
     expect(await utterances(page)).toHaveLength(1);
   });
 
-  it('fits the top bar of a 360 px phone, the loudspeaker alone keeping its name', async () => {
+  it('fits the access-controls bar of a 360 px phone, the loudspeaker alone keeping its name', async () => {
     await page.setViewportSize({ width: 360, height: 640 });
     await setVoices(page, [VOICES.lt]);
     await onTodaysVisit('lt');

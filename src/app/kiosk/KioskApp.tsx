@@ -18,6 +18,7 @@ import { IdleDialog } from './IdleDialog';
 import { enterFullscreen } from './kiosk-lock';
 import { QuestionScreen } from './QuestionScreen';
 import { ReviewScreen } from './ReviewScreen';
+import { ReadAloudButton } from './read-aloud/ReadAloudButton';
 import { SaveFailure } from './SaveFailure';
 import { type KioskPlace, type KioskState, surveyOnScreen } from './session';
 import { PhoneThanksScreen, ThanksScreen } from './ThanksScreen';
@@ -87,7 +88,10 @@ export function KioskApp(props: {
   return (
     <LanguageProvider language={state.language} surveyId={survey.id}>
       <div class="kiosk" data-stage={state.stage}>
-        <AccessControls settings={access.settings} onChange={access.change} />
+        {/* Read aloud joins the bar on a question: it reads the question on screen. */}
+        <AccessControls settings={access.settings} onChange={access.change}>
+          {state.stage === 'question' && question && <ReadAloudButton question={question} />}
+        </AccessControls>
         {kiosk.saveFailure && (
           <SaveFailure kind={kiosk.saveFailure} onRetry={() => void kiosk.retrySave()} />
         )}

@@ -15,7 +15,6 @@ import { QuestionInput } from '../questions/QuestionInput';
 import { AnswerReminder } from './announce/AnswerReminder';
 import { LanguageMenu } from './LanguagePicker';
 import { ProgressBar } from './ProgressBar';
-import { ReadAloudButton } from './read-aloud/ReadAloudButton';
 
 export function QuestionScreen(props: {
   question: Question;
@@ -61,7 +60,6 @@ export function QuestionScreen(props: {
     <div class="screen question-screen">
       <header class="top-bar">
         <ProgressBar position={props.position} total={props.total} />
-        <ReadAloudButton question={question} />
         <LanguageMenu onChoose={props.onLanguage} />
       </header>
       <main class="question" aria-labelledby={headingId}>

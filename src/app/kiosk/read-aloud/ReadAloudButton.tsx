@@ -3,7 +3,7 @@
  * language, for patrons who cannot read small text or the survey's script. Pressed again
  * ("Stop reading") it stops.
  *
- * Interface (all it needs; it can sit in any bar of the question screen):
+ * Interface (all it needs; KioskApp puts it in the access-controls bar on a question):
  *
  *   <ReadAloudButton question={question} />
  *
@@ -120,7 +120,7 @@ export function ReadAloudButton(props: ReadAloudButtonProps) {
   return (
     <button
       type="button"
-      class={`button button-quiet read-aloud-button${reading ? ' read-aloud-on' : ''}`}
+      class={`access-toggle read-aloud-button${reading ? ' read-aloud-on' : ''}`}
       data-read-aloud=""
       onClick={toggle}
     >
