@@ -54,13 +54,13 @@ describe('readingSegments', () => {
     expect(multi.at(-1)).toEqual({ text: 'answer.other', id: 'todays-visit=other' });
     expect(multi).toHaveLength(1 + 7 + 1);
 
-    const rated = readingSegments(question('staff-helpful'), keys);
+    const rated = readingSegments(question('staff-courtesy'), keys);
     expect(rated.slice(1)).toEqual([
       ...[1, 2, 3, 4, 5].map((point) => ({
         text: `scales.quality.${point}`,
-        id: `staff-helpful=${point}`,
+        id: `staff-courtesy=${point}`,
       })),
-      { text: 'answer.notApplicable', id: 'staff-helpful=na' },
+      { text: 'answer.notApplicable', id: 'staff-courtesy=na' },
     ]);
   });
 
