@@ -37,15 +37,11 @@ const today = questionOf(survey, 'todays-visit');
 const recommend = questionOf(survey, 'recommend');
 const gap = questionOf(survey, 'gap-staff-service');
 const improvement = questionOf(survey, 'one-improvement');
-const OPTIONS = [
-  'borrow-return',
-  'browse-read',
-  'study-work',
-  'computers-wifi',
-  'ask-staff',
-  'event',
-  'with-children',
-];
+/** The answers of "what did you do today", in the order they are read. */
+const OPTIONS = (() => {
+  if (today.type !== 'multi') throw new Error('todays-visit is no longer a multiple choice');
+  return today.options.map((o) => o.id);
+})();
 
 /** One voice per language, their tags written the several ways browsers write them. */
 const VOICES: Record<Language, FakeVoice> = {
