@@ -4,9 +4,10 @@
  * by its content hash, so the caller can tell a duplicate from a conflict.
  */
 
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Answers } from '../../shared/contract/answer';
 import { inTransaction, type Storage } from './database';
+import { insertJsonRows } from './json-rows';
 import { addToResults, type CountingContext, responseAnsweredDay } from './results-fill';
 import type { ResponsesTable } from './schema';
 
@@ -54,6 +55,8 @@ export interface DailyQuota {
 
 /** Rows per INSERT statement: far below SQLite's 32766 bound parameters (17 per row). */
 const ROWS_PER_INSERT = 250;
+/** Rows per INSERT on PostgreSQL, where they go as one JSON parameter (json-rows.ts). */
+const JSON_ROWS_PER_INSERT = 1000;
 
 function toRow(r: CollectedResponse, answeredDay: string): Insertable<ResponsesTable> {
   return {
@@ -100,6 +103,28 @@ export function fromRow(row: Selectable<ResponsesTable>): CollectedResponse {
     contentHash: row.content_hash,
     claimedBranchId: row.claimed_branch_id,
   };
+}
+
+/** Inserts the rows whose id is new (one statement); returns the ids it inserted. */
+async function insertRows(
+  tx: Storage,
+  rows: Insertable<ResponsesTable>[],
+): Promise<{ id: string }[]> {
+  if (tx.dialect === 'postgres') {
+    const { rows: inserted } = await insertJsonRows(
+      'responses',
+      Object.keys(rows[0] ?? {}),
+      rows,
+      sql`on conflict (id) do nothing returning id`,
+    ).execute(tx.db);
+    return inserted as { id: string }[];
+  }
+  return tx.db
+    .insertInto('responses')
+    .values(rows)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .execute();
 }
 
 /** Content hashes of those of `ids` stored in `table`. */
@@ -190,17 +215,12 @@ export async function insertNewResponses(
       }
     }
     const inserted = new Set<string>();
-    for (let start = 0; start < toInsert.length; start += ROWS_PER_INSERT) {
-      const rows = await tx.db
-        .insertInto('responses')
-        .values(
-          toInsert
-            .slice(start, start + ROWS_PER_INSERT)
-            .map(({ response, day }) => toRow(response, day)),
-        )
-        .onConflict((oc) => oc.column('id').doNothing())
-        .returning('id')
-        .execute();
+    const perInsert = tx.dialect === 'postgres' ? JSON_ROWS_PER_INSERT : ROWS_PER_INSERT;
+    for (let start = 0; start < toInsert.length; start += perInsert) {
+      const rows = await insertRows(
+        tx,
+        toInsert.slice(start, start + perInsert).map(({ response, day }) => toRow(response, day)),
+      );
       for (const row of rows) inserted.add(row.id);
     }
     const counted = toInsert.filter(({ response }) => inserted.has(response.id));

@@ -6,10 +6,13 @@
  * exactly when its answered_day is set, and only once. Quarantine (quarantine.ts) takes a
  * response's counts away again, in the transaction that moves it out of `responses`.
  */
+
+import { sql } from 'kysely';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import { answeredDay, monthOf } from '../../shared/results/days';
 import { tallyResponse } from '../../shared/results/tally';
 import type { Storage } from './database';
+import { insertJsonRows } from './json-rows';
 import type { CollectedResponse } from './responses';
 import type { CommentsTable } from './schema';
 import { surveyStructures, surveyVersionKey } from './survey-packages';
@@ -26,6 +29,8 @@ export interface CountingContext {
 const ROWS_PER_UPSERT = 1000;
 /** Comments per INSERT: 14 parameters each. */
 const COMMENTS_PER_INSERT = 500;
+/** Comments per INSERT on PostgreSQL, where they go as one JSON parameter (json-rows.ts). */
+const JSON_COMMENTS_PER_INSERT = 2000;
 
 /** The day a stored response counts on. */
 export function responseAnsweredDay(
@@ -291,10 +296,21 @@ export async function writeDelta(
     if (sign < 0) await deleteEmptied(tx, table, rows);
   }
   if (sign < 0) return;
-  for (let start = 0; start < delta.comments.length; start += COMMENTS_PER_INSERT) {
+  const perInsert = tx.dialect === 'postgres' ? JSON_COMMENTS_PER_INSERT : COMMENTS_PER_INSERT;
+  for (let start = 0; start < delta.comments.length; start += perInsert) {
+    const comments = delta.comments.slice(start, start + perInsert);
+    if (tx.dialect === 'postgres') {
+      await insertJsonRows(
+        'comments',
+        Object.keys(comments[0] ?? {}),
+        comments as unknown as Record<string, unknown>[],
+        sql`on conflict (response_id, question_id) do nothing`,
+      ).execute(db);
+      continue;
+    }
     await db
       .insertInto('comments')
-      .values(delta.comments.slice(start, start + COMMENTS_PER_INSERT))
+      .values(comments)
       .onConflict((oc) => oc.columns(['response_id', 'question_id']).doNothing())
       .execute();
   }
