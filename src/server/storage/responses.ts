@@ -4,10 +4,10 @@
  * by its content hash, so the caller can tell a duplicate from a conflict.
  */
 
-import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Answers } from '../../shared/contract/answer';
+import { everyColumn, insertRows } from './bulk-insert';
 import { inTransaction, type Storage } from './database';
-import { insertJsonRows } from './json-rows';
 import { addToResults, type CountingContext, responseAnsweredDay } from './results-fill';
 import type { ResponsesTable } from './schema';
 
@@ -55,10 +55,36 @@ export interface DailyQuota {
 
 /** Rows per INSERT statement: far below SQLite's 32766 bound parameters (17 per row). */
 const ROWS_PER_INSERT = 250;
-/** Rows per INSERT on PostgreSQL, where they go as one JSON parameter (json-rows.ts). */
+/** Rows per INSERT on PostgreSQL, where they go as one JSON parameter (bulk-insert.ts). */
 const JSON_ROWS_PER_INSERT = 1000;
 
-function toRow(r: CollectedResponse, answeredDay: string): Insertable<ResponsesTable> {
+/** The columns an insert writes: every one (toRow fills them all). */
+const RESPONSE_COLUMNS = everyColumn<ResponsesTable>()([
+  'id',
+  'survey_id',
+  'survey_version',
+  'branch_id',
+  'device_id',
+  'device_seq',
+  'channel',
+  'locale',
+  'location',
+  'started_at',
+  'submitted_at',
+  'received_at',
+  'clock_offset_ms',
+  'completed',
+  'suspect',
+  'answers',
+  'content_hash',
+  'claimed_branch_id',
+  'answered_day',
+]);
+
+function toRow(
+  r: CollectedResponse,
+  answeredDay: string,
+): Record<(typeof RESPONSE_COLUMNS)[number], unknown> & Insertable<ResponsesTable> {
   return {
     id: r.id,
     survey_id: r.surveyId,
@@ -103,28 +129,6 @@ export function fromRow(row: Selectable<ResponsesTable>): CollectedResponse {
     contentHash: row.content_hash,
     claimedBranchId: row.claimed_branch_id,
   };
-}
-
-/** Inserts the rows whose id is new (one statement); returns the ids it inserted. */
-async function insertRows(
-  tx: Storage,
-  rows: Insertable<ResponsesTable>[],
-): Promise<{ id: string }[]> {
-  if (tx.dialect === 'postgres') {
-    const { rows: inserted } = await insertJsonRows(
-      'responses',
-      Object.keys(rows[0] ?? {}),
-      rows,
-      sql`on conflict (id) do nothing returning id`,
-    ).execute(tx.db);
-    return inserted as { id: string }[];
-  }
-  return tx.db
-    .insertInto('responses')
-    .values(rows)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .returning('id')
-    .execute();
 }
 
 /** Content hashes of those of `ids` stored in `table`. */
@@ -217,9 +221,12 @@ export async function insertNewResponses(
     const inserted = new Set<string>();
     const perInsert = tx.dialect === 'postgres' ? JSON_ROWS_PER_INSERT : ROWS_PER_INSERT;
     for (let start = 0; start < toInsert.length; start += perInsert) {
-      const rows = await insertRows(
+      const rows = await insertRows<{ id: string }>(
         tx,
+        'responses',
+        RESPONSE_COLUMNS,
         toInsert.slice(start, start + perInsert).map(({ response, day }) => toRow(response, day)),
+        'on conflict (id) do nothing returning id',
       );
       for (const row of rows) inserted.add(row.id);
     }
