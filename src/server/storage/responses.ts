@@ -6,6 +6,7 @@
 
 import type { Insertable, Selectable } from 'kysely';
 import type { Answers } from '../../shared/contract/answer';
+import { everyColumn, insertRows } from './bulk-insert';
 import { inTransaction, type Storage } from './database';
 import { addToResults, type CountingContext, responseAnsweredDay } from './results-fill';
 import type { ResponsesTable } from './schema';
@@ -54,8 +55,36 @@ export interface DailyQuota {
 
 /** Rows per INSERT statement: far below SQLite's 32766 bound parameters (17 per row). */
 const ROWS_PER_INSERT = 250;
+/** Rows per INSERT on PostgreSQL, where they go as one JSON parameter (bulk-insert.ts). */
+const JSON_ROWS_PER_INSERT = 1000;
 
-function toRow(r: CollectedResponse, answeredDay: string): Insertable<ResponsesTable> {
+/** The columns an insert writes: every one (toRow fills them all). */
+const RESPONSE_COLUMNS = everyColumn<ResponsesTable>()([
+  'id',
+  'survey_id',
+  'survey_version',
+  'branch_id',
+  'device_id',
+  'device_seq',
+  'channel',
+  'locale',
+  'location',
+  'started_at',
+  'submitted_at',
+  'received_at',
+  'clock_offset_ms',
+  'completed',
+  'suspect',
+  'answers',
+  'content_hash',
+  'claimed_branch_id',
+  'answered_day',
+]);
+
+function toRow(
+  r: CollectedResponse,
+  answeredDay: string,
+): Record<(typeof RESPONSE_COLUMNS)[number], unknown> & Insertable<ResponsesTable> {
   return {
     id: r.id,
     survey_id: r.surveyId,
@@ -190,17 +219,15 @@ export async function insertNewResponses(
       }
     }
     const inserted = new Set<string>();
-    for (let start = 0; start < toInsert.length; start += ROWS_PER_INSERT) {
-      const rows = await tx.db
-        .insertInto('responses')
-        .values(
-          toInsert
-            .slice(start, start + ROWS_PER_INSERT)
-            .map(({ response, day }) => toRow(response, day)),
-        )
-        .onConflict((oc) => oc.column('id').doNothing())
-        .returning('id')
-        .execute();
+    const perInsert = tx.dialect === 'postgres' ? JSON_ROWS_PER_INSERT : ROWS_PER_INSERT;
+    for (let start = 0; start < toInsert.length; start += perInsert) {
+      const rows = await insertRows<{ id: string }>(
+        tx,
+        'responses',
+        RESPONSE_COLUMNS,
+        toInsert.slice(start, start + perInsert).map(({ response, day }) => toRow(response, day)),
+        'on conflict (id) do nothing returning id',
+      );
       for (const row of rows) inserted.add(row.id);
     }
     const counted = toInsert.filter(({ response }) => inserted.has(response.id));

@@ -6,9 +6,11 @@
  * exactly when its answered_day is set, and only once. Quarantine (quarantine.ts) takes a
  * response's counts away again, in the transaction that moves it out of `responses`.
  */
+
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import { answeredDay, monthOf } from '../../shared/results/days';
 import { tallyResponse } from '../../shared/results/tally';
+import { everyColumn, insertRows } from './bulk-insert';
 import type { Storage } from './database';
 import type { CollectedResponse } from './responses';
 import type { CommentsTable } from './schema';
@@ -26,6 +28,8 @@ export interface CountingContext {
 const ROWS_PER_UPSERT = 1000;
 /** Comments per INSERT: 14 parameters each. */
 const COMMENTS_PER_INSERT = 500;
+/** Comments per INSERT on PostgreSQL, where they go as one JSON parameter (bulk-insert.ts). */
+const JSON_COMMENTS_PER_INSERT = 2000;
 
 /** The day a stored response counts on. */
 export function responseAnsweredDay(
@@ -58,6 +62,24 @@ class SliceSums {
     for (const key of answerKeys) sums.set(key, (sums.get(key) ?? 0) + 1);
   }
 }
+
+/** Every column of a comment, as addToDelta fills them. */
+const COMMENT_COLUMNS = everyColumn<CommentsTable>()([
+  'response_id',
+  'question_id',
+  'kind',
+  'text',
+  'folded',
+  'survey_id',
+  'branch_id',
+  'channel',
+  'locale',
+  'completed',
+  'answered_day',
+  'headline_rating',
+  'location',
+  'suspect',
+]);
 
 /** The rollup rows and comments a set of responses adds. */
 export interface ResultsDelta {
@@ -291,12 +313,15 @@ export async function writeDelta(
     if (sign < 0) await deleteEmptied(tx, table, rows);
   }
   if (sign < 0) return;
-  for (let start = 0; start < delta.comments.length; start += COMMENTS_PER_INSERT) {
-    await db
-      .insertInto('comments')
-      .values(delta.comments.slice(start, start + COMMENTS_PER_INSERT))
-      .onConflict((oc) => oc.columns(['response_id', 'question_id']).doNothing())
-      .execute();
+  const perInsert = tx.dialect === 'postgres' ? JSON_COMMENTS_PER_INSERT : COMMENTS_PER_INSERT;
+  for (let start = 0; start < delta.comments.length; start += perInsert) {
+    await insertRows(
+      tx,
+      'comments',
+      COMMENT_COLUMNS,
+      delta.comments.slice(start, start + perInsert) as unknown as Record<string, unknown>[],
+      'on conflict (response_id, question_id) do nothing',
+    );
   }
 }
 

@@ -155,3 +155,21 @@ describe('waiting for another writer', () => {
     expect(Math.max(...waits)).toBeLessThanOrEqual(250);
   });
 });
+
+describe('statements kept prepared', () => {
+  it('gives each statement its own results beyond the number kept, and after the schema changed', async () => {
+    storage = await openWithNotes(root);
+    for (let i = 0; i < 250; i++) {
+      const { rows } = await sql<{ n: number }>`select ${i} + ${i % 7} as n`.execute(storage.db);
+      expect(rows).toEqual([{ n: i + (i % 7) }]);
+      // A text of its own each time: more statements than the cache keeps.
+      const raw = await sql<{ n: number }>`${sql.raw(`select ${i} as n`)}`.execute(storage.db);
+      expect(raw.rows).toEqual([{ n: i }]);
+    }
+    await note(storage, 'east');
+    expect(await notes(storage)).toEqual(['east']);
+    await sql`alter table notes add column extra text`.execute(storage.db);
+    await note(storage, 'west');
+    expect(await notes(storage)).toEqual(['east', 'west']);
+  });
+});

@@ -99,6 +99,29 @@ describe.each(testDialects)('storage on $name', (dialect) => {
     expect(await findResponse(database.storage, second.id)).toEqual(second);
   });
 
+  it('stores every kind of text as it came, in the response and in its comments', async () => {
+    // Quotes, backslashes, line breaks, a pair and a lone half of a surrogate, U+2028.
+    const text = 'Say "hi" \\ C:\\x\nnew line 📚 \u2028 half \ud800 end';
+    const response = stored({
+      location: 'Trg "ž" \\ 1',
+      clockOffsetMs: null,
+      answers: { ...makeResponse().answers, 'one-improvement': text },
+    });
+    const { inserted } = await insertNewResponses(database.storage, [response], COUNTING);
+    expect(inserted).toEqual(new Set([response.id]));
+    expect(await findResponse(database.storage, response.id)).toEqual(response);
+    const comments = await database.storage.db
+      .selectFrom('comments')
+      .select(['text', 'folded', 'location', 'headline_rating'])
+      .where('response_id', '=', response.id)
+      .execute();
+    // A text column holds UTF-8, where a lone half has no place: it reads back as U+FFFD.
+    const kept = text.replace('\ud800', '\uFFFD');
+    expect(comments.map((c) => ({ ...c, headline_rating: Number(c.headline_rating) }))).toEqual([
+      { text: kept, folded: kept.toLowerCase(), location: 'Trg "ž" \\ 1', headline_rating: 4 },
+    ]);
+  });
+
   it('stores overlapping batches listed in opposite orders side by side, each id once', async () => {
     const rows = Array.from({ length: 1000 }, (_, i) => stored({ contentHash: `hash-${i}` }));
     const [forward, backward] = await Promise.all([
