@@ -328,15 +328,22 @@ describe('reading a question aloud', () => {
     await readButton('en').click();
     await expect.poll(async () => (await utterances(page)).length).toBe(1);
     const before = await cancels(page);
+    // Marks this document: the welcome screen is where the kiosk may reload to take a new
+    // configuration, and a reload (which silences the page anyway) starts the fake afresh.
+    await page.evaluate(() => Object.assign(window, { beforeWalkAway: true }));
     // A minute untouched, then the half-minute question unanswered (the fake clock: no waiting).
     await page.clock.runFor(500);
     await page.clock.fastForward(61_000);
     await page.getByRole('alertdialog', { name: appText('en', 'idle.title') }).waitFor();
     await page.clock.fastForward(31_000);
     await kiosk.button('welcome.start').waitFor();
-    expect(await cancels(page)).toBeGreaterThan(before);
+    const sameDocument = await page.evaluate(() => 'beforeWalkAway' in window);
+    if (sameDocument) {
+      expect(await cancels(page)).toBeGreaterThan(before);
+      expect(await utterances(page)).toHaveLength(1);
+    }
     expect(await endUtterance(page)).toBe(false);
-    expect(await utterances(page)).toHaveLength(1);
+    expect(await readButton('en').count()).toBe(0);
   });
 
   it('fits the access-controls bar of a 360 px phone, the loudspeaker alone keeping its name', async () => {

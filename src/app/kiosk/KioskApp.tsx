@@ -5,7 +5,7 @@
  * staff button or the return: a phone is personal, and the thank-you screen stays, saying
  * whether the answers have reached the library yet.
  */
-import { useEffect } from 'preact/hooks';
+import { useCallback, useEffect } from 'preact/hooks';
 import type { KioskOptions } from '../../shared/contract/device';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import { firstQuestion, questionProgress } from '../../shared/survey/navigation';
@@ -19,6 +19,7 @@ import { enterFullscreen } from './kiosk-lock';
 import { QuestionScreen } from './QuestionScreen';
 import { ReviewScreen } from './ReviewScreen';
 import { ReadAloudButton } from './read-aloud/ReadAloudButton';
+import { useReader } from './read-aloud/reading-context';
 import { SaveFailure } from './SaveFailure';
 import { type KioskPlace, type KioskState, surveyOnScreen } from './session';
 import { PhoneThanksScreen, ThanksScreen } from './ThanksScreen';
@@ -43,12 +44,18 @@ export function KioskApp(props: {
   const { survey, kioskOptions, phone } = props;
   // Text size and contrast are the patron's, like the language: they go with every reset.
   const access = useAccessSettings();
+  // Whatever was being read stops with the reset itself, not only when the button unmounts.
+  const reader = useReader();
+  const onReset = useCallback(() => {
+    reader?.stop();
+    access.reset();
+  }, [reader, access.reset]);
   const kiosk = useKiosk({
     survey,
     kioskOptions,
     initial: props.initial,
     onSubmitted: props.onSubmitted,
-    onReset: access.reset,
+    onReset,
     ...(phone ? { link: phone } : {}),
   });
   const { state } = kiosk;
