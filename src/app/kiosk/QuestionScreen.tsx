@@ -3,7 +3,7 @@
  * then Back, Skip (optional questions) and Next. Focus moves to each new question so a
  * screen reader announces it.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AnswerValue, GapAnswer } from '../../shared/contract/answer';
 import type { Question } from '../../shared/contract/question';
 import type { Language } from '../../shared/languages';
@@ -47,7 +47,7 @@ export function QuestionScreen(props: {
 
   // Also after a language change: the menu's button that had the focus is gone, and the
   // question is read again in the new language.
-  useEffect(() => {
+  useLayoutEffect(() => {
     headingRef.current?.focus();
   }, [question.id, language]);
 

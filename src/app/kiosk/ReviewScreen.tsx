@@ -1,5 +1,5 @@
 /** The last screen before submitting: the patron decides to send, or goes back. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useLanguage } from '../i18n/context';
 
 export function ReviewScreen(props: {
@@ -10,7 +10,9 @@ export function ReviewScreen(props: {
 }) {
   const { t } = useLanguage();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
+  // A layout effect: the focus moves with the screen, so no key pressed meanwhile lands on
+  // a button the focus then leaves.
+  useLayoutEffect(() => headingRef.current?.focus(), []);
   return (
     <div class="screen review">
       <main class="centered">

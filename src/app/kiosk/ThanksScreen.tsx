@@ -3,7 +3,7 @@
  * Done). On a visitor's phone the thanks stay, and say where the answers are.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useLanguage } from '../i18n/context';
 import { useResponseStatus } from '../store';
 
@@ -72,7 +72,7 @@ export function PhoneThanksScreen(props: { responseId: string | undefined }) {
 function ThanksFrame(props: { children: ComponentChildren }) {
   const { t } = useLanguage();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
+  useLayoutEffect(() => headingRef.current?.focus(), []);
   return (
     <div class="screen thanks">
       <main class="centered">
