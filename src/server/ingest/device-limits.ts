@@ -6,9 +6,9 @@
  *
  * The defaults never hinder a real device. A kiosk takes a patron every few minutes, a few
  * hundred responses on a busy day. A bookmobile back from a week offline brings its
- * backlog at once, in batches of 100 (the app's SYNC_BATCH_RECORDS), up to 2,000 or so:
- * the burst of 5,000 takes it in one go, and 1,000 a minute after that is 10 full batches
- * a minute. The quota of 5,000 a day is ten busy days of a kiosk; a backlog beyond it is
+ * backlog at once, in batches of up to 500 (the app's SYNC_BATCH_RECORDS), up to 2,000 or
+ * so: the burst of 5,000 takes it in one go, and 1,000 a minute after that is two full
+ * batches a minute. The quota of 5,000 a day is ten busy days of a kiosk; a backlog beyond it is
  * not refused for good: what is left over waits on the device until the next day.
  */
 

@@ -16,7 +16,9 @@ import type { SyncBatchReply } from '../../shared/contract/sync';
 import { addDays, dayInZone, dayStartMs } from '../../shared/results/days';
 import {
   type CollectedResponse,
-  insertNewResponses,
+  type InsertOutcome,
+  insertNewResponsesIn,
+  inTransaction,
   recordDeviceContact,
   type Storage,
   surveyStructures,
@@ -111,6 +113,13 @@ function toStored(
   };
 }
 
+/** The health report a kiosk sent, when it fits the contract; else none is kept. */
+function deviceHealth(health: unknown) {
+  if (health === undefined) return undefined;
+  const parsed = safeParseInput(DeviceHealthSchema, health);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export async function ingestBatch(
   storage: Storage,
   request: IngestRequest,
@@ -127,10 +136,8 @@ export async function ingestBatch(
   const received = now();
   const receivedAt = timestamp(received);
   const day = quotaDay(received, request.timeZone);
-  const stored = await insertNewResponses(
-    storage,
-    recordsToStore(checks).map((check) => toStored(check, request, receivedAt)),
-    { timeZone: request.timeZone, structures },
+  const toStore = recordsToStore(checks).map((check) => toStored(check, request, receivedAt));
+  const quota =
     request.dailyQuota === undefined
       ? undefined
       : {
@@ -138,20 +145,31 @@ export async function ingestBatch(
           since: timestamp(day.since),
           until: timestamp(day.until),
           max: request.dailyQuota,
-        },
-  );
-  const results = batchResults(checks, stored);
+        };
   // A public link's device row is no device that gets in touch; a phone is not tracked.
   // A file a librarian imports says nothing of when the device was last in touch.
-  if (request.phone === undefined && !request.fromFile) {
-    const health =
-      request.health === undefined ? undefined : safeParseInput(DeviceHealthSchema, request.health);
-    await recordDeviceContact(storage, request.device.id, {
-      at: receivedAt,
-      clockOffsetMs: request.clockOffsetMs,
-      health: health?.success ? health.data : undefined,
+  const contact =
+    request.phone === undefined && !request.fromFile
+      ? {
+          at: receivedAt,
+          clockOffsetMs: request.clockOffsetMs,
+          health: deviceHealth(request.health),
+        }
+      : undefined;
+  const counting = { timeZone: request.timeZone, structures };
+  let stored: InsertOutcome;
+  if (toStore.length === 0) {
+    stored = { inserted: new Set(), existingHashes: new Map(), deferred: new Set() };
+    if (contact) await recordDeviceContact(storage, request.device.id, contact);
+  } else {
+    // The device's last contact is written in the batch's transaction: one commit a batch.
+    stored = await inTransaction(storage, async (tx) => {
+      const outcome = await insertNewResponsesIn(tx, toStore, counting, quota);
+      if (contact) await recordDeviceContact(tx, request.device.id, contact);
+      return outcome;
     });
   }
+  const results = batchResults(checks, stored);
   return {
     reply: { serverTime: timestamp(now()), results },
     deferred: stored.deferred.size,

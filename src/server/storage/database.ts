@@ -4,7 +4,6 @@
  */
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import pg from 'pg';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 import { type BusyWait, openSqliteFile } from './sqlite-file';
@@ -41,13 +40,19 @@ function openSqlite(dataDir: string, busyWait: BusyWait | undefined): Storage {
 }
 
 function openPostgres(url: string): Storage {
-  const pool = new pg.Pool({
-    connectionString: url,
-    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
-  });
-  // An idle connection dropped by the server must not crash the collector; the next
-  // query opens a new one.
-  pool.on('error', () => {});
+  // Kysely makes the pool at the first query. `pg` is loaded then, not at start: a collector
+  // on SQLite (the default) never needs it in memory.
+  const pool = async () => {
+    const { default: pg } = await import('pg');
+    const made = new pg.Pool({
+      connectionString: url,
+      connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    });
+    // An idle connection dropped by the server must not crash the collector; the next
+    // query opens a new one.
+    made.on('error', () => {});
+    return made;
+  };
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
@@ -58,15 +63,20 @@ export function openStorage(options: StorageOptions): Storage {
     : openSqlite(options.dataDir, options.busyWait);
 }
 
-/** Brings the schema up to date; returns the names of the migrations it ran. */
-export async function migrate(storage: Storage): Promise<string[]> {
-  const migrator = new Migrator({
+/** The collector's migrations over this storage, kept in its own schema's tables. */
+export async function storageMigrator(storage: Storage): Promise<Migrator> {
+  return new Migrator({
     db: storage.db,
     provider: migrationProvider(storage.dialect),
     // Kysely looks for its bookkeeping tables in every schema unless told which one; with
     // several collectors (or test runs) in one PostgreSQL database it would find another's.
     migrationTableSchema: await currentSchema(storage),
   });
+}
+
+/** Brings the schema up to date; returns the names of the migrations it ran. */
+export async function migrate(storage: Storage): Promise<string[]> {
+  const migrator = await storageMigrator(storage);
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'a migration';

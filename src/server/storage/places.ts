@@ -4,8 +4,8 @@
  * response made at one carries its name as its location. Removing a place takes it off the
  * devices' lists; the responses made there keep the name.
  */
-import { randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
+import { cliSafeRandomId } from '../cli-safe-id';
 import type { Storage } from './database';
 import type { PlacesTable } from './schema';
 
@@ -21,9 +21,12 @@ function fromRow(row: Selectable<PlacesTable>): PlaceRecord {
   return { id: row.id, branchId: row.branch_id, name: row.name, createdAt: row.created_at };
 }
 
-/** Eight characters of base64url: unique enough among a network's few hundred places. */
+/**
+ * Eight characters of base64url, never beginning with "-" (which `stop remove` would read
+ * as an option): unique enough among a network's few hundred places.
+ */
 export function generatePlaceId(): string {
-  return randomBytes(6).toString('base64url');
+  return cliSafeRandomId(6);
 }
 
 /** Adds a place; false when the branch has one of that name already. */

@@ -9,10 +9,9 @@
  */
 import type { Selectable } from 'kysely';
 import { inTransaction, type Storage } from './database';
-import { type CollectedResponse, fromRow, lockDevice } from './responses';
-import { addToDelta, emptyDelta, structuresFor, writeDelta } from './results-fill';
+import { type CollectedResponse, forgetDayCounts, fromRow, lockDevice } from './responses';
+import { resultsDelta, writeDelta } from './results-fill';
 import type { ResponsesTable } from './schema';
-import { surveyVersionKey } from './survey-packages';
 
 /** Responses moved per read, within the one transaction. */
 const QUARANTINE_PAGE_SIZE = 500;
@@ -56,18 +55,7 @@ async function uncount(tx: Storage, rows: readonly Selectable<ResponsesTable>[])
     .filter((row) => row.answered_day !== null)
     .map((row) => ({ response: fromRow(row), day: row.answered_day ?? '' }));
   if (counted.length === 0) return;
-  const structures = await structuresFor(
-    tx,
-    counted.map(({ response }) => response),
-  );
-  const delta = emptyDelta();
-  for (const { response, day } of counted) {
-    const structure = structures.get(surveyVersionKey(response.surveyId, response.surveyVersion));
-    if (!structure)
-      throw new Error(`no structure for ${response.surveyId} v${response.surveyVersion}`);
-    addToDelta(delta, response, structure, day);
-  }
-  await writeDelta(tx, delta, -1);
+  await writeDelta(tx, await resultsDelta(tx, counted), -1);
 }
 
 /** The stored row as quarantine keeps it: the response and the day it was counted on. */
@@ -91,6 +79,8 @@ export async function quarantineDeviceResponses(
   return inTransaction(storage, async (tx) => {
     // Waits for a batch of this device being stored, and holds the next one back.
     await lockDevice(tx, request.deviceId);
+    // The daily quota's counts of the days it takes responses out of are counted again.
+    await forgetDayCounts(tx, request.deviceId, request.since);
     let moved = 0;
     for (;;) {
       let page = tx.db

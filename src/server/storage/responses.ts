@@ -4,11 +4,18 @@
  * by its content hash, so the caller can tell a duplicate from a conflict.
  */
 
+import { setImmediate } from 'node:timers/promises';
 import type { Insertable, Selectable } from 'kysely';
 import type { Answers } from '../../shared/contract/answer';
 import { everyColumn, insertRows } from './bulk-insert';
 import { inTransaction, type Storage } from './database';
-import { addToResults, type CountingContext, responseAnsweredDay } from './results-fill';
+import {
+  type CountingContext,
+  type ResultsDelta,
+  responseAnsweredDay,
+  resultsDelta,
+  writeDelta,
+} from './results-fill';
 import type { ResponsesTable } from './schema';
 
 /** A response as the collector stored it (the device's copy is the app's DeviceResponse). */
@@ -131,6 +138,9 @@ export function fromRow(row: Selectable<ResponsesTable>): CollectedResponse {
   };
 }
 
+/** Ids per SELECT of stored hashes on PostgreSQL, where they go as one array parameter. */
+const IDS_PER_ARRAY_SELECT = 1000;
+
 /** Content hashes of those of `ids` stored in `table`. */
 async function storedHashes(
   tx: Storage,
@@ -138,12 +148,16 @@ async function storedHashes(
   ids: readonly string[],
 ): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
-  for (let start = 0; start < ids.length; start += ROWS_PER_INSERT) {
-    const rows = await tx.db
-      .selectFrom(table)
-      .select(['id', 'content_hash'])
-      .where('id', 'in', ids.slice(start, start + ROWS_PER_INSERT))
-      .execute();
+  if (ids.length === 0) return hashes;
+  const perSelect = tx.dialect === 'postgres' ? IDS_PER_ARRAY_SELECT : ROWS_PER_INSERT;
+  for (let start = 0; start < ids.length; start += perSelect) {
+    const chunk = ids.slice(start, start + perSelect);
+    const query = tx.db.selectFrom(table).select(['id', 'content_hash']);
+    const rows = await (tx.dialect === 'postgres'
+      ? // One parameter for the list, instead of one per id.
+        query.where('id', '=', (eb) => eb.fn.any(eb.val(chunk)))
+      : query.where('id', 'in', chunk)
+    ).execute();
     for (const row of rows) hashes.set(row.id, row.content_hash);
   }
   return hashes;
@@ -175,8 +189,136 @@ export async function countDeviceResponses(
  * after them. Released at commit.
  */
 export async function lockDevice(tx: Storage, deviceId: string): Promise<void> {
-  if (tx.dialect !== 'postgres') return;
-  await tx.db.selectFrom('devices').select('id').where('id', '=', deviceId).forUpdate().execute();
+  await lockDevices(tx, [deviceId]);
+}
+
+/**
+ * lockDevice for every device of a batch, in id order. Every transaction that stores
+ * responses takes its devices' rows first: an insert's foreign key check takes a share
+ * lock on the device row only after the rows are written, so a batch that locked its
+ * device and a file import of the same device's responses, each holding what the other
+ * waits for, would otherwise deadlock.
+ */
+async function lockDevices(tx: Storage, deviceIds: readonly string[]): Promise<void> {
+  if (tx.dialect !== 'postgres' || deviceIds.length === 0) return;
+  await tx.db
+    .selectFrom('devices')
+    .select('id')
+    .where('id', 'in', [...new Set(deviceIds)].sort())
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** A device's counter row of one day (device_day_counts), as the quota reads it. */
+interface DayCount {
+  dayStart: string;
+  dayEnd: string;
+  n: number;
+}
+
+/**
+ * The device's counter rows whose days overlap [since, until): the quota's own day's row
+ * first made, from the responses stored in it, when there is none (the first batch of
+ * the day, or after a quarantine), and earlier days' rows dropped then. Inside the
+ * transaction, after lockDevices.
+ */
+async function quotaDayCounts(tx: Storage, quota: DailyQuota): Promise<DayCount[]> {
+  const rows = await overlappingDayCounts(tx, quota.deviceId, quota.since, quota.until);
+  if (rows.some((row) => row.dayStart === quota.since && row.dayEnd === quota.until)) return rows;
+  const n = await countDeviceResponses(tx, quota.deviceId, quota);
+  await tx.db
+    .deleteFrom('device_day_counts')
+    .where('device_id', '=', quota.deviceId)
+    .where('day_end', '<=', quota.since)
+    .execute();
+  await tx.db
+    .insertInto('device_day_counts')
+    .values({ device_id: quota.deviceId, day_start: quota.since, day_end: quota.until, n })
+    // A row of the same start and another end (TIME_ZONE changed): this day replaces it.
+    .onConflict((oc) =>
+      oc.columns(['device_id', 'day_start']).doUpdateSet((eb) => ({
+        day_end: eb.ref('excluded.day_end'),
+        n: eb.ref('excluded.n'),
+      })),
+    )
+    .execute();
+  return [
+    ...rows.filter((row) => row.dayStart !== quota.since),
+    { dayStart: quota.since, dayEnd: quota.until, n },
+  ];
+}
+
+/** A device's counter rows whose days overlap [since, until]. */
+async function overlappingDayCounts(
+  tx: Storage,
+  deviceId: string,
+  since: string,
+  until: string,
+): Promise<DayCount[]> {
+  const rows = await tx.db
+    .selectFrom('device_day_counts')
+    .select(['day_start', 'day_end', 'n'])
+    .where('device_id', '=', deviceId)
+    .where('day_start', '<=', until)
+    .where('day_end', '>', since)
+    .execute();
+  return rows.map((row) => ({ dayStart: row.day_start, dayEnd: row.day_end, n: Number(row.n) }));
+}
+
+/**
+ * Adds the responses just stored to their devices' counter rows: every row whose day
+ * holds a response's received time. A day without a row is left to be counted when the
+ * quota first asks (quotaDayCounts). `known` are the rows of `deviceId` read already.
+ */
+async function addToDayCounts(
+  tx: Storage,
+  stored: readonly CollectedResponse[],
+  known?: { deviceId: string; since: string; until: string; rows: DayCount[] },
+): Promise<void> {
+  const byDevice = new Map<string, CollectedResponse[]>();
+  for (const response of stored) {
+    const list = byDevice.get(response.deviceId);
+    if (list) list.push(response);
+    else byDevice.set(response.deviceId, [response]);
+  }
+  for (const [deviceId, responses] of byDevice) {
+    let first = responses[0]?.receivedAt ?? '';
+    let last = first;
+    for (const { receivedAt } of responses) {
+      if (receivedAt < first) first = receivedAt;
+      if (receivedAt > last) last = receivedAt;
+    }
+    const rows =
+      known && known.deviceId === deviceId && known.since <= first && last < known.until
+        ? known.rows
+        : await overlappingDayCounts(tx, deviceId, first, last);
+    for (const row of rows) {
+      const added = responses.filter(
+        ({ receivedAt }) => row.dayStart <= receivedAt && receivedAt < row.dayEnd,
+      ).length;
+      if (added === 0) continue;
+      await tx.db
+        .updateTable('device_day_counts')
+        .set((eb) => ({ n: eb('n', '+', added) }))
+        .where('device_id', '=', deviceId)
+        .where('day_start', '=', row.dayStart)
+        .execute();
+    }
+  }
+}
+
+/**
+ * Inside a transaction: the counter rows of a device's days that may hold responses
+ * received from `since` on are dropped (a quarantine takes those responses out); each is
+ * counted again from what is left when the quota next asks for it.
+ */
+export async function forgetDayCounts(tx: Storage, deviceId: string, since: string): Promise<void> {
+  await tx.db
+    .deleteFrom('device_day_counts')
+    .where('device_id', '=', deviceId)
+    .where('day_end', '>', since)
+    .execute();
 }
 
 /**
@@ -193,6 +335,18 @@ export async function insertNewResponses(
   counting: CountingContext,
   quota?: DailyQuota,
 ): Promise<InsertOutcome> {
+  if (responses.length === 0)
+    return { inserted: new Set(), existingHashes: new Map(), deferred: new Set() };
+  return inTransaction(storage, (tx) => insertNewResponsesIn(tx, responses, counting, quota));
+}
+
+/** insertNewResponses inside a transaction the caller holds (and may write more in). */
+export async function insertNewResponsesIn(
+  tx: Storage,
+  responses: readonly CollectedResponse[],
+  counting: CountingContext,
+  quota?: DailyQuota,
+): Promise<InsertOutcome> {
   const deferred = new Set<string>();
   if (responses.length === 0) return { inserted: new Set(), existingHashes: new Map(), deferred };
   // Rows are locked in id order, whatever order the batch lists them in: two batches that
@@ -201,25 +355,28 @@ export async function insertNewResponses(
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((response) => ({ response, day: responseAnsweredDay(response, counting.timeZone) }));
   const ids = byId.map(({ response }) => response.id);
-  return inTransaction(storage, async (tx) => {
-    if (quota) await lockDevice(tx, quota.deviceId);
-    const quarantined = await storedHashes(tx, 'quarantined_responses', ids);
-    let toInsert = byId.filter(({ response }) => !quarantined.has(response.id));
-    if (quota) {
-      const room = quota.max - (await countDeviceResponses(tx, quota.deviceId, quota));
-      if (toInsert.length > room) {
-        const stored = await storedHashes(
-          tx,
-          'responses',
-          toInsert.map(({ response }) => response.id),
-        );
-        const fresh = toInsert.filter(({ response }) => !stored.has(response.id));
-        for (const { response } of fresh.slice(Math.max(0, room))) deferred.add(response.id);
-        toInsert = toInsert.filter(({ response }) => !deferred.has(response.id));
-      }
+  await lockDevices(tx, quota ? [quota.deviceId] : responses.map((r) => r.deviceId));
+  const quarantined = await storedHashes(tx, 'quarantined_responses', ids);
+  let toInsert = byId.filter(({ response }) => !quarantined.has(response.id));
+  let dayCounts: DayCount[] | undefined;
+  if (quota) {
+    dayCounts = await quotaDayCounts(tx, quota);
+    const today = dayCounts.find((row) => row.dayStart === quota.since);
+    const room = quota.max - (today?.n ?? 0);
+    if (toInsert.length > room) {
+      const stored = await storedHashes(
+        tx,
+        'responses',
+        toInsert.map(({ response }) => response.id),
+      );
+      const fresh = toInsert.filter(({ response }) => !stored.has(response.id));
+      for (const { response } of fresh.slice(Math.max(0, room))) deferred.add(response.id);
+      toInsert = toInsert.filter(({ response }) => !deferred.has(response.id));
     }
+  }
+  const perInsert = tx.dialect === 'postgres' ? JSON_ROWS_PER_INSERT : ROWS_PER_INSERT;
+  const inserting = (async () => {
     const inserted = new Set<string>();
-    const perInsert = tx.dialect === 'postgres' ? JSON_ROWS_PER_INSERT : ROWS_PER_INSERT;
     for (let start = 0; start < toInsert.length; start += perInsert) {
       const rows = await insertRows<{ id: string }>(
         tx,
@@ -230,17 +387,43 @@ export async function insertNewResponses(
       );
       for (const row of rows) inserted.add(row.id);
     }
-    const counted = toInsert.filter(({ response }) => inserted.has(response.id));
-    await addToResults(tx, counted, counting.structures);
-    const existingIds = toInsert
-      .map(({ response }) => response.id)
-      .filter((id) => !inserted.has(id));
-    const existingHashes = new Map([
-      ...quarantined,
-      ...(await storedHashes(tx, 'responses', existingIds)),
-    ]);
-    return { inserted, existingHashes, deferred };
-  });
+    return inserted;
+  })();
+  // Its failure is awaited below; meanwhile it is not an unhandled rejection.
+  inserting.catch(() => {});
+  // While PostgreSQL inserts, the rollups and comments of every record are tallied, as if
+  // all were new; they almost always are. When some were not (stored meanwhile by another
+  // batch), the tally is made again of those inserted.
+  let delta: ResultsDelta;
+  try {
+    // Once the event loop has turned, the INSERT (a chain of promises down to the driver)
+    // has been handed to the database, so the tally below overlaps its work.
+    await setImmediate();
+    delta = await resultsDelta(tx, toInsert, counting.structures);
+  } catch (error) {
+    // The transaction is rolled back after this; the insert must be over by then.
+    await inserting.catch(() => {});
+    throw error;
+  }
+  const inserted = await inserting;
+  const counted = toInsert.filter(({ response }) => inserted.has(response.id));
+  await writeDelta(
+    tx,
+    counted.length === toInsert.length
+      ? delta
+      : await resultsDelta(tx, counted, counting.structures),
+  );
+  await addToDayCounts(
+    tx,
+    counted.map(({ response }) => response),
+    quota && dayCounts && { ...quota, rows: dayCounts },
+  );
+  const existingIds = toInsert.map(({ response }) => response.id).filter((id) => !inserted.has(id));
+  const existingHashes = new Map([
+    ...quarantined,
+    ...(await storedHashes(tx, 'responses', existingIds)),
+  ]);
+  return { inserted, existingHashes, deferred };
 }
 
 export async function findResponse(

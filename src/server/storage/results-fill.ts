@@ -9,7 +9,7 @@
 
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import { answeredDay, monthOf } from '../../shared/results/days';
-import { tallyResponse } from '../../shared/results/tally';
+import { type TallyKey, tallyResponse } from '../../shared/results/tally';
 import { everyColumn, insertRows } from './bulk-insert';
 import type { Storage } from './database';
 import type { CollectedResponse } from './responses';
@@ -51,15 +51,43 @@ class SliceSums {
   readonly answers = new Map<string, Map<string, number>>();
   /** slice → responses. */
   readonly responses = new Map<string, number>();
+  /**
+   * Each answer key's text, made once: question → item → value → key. A batch has few
+   * keys and repeats them in every response; looking up the parts is cheaper than joining
+   * them into a new text per answer.
+   */
+  readonly #keys = new Map<string, Map<string, Map<string, string>>>();
 
-  addResponse(slice: string, answerKeys: readonly string[]): void {
+  #key(questionId: string, item: string, value: string): string {
+    let items = this.#keys.get(questionId);
+    if (!items) {
+      items = new Map();
+      this.#keys.set(questionId, items);
+    }
+    let values = items.get(item);
+    if (!values) {
+      values = new Map();
+      items.set(item, values);
+    }
+    let key = values.get(value);
+    if (key === undefined) {
+      key = `${questionId}\0${item}\0${value}`;
+      values.set(value, key);
+    }
+    return key;
+  }
+
+  addResponse(slice: string, answerKeys: readonly TallyKey[]): void {
     this.responses.set(slice, (this.responses.get(slice) ?? 0) + 1);
     let sums = this.answers.get(slice);
     if (!sums) {
       sums = new Map();
       this.answers.set(slice, sums);
     }
-    for (const key of answerKeys) sums.set(key, (sums.get(key) ?? 0) + 1);
+    for (const { questionId, item, value } of answerKeys) {
+      const key = this.#key(questionId, item, value);
+      sums.set(key, (sums.get(key) ?? 0) + 1);
+    }
   }
 }
 
@@ -87,7 +115,7 @@ export interface ResultsDelta {
   comments: CommentsTable[];
 }
 
-export function emptyDelta(): ResultsDelta {
+function emptyDelta(): ResultsDelta {
   return { sums: new SliceSums(), comments: [] };
 }
 
@@ -97,7 +125,7 @@ function headlineRatingId(structure: SurveyStructure): string | undefined {
 }
 
 /** Adds one response, answered on `day`, to a delta. */
-export function addToDelta(
+function addToDelta(
   delta: ResultsDelta,
   response: CollectedResponse,
   structure: SurveyStructure,
@@ -117,10 +145,7 @@ export function addToDelta(
     suspect,
   ].join('\0');
   const tally = tallyResponse(structure.questions, response.answers, response.completed);
-  delta.sums.addResponse(
-    slice,
-    tally.keys.map(({ questionId, item, value }) => `${questionId}\0${item}\0${value}`),
-  );
+  delta.sums.addResponse(slice, tally.keys);
   const headlineId = headlineRatingId(structure);
   const headline = headlineId === undefined ? undefined : response.answers[headlineId];
   for (const comment of tally.comments) {
@@ -360,7 +385,7 @@ async function deleteEmptied(
 }
 
 /** The structures of the responses' survey versions: the caller's, else loaded. */
-export async function structuresFor(
+async function structuresFor(
   storage: Storage,
   responses: readonly Pick<CollectedResponse, 'surveyId' | 'surveyVersion'>[],
   known: ReadonlyMap<string, SurveyStructure> = new Map(),
@@ -376,6 +401,32 @@ export async function structuresFor(
 }
 
 /**
+ * The delta of responses about to be counted: their rollup sums and comments. The
+ * structures are the caller's, else loaded.
+ */
+export async function resultsDelta(
+  storage: Storage,
+  responses: readonly { response: CollectedResponse; day: string }[],
+  known?: ReadonlyMap<string, SurveyStructure>,
+): Promise<ResultsDelta> {
+  const delta = emptyDelta();
+  if (responses.length === 0) return delta;
+  const structures = await structuresFor(
+    storage,
+    responses.map(({ response }) => response),
+    known,
+  );
+  for (const { response, day } of responses) {
+    const structure = structures.get(surveyVersionKey(response.surveyId, response.surveyVersion));
+    // A stored response's version is always stored (a foreign key says so).
+    if (!structure)
+      throw new Error(`no structure for ${response.surveyId} v${response.surveyVersion}`);
+    addToDelta(delta, response, structure, day);
+  }
+  return delta;
+}
+
+/**
  * Counts responses that were just stored with their answered_day (or just given one).
  * Inside the transaction that did so.
  */
@@ -385,18 +436,5 @@ export async function addToResults(
   known?: ReadonlyMap<string, SurveyStructure>,
 ): Promise<void> {
   if (responses.length === 0) return;
-  const structures = await structuresFor(
-    tx,
-    responses.map(({ response }) => response),
-    known,
-  );
-  const delta = emptyDelta();
-  for (const { response, day } of responses) {
-    const structure = structures.get(surveyVersionKey(response.surveyId, response.surveyVersion));
-    // A stored response's version is always stored (a foreign key says so).
-    if (!structure)
-      throw new Error(`no structure for ${response.surveyId} v${response.surveyVersion}`);
-    addToDelta(delta, response, structure, day);
-  }
-  await writeDelta(tx, delta);
+  await writeDelta(tx, await resultsDelta(tx, responses, known));
 }

@@ -133,6 +133,17 @@ export interface QuarantinedResponsesTable {
   response: string | null;
 }
 
+/**
+ * The daily quota's count: a device's responses in `responses` received within
+ * [day_start, day_end), ISO UTC instants of a day in TIME_ZONE (migration 0013).
+ */
+export interface DeviceDayCountsTable {
+  device_id: string;
+  day_start: string;
+  day_end: string;
+  n: number;
+}
+
 /** The slice of a count: every results filter besides the survey and the period. */
 interface ResultSlice {
   branch_id: string;
@@ -303,6 +314,7 @@ export interface Database {
   survey_packages: SurveyPackagesTable;
   responses: ResponsesTable;
   quarantined_responses: QuarantinedResponsesTable;
+  device_day_counts: DeviceDayCountsTable;
   result_answer_days: ResultAnswerDaysTable;
   result_answer_months: ResultAnswerMonthsTable;
   result_response_days: ResultResponseDaysTable;

@@ -48,6 +48,12 @@ describe('the SQLite file on disk', () => {
     expect(dataDirWarning(dataDir)).toBeUndefined();
   });
 
+  it('keeps a page cache of 2 MiB, not the 16 MB better-sqlite3 builds SQLite with', async () => {
+    storage = openStorage({ dataDir: join(root, 'data') });
+    const { rows } = await sql<{ cache_size: number }>`pragma cache_size`.execute(storage.db);
+    expect(rows).toEqual([{ cache_size: -2048 }]);
+  });
+
   it('narrows a database file others could read, as an older version made it', async () => {
     const dataDir = join(root, 'data');
     mkdirSync(dataDir, { mode: 0o700 });

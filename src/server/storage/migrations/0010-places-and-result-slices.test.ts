@@ -1,10 +1,12 @@
 /** Migration 0010 over a database with results in it: every count kept, under the new key. */
-import { type Kysely, sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type TestDatabase, testDialects } from '../../../../test/fixtures/test-databases';
+import {
+  migrateTestDatabaseTo,
+  type TestDatabase,
+  testDialects,
+} from '../../../../test/fixtures/test-databases';
 import { migrate } from '../database';
-import { migrationProvider } from './index';
 
 const ROW = {
   branch_id: 'main',
@@ -20,21 +22,7 @@ describe.each(testDialects)('migration 0010 on $name', (dialect) => {
   });
   afterEach(() => database.drop());
 
-  async function migrateTo(name: string): Promise<void> {
-    const storage = database.storage;
-    const schema =
-      storage.dialect === 'postgres'
-        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(storage.db))
-            .rows[0]?.schema
-        : undefined;
-    const migrator = new Migrator({
-      db: storage.db,
-      provider: migrationProvider(storage.dialect),
-      ...(schema ? { migrationTableSchema: schema } : {}),
-    });
-    const { error } = await migrator.migrateTo(name);
-    if (error) throw error;
-  }
+  const migrateTo = (name: string) => migrateTestDatabaseTo(database.storage, name);
 
   it('keeps every count, as made at no place and not suspect, under the longer key', async () => {
     await migrateTo('0008-public-links');

@@ -17,6 +17,7 @@ import * as branchStaffPin from './0009-branch-staff-pin';
 import { placesAndResultSlicesMigration } from './0010-places-and-result-slices';
 import * as branchHoursAndLook from './0011-branch-hours-and-look';
 import * as deviceHealth from './0012-device-health';
+import * as deviceDayCounts from './0013-device-day-counts';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -32,6 +33,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0010-places-and-result-slices': placesAndResultSlicesMigration(dialect),
     '0011-branch-hours-and-look': branchHoursAndLook,
     '0012-device-health': deviceHealth,
+    '0013-device-day-counts': deviceDayCounts,
   };
 }
 
