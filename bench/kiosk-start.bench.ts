@@ -55,9 +55,9 @@ test('the kiosk starts with 50,000 waiting responses', { timeout: 900_000 }, asy
   const collector = await startCollector({ env: BENCH_DEVICE_LIMITS });
   const browsers: TestBrowser[] = [];
   try {
-    const empty = await launchBrowser();
+    const empty = await launchBrowser({ paintKeptWelcome: true });
     browsers.push(empty);
-    const full = await launchBrowser();
+    const full = await launchBrowser({ paintKeptWelcome: true });
     browsers.push(full);
 
     const filling = performance.now();

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin, PluginOption, UserConfig } from 'vite';
+import { besideKioskBuild, precachedUrls } from './beside-kiosk.ts';
 
 /** `vite build --mode admin` builds the dashboard (package.json's build script). */
 export const ADMIN_BUILD_MODE = 'admin';
@@ -23,12 +24,6 @@ export const ADMIN_PRECACHE_IGNORES = [ADMIN_HTML, `${ADMIN_ASSETS_DIR}/**`];
 /** Whether a file of dist/client (a path relative to it) belongs to the dashboard. */
 export function isAdminFile(file: string): boolean {
   return file === ADMIN_HTML || file.startsWith(`${ADMIN_ASSETS_DIR}/`);
-}
-
-/** The URLs a built service worker precaches. */
-export function precachedUrls(outDir: string): string[] {
-  const sw = readFileSync(join(outDir, 'sw.js'), 'utf8');
-  return [...sw.matchAll(/\burl:"([^"]+)"/g)].map((m) => m[1] ?? '');
 }
 
 interface ManifestChunk {
@@ -59,20 +54,12 @@ export function adminFilesInPrecache(outDir: string): string[] {
 
 /** The dashboard's build: one HTML entry, everything under assets/admin/, no service worker. */
 export function adminBuildConfig(plugins: PluginOption[]): UserConfig {
-  return {
+  return besideKioskBuild({
     plugins: [...plugins, adminBuildChecks()],
-    // The kiosk build has copied public/ already.
-    publicDir: false,
-    build: {
-      outDir: 'dist/client',
-      // The kiosk's build is in there: a dashboard build adds to it, never empties it.
-      emptyOutDir: false,
-      assetsDir: ADMIN_ASSETS_DIR,
-      manifest: ADMIN_MANIFEST,
-      sourcemap: false,
-      rolldownOptions: { input: ADMIN_HTML },
-    },
-  };
+    assetsDir: ADMIN_ASSETS_DIR,
+    manifest: ADMIN_MANIFEST,
+    rolldownOptions: { input: ADMIN_HTML },
+  });
 }
 
 /** After the dashboard's build: none of it may be in the kiosk's precache. */

@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { isAdminFile } from './admin-build.ts';
 import { FIRST_SCREEN_BUDGET_GZIP_BYTES, measureFirstScreen } from './first-screen.ts';
+import { isPhoneFile } from './phone-build.ts';
 
 /** Files of the build that the browser never fetches as part of the app. */
 const OUTSIDE_THE_APP = [/^\.vite\//, /^sw\.js$/, /^workbox-[\w-]+\.js$/];
@@ -29,6 +30,8 @@ export function filesMissingFromPrecache(outDir: string): string[] {
       .filter((file) => !OUTSIDE_THE_APP.some((pattern) => pattern.test(file)))
       // The dashboard is another app; config/admin-build.ts checks it stays out of the precache.
       .filter((file) => !isAdminFile(file))
+      // The phone's entry is not precached: offline, a phone starts from index.html's.
+      .filter((file) => !isPhoneFile(file))
       .filter((file) => !precached.has(file))
   );
 }

@@ -1,8 +1,8 @@
 /**
- * Measures what a kiosk downloads before it can show its first screen: the HTML, the
- * entry script with its static imports and styles, and the default language's texts
- * (the app awaits them before the first render). Sizes are gzip at level 6, what a
- * typical server sends.
+ * Measures what a kiosk downloads before it can show its first screen: the HTML and the
+ * plain scripts it names, the entry script with its static imports and styles, and the
+ * default language's texts (the app awaits them before the first render). Sizes are gzip
+ * at level 6, what a typical server sends.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +39,11 @@ export function measureFirstScreen(outDir: string, language = 'en'): FirstScreen
   if (!entryKey) throw new Error('the build manifest has no index.html entry');
 
   const files = new Set<string>(['index.html']);
+  // Plain scripts the page names itself (the kept welcome screen's, public/), loaded first.
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  for (const [tag, file] of html.matchAll(/<script\b[^>]*?\ssrc="\/([\w.-]+\.js)"[^>]*>/g)) {
+    if (file && !tag.includes('type="module"')) files.add(file);
+  }
   const visit = (key: string) => {
     const chunk = manifest[key];
     if (!chunk || files.has(chunk.file)) return;

@@ -4,6 +4,7 @@
  */
 import type { VitePWAOptions } from 'vite-plugin-pwa';
 import { ADMIN_PRECACHE_IGNORES } from './admin-build.ts';
+import { PHONE_PRECACHE_IGNORES } from './phone-build.ts';
 
 /** Precache limit per file; vite-plugin-pwa fails the build when a file is skipped for size. */
 const MAX_PRECACHE_FILE_BYTES = 1024 * 1024;
@@ -14,7 +15,12 @@ export const PRECACHE_GLOB_PATTERNS = ['**/*.{js,css,html,svg,png,ico,webmanifes
  * Build by-products that are not part of the app and are never served to a browser, and
  * the librarians' dashboard, which no kiosk needs (config/admin-build.ts).
  */
-export const NOT_PRECACHED = ['.vite/**', 'stats.html', ...ADMIN_PRECACHE_IGNORES];
+export const NOT_PRECACHED = [
+  '.vite/**',
+  'stats.html',
+  ...ADMIN_PRECACHE_IGNORES,
+  ...PHONE_PRECACHE_IGNORES,
+];
 
 export const pwaOptions: Partial<VitePWAOptions> = {
   // Prompt mode: a new version waits until the app calls updateSW(), which it does only

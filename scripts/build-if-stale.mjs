@@ -18,6 +18,7 @@ export const BUILD_SOURCES = [
 export const BUILD_OUTPUTS = [
   'dist/client/index.html',
   'dist/client/admin.html',
+  'dist/client/.vite/phone-manifest.json',
   'dist/server/collector.js',
 ];
 

@@ -6,8 +6,11 @@ import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { API_BASE_PATH } from '../../shared/contract/endpoints';
+import { API, type ReplyBody } from '../../shared/contract/api';
+import { API_BASE_PATH, apiPath } from '../../shared/contract/endpoints';
 import { readPublicLink } from '../public/links';
+import { findSurveyPackage, timestamp } from '../storage';
+import { CONTENT_POLICY } from './content-policy';
 import { type AppDeps, resolveDeps } from './deps';
 import { ApiProblem, apiErrorBody, notFound, problemReply } from './errors';
 import { strictTransport } from './https';
@@ -35,26 +38,25 @@ import { staticRoutes } from './static-app';
 export type { AppDeps } from './deps';
 
 /**
- * The Preact app has no inline scripts or styles, so everything may come from 'self' only.
- * A page that sets a header of its own keeps it (overwrite: false): the printable poster
- * is one self-contained file whose inline style and script its own stricter policy allows
- * by their hashes.
+ * The app's policy (content-policy.ts): everything from 'self' only. A page that sets a
+ * header of its own keeps it (overwrite: false): the printable poster is one self-contained
+ * file whose inline style and script its own stricter policy allows by their hashes, and a
+ * public link's page adds the hashes of the first screen's inline style and script.
  */
 export const SECURITY_HEADERS = secureHeaders({
   contentSecurityPolicy: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
-    // Vite inlines small images as data: URLs.
-    imgSrc: ["'self'", 'data:'],
-    fontSrc: ["'self'"],
-    connectSrc: ["'self'"],
-    workerSrc: ["'self'"],
-    manifestSrc: ["'self'"],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
+    defaultSrc: [...CONTENT_POLICY.defaultSrc],
+    scriptSrc: [...CONTENT_POLICY.scriptSrc],
+    styleSrc: [...CONTENT_POLICY.styleSrc],
+    imgSrc: [...CONTENT_POLICY.imgSrc],
+    fontSrc: [...CONTENT_POLICY.fontSrc],
+    connectSrc: [...CONTENT_POLICY.connectSrc],
+    workerSrc: [...CONTENT_POLICY.workerSrc],
+    manifestSrc: [...CONTENT_POLICY.manifestSrc],
+    objectSrc: [...CONTENT_POLICY.objectSrc],
+    baseUri: [...CONTENT_POLICY.baseUri],
+    formAction: [...CONTENT_POLICY.formAction],
+    frameAncestors: [...CONTENT_POLICY.frameAncestors],
   },
   xFrameOptions: 'DENY',
   // Sent by strictTransport(), only when the collector is served over HTTPS.
@@ -106,16 +108,55 @@ export function createApp(deps: AppDeps): Hono {
     ),
   );
 
+  const survey = storedSurvey(resolved.storage);
   app.route(
     '/',
     posterRoutes({
       lookup: (token) => readPublicLink(resolved.storage, token, resolved.now()),
-      survey: storedSurvey(resolved.storage),
+      survey,
       baseUrl: resolved.publicUrl,
     }),
   );
   app.route('/', brandingRoutes(resolved));
-  app.route('/', staticRoutes(resolved.staticDir));
+  app.route(
+    '/',
+    staticRoutes(resolved.staticDir, {
+      // A public link's page comes with its first screen: the survey's welcome, or the notice.
+      linkScreen: async (token) => {
+        const at = resolved.now();
+        const link = await readPublicLink(resolved.storage, token, at);
+        if (!link) return { kind: 'invalid' };
+        // What the phone asks for first, answered in the page as the API would answer it
+        // (routes/public.ts, routes/surveys.ts): a round trip each saved on mobile data.
+        const linkReply = {
+          [apiPath(API.publicLink, { token })]: {
+            body: { ...link, serverTime: timestamp(at) } satisfies ReplyBody<typeof API.publicLink>,
+          },
+        };
+        if (link.state === 'closed') return { kind: 'closed', replies: linkReply };
+        const { id, version } = link.survey;
+        const pkg = await findSurveyPackage(resolved.storage, id, version);
+        // Without its package the phone cannot start either; the page goes as built.
+        if (!pkg) return undefined;
+        const body: ReplyBody<typeof API.surveyVersion> = {
+          ...pkg.structure,
+          translations: pkg.translations,
+        };
+        return {
+          kind: 'open',
+          survey: { title: pkg.structure.title, translations: pkg.translations },
+          replies: {
+            ...linkReply,
+            [apiPath(API.surveyVersion, { id, version: String(version) })]: {
+              etag: `"${pkg.etag}"`,
+              body,
+            },
+          },
+        };
+      },
+      logError: resolved.logError,
+    }),
+  );
   app.notFound((c) => problemReply(c, notFound(`nothing at ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {
     if (error instanceof ApiProblem) return problemReply(c, error);

@@ -2,8 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import en from '../../../locales/en/app.json';
+import survey from '../../../locales/en/survey.library-service-quality.json';
+import hu from '../../../locales/hu/app.json';
+import lt from '../../../locales/lt/app.json';
 import { startTestCollector, type TestCollector } from '../../../test/fixtures/collector';
 import { testDialects } from '../../../test/fixtures/test-databases';
+import { EARLY_START_SCRIPT } from '../../app/phone/early-start';
+import { revokePublicLink } from '../storage';
+import { contentPolicy, sha256Source } from './content-policy';
 
 const INDEX_HTML =
   '<!doctype html><html lang="en"><title>Library survey</title><div id="app"></div><noscript><p lang="en">Needs JavaScript.</p><p lang="hu">JavaScript kell.</p></noscript></html>';
@@ -11,6 +18,8 @@ const ADMIN_HTML = '<!doctype html><title>Library survey: results</title><div id
 const BUILD_MANIFEST = '{"index.html":{"file":"assets/index-abc123.js"}}';
 /** A token as the contract writes them: 32 characters of base64url. */
 const LINK_TOKEN = 'Ab3_-xYz0123456789abcdefGHIJKLmn';
+/** The test package's title, in English for every language (fixtures/survey-package.ts). */
+const SURVEY_TITLE = survey.title;
 const APP_JS = `console.log(${JSON.stringify('library '.repeat(500))});`;
 
 // The static side does not touch the database: SQLite is enough.
@@ -106,10 +115,56 @@ describe('serving the app', () => {
       async (path) => {
         const res = await get(path);
         expect(res.status).toBe(200);
-        expect(await res.text()).toBe(INDEX_HTML);
+        const html = await res.text();
+        // No such link: the app with the notice the phone would show written in.
+        expect(html).toContain(
+          `<div id="app"><div class="screen phone-notice" data-notice="invalid"><main class="centered"><h1>${en.phone.invalid.title}</h1>`,
+        );
+        expect(html.replace(/<div id="app">.*?<\/div><\/div>/, '<div id="app"></div>')).toBe(
+          INDEX_HTML,
+        );
         expect(res.headers.get('cache-control')).toBe('no-cache');
       },
     );
+
+    it('writes an open link’s welcome screen into its page, with Start and the script that keeps an early tap', async () => {
+      const token = await collector.link();
+      const res = await get(`/s/${token}`, { 'accept-language': 'hu-HU,hu;q=0.9' });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('<html lang="hu">');
+      expect(html).toContain(`<h1 class="welcome-title">${SURVEY_TITLE}</h1>`);
+      expect(html).toContain(`>${hu.welcome.start}</button>`);
+      const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+      expect(script).toBe(EARLY_START_SCRIPT);
+      // The policy allows that script by its hash, and nothing inline beyond it.
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain(`script-src 'self' ${sha256Source(script)};`);
+      expect(csp).toContain("style-src 'self';");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).toContain("frame-ancestors 'none'");
+      // The link's state and its package, as the API would answer them.
+      const data = /<script type="application\/json" id="page-replies">([\s\S]*?)<\/script>/.exec(
+        html,
+      )?.[1];
+      const replies = JSON.parse(data ?? '{}') as Record<string, { etag?: string; body: unknown }>;
+      for (const [path, reply] of Object.entries(replies)) {
+        const api = await get(path);
+        expect(reply.body).toEqual(await api.json());
+        expect(reply.etag).toBe(api.headers.get('etag') ?? undefined);
+      }
+      expect(Object.keys(replies)).toHaveLength(2);
+    });
+
+    it('writes the closed notice into a revoked link’s page', async () => {
+      const token = await collector.link();
+      await revokePublicLink(collector.database.storage, token, collector.clock.now.toISOString());
+      const html = await (await get(`/s/${token}`, { 'accept-language': 'lt' })).text();
+      expect(html).toContain(
+        `data-notice="closed"><main class="centered"><h1>${lt.phone.closed.title}</h1>`,
+      );
+      expect(html).not.toContain('<script>');
+    });
 
     it.each([['/'], ['/enroll'], [`/s/${LINK_TOKEN}`]])(
       'answers the page %s in the language Accept-Language names, title and no-script text too',
@@ -213,6 +268,8 @@ describe('serving the app', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-frame-options')).toBe('DENY');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      // The policy content-policy.ts writes for pages with inline content, less the hashes.
+      expect(csp).toBe(contentPolicy());
     });
   });
 });

@@ -7,14 +7,31 @@
  * under a dot-folder (/.vite/) and no dot-file is served. The app's pages come in the
  * visitor's language where Accept-Language names one of the five (app-shell.ts); the file
  * /index.html itself, which the service worker precaches, is always the page as built.
+ *
+ * A public link's page also carries its first screen (first-screen.tsx), given a way to
+ * look the link up: the welcome screen (or the closed or unknown link's notice) written
+ * into the page, the stylesheet inlined in place of its link, and the small script that
+ * keeps an early tap on Start. Where the build has the phone's own entry (its own build,
+ * config/phone-build.ts), the page names it instead of the kiosk's, with none of the
+ * kiosk's preloads: a phone downloads and runs the phone's code alone. The page's
+ * Content-Security-Policy allows exactly that style and script by their hashes
+ * (content-policy.ts). Without JavaScript the page shows
+ * the same screen, and the no-script text still says what is missing.
  */
 import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { PAGE_REPLIES_ID } from '../../app/phone/page-replies';
+import { safeParseInput } from '../../shared/contract/parse';
 import { LINK_TOKEN_PATTERN } from '../../shared/contract/public-link';
+import { LANGUAGES, type Language, SOURCE_LANGUAGE } from '../../shared/languages';
 import { acceptedLanguage, localizeShell, shellReader } from './app-shell';
+import { contentPolicy } from './content-policy';
 import { apiErrorBody } from './errors';
+import type { LinkFirstScreen, RenderedFirstScreen } from './first-screen';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -26,7 +43,53 @@ const ADMIN_HTML = 'admin.html';
 /** Everything under /s/, the public links' pages. */
 const PUBLIC_PAGES = /^\/s(\/|$)/;
 /** The one page there: a link's own, /s/<token>, the token as the contract writes it. */
-const PUBLIC_LINK_PAGE = new RegExp(`^/s/${LINK_TOKEN_PATTERN.source.slice(1, -1)}/?$`);
+const PUBLIC_LINK_PAGE = new RegExp(`^/s/(${LINK_TOKEN_PATTERN.source.slice(1, -1)})/?$`);
+/** The build's stylesheet link in index.html (Vite writes one for the entry's CSS). */
+const STYLESHEET_LINK = /<link rel="stylesheet"[^>]*? href="(\/assets\/[\w.-]+\.css)"[^>]*>/;
+/** A chunk of the build (the kiosk's, or the phone's under assets/phone/), as the page may name it. */
+const CHUNK_PATH = /^\/assets\/(phone\/)?[\w.-]+\.js$/;
+/** The phone's own chunk in the kiosk build's manifest (main.tsx imports it on /s/). */
+const PHONE_CHUNK = 'src/app/phone/boot.tsx';
+/** The kiosk's entry script in index.html, and the chunks Vite names there for modulepreload. */
+const KIOSK_ENTRY_SCRIPT =
+  /<script type="module" crossorigin src="\/assets\/[\w.-]+\.js"><\/script>/;
+const KIOSK_PRELOADS = /<link rel="modulepreload" crossorigin href="\/assets\/[\w.-]+\.js">\s*/g;
+/** The kiosk's kept welcome screen (public/welcome-snapshot.js), which a phone never paints. */
+const KIOSK_WELCOME_SNAPSHOT = /<script defer src="\/welcome-snapshot\.js"><\/script>\s*/;
+/** The phone's own build and its entry (config/phone-build.ts). */
+const PHONE_MANIFEST = '.vite/phone-manifest.json';
+const PHONE_ENTRY = 'src/app/phone/main.tsx';
+/** What this file reads of Vite's build manifests (the kiosk's, and the phone's). */
+const BuildManifestSchema = z.record(
+  z.string(),
+  z.object({
+    file: z.string(),
+    isEntry: z.boolean().optional(),
+    imports: z.array(z.string()).optional(),
+  }),
+);
+type BuildManifest = z.infer<typeof BuildManifestSchema>;
+
+/**
+ * The files of the chunks `keys` name and of every chunk they import statically, each
+ * once, in the order first met; `skip` (an entry the page loads anyway) is left out, and
+ * what it imports is not followed through it.
+ */
+function staticImports(chunks: BuildManifest, keys: readonly string[], skip: string): string[] {
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = chunks[key];
+    if (key === skip || !chunk) return;
+    const href = `/${chunk.file}`;
+    if (files.has(href)) return;
+    files.add(href);
+    for (const next of chunk.imports ?? []) visit(next);
+  };
+  for (const key of keys) visit(key);
+  return [...files].filter((href) => CHUNK_PATH.test(href));
+}
+/** The app's element, empty as built. */
+const APP_ELEMENT = '<div id="app"></div>';
 /**
  * A path with a part that starts with a dot, written plainly or percent-encoded: the build's
  * own files (/.vite/manifest.json lists every file and chunk of the app), editor and tool
@@ -48,14 +111,187 @@ function notBuilt(c: Context): Response {
   return c.json(apiErrorBody('internal', message), 503);
 }
 
-export function staticRoutes(staticDir: string): Hono {
+/**
+ * The page with a first screen in its app element, the stylesheet inline in place of its
+ * link, the phone's chunks named for modulepreload, and the policy that allows the inline
+ * style and script; undefined when the page is not as the build writes it (no empty app
+ * element). Every replacement is a function: nothing in the markup is read as a
+ * replacement pattern.
+ */
+export function withFirstScreen(
+  html: string,
+  screen: RenderedFirstScreen,
+  css: string | undefined,
+  preloads: readonly string[] = [],
+  entry?: string,
+): { html: string; csp: string } | undefined {
+  if (!html.includes(APP_ELEMENT)) return undefined;
+  const styles: string[] = [];
+  let page = html;
+  // The phone's own entry in place of the kiosk's, and none of the kiosk's chunks or its
+  // kept welcome screen's script (the phone's page would wait for it, to do nothing).
+  if (entry !== undefined && CHUNK_PATH.test(entry) && KIOSK_ENTRY_SCRIPT.test(page)) {
+    page = page
+      .replace(
+        KIOSK_ENTRY_SCRIPT,
+        () => `<script type="module" crossorigin src="${entry}"></script>`,
+      )
+      .replace(KIOSK_PRELOADS, '')
+      .replace(KIOSK_WELCOME_SNAPSHOT, '');
+  }
+  if (css !== undefined && STYLESHEET_LINK.test(page)) {
+    page = page.replace(STYLESHEET_LINK, () => `<style>${css}</style>`);
+    styles.push(css);
+  }
+  const links = preloads
+    .filter((href) => CHUNK_PATH.test(href))
+    .map((href) => `<link rel="modulepreload" crossorigin href="${href}">`)
+    .join('');
+  if (links) page = page.replace('</head>', () => `${links}</head>`);
+  const script = screen.script ? `<script>${screen.script}</script>` : '';
+  // A data block, never run (so no policy applies to it); "<" escaped so no text in it,
+  // the survey's titles included, can end the element.
+  const replies = screen.replies
+    ? `<script type="application/json" id="${PAGE_REPLIES_ID}">${JSON.stringify(screen.replies).replaceAll('<', '\\u003c')}</script>`
+    : '';
+  page = page.replace(APP_ELEMENT, () => `<div id="app">${screen.markup}</div>${script}${replies}`);
+  return {
+    html: page,
+    csp: contentPolicy({ scripts: screen.script ? [screen.script] : [], styles }),
+  };
+}
+
+/** What the build has for the phone's page, beside index.html. */
+export interface PhoneAssets {
+  /** The stylesheet index.html links, to be inlined. */
+  css: string | undefined;
+  /** The phone's chunk and the chunks it imports (not the entry), to be preloaded. */
+  preloads: string[];
+  /** The phone's own build, when there is one: used instead of `preloads`. */
+  phone: PhoneBuild | undefined;
+}
+
+/** The phone's own build (config/phone-build.ts): its entry, and what to preload with it. */
+export interface PhoneBuild {
+  entry: string;
+  /** The chunks the entry imports, each once. */
+  imports: string[];
+  /** Each language's app texts, which the phone imports once it knows its language. */
+  texts: Partial<Record<Language, string>>;
+}
+
+/** The phone's build from its manifest; undefined when there is none or not as written. */
+export function phoneBuild(manifest: unknown): PhoneBuild | undefined {
+  const parsed = safeParseInput(BuildManifestSchema, manifest);
+  if (!parsed.success) return undefined;
+  const chunks = parsed.data;
+  const entry = chunks[PHONE_ENTRY];
+  if (!entry?.isEntry || !CHUNK_PATH.test(`/${entry.file}`)) return undefined;
+  const texts: Partial<Record<Language, string>> = {};
+  for (const language of LANGUAGES) {
+    const file = chunks[`locales/${language}/app.json`]?.file;
+    if (file && CHUNK_PATH.test(`/${file}`)) texts[language] = `/${file}`;
+  }
+  return {
+    entry: `/${entry.file}`,
+    imports: staticImports(chunks, entry.imports ?? [], PHONE_ENTRY),
+    texts,
+  };
+}
+
+/**
+ * The phone's chunk and everything it imports statically, as the build's manifest lists
+ * them (the entry itself is loaded by the page anyway): main.tsx imports it only after the
+ * entry script has arrived and run, which on mobile data is a second wait for the network.
+ */
+export function phoneChunks(manifest: unknown): string[] {
+  const parsed = safeParseInput(BuildManifestSchema, manifest);
+  return parsed.success ? staticImports(parsed.data, [PHONE_CHUNK], 'index.html') : [];
+}
+
+/**
+ * The phone's page's assets, read again only when index.html or the phone's manifest
+ * changed: a build that changes only the phone's code leaves index.html as it was.
+ */
+export function phoneAssetsReader(staticDir: string): (html: string) => Promise<PhoneAssets> {
+  let cached:
+    | { html: string; phoneManifestMs: number | undefined; assets: PhoneAssets }
+    | undefined;
+  return async (html) => {
+    const phoneManifestMs = await stat(join(staticDir, PHONE_MANIFEST)).then(
+      (found) => found.mtimeMs,
+      () => undefined,
+    );
+    if (cached?.html !== html || cached.phoneManifestMs !== phoneManifestMs) {
+      const href = STYLESHEET_LINK.exec(html)?.[1];
+      const css = href
+        ? await readFile(join(staticDir, href), 'utf8').catch(() => undefined)
+        : undefined;
+      const readJson = (path: string) =>
+        readFile(join(staticDir, path), 'utf8')
+          .then((text) => JSON.parse(text) as unknown)
+          .catch(() => undefined);
+      const manifest = await readJson(join('.vite', 'manifest.json'));
+      cached = {
+        html,
+        phoneManifestMs,
+        assets: {
+          // Text that could close the element early is not inlined (the build writes none).
+          css: css?.toLowerCase().includes('</style') ? undefined : css,
+          preloads: phoneChunks(manifest),
+          phone: phoneBuild(await readJson(PHONE_MANIFEST)),
+        },
+      };
+    }
+    return cached.assets;
+  };
+}
+
+export interface StaticOptions {
+  /** What the collector knows of a public link, for its page's first screen. */
+  linkScreen?: (token: string) => Promise<LinkFirstScreen | undefined>;
+  /** Told when a first screen could not be written (the page is served without it). */
+  logError?: (error: unknown) => void;
+}
+
+export function staticRoutes(staticDir: string, options: StaticOptions = {}): Hono {
   const app = new Hono();
   const shell = shellReader(join(staticDir, 'index.html'));
+  const phoneAssets = phoneAssetsReader(staticDir);
+  /** `built` is index.html as built: what the phone's assets are read by, in any language. */
+  const firstScreen = async (built: string, html: string, token: string, language: Language) => {
+    if (!options.linkScreen) return undefined;
+    try {
+      const link = await options.linkScreen(token);
+      if (!link) return undefined;
+      const { renderFirstScreen } = await import('./first-screen');
+      const { css, preloads, phone } = await phoneAssets(built);
+      const rendered = renderFirstScreen(link, language);
+      if (!phone) return withFirstScreen(html, rendered, css, preloads);
+      const texts = phone.texts[language];
+      return withFirstScreen(
+        html,
+        rendered,
+        css,
+        [...phone.imports, ...(texts ? [texts] : [])],
+        phone.entry,
+      );
+    } catch (error) {
+      options.logError?.(error);
+      return undefined;
+    }
+  };
   const appPage = async (c: Context): Promise<Response> => {
-    const html = await shell();
+    const built = await shell();
     const language = acceptedLanguage(c.req.header('accept-language'));
     c.header('Vary', 'Accept-Language');
-    return c.html(language ? localizeShell(html, language) : html);
+    const html = language ? localizeShell(built, language) : built;
+    const token = PUBLIC_LINK_PAGE.exec(c.req.path)?.[1];
+    // The app starts in the phone's language, else English (phone/language.ts).
+    const page = token && (await firstScreen(built, html, token, language ?? SOURCE_LANGUAGE));
+    if (!page) return c.html(html);
+    c.header('Content-Security-Policy', page.csp);
+    return c.html(page.html);
   };
   app.on(['GET', 'HEAD'], '*', async (c, next) => {
     if (!existsSync(join(staticDir, 'index.html'))) return notBuilt(c);

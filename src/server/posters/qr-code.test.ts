@@ -94,7 +94,7 @@ describe('the reader of format bits', () => {
 describe('the QR code of a link', () => {
   it('is a PNG of whole pixels per module, at least 1024 px, that decodes to the link', async () => {
     const image = readPng(await qrPng(URL_OF_LINK));
-    const size = qrModuleCount(URL_OF_LINK);
+    const size = await qrModuleCount(URL_OF_LINK);
     const side = size + 2 * QR_QUIET_ZONE_MODULES;
     expect(image.width).toBe(image.height);
     expect(image.width).toBeGreaterThanOrEqual(QR_PNG_MIN_PIXELS);
@@ -109,7 +109,7 @@ describe('the QR code of a link', () => {
 
   it('keeps a quiet zone of 4 white modules on every side of the PNG', async () => {
     const image = readPng(await qrPng(URL_OF_LINK));
-    const pixels = image.width / (qrModuleCount(URL_OF_LINK) + 2 * QR_QUIET_ZONE_MODULES);
+    const pixels = image.width / ((await qrModuleCount(URL_OF_LINK)) + 2 * QR_QUIET_ZONE_MODULES);
     const quiet = QR_QUIET_ZONE_MODULES * pixels;
     for (let a = 0; a < image.width; a++) {
       for (let b = 0; b < quiet; b++) {
@@ -131,7 +131,7 @@ describe('the QR code of a link', () => {
 
   it('is an SVG of the same code, quiet zone included in its viewBox, sized only when asked', async () => {
     const svg = await qrSvg(URL_OF_LINK);
-    const side = qrModuleCount(URL_OF_LINK) + 2 * QR_QUIET_ZONE_MODULES;
+    const side = (await qrModuleCount(URL_OF_LINK)) + 2 * QR_QUIET_ZONE_MODULES;
     expect(svg).toMatch(
       new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}"`),
     );

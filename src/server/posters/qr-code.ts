@@ -5,7 +5,14 @@
  * the larger code stays easy to scan. The quiet zone of 4 modules that the standard asks
  * for is part of the image, so no layout can crop it away.
  */
-import QRCode from 'qrcode';
+
+/**
+ * The library, loaded by the first code drawn (Node keeps it loaded from then on): a
+ * collector draws a poster now and then, and one that never does keeps it out of memory.
+ */
+async function qrcode(): Promise<typeof import('qrcode')> {
+  return (await import('qrcode')).default;
+}
 
 export const QR_ERROR_CORRECTION = 'Q';
 /** White modules around the code, as ISO/IEC 18004 requires; scanners look for the edge. */
@@ -20,8 +27,8 @@ const OPTIONS = {
 } as const;
 
 /** The code's side in modules, without the quiet zone (21 for version 1, 4 more per version). */
-export function qrModuleCount(url: string): number {
-  return QRCode.create(url, OPTIONS).modules.size;
+export async function qrModuleCount(url: string): Promise<number> {
+  return (await qrcode()).create(url, OPTIONS).modules.size;
 }
 
 /**
@@ -30,7 +37,7 @@ export function qrModuleCount(url: string): number {
  * own, for a file placed into a word processor or a layout program.
  */
 export async function qrSvg(url: string, side?: string): Promise<string> {
-  const svg = (await QRCode.toString(url, { ...OPTIONS, type: 'svg' })).trim();
+  const svg = (await (await qrcode()).toString(url, { ...OPTIONS, type: 'svg' })).trim();
   return side ? svg.replace(/^<svg\b/, `<svg width="${side}" height="${side}"`) : svg;
 }
 
@@ -39,8 +46,8 @@ export async function qrSvg(url: string, side?: string): Promise<string> {
  * modules a pixel wider than others), at least QR_PNG_MIN_PIXELS wide.
  */
 export async function qrPng(url: string): Promise<Buffer> {
-  const side = qrModuleCount(url) + 2 * QR_QUIET_ZONE_MODULES;
-  return QRCode.toBuffer(url, {
+  const side = (await qrModuleCount(url)) + 2 * QR_QUIET_ZONE_MODULES;
+  return (await qrcode()).toBuffer(url, {
     ...OPTIONS,
     type: 'png',
     scale: Math.ceil(QR_PNG_MIN_PIXELS / side),

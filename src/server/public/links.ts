@@ -2,10 +2,10 @@
  * Public links as the collector reasons about them: a fresh token, whether a link is open
  * at an instant, and the end date staff type when they make one.
  */
-import { randomBytes } from 'node:crypto';
 import { safeParseInput } from '../../shared/contract/parse';
 import { LinkTokenSchema, type PublicLink } from '../../shared/contract/public-link';
 import { addDays, dayStartMs } from '../../shared/results/days';
+import { cliSafeRandomId } from '../cli-safe-id';
 import {
   findBranch,
   findPublicLink,
@@ -14,17 +14,9 @@ import {
   type Storage,
 } from '../storage';
 
-/**
- * 24 random bytes as base64url: the contract's 32 characters (LinkTokenSchema). A token
- * that begins with "-" (one in 64) is drawn again: `link revoke -Xy…` would read it as an
- * option, and staff would be told their token is no option. Drawing again keeps the others
- * equally likely, and costs 6 bits of the 192 at most for the first character.
- */
+/** 24 random bytes as base64url: the contract's 32 characters (LinkTokenSchema). */
 export function generateLinkToken(): string {
-  for (;;) {
-    const token = randomBytes(24).toString('base64url');
-    if (!token.startsWith('-')) return token;
-  }
+  return cliSafeRandomId(24);
 }
 
 export type LinkState = Pick<PublicLink, 'state' | 'closedReason'>;

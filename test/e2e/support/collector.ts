@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COLLECTOR_HEAP_FLAGS } from '../../../scripts/collector-heap.mjs';
+import { COLLECTOR_HEAP_FLAGS, COLLECTOR_MALLOC_ENV } from '../../../scripts/collector-heap.mjs';
 import { apiPath, ENDPOINTS } from '../../../src/shared/contract/endpoints';
 
 const START_TIMEOUT_MS = 30_000;
@@ -49,10 +49,12 @@ export async function freePort(): Promise<number> {
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv, stdin?: string): ChildProcess {
-  // `serve` runs with the heap `npm start` gives it; the other commands as `npm run collector`.
-  const heap = args[0] === 'serve' ? COLLECTOR_HEAP_FLAGS : [];
+  // `serve` runs with the heap and malloc `npm start` gives it; the other commands as
+  // `npm run collector`.
+  const serve = args[0] === 'serve';
+  const heap = serve ? COLLECTOR_HEAP_FLAGS : [];
   const child = spawn(process.execPath, [...heap, 'test/e2e/support/run-collector.mjs', ...args], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...(serve ? COLLECTOR_MALLOC_ENV : {}), ...env },
     stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
   if (stdin !== undefined) child.stdin?.end(stdin);

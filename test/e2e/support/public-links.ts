@@ -97,3 +97,11 @@ function json(route: Route, status: number, body: unknown) {
 export function linkUrl(collectorUrl: string, token: string): string {
   return new URL(publicLinkPath(token), collectorUrl).toString();
 }
+
+/** The link token in what `link create` printed. */
+export function tokenIn(output: string): string {
+  // A token may start or end with '-', where \b finds no word boundary.
+  const token = /(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])/.exec(output)?.[1];
+  if (!token) throw new Error(`no link token in:\n${output}`);
+  return token;
+}

@@ -5,7 +5,8 @@ import { DEVICE_ID, makeResponse } from '../../../../test/fixtures/responses';
 import { testDialects } from '../../../../test/fixtures/test-databases';
 import { apiPath, ENDPOINTS } from '../../../shared/contract/endpoints';
 import { ApiErrorSchema, SyncBatchReplySchema } from '../../../shared/index';
-import { countResponses } from '../../storage';
+import { ingestBatch } from '../../ingest/ingest';
+import { countResponses, quarantineDeviceResponses } from '../../storage';
 import { createApp } from '../app';
 
 const OTHER_DEVICE = '7d1c9b2a-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -134,6 +135,65 @@ describe.each(testDialects)('the limits of one device on $name', (dialect) => {
       });
       await expectRateLimited(res, UNTIL_MIDNIGHT);
       expect(await countResponses(collector.database.storage)).toBe(5);
+    });
+
+    it('keeps the count per day in TIME_ZONE: the day’s last instant counts for it, midnight there starts the next', async () => {
+      collector.clock.now = new Date('2026-11-20T22:59:59.999Z'); // 23:59:59.999 in Ljubljana
+      await collector.sync(
+        token,
+        Array.from({ length: 5 }, () => makeResponse()),
+      );
+      await expectRateLimited(
+        await collector.post(PATH, { responses: [makeResponse()] }, token),
+        '1',
+      );
+      collector.clock.now = new Date('2026-11-20T23:00:00.000Z'); // midnight in Ljubljana
+      const next = Array.from({ length: 6 }, () => makeResponse());
+      const reply = await collector.sync(token, next);
+      expect(reply.results.map((r) => r.outcome)).toEqual(Array(5).fill('accepted'));
+      const counts = await collector.database.storage.db
+        .selectFrom('device_day_counts')
+        .select(['day_start', 'day_end', 'n'])
+        .execute();
+      // The day before is dropped once the next one's count is made.
+      expect(counts.map((row) => ({ ...row, n: Number(row.n) }))).toEqual([
+        { day_start: '2026-11-20T23:00:00.000Z', day_end: '2026-11-21T23:00:00.000Z', n: 5 },
+      ]);
+    });
+
+    it('gives back the room of responses quarantined, and counts those a file brought', async () => {
+      const storage = collector.database.storage;
+      await collector.sync(
+        token,
+        Array.from({ length: 5 }, () => makeResponse()),
+      );
+      await quarantineDeviceResponses(storage, {
+        deviceId: DEVICE_ID,
+        since: '2026-11-19T23:00:00.000Z',
+        at: collector.clock.now.toISOString(),
+        erase: false,
+      });
+      expect(await countResponses(storage)).toBe(0);
+      const two = Array.from({ length: 2 }, () => makeResponse());
+      expect((await collector.sync(token, two)).results).toHaveLength(2);
+      // A file's responses go in without the quota, and count for the day all the same.
+      const file = await ingestBatch(
+        storage,
+        {
+          device: { id: DEVICE_ID, branchId: 'main' },
+          responses: Array.from({ length: 2 }, () => makeResponse()),
+          timeZone: 'Europe/Ljubljana',
+          fromFile: true,
+        },
+        () => collector.clock.now,
+      );
+      expect(file.reply.results.map((r) => r.outcome)).toEqual(['accepted', 'accepted']);
+      const reply = await collector.sync(
+        token,
+        Array.from({ length: 2 }, () => makeResponse()),
+      );
+      expect(reply.results.map((r) => r.outcome)).toEqual(['accepted']);
+      expect(await countResponses(storage)).toBe(5);
     });
 
     it('gives every device its own quota', async () => {
