@@ -10,7 +10,7 @@ import 'fake-indexeddb/auto';
 import { test } from 'vitest';
 import { buildIfStale } from '../scripts/build-if-stale.mjs';
 import { outboxBatch } from '../src/app/store';
-import { buildBatchBody } from '../src/app/sync/batch';
+import { buildBatchBody, SYNC_BATCH_RECORDS } from '../src/app/sync/batch';
 import { createSyncEngine } from '../src/app/sync/sync-engine';
 import { FakeClock } from '../src/app/sync/testing/fake-clock';
 import { FakeCollector } from '../src/app/sync/testing/fake-collector';
@@ -43,7 +43,7 @@ test('building a batch body', async ({ bench }) => {
 
 test('a sync run', async ({ bench }) => {
   await bench(
-    `${RUN_RESPONSES} queued responses in batches of 100 to an answering collector`,
+    `${RUN_RESPONSES} queued responses in batches of ${SYNC_BATCH_RECORDS} to an answering collector`,
     {
       beforeEach: async () => {
         freshStore();

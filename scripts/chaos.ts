@@ -17,7 +17,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runnerImport } from 'vite';
+import { createServer } from 'vite';
 import { buildIfStale } from './build-if-stale.mjs';
 
 type RunChaos = typeof import('../test/chaos/run-chaos.ts');
@@ -75,11 +75,21 @@ const options = {
 } as const;
 
 if (!buildIfStale()) process.exit(1);
-const { module } = await runnerImport<RunChaos>(
+// The run's code is TypeScript from test/chaos and src, loaded through Vite's module runner.
+// The runner stays open for the whole run: the storage loads `pg` only when a PostgreSQL
+// database is first used, long after the run's modules were imported.
+const vite = await createServer({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  configFile: false,
+  logLevel: 'error',
+  appType: 'custom',
+  server: { middlewareMode: true, hmr: false, ws: false },
+});
+const module = (await vite.ssrLoadModule(
   fileURLToPath(new URL('../test/chaos/run-chaos.ts', import.meta.url)),
-  { root: fileURLToPath(new URL('..', import.meta.url)), logLevel: 'error' },
-);
+)) as RunChaos;
 console.log(`chaos run, seed ${seed} (repeat it with --seed ${seed})`);
 const report = await module.runChaos(options);
 for (const line of module.formatReport(report)) console.log(line);
+await vite.close();
 process.exit(report.ok ? 0 : 1);

@@ -6,6 +6,9 @@
  * A 401 on a call made while signed in means the session ended: the listener set with
  * onSessionEnded() hears it (the app returns to sign-in, keeping the page).
  */
+// First, also here: this module and the contract's schemas share a chunk that the entry
+// imports, which runs before the entry's own code (see the module).
+import '../shared/zod-without-eval';
 import type { z } from 'zod';
 import {
   BranchDetailsSchema,

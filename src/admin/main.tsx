@@ -2,6 +2,8 @@
  * Starts the dashboard: the language (remembered, else the browser's), then the app. The
  * collector serves this page at /admin/ and at every path under it.
  */
+// First: before any module builds a schema (see the module).
+import '../shared/zod-without-eval';
 import './admin.css';
 import { render } from 'preact';
 import { App } from './App';

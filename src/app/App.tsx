@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { KioskOptions } from '../shared/contract/device';
 import type { SurveyStructure } from '../shared/contract/survey-package';
+import type { Language } from '../shared/languages';
 import { KioskApp } from './kiosk/KioskApp';
 import type { KioskPlace, KioskState } from './kiosk/session';
 import { StaffGate } from './staff/StaffGate';
@@ -24,6 +25,8 @@ export function App(props: {
   staff: StaffActions;
   /** A response was queued (submitted or walked away from): time to send. */
   onQueued: () => void;
+  /** The welcome screen shows (again, or in another language): a moment to keep it. */
+  onWelcome?: (language: Language) => void;
 }) {
   const [route, setRoute] = useState(() => routeOf(location.hash));
   useEffect(() => {
@@ -39,9 +42,12 @@ export function App(props: {
     language: props.initial.language,
   }));
   const onKioskPlace = useCallback((place: KioskPlace) => setKiosk(place), []);
+  const { onWelcome } = props;
   useEffect(() => {
-    reportWelcomeScreen(route.name === 'kiosk' && kiosk.stage === 'welcome');
-  }, [route.name, kiosk.stage]);
+    const welcome = route.name === 'kiosk' && kiosk.stage === 'welcome';
+    reportWelcomeScreen(welcome);
+    if (welcome) onWelcome?.(kiosk.language);
+  }, [route.name, kiosk.stage, kiosk.language, onWelcome]);
 
   const staff = route.name === 'staff';
   const closeStaff = useCallback(() => {

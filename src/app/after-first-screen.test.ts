@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterFirstScreen } from './after-first-screen';
+import { afterFirstScreen, nextIdle } from './after-first-screen';
 
 describe('afterFirstScreen', () => {
   afterEach(() => {
@@ -28,5 +28,23 @@ describe('afterFirstScreen', () => {
     expect(work).not.toHaveBeenCalled();
     vi.runAllTimers();
     expect(work).toHaveBeenCalledOnce();
+  });
+});
+
+describe('nextIdle', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('resolves once the browser is idle, never at once', async () => {
+    const requestIdleCallback = vi.fn();
+    vi.stubGlobal('requestIdleCallback', requestIdleCallback);
+    const resolved = vi.fn();
+    const waiting = nextIdle().then(resolved);
+    await Promise.resolve();
+    expect(resolved).not.toHaveBeenCalled();
+    requestIdleCallback.mock.calls[0]?.[0]();
+    await waiting;
+    expect(resolved).toHaveBeenCalledOnce();
   });
 });

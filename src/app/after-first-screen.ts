@@ -16,3 +16,13 @@ export function afterFirstScreen(work: () => void): void {
     setTimeout(work, 0);
   }
 }
+
+/**
+ * Resolves in a later task, once the browser is idle again (or after the same timeout), so
+ * that what follows neither lengthens the current task (a task blocks a tap for its whole
+ * length, and on a slow tablet the evaluation of a large module is one) nor goes before
+ * what the patron is waiting for: a tap, the next screen's code.
+ */
+export function nextIdle(): Promise<void> {
+  return new Promise((resolve) => afterFirstScreen(resolve));
+}

@@ -3,42 +3,51 @@
  * then the language, then the screens; the service worker, sync and the masking module
  * once the first screen is up (after-first-screen.ts).
  */
+// First: before any module builds a schema (see the module).
+import '../shared/zod-without-eval';
 import './styles.css';
 import { render } from 'preact';
-import { matchLanguage } from '../shared/languages';
+import { DEFAULT_KIOSK_OPTIONS } from '../shared/contract/constants';
+import { type Language, matchLanguage } from '../shared/languages';
 import { App } from './App';
 import { afterFirstScreen } from './after-first-screen';
 import { prepareLanguage, switchLanguage } from './i18n/i18n';
 import { installKioskGuards } from './kiosk/kiosk-guards';
 import { startingState } from './kiosk/resume-policy';
+import { keepWelcomeSnapshot } from './kiosk/welcome-snapshot';
+import { replayEarlyStart } from './phone/early-start';
 import { startServiceWorker } from './pwa/updates';
-import { StartFailure } from './StartFailure';
+import { showStartFailure } from './StartFailure';
 import { staffActions, startServices, syncAfterSubmit } from './services';
-import {
-  getKioskOptions,
-  preloadMasking,
-  readSetting,
-  requestPersistentStorage,
-  StorageError,
-} from './store';
+import { preloadMasking, readSetting, requestPersistentStorage } from './store';
 import { loadActiveSurvey } from './survey-source';
 
 async function boot(root: HTMLElement): Promise<void> {
   installKioskGuards(document);
-  const stored = await readSetting('kioskOptions');
+  // Read side by side: each is a round trip to IndexedDB, and nothing here needs the network.
+  const [stored, survey] = await Promise.all([readSetting('kioskOptions'), loadActiveSurvey()]);
   const kioskOptions = {
-    ...(await getKioskOptions()),
+    ...DEFAULT_KIOSK_OPTIONS,
+    ...stored,
     // Until the collector sets one, a kiosk starts in the language its browser is set to.
     defaultLocale: stored?.defaultLocale ?? matchLanguage(navigator.languages) ?? 'en',
   };
   void requestPersistentStorage().catch(() => false);
-  const survey = await loadActiveSurvey();
 
   // A draft from a reload or crash mid-survey is resumed; the rest are closed or left to
-  // the tab that shows them (kiosk/resume-policy.ts).
-  const initial = await startingState({ survey, kioskOptions });
+  // the tab that shows them (kiosk/resume-policy.ts). The default language's texts load
+  // meanwhile: the welcome screen shows in it.
+  const [initial] = await Promise.all([
+    startingState({ survey, kioskOptions }),
+    prepareLanguage(kioskOptions.defaultLocale, survey.id),
+  ]);
   await switchLanguage(initial.language, survey.id);
   const running = { survey, kioskOptions };
+  // Kept for the next start, which paints it before this script runs (welcome-snapshot.ts).
+  const onWelcome = (language: Language) => {
+    if (language !== kioskOptions.defaultLocale) return;
+    afterFirstScreen(() => keepWelcomeSnapshot(root, kioskOptions.defaultLocale));
+  };
   render(
     <App
       survey={survey}
@@ -46,9 +55,12 @@ async function boot(root: HTMLElement): Promise<void> {
       initial={initial}
       staff={staffActions(running)}
       onQueued={syncAfterSubmit}
+      onWelcome={onWelcome}
     />,
     root,
   );
+  // A tap on the kept welcome screen's Start (public/welcome-snapshot.js) before now.
+  replayEarlyStart(root);
   afterFirstScreen(() => {
     startServiceWorker();
     startServices(running);
@@ -68,11 +80,4 @@ const root = document.getElementById('app') as HTMLElement;
 const started = isPhonePath(location.pathname)
   ? import('./phone/boot').then(({ bootPhone }) => bootPhone(root))
   : boot(root);
-started.catch(async (error: unknown) => {
-  console.error('the app could not start', error);
-  const language = matchLanguage(navigator.languages) ?? 'en';
-  await prepareLanguage(language, '').catch(() => undefined);
-  render(<StartFailure language={language} storage={error instanceof StorageError} />, root);
-  // A start that fails still takes a new version of the app, which may be what mends it.
-  afterFirstScreen(startServiceWorker);
-});
+started.catch((error: unknown) => showStartFailure(root, error));

@@ -4,6 +4,7 @@
  */
 import type { KioskOptions } from '../shared/contract/device';
 import type { SurveyStructure } from '../shared/contract/survey-package';
+import { nextIdle } from './after-first-screen';
 import type { StaffActions } from './staff/StaffScreen';
 import type { CollectorApi, SyncEngine } from './sync';
 import { atNextWelcome } from './welcome-moment';
@@ -18,13 +19,41 @@ interface Services {
 
 let loaded: Promise<Services> | undefined;
 
+/**
+ * Loads sync in steps, each evaluated in a task of its own, the next once the browser is
+ * idle again: together (zod and the device's schemas, built as their modules are
+ * evaluated, then the sync code and the engine's first reads) they made one task long
+ * enough to hold up a tap on a slow tablet for a third of a second. Each import finds the
+ * earlier ones' modules evaluated already, so it evaluates only what it adds; the
+ * contract's modules come in the order they import one another. A module left out of the
+ * list is evaluated with the next one that needs it: the order changes how long the tasks
+ * are, never what runs. A step of its own for zod alone, or for a module without exports,
+ * made the bundler move zod's modules and its own runtime helpers into chunks of their own,
+ * which the entry then loads before the first screen; zod is configured without an import
+ * of it (shared/zod-without-eval.ts).
+ */
+const SYNC_STEPS = [
+  () => import('../shared/contract/answer'),
+  () => import('../shared/contract/survey-package'),
+  () => import('../shared/contract/sync'),
+  () => import('../shared/contract/device-api'),
+] as const;
+
+async function loadServices(): Promise<Services> {
+  for (const step of SYNC_STEPS) {
+    await step();
+    await nextIdle();
+  }
+  const { browserSyncDeps, createCollectorApi, createSyncEngine } = await import('./sync');
+  await nextIdle();
+  const deps = browserSyncDeps();
+  const sync = createSyncEngine(deps);
+  // The engine is the only writer of the sync state; the client reports to it.
+  return { sync, collector: createCollectorApi(deps, sync) };
+}
+
 function services(): Promise<Services> {
-  loaded ??= import('./sync').then(({ browserSyncDeps, createCollectorApi, createSyncEngine }) => {
-    const deps = browserSyncDeps();
-    const sync = createSyncEngine(deps);
-    // The engine is the only writer of the sync state; the client reports to it.
-    return { sync, collector: createCollectorApi(deps, sync) };
-  });
+  loaded ??= loadServices();
   return loaded;
 }
 
@@ -54,7 +83,8 @@ export function startServices(running: {
   survey: SurveyStructure;
   kioskOptions: KioskOptions;
 }): void {
-  void services().then(({ sync }) => {
+  void services().then(async ({ sync }) => {
+    await nextIdle();
     sync.start();
     void refreshConfig(running);
     setInterval(() => void refreshConfig(running), CONFIG_REFRESH_INTERVAL_MS);

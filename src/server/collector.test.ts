@@ -151,7 +151,7 @@ describe.each(testDialects)('the collector CLI on $name', (dialect) => {
     const host = await serveOnce();
     expect(host.exitCode).toBe(0);
     expect(host.output.slice(0, 2)).toEqual([
-      'Database prepared: 0001-initial, 0002-survey-texts-source, 0003-staff-accounts, 0004-results, 0005-results-covering, 0006-branch-sent-retention, 0007-device-limits, 0008-public-links, 0009-branch-staff-pin, 0010-places-and-result-slices, 0011-branch-hours-and-look, 0012-device-health.',
+      'Database prepared: 0001-initial, 0002-survey-texts-source, 0003-staff-accounts, 0004-results, 0005-results-covering, 0006-branch-sent-retention, 0007-device-limits, 0008-public-links, 0009-branch-staff-pin, 0010-places-and-result-slices, 0011-branch-hours-and-look, 0012-device-health, 0013-device-day-counts.',
       `Survey ${SURVEY_ID} v1: stored.`,
     ]);
     const text = host.output.join('\n');

@@ -4,7 +4,7 @@
  * PIN is announced with the tries left; the fifth locks the keypad (pin-lockout.ts) with a
  * message that says for how long. The check runs on the device (pin-check.ts).
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import {
   STAFF_PIN_MAX_DIGITS,
   STAFF_PIN_MIN_DIGITS,
@@ -77,7 +77,9 @@ export function PinScreen(props: {
   const submitRef = useRef(submit);
   submitRef.current = submit;
 
-  useEffect(() => {
+  // Listening from the moment the keypad is drawn, not once the browser has painted it: a
+  // PIN typed as the keypad appears is not lost.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         props.onCancel();

@@ -16,6 +16,34 @@ export function useDatabase(name: string): SurveyDatabase {
   return db;
 }
 
+/** How long the phone's start waits to learn whether the app has a database yet. */
+const DATABASES_ANSWER_MS = 250;
+
+/**
+ * Whether this browser holds no database of the app yet (a phone's first visit): nothing to
+ * resume, read or send, so a start need not wait for storage to open. False where the
+ * browser cannot tell (no indexedDB.databases()), and once anything has opened the database.
+ */
+export async function noDatabaseYet(): Promise<boolean> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return false;
+  let gaveUp: ReturnType<typeof setTimeout> | undefined;
+  try {
+    // Safari 14 may leave a page's first IndexedDB request pending (Dexie polls around it
+    // when it opens the database); not told in time, the phone starts the usual way.
+    const databases = await Promise.race([
+      indexedDB.databases(),
+      new Promise<undefined>((resolve) => {
+        gaveUp = setTimeout(resolve, DATABASES_ANSWER_MS);
+      }),
+    ]);
+    return databases !== undefined && !databases.some((database) => database.name === db.name);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(gaveUp);
+  }
+}
+
 export type StorageErrorKind = 'quota' | 'unavailable' | 'unknown';
 
 /** A write or read that did not happen; `kind` decides the message the patron sees. */

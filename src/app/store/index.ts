@@ -1,7 +1,12 @@
 /** The device store: the only door to IndexedDB. Screens and sync call these functions. */
 
 export * from './branch-look';
-export { classifyStorageError, StorageError, type StorageErrorKind } from './database';
+export {
+  classifyStorageError,
+  noDatabaseYet,
+  StorageError,
+  type StorageErrorKind,
+} from './database';
 export * from './live';
 export {
   estimateStorage,

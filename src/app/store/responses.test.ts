@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parsedQuestions } from '../../../test/fixtures/surveys';
 import { SurveyResponseSchema } from '../../shared/contract/response';
-import { db, StorageError, useDatabase } from './database';
+import { db, noDatabaseYet, StorageError, useDatabase } from './database';
 import {
   closeDraft,
   countByStatus,
@@ -181,6 +181,23 @@ describe('drafts', () => {
     await submitDraft(d.id);
     expect((await outboxBatch(1))[0]).toMatchObject({ deviceId, branchId: 'north' });
   });
+
+  it("makes the device id with a draft's first save, and takes the branch from each save's enrollment", async () => {
+    const d = draft({ recommend: 5 });
+    await saveDraft(d);
+    const first = await db.responses.get(d.id);
+    const deviceId = await ensureDeviceId();
+    expect(first).toMatchObject({ deviceId, branchId: null });
+    // Enrolled while the patron answers: the next save names the branch, same device.
+    await saveEnrollment({
+      token: 't'.repeat(43),
+      deviceId,
+      branch: { id: 'north', name: 'North' },
+      enrolledAt: 1,
+    });
+    await saveDraft({ ...d, answers: { recommend: 6 } });
+    expect(await db.responses.get(d.id)).toMatchObject({ deviceId, branchId: 'north' });
+  });
 });
 
 describe('interviewer mode and the place', () => {
@@ -286,6 +303,17 @@ describe('the outbox', () => {
     expect(batch.map((r) => r.deviceSeq)).toEqual([1, 2]);
     for (const record of batch) expect(SurveyResponseSchema.safeParse(record).success).toBe(true);
     expect(batch[0]).not.toHaveProperty('status');
+  });
+
+  it('reads after a given deviceSeq, past rows still queued (a batch in flight)', async () => {
+    const ids = await queue(5);
+    // The first two are still queued, as a batch is while it travels and until it is marked.
+    expect((await outboxBatch(2, undefined, 2)).map((r) => r.id)).toEqual(ids.slice(2, 4));
+    expect((await outboxBatch(10, undefined, 4)).map((r) => r.id)).toEqual(ids.slice(4));
+    expect(await outboxBatch(10, undefined, 5)).toEqual([]);
+    expect(await countByStatus()).toMatchObject({ queued: 5 });
+    // Without it, the oldest first as before.
+    expect((await outboxBatch(1))[0]?.id).toBe(ids[0]);
   });
 
   it('marks acknowledged responses synced and keeps the rest queued', async () => {
@@ -540,5 +568,27 @@ describe('answers that came too fast', () => {
     await saveDraft({ ...d, answers: { ...d.answers, q6: 6 } }, START + 1_000);
     const queued = await submitDraft(d.id, new Date(START + 2_000));
     expect(queued?.suspect).toBeUndefined();
+  });
+});
+
+describe('a browser with no database yet', () => {
+  it('is told from one whose database was opened, without opening it', async () => {
+    expect(await noDatabaseYet()).toBe(true);
+    expect(await noDatabaseYet()).toBe(true);
+    await db.open();
+    expect(await noDatabaseYet()).toBe(false);
+  });
+
+  it('is not assumed when the browser never answers which databases it has (Safari 14)', async () => {
+    vi.useFakeTimers();
+    const databases = vi.spyOn(indexedDB, 'databases').mockReturnValue(new Promise(() => {}));
+    try {
+      const answer = noDatabaseYet();
+      await vi.runAllTimersAsync();
+      expect(await answer).toBe(false);
+    } finally {
+      databases.mockRestore();
+      vi.useRealTimers();
+    }
   });
 });

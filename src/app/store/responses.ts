@@ -64,17 +64,20 @@ function placeOf(place: string | null | undefined): { location?: string } {
 export async function saveDraft(draft: DraftInput, now = Date.now()): Promise<void> {
   await withDatabase((database) =>
     database.transaction('rw', database.responses, database.settings, async () => {
-      // The reads go to IndexedDB together: one round trip before the write instead of
-      // four, which is most of an answer's save time beside the commit itself.
-      const [existing, enrollmentRow, interviewingRow, deviceId] = await Promise.all([
+      // The reads go to IndexedDB together, one round trip before the write. Every save
+      // but a draft's first (most of them: one per answer) reads two rows: the draft, which
+      // already holds the device id and its channel and place, and the enrollment, which
+      // names the branch. Only a new draft reads the staff view's setting and the device id.
+      const [existing, enrollmentRow] = await Promise.all([
         database.responses.get(draft.id),
         database.settings.get('enrollment'),
-        database.settings.get('interviewing'),
-        deviceIdIn(database),
       ]);
       if (existing && existing.status !== 'draft') {
         throw new ResponseClosedError(`response ${draft.id} is already ${existing.status}`);
       }
+      const [interviewingRow, deviceId] = existing
+        ? [undefined, existing.deviceId]
+        : await Promise.all([database.settings.get('interviewing'), deviceIdIn(database)]);
       const enrollment = enrollmentRow?.value as Enrollment | undefined;
       const { link, channel, location, ...fields } = draft;
       // When each answer was first given, on the same clock as the write: the pace that
@@ -245,15 +248,26 @@ function ofLink(link: string | undefined): (row: DeviceResponse) => boolean {
 
 /**
  * The oldest queued responses, in the order they were made, as contract records: the
- * kiosk's own, or with `link` those made through that public link.
+ * kiosk's own, or with `link` those made through that public link. With `afterSeq`, only
+ * those made after that deviceSeq: a drain reads the next batch while the last one sent is
+ * still queued (in flight, or acknowledged and not yet marked), and the index's range starts
+ * past it instead of at the oldest row.
  */
-export async function outboxBatch(limit: number, link?: string): Promise<SurveyResponse[]> {
+export async function outboxBatch(
+  limit: number,
+  link?: string,
+  afterSeq?: number,
+): Promise<SurveyResponse[]> {
   const mine = ofLink(link);
   const rows = await withDatabase(async (database) => {
     const queued = () =>
       database.responses
         .where('[status+deviceSeq]')
-        .between(['queued', 0], ['queued', Number.MAX_SAFE_INTEGER]);
+        .between(
+          ['queued', afterSeq ?? 0],
+          ['queued', Number.MAX_SAFE_INTEGER],
+          afterSeq === undefined,
+        );
     // The usual case, every queued row this page's, reads the batch in one request; a
     // browser that holds another's rows too (two links opened) walks the index instead.
     const first = await queued().limit(limit).toArray();

@@ -81,7 +81,12 @@ describe('the next batch size', () => {
       { kind: 'answered' },
       { ...FRESH, link: 50 },
     ],
-    ['never doubles the link past full size', { ...FRESH, link: 75 }, { kind: 'answered' }, FRESH],
+    [
+      'never doubles the link past full size',
+      { ...FRESH, link: (FULL * 3) / 4 },
+      { kind: 'answered' },
+      FRESH,
+    ],
   ])('%s', (_, current, outcome, expected) => {
     expect(nextBatchSize(current, outcome)).toEqual(expected);
   });

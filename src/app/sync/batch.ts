@@ -6,8 +6,13 @@ import type { DeviceHealth } from '../../shared/contract/device-health';
 import type { SurveyResponse } from '../../shared/contract/response';
 import { MAX_BATCH_BYTES, MAX_BATCH_RESPONSES } from '../../shared/contract/sync';
 
-/** Records per batch at the start of a run: a few round trips drain a bookmobile's week. */
-export const SYNC_BATCH_RECORDS = 100;
+/**
+ * Records per batch at the start of a run: as many as the collector takes in one batch, so
+ * a bookmobile's week drains in few round trips (each costs the collector a transaction and
+ * the device a read and a write of the outbox). SYNC_BATCH_BYTES still cuts a batch of
+ * long responses short, and a slow link's timeouts halve it (batch-size.ts).
+ */
+export const SYNC_BATCH_RECORDS = MAX_BATCH_RESPONSES;
 /**
  * Bytes of body we allow ourselves: the collector's limit less a margin, in case a proxy
  * on the way counts differently (re-encoding, a limit of its own set just at 1 MiB).

@@ -3,7 +3,7 @@
  * contract's SyncBatchReply acknowledges anything: a captive portal answers 200 with its
  * own HTML, and treating that as success would mark unsent answers synced.
  */
-import { API } from '../../shared/contract/api';
+import { DEVICE_API } from '../../shared/contract/device-api';
 import { isRetryableStatus } from '../../shared/contract/endpoints';
 import type { SyncBatchReply } from '../../shared/contract/sync';
 import { type CallFailure, callFailure } from './call-failure';
@@ -51,7 +51,7 @@ export function classifyBatchReply(outcome: HttpOutcome, now: number): BatchVerd
   if (outcome.kind === 'reply') {
     const { status } = outcome;
     if (status >= 200 && status < 300) {
-      const reply = readReply(API.responses, outcome.body);
+      const reply = readReply(DEVICE_API.responses, outcome.body);
       if (reply.ok) return { kind: 'ok', reply: reply.value };
       return {
         kind: 'retry',

@@ -3,7 +3,7 @@
  * fetching its configuration and survey package. Failures come back as stable codes the
  * UI translates; nothing here throws for a network or collector problem.
  */
-import { API, type RequestBody } from '../../shared/contract/api';
+import type { RequestBody } from '../../shared/contract/api';
 import {
   type ApiErrorCode,
   apiErrorCodeOfStatus,
@@ -16,6 +16,7 @@ import {
   MAX_DEVICE_NAME_LENGTH,
   normaliseEnrollmentCode,
 } from '../../shared/contract/device';
+import { DEVICE_API } from '../../shared/contract/device-api';
 import { removeFormatCharacters, replaceControlCharacters } from '../../shared/contract/plain-text';
 import {
   type Enrollment,
@@ -107,15 +108,17 @@ export function createCollectorApi(deps: CollectorDeps, syncFacts: SyncFacts): C
     const code = normaliseEnrollmentCode(typed);
     if (!ENROLLMENT_CODE_PATTERN.test(code)) return { ok: false, code: 'code-invalid' };
     const name = cleanDeviceName(deviceName);
-    const request: RequestBody<typeof API.enroll> = {
+    const request: RequestBody<typeof DEVICE_API.enroll> = {
       code,
       deviceId: await ensureDeviceId(),
       ...(name ? { deviceName: name } : {}),
     };
-    const outcome = await requestCollector(deps, API.enroll, { json: JSON.stringify(request) });
+    const outcome = await requestCollector(deps, DEVICE_API.enroll, {
+      json: JSON.stringify(request),
+    });
     if (outcome.kind !== 'reply' || outcome.status !== 200)
       return enrollFailure(outcome, deps.now());
-    const reply = readReply(API.enroll, outcome.body);
+    const reply = readReply(DEVICE_API.enroll, outcome.body);
     if (!reply.ok) {
       return { ok: false, code: 'unexpected-reply', detail: `HTTP ${outcome.status}` };
     }
@@ -128,14 +131,16 @@ export function createCollectorApi(deps: CollectorDeps, syncFacts: SyncFacts): C
   async function refreshDeviceConfig(): Promise<DeviceConfigResult> {
     const enrollment = await getEnrollment();
     if (!enrollment) return { ok: false, code: 'not-enrolled' };
-    const outcome = await requestCollector(deps, API.deviceConfig, { token: enrollment.token });
+    const outcome = await requestCollector(deps, DEVICE_API.deviceConfig, {
+      token: enrollment.token,
+    });
     if (outcome.kind === 'reply' && outcome.status === 401) {
       await syncFacts.record({ kind: 'token-refused' });
       return { ok: false, code: 'unauthorized' };
     }
     if (outcome.kind !== 'reply' || outcome.status !== 200)
       return { ok: false, ...callFailure(outcome) };
-    const parsed = readReply(API.deviceConfig, outcome.body);
+    const parsed = readReply(DEVICE_API.deviceConfig, outcome.body);
     if (!parsed.ok) return { ok: false, code: 'unexpected-reply', detail: 'not a device config' };
     const config = parsed.value;
 

@@ -17,6 +17,7 @@ import { DeviceHealthSchema } from '../../shared/contract/device-health';
 import { apiPath, ENDPOINTS } from '../../shared/contract/endpoints';
 import type { SyncBatchReply } from '../../shared/contract/sync';
 import { quarantineResponses, saveDraft, submitDraft } from '../store';
+import { SYNC_BATCH_RECORDS } from './batch';
 import { createCollectorApi } from './collector-api';
 import { type HealthSource, readDeviceHealth } from './health';
 import { createSyncEngine } from './sync-engine';
@@ -81,16 +82,19 @@ describe('readDeviceHealth', () => {
 describe('the sync request', () => {
   it("carries the kiosk's health with every batch, what still waits after each batch", async () => {
     await enroll(0);
-    await queueResponses(150);
+    await queueResponses(SYNC_BATCH_RECORDS + 50);
     const h = harness();
     const engine = createSyncEngine({ ...h.deps, health: TABLET });
     h.collector.otherwise(h.collector.ingest());
     h.collector.script(h.collector.health());
 
-    expect(await engine.syncNow('start')).toMatchObject({ outcome: 'done', acknowledged: 150 });
+    expect(await engine.syncNow('start')).toMatchObject({
+      outcome: 'done',
+      acknowledged: SYNC_BATCH_RECORDS + 50,
+    });
 
     const batches = h.collector.requests.filter((r) => r.method === 'POST');
-    expect(batches.map((r) => batchOf(r).length)).toEqual([100, 50]);
+    expect(batches.map((r) => batchOf(r).length)).toEqual([SYNC_BATCH_RECORDS, 50]);
     expect(batches.map((r) => (r.body as { health?: unknown }).health)).toEqual([
       {
         appVersion: '2026.11.2',

@@ -20,7 +20,7 @@ export {
   type EnrollResult,
 } from './collector-api';
 export { type CollectorDeps, SYNC_REQUEST_TIMEOUT_MS } from './http';
-export { type LinkRead, linkSurvey, readPublicLink } from './public-link';
+export { type LinkRead, type LinkStore, linkSurvey, readPublicLink } from './public-link';
 export { SYNC_INTERVAL_MS } from './schedule';
 export type { SurveyRefresh } from './survey-refresh';
 export {

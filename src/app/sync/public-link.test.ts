@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtInPackages } from '../../surveys/packages';
 import { cachedLink, cachedSurvey } from '../store';
-import { linkSurvey, readPublicLink } from './public-link';
+import { type LinkStore, linkSurvey, readPublicLink } from './public-link';
 import { harness } from './testing/engine-harness';
 import { apiError, json, networkError, text } from './testing/fake-collector';
 import { dropStore, freshStore } from './testing/outbox';
@@ -92,6 +92,27 @@ describe("a public link's survey", () => {
     collector.script(json(200, { ...PACKAGE, version: 2 }), networkError());
     expect(await linkSurvey(deps, { id: PACKAGE.id, version: 3 })).toBeUndefined();
     expect(await linkSurvey(deps, { id: PACKAGE.id, version: 3 })).toBeUndefined();
+    expect(await cachedSurvey(PACKAGE.id)).toBeUndefined();
+  });
+});
+
+describe('a phone’s first visit', () => {
+  it('reads the link and its survey through the store it is given, which keeps the writes', async () => {
+    const { deps, collector } = harness();
+    collector.script(linkReply('open'), json(200, PACKAGE));
+    const kept: string[] = [];
+    const store: LinkStore = {
+      cachedLink: async () => undefined,
+      cachedSurvey: async () => undefined,
+      cacheLink: async (token) => void kept.push(`link ${token}`),
+      cacheSurvey: async (pkg) => void kept.push(`survey ${pkg.id}`),
+    };
+
+    expect(await readPublicLink(deps, TOKEN, store)).toMatchObject({ kind: 'read' });
+    expect((await linkSurvey(deps, { id: PACKAGE.id, version: 3 }, store))?.version).toBe(3);
+    expect(kept).toEqual([`link ${TOKEN}`, `survey ${PACKAGE.id}`]);
+    // Nothing went to the device store.
+    expect(await cachedLink(TOKEN)).toBeUndefined();
     expect(await cachedSurvey(PACKAGE.id)).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
  * package only once it validates, and names the version the device can run now. An
  * invalid package is reported and kept out; the cached or built-in one stays in use.
  */
-import { API } from '../../shared/contract/api';
+import { DEVICE_API } from '../../shared/contract/device-api';
 import { BUILT_IN_SURVEYS } from '../../surveys';
 import { cachedSurvey, cacheSurvey } from '../store';
 import { callFailure } from './call-failure';
@@ -27,7 +27,7 @@ type Fetched = Pick<SurveyRefresh, 'status' | 'problem'>;
 
 async function fetchPackage(deps: CollectorDeps, id: string): Promise<Fetched> {
   const cached = await cachedSurvey(id);
-  const outcome = await requestCollector(deps, API.survey, {
+  const outcome = await requestCollector(deps, DEVICE_API.survey, {
     params: { id },
     ...(cached?.etag ? { headers: { 'If-None-Match': cached.etag } } : {}),
   });
@@ -36,7 +36,7 @@ async function fetchPackage(deps: CollectorDeps, id: string): Promise<Fetched> {
     const failure = callFailure(outcome);
     return { status: 'unavailable', problem: failure.detail ?? failure.code };
   }
-  const parsed = readReply(API.survey, outcome.body);
+  const parsed = readReply(DEVICE_API.survey, outcome.body);
   if (!parsed.ok) return { status: 'invalid', problem: parsed.message };
   if (parsed.value.id !== id) {
     return { status: 'invalid', problem: `asked for survey "${id}", got "${parsed.value.id}"` };

@@ -126,14 +126,19 @@ describe('batches the collector refuses', () => {
     const { engine, collector } = harness();
     const ingest = collector.ingest();
     collector.otherwise((request, signal) =>
-      batchOf(request).length > 30
+      batchOf(request).length > SYNC_BATCH_RECORDS / 4
         ? apiError(413, 'payload-too-large', 'over the limit')(request, signal)
         : ingest(request, signal),
     );
 
     const result = await engine.syncNow('manual');
 
-    expect(collector.requests.map((r) => batchOf(r).length)).toEqual([100, 50, 25, 25, 25, 25, 10]);
+    expect(collector.requests.map((r) => batchOf(r).length)).toEqual([
+      SYNC_BATCH_RECORDS,
+      SYNC_BATCH_RECORDS / 2,
+      ...Array<number>(4).fill(SYNC_BATCH_RECORDS / 4),
+      10,
+    ]);
     expect(result).toMatchObject({ outcome: 'done', acknowledged: ids.length, remaining: 0 });
     expect([...collector.stored.keys()]).toEqual(ids);
   });

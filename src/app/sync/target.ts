@@ -5,8 +5,9 @@
  * which is the phone's only credential. Everything else about sync (batches, backoff,
  * Retry-After, quarantine) is the same engine for both.
  */
-import { API } from '../../shared/contract/api';
+
 import type { ApiErrorCode } from '../../shared/contract/api-error';
+import { DEVICE_API } from '../../shared/contract/device-api';
 import { getEnrollment } from '../store';
 
 export interface SyncCredential {
@@ -17,7 +18,7 @@ export interface SyncCredential {
 }
 
 export interface SyncTarget {
-  endpoint: typeof API.responses | typeof API.publicResponses;
+  endpoint: typeof DEVICE_API.responses | typeof DEVICE_API.publicResponses;
   /** The token to send with, or undefined while there is none (a kiosk not enrolled yet). */
   credential(): Promise<SyncCredential | undefined>;
   /** Whose queued responses go here: a public link's (its token), or the kiosk's own. */
@@ -38,7 +39,7 @@ export interface SyncTarget {
 
 /** The kiosk: its enrollment's token, to /responses. */
 export const DEVICE_TARGET: SyncTarget = {
-  endpoint: API.responses,
+  endpoint: DEVICE_API.responses,
   async credential() {
     const enrollment = await getEnrollment();
     return enrollment && { token: enrollment.token, since: enrollment.enrolledAt };
@@ -53,7 +54,7 @@ export const LINK_CLOSED_REASON = 'link-closed' satisfies ApiErrorCode;
 /** A phone on a public link: the link's token, to /public/responses. */
 export function linkTarget(token: string): SyncTarget {
   return {
-    endpoint: API.publicResponses,
+    endpoint: DEVICE_API.publicResponses,
     credential: async () => ({ token, since: 0 }),
     link: token,
     closedStatuses: [401, 404, 410],

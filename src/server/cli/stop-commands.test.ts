@@ -9,7 +9,7 @@ import {
 import { testDialects } from '../../../test/fixtures/test-databases';
 import { MAX_LOCATION_LENGTH } from '../../shared/contract/response';
 import { main } from '../collector';
-import { listPlaces } from '../storage';
+import { insertPlace, listPlaces } from '../storage';
 
 describe.each(testDialects)('the stop commands on $name', (dialect) => {
   let collector: TestCollector;
@@ -56,6 +56,21 @@ describe.each(testDialects)('the stop commands on $name', (dialect) => {
     expect((await cli('stop', 'list', '--branch', 'bookmobile')).output).toEqual([
       'No places in branch bookmobile (stop add bookmobile <name> adds one).',
     ]);
+  });
+
+  it('removes a place whose id begins with "-" when the id follows --', async () => {
+    // Ids are no longer drawn so, but a place added before that may have one.
+    const place = {
+      id: '-dash1Ab',
+      branchId: 'bookmobile',
+      name: 'Old stop',
+      createdAt: '2026-11-01T09:00:00.000Z',
+    };
+    expect(await insertPlace(collector.database.storage, place)).toBe(true);
+    const removed = await cli('stop', 'remove', 'bookmobile', '--', '-dash1Ab');
+    expect(removed.errors).toEqual([]);
+    expect(removed.output[0]).toMatch(/^Removed place "Old stop" \(-dash1Ab\)/);
+    expect(await listPlaces(collector.database.storage)).toEqual([]);
   });
 
   it.each([

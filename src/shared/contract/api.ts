@@ -19,10 +19,8 @@ import {
   SurveyImportProblemsSchema,
   SurveyListSchema,
 } from './admin';
-import { ApiErrorSchema } from './api-error';
-import { DeviceConfigSchema, EnrollReplySchema, EnrollRequestSchema } from './device';
+import { DEVICE_API, withError } from './device-api';
 import { ENDPOINTS } from './endpoints';
-import { PublicLinkSchema } from './public-link';
 import {
   ImportResponsesProblemSchema,
   ImportResponsesReplySchema,
@@ -50,56 +48,24 @@ import {
 } from './staff';
 import { SetStaffPinRequestSchema } from './staff-pin-schema';
 import { SurveyPackageSchema } from './survey-package';
-import { SyncBatchEnvelopeSchema, SyncBatchReplySchema, SyncBatchRequestSchema } from './sync';
 
-/** GET /health: 200 with status ok, or 503 with status unavailable and a message. */
-export const HealthReplySchema = z.object({
-  status: z.enum(['ok', 'unavailable']),
-  database: z.enum(['sqlite', 'postgres']),
-  serverTime: z.iso.datetime({ offset: true }),
-  /** What is wrong, when status is unavailable. */
-  message: z.string().optional(),
-});
-export type HealthReply = z.infer<typeof HealthReplySchema>;
+export { type HealthReply, HealthReplySchema } from './device-api';
 
 /** GET /schema: JSON Schema documents by contract name. */
 export const ContractSchemasReplySchema = z.record(z.string(), z.record(z.string(), z.unknown()));
 
-/** Every endpoint answers a failure as ApiError JSON with the status of its code. */
-function withError<E extends object>(endpoint: E) {
-  return { ...endpoint, error: ApiErrorSchema };
-}
-
 export const API = {
-  health: withError({ ...ENDPOINTS.health, reply: HealthReplySchema }),
-  enroll: withError({
-    ...ENDPOINTS.enroll,
-    request: EnrollRequestSchema,
-    reply: EnrollReplySchema,
-  }),
-  deviceConfig: withError({ ...ENDPOINTS.deviceConfig, reply: DeviceConfigSchema }),
-  /** 304 without a body when If-None-Match names the package's ETag. */
-  survey: withError({ ...ENDPOINTS.survey, reply: SurveyPackageSchema }),
-  surveyVersion: withError({ ...ENDPOINTS.surveyVersion, reply: SurveyPackageSchema }),
-  responses: withError({
-    ...ENDPOINTS.responses,
-    request: SyncBatchRequestSchema,
-    /**
-     * What the collector reads the request as first: the same envelope with each record
-     * left unknown, so that one bad record is rejected on its own, not the whole batch.
-     */
-    envelope: SyncBatchEnvelopeSchema,
-    reply: SyncBatchReplySchema,
-  }),
+  // The device's endpoints (device-api.ts), in ENDPOINTS' order.
+  health: DEVICE_API.health,
+  enroll: DEVICE_API.enroll,
+  deviceConfig: DEVICE_API.deviceConfig,
+  survey: DEVICE_API.survey,
+  surveyVersion: DEVICE_API.surveyVersion,
+  responses: DEVICE_API.responses,
   schema: withError({ ...ENDPOINTS.schema, reply: ContractSchemasReplySchema }),
 
-  publicLink: withError({ ...ENDPOINTS.publicLink, reply: PublicLinkSchema }),
-  publicResponses: withError({
-    ...ENDPOINTS.publicResponses,
-    request: SyncBatchRequestSchema,
-    envelope: SyncBatchEnvelopeSchema,
-    reply: SyncBatchReplySchema,
-  }),
+  publicLink: DEVICE_API.publicLink,
+  publicResponses: DEVICE_API.publicResponses,
 
   signIn: withError({
     ...ENDPOINTS.signIn,

@@ -105,7 +105,18 @@ function emailSpans(text: string): Span[] {
 
 /** Space as numbers are grouped: a space, a no-break space or a narrow no-break space. */
 const SP = String.raw`[ \u00A0\u202F]`;
-const CURRENCY = String.raw`(?:Ft\.?|HUF|forint\p{L}*|€|EUR|eur\p{L}*|евро|₽|руб\p{L}*\.?|р\.|RUB|£|GBP|\$|USD|ct|ct\.|cent\p{L}*)`;
+/**
+ * Words or signs as alternatives, `(?:a|b|…)`. Those with letters other than ASCII go in
+ * ordinary strings, not String.raw: the collector's bundle escapes such letters in ordinary
+ * strings only, which keeps its source one byte a character in memory (vite.config.ts).
+ */
+function anyOf(...alternatives: string[]): string {
+  return `(?:${alternatives.join('|')})`;
+}
+const CURRENCY = anyOf(
+  ...['Ft\\.?', 'HUF', 'forint\\p{L}*', '€', 'EUR', 'eur\\p{L}*', 'евро', '₽', 'руб\\p{L}*\\.?'],
+  ...['р\\.', 'RUB', '£', 'GBP', '\\$', 'USD', 'ct', 'ct\\.', 'cent\\p{L}*'],
+);
 
 /**
  * Numbers that look long but are not personal: dates, times and opening hours, prices,
@@ -128,7 +139,7 @@ const KEPT_PATTERNS: readonly RegExp[] = [
     'gu',
   ),
   // € 12.50, £1,500, $20
-  new RegExp(String.raw`(?:€|£|\$)${SP}?\d[\d.,]*`, 'gu'),
+  new RegExp(String.raw`${anyOf('€', '£', '\\$')}${SP}?\d[\d.,]*`, 'gu'),
   // ISBN 978-963-07-1234-5, ISBN-10: 0-306-40615-2: a book, not a person
   /ISBN(?:-?1[03])?:?\s?(?:\d[\s-]?){9,12}[\dXx]/giu,
   // 12 %, 12,5%
@@ -168,8 +179,13 @@ const INTERNATIONAL = /(?<![\p{L}+])\+\d(?:[\s\-./()]{0,2}\d){7,14}(?!\d)/gu;
  * A number named as a phone number ("tel.: 234-567", "моб. 345-67-89") is one even when it is
  * short, local or invalid: six digits or more after the word.
  */
+const PHONE_WORDS = anyOf(
+  ...['tel', 'telefon\\p{L}*', 'mob', 'mobil\\p{L}*', 'phone', 'cell', 'gsm'],
+  ...['тел', 'телефон\\p{L}*', 'моб', 'мобильн\\p{L}*', 'сот', 'сотов\\p{L}*'],
+);
+const NUMBER_WORDS = anyOf('sz\\.', 'št\\.', 'nr\\.', 'no\\.', '№');
 const NAMED = new RegExp(
-  String.raw`(?<=(?:^|[^\p{L}])(?:tel|telefon\p{L}*|mob|mobil\p{L}*|phone|cell|gsm|тел|телефон\p{L}*|моб|мобильн\p{L}*|сот|сотов\p{L}*)\.?(?:${SP}?(?:sz\.|št\.|nr\.|no\.|№))?${SP}?:?${SP}?)\+?\(?\d(?:[\s\-./()]{0,2}\d){5,14}(?!\d)`,
+  String.raw`(?<=(?:^|[^\p{L}])${PHONE_WORDS}\.?(?:${SP}?${NUMBER_WORDS})?${SP}?:?${SP}?)\+?\(?\d(?:[\s\-./()]{0,2}\d){5,14}(?!\d)`,
   'giu',
 );
 
