@@ -111,12 +111,28 @@ export async function getSyncState(): Promise<SyncState> {
   return (await readSetting('syncState')) ?? {};
 }
 
-/** Merges a change into the sync bookkeeping in one transaction (several tabs may write). */
-export async function updateSyncState(change: Partial<SyncState>): Promise<SyncState> {
+/**
+ * Merges a change into the sync bookkeeping in one transaction (several tabs may write).
+ * With `whileToken`, the change is the collector's refusal of that kiosk token, and it is
+ * kept only while the token is still the enrollment's: staff may have re-enrolled while
+ * the refused request was out, and the new token must not inherit the old one's refusal.
+ * The enrollment is read in the same transaction, so a re-enrollment lands either before
+ * (nothing is recorded) or after (its own record clears the refusal).
+ */
+export async function updateSyncState(
+  change: Partial<SyncState>,
+  whileToken?: string,
+): Promise<SyncState> {
   return withDatabase((database) =>
     database.transaction('rw', database.settings, async () => {
       const current =
         ((await database.settings.get('syncState'))?.value as SyncState | undefined) ?? {};
+      if (whileToken !== undefined) {
+        const enrollment = (await database.settings.get('enrollment'))?.value as
+          | Enrollment
+          | undefined;
+        if (enrollment?.token !== whileToken) return current;
+      }
       const next = { ...current, ...change };
       await database.settings.put({ key: 'syncState', value: next });
       return next;

@@ -48,7 +48,7 @@ function setup(clockAheadMs = 0) {
   const deps = { baseUrl: COLLECTOR_URL, fetch: collector.fetch, now: clock.now, timers: clock };
   const engine = createSyncEngine({ ...deps, random: () => 0.5, isOnline: () => true });
   const api = createCollectorApi(deps, engine);
-  return { clock, collector, api };
+  return { clock, collector, api, engine };
 }
 
 beforeEach(() => freshStore());
@@ -296,6 +296,22 @@ describe('refreshing the device configuration', () => {
     expect(await api.refreshDeviceConfig()).toEqual({ ok: false, code: 'unauthorized' });
     expect((await getSyncState()).lastError).toEqual({ code: 'unauthorized', at: clock.now() });
     expect(await getEnrollment()).toBeDefined();
+  });
+
+  it('keeps no refusal of the old token when staff re-enrolled while the request was out', async () => {
+    const { api, collector, engine } = setup();
+    await enroll(TEST_START - 1000, 'old-token'.padEnd(43, 'o'));
+    const refused = apiError(401, 'unauthorized', 'replaced');
+    collector.script(async (request, signal) => {
+      // Staff enroll again while the configuration request with the old token is out.
+      await enroll(TEST_START, TOKEN);
+      await engine.record({ kind: 'enrolled' });
+      return refused(request, signal);
+    });
+
+    expect(await api.refreshDeviceConfig()).toEqual({ ok: false, code: 'unauthorized' });
+    expect((await getSyncState()).lastError).toBeUndefined();
+    expect((await getEnrollment())?.token).toBe(TOKEN);
   });
 
   it.each<[string, Answer, string]>([

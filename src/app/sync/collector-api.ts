@@ -135,7 +135,7 @@ export function createCollectorApi(deps: CollectorDeps, syncFacts: SyncFacts): C
       token: enrollment.token,
     });
     if (outcome.kind === 'reply' && outcome.status === 401) {
-      await syncFacts.record({ kind: 'token-refused' });
+      await syncFacts.record({ kind: 'token-refused', token: enrollment.token });
       return { ok: false, code: 'unauthorized' };
     }
     if (outcome.kind !== 'reply' || outcome.status !== 200)

@@ -116,7 +116,7 @@ describe('the sync state after a fact', () => {
     ],
     [
       'a token refused outside a run stops sync until someone acts',
-      { kind: 'token-refused' },
+      { kind: 'token-refused', token: 'device-token' },
       { lastError: { code: 'unauthorized', at: NOW } },
     ],
     [

@@ -67,8 +67,8 @@ export type SyncFact =
   | { kind: 'batch-answered'; clockOffsetMs: number | undefined; answered: boolean }
   /** A new token: no refusal or backoff of the old one holds. */
   | { kind: 'enrolled' }
-  /** The collector refused the token outside a run (device configuration). */
-  | { kind: 'token-refused' }
+  /** The collector refused this kiosk token outside a run (device configuration). */
+  | { kind: 'token-refused'; token: string }
   /** A reply's serverTime outside a batch (device configuration, health) gave a new estimate. */
   | { kind: 'clock-read'; clockOffsetMs: number }
   /** The device's own database failed during a run; `detail` is the StorageError kind. */

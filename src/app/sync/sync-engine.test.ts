@@ -15,7 +15,7 @@ import { SYNC_BATCH_RECORDS } from './batch';
 import { COLLECTOR_URL, harness, useEnrolledDevice } from './testing/engine-harness';
 import { TEST_START } from './testing/fake-clock';
 import { apiError, batchOf, json, networkError, text } from './testing/fake-collector';
-import { DEVICE_TOKEN, dropStore, freshStore, queueResponses } from './testing/outbox';
+import { DEVICE_TOKEN, dropStore, enroll, freshStore, queueResponses } from './testing/outbox';
 
 const DAY_MS = 86_400_000;
 
@@ -38,7 +38,11 @@ describe('draining the outbox', () => {
       quarantined: 0,
       remaining: 0,
     });
-    expect(collector.requests.map((r) => batchOf(r).length)).toEqual([100, 100, 30]);
+    expect(collector.requests.map((r) => batchOf(r).length)).toEqual([
+      SYNC_BATCH_RECORDS,
+      SYNC_BATCH_RECORDS,
+      30,
+    ]);
     expect([...collector.stored.keys()]).toEqual(ids);
     expect(await countByStatus()).toMatchObject({ queued: 0, synced: ids.length });
   });
@@ -148,6 +152,28 @@ describe('the token', () => {
       lastError: { code: 'unauthorized' },
       failures: 0,
     });
+  });
+
+  it('keeps no refusal of the old token when staff re-enrolled while the batch was out', async () => {
+    await queueResponses(2);
+    const { engine, collector } = harness();
+    const refused = apiError(401, 'unauthorized', 'replaced');
+    const newToken = 'the-new-token'.padEnd(43, 'n');
+    collector.script(async (request, signal) => {
+      await enroll(TEST_START, newToken);
+      await engine.record({ kind: 'enrolled' });
+      return refused(request, signal);
+    });
+    collector.otherwise(collector.ingest());
+
+    expect(await engine.syncNow('timer')).toMatchObject({ outcome: 'unauthorized' });
+    expect((await getSyncState()).lastError).toBeUndefined();
+    // The new token sends at the next try, with nobody having to act.
+    expect(await engine.syncNow('timer')).toMatchObject({ outcome: 'done', acknowledged: 2 });
+    expect(collector.requests.map((r) => r.headers.get('authorization'))).toEqual([
+      `Bearer ${DEVICE_TOKEN}`,
+      `Bearer ${newToken}`,
+    ]);
   });
 
   it('sends nothing for a device that is not enrolled, and the responses wait', async () => {

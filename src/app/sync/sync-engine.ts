@@ -122,7 +122,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   async function record(fact: SyncFact): Promise<void> {
-    await updateSyncState(syncStateOnFact(fact, deps.now()));
+    const refusedToken = fact.kind === 'token-refused' ? fact.token : undefined;
+    await updateSyncState(syncStateOnFact(fact, deps.now()), refusedToken);
   }
 
   /** Drains, keeping what each answered batch taught as it comes: a tab closed mid-run keeps it. */
@@ -175,8 +176,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (report.acknowledged > 0) await pruneSent(deps.now());
     // Another tab drained the outbox between our count and our lock: nothing was tried.
     const tried = report.sent > 0 || report.quarantined > 0;
+    // A kiosk token refused is recorded only while it is still the enrollment's (see
+    // updateSyncState); a link's token is the phone's for good.
+    const refusedToken =
+      report.outcome === 'unauthorized' && target.link === undefined ? credential.token : undefined;
     const next = tried
-      ? await updateSyncState(syncStateAfter(report, state, deps.now(), deps.random))
+      ? await updateSyncState(syncStateAfter(report, state, deps.now(), deps.random), refusedToken)
       : state;
     const { sent, acknowledged, quarantined } = report;
     const result: SyncRunResult = {
