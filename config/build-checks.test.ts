@@ -17,14 +17,15 @@ describe('filesMissingFromPrecache', () => {
       mkdirSync(join(dir, file, '..'), { recursive: true });
       writeFileSync(join(dir, file), 'x');
     }
-    const manifest = precached.map((url) => `{url:"${url}",revision:"1"}`).join(',');
-    writeFileSync(join(dir, 'sw.js'), `precacheAndRoute([${manifest}])`);
+    // As workbox-build injects it: JSON.
+    const manifest = JSON.stringify(precached.map((url) => ({ revision: '1', url })));
+    writeFileSync(join(dir, 'sw.js'), `precacheAndRoute(${manifest})`);
     return dir;
   }
 
   it('finds nothing missing when every app file is precached', () => {
     const dir = build(
-      ['index.html', 'assets/index-1.js', 'workbox-abc.js', '.vite/manifest.json'],
+      ['index.html', 'assets/index-1.js', 'sw.js', '.vite/manifest.json'],
       ['index.html', 'assets/index-1.js'],
     );
     expect(filesMissingFromPrecache(dir)).toEqual([]);

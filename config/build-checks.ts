@@ -3,15 +3,16 @@
  * worker's precache (a file left out would break the kiosk offline), and the size of the
  * first screen is reported.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { isAdminFile } from './admin-build.ts';
+import { precachedUrls } from './beside-kiosk.ts';
 import { FIRST_SCREEN_BUDGET_GZIP_BYTES, measureFirstScreen } from './first-screen.ts';
 import { isPhoneFile } from './phone-build.ts';
 
 /** Files of the build that the browser never fetches as part of the app. */
-const OUTSIDE_THE_APP = [/^\.vite\//, /^sw\.js$/, /^workbox-[\w-]+\.js$/];
+const OUTSIDE_THE_APP = [/^\.vite\//, /^sw\.js$/];
 
 function listFiles(dir: string, root = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -22,8 +23,7 @@ function listFiles(dir: string, root = dir): string[] {
 
 /** Returns the files of a client build that its service worker does not precache. */
 export function filesMissingFromPrecache(outDir: string): string[] {
-  const sw = readFileSync(join(outDir, 'sw.js'), 'utf8');
-  const precached = new Set([...sw.matchAll(/\burl:"([^"]+)"/g)].map((m) => m[1]));
+  const precached = new Set(precachedUrls(outDir));
   return (
     listFiles(outDir)
       .map((file) => file.split('\\').join('/'))

@@ -27,7 +27,6 @@ export const pwaOptions: Partial<VitePWAOptions> = {
   // on the welcome screen, so a patron never loses a half-answered survey to a reload.
   registerType: 'prompt',
   injectRegister: false,
-  strategies: 'generateSW',
   manifest: {
     id: '/',
     name: 'Library survey',
@@ -50,21 +49,17 @@ export const pwaOptions: Partial<VitePWAOptions> = {
       },
     ],
   },
-  workbox: {
+  // Our own worker (src/worker/sw.ts): workbox's precache and navigation fallback as before,
+  // and the Background Sync event, which sends what waits in the outbox with the page's own
+  // sync engine. Built into dist/client/sw.js with the precache manifest injected.
+  strategies: 'injectManifest',
+  srcDir: 'src/worker',
+  filename: 'sw.ts',
+  injectManifest: {
     globPatterns: PRECACHE_GLOB_PATTERNS,
     globIgnores: NOT_PRECACHED,
     maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
-    cleanupOutdatedCaches: true,
-    // The first visit installs the worker while the page runs; claiming that page makes its
-    // later lazy loads (another language's texts) come from the precache, so a kiosk whose
-    // network drops before anyone reloads it still switches language. Updates still wait:
-    // without skipWaiting a new worker activates only when the welcome screen applies it.
-    clientsClaim: true,
-    navigateFallback: 'index.html',
-    // The collector's API and anything that is not the app shell always goes to the network.
-    // A public link's poster (/s/<token>/poster) is the collector's page; the link's own
-    // page (/s/<token>) is the app, and a phone that opened it once reloads it offline.
-    navigateFallbackDenylist: [/^\/api\//, /^\/admin/, /^\/s\/[^/]+\/poster/],
-    // No runtimeCaching: API GETs and every POST bypass the service worker entirely.
+    // One classic script: Safari on iOS 16 does not run module workers.
+    rollupFormat: 'iife',
   },
 };

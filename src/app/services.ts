@@ -15,6 +15,8 @@ const CONFIG_REFRESH_INTERVAL_MS = 60 * 60 * 1000;
 interface Services {
   sync: SyncEngine;
   collector: CollectorApi;
+  /** After a Send: sync now, and leave what stays queued to Background Sync. */
+  afterSubmit(): Promise<unknown>;
 }
 
 let loaded: Promise<Services> | undefined;
@@ -44,12 +46,18 @@ async function loadServices(): Promise<Services> {
     await step();
     await nextIdle();
   }
-  const { browserSyncDeps, createCollectorApi, createSyncEngine } = await import('./sync');
+  const { browserSyncDeps, createCollectorApi, createSyncEngine, sendAfterSubmit } = await import(
+    './sync'
+  );
   await nextIdle();
   const deps = browserSyncDeps();
   const sync = createSyncEngine(deps);
   // The engine is the only writer of the sync state; the client reports to it.
-  return { sync, collector: createCollectorApi(deps, sync) };
+  return {
+    sync,
+    collector: createCollectorApi(deps, sync),
+    afterSubmit: () => sendAfterSubmit(sync),
+  };
 }
 
 function services(): Promise<Services> {
@@ -91,9 +99,12 @@ export function startServices(running: {
   });
 }
 
-/** A response was queued: send it while the patron reads the thank-you screen. */
+/**
+ * A response was queued: send it while the patron reads the thank-you screen; what cannot
+ * go now is left to Background Sync too, for a tablet closed before the network is back.
+ */
 export function syncAfterSubmit(): void {
-  void services().then(({ sync }) => sync.syncNow('submit'));
+  void services().then(({ afterSubmit }) => afterSubmit());
 }
 
 export function staffActions(running: {

@@ -34,6 +34,7 @@ import {
   linkTarget,
   readPublicLink,
   type SyncEngine,
+  sendAfterSubmit,
 } from '../sync';
 import { reportWelcomeScreen } from '../welcome-moment';
 import { forgetEarlyStart, replayEarlyStart } from './early-start';
@@ -159,7 +160,7 @@ export async function bootPhone(root: HTMLElement): Promise<void> {
       survey={survey}
       kioskOptions={kioskOptions}
       initial={initial}
-      onSubmitted={() => void engine.syncNow('submit')}
+      onSubmitted={() => void sendAfterSubmit(engine, token)}
       onPlace={onPlace}
       phone={{ token, branchId: screen.link.branch.id }}
     />,

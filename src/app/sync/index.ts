@@ -8,6 +8,8 @@
  *   "Sync now":        sync.syncNow('manual')
  *   after enrolling:   sync.syncNow('enrolled'); collector.refreshDeviceConfig()
  */
+
+export { sendAfterSubmit } from './background-sync';
 export { SYNC_BACKOFF_BASE_MS, SYNC_BACKOFF_CAP_MS, SYNC_RETRY_AFTER_MAX_MS } from './backoff';
 export { SYNC_BATCH_BYTES, SYNC_BATCH_RECORDS } from './batch';
 export { browserSyncDeps } from './browser-deps';

@@ -34,10 +34,13 @@ export function readiness(input: {
   const error = state.lastError;
   // A token refused before this enrollment was made is the old token: the new one may go.
   if (error?.code === 'unauthorized' && enrollment.enrolledAt <= error.at) return 'unauthorized';
-  if (reason === 'online' && error && NETWORK_ERRORS.has(error.code)) return 'go';
+  // The browser fires Background Sync when it has a connection again, as it does `online`.
+  const networkBack = reason === 'online' || reason === 'background';
+  if (networkBack && error && NETWORK_ERRORS.has(error.code)) return 'go';
   if (state.nextAttemptAt !== undefined && now < state.nextAttemptAt) return 'backing-off';
-  // The timer still tries while offline is claimed: onLine is wrong on some kiosk setups.
-  if (!online && reason !== 'timer') return 'offline';
+  // The timer still tries while offline is claimed: onLine is wrong on some kiosk setups;
+  // so does a background sync, which the browser fired because it thinks otherwise.
+  if (!online && reason !== 'timer' && reason !== 'background') return 'offline';
   return 'go';
 }
 

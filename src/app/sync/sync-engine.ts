@@ -90,6 +90,7 @@ const REASON_RANK: Record<SyncReason, number> = {
   manual: 3,
   enrolled: 3,
   online: 2,
+  background: 2,
   timer: 2,
   start: 1,
   submit: 1,

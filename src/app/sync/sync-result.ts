@@ -11,7 +11,9 @@ export type SyncReason =
   | 'visible'
   | 'timer'
   | 'manual'
-  | 'enrolled';
+  | 'enrolled'
+  /** The browser's Background Sync event, in the service worker: the network is back. */
+  | 'background';
 
 /**
  * lastError.code, for staff:

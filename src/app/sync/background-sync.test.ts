@@ -1,0 +1,210 @@
+/**
+ * Background Sync: the tags a page registers, and the service worker's run for a tag over
+ * the real store, with the engine's own decisions on when the browser should try again.
+ */
+import 'fake-indexeddb/auto';
+import { v7 as uuidv7 } from 'uuid';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { countByStatus, saveDraft, submitDraft } from '../store';
+import {
+  askForBackgroundSync,
+  outboxTag,
+  SyncLeftForLater,
+  sendAfterSubmit,
+  sendInBackground,
+  targetOfTag,
+} from './background-sync';
+import { createSyncEngine, SYNC_LOCK_NAME } from './sync-engine';
+import { DEVICE_TARGET, linkTarget } from './target';
+import { COLLECTOR_URL, harness, stopEngines } from './testing/engine-harness';
+import { TEST_START } from './testing/fake-clock';
+import { apiError, networkError } from './testing/fake-collector';
+import { FakeLocks } from './testing/fake-locks';
+import { DEVICE_TOKEN, dropStore, enroll, freshStore, queueResponses } from './testing/outbox';
+
+const LINK = 'Abc_-0123456789abcdefghijklmnopq';
+
+async function answerOnPhone(link: string): Promise<string> {
+  const id = uuidv7();
+  await saveDraft({
+    id,
+    surveyId: 'library-service-quality',
+    surveyVersion: 1,
+    locale: 'sl',
+    channel: 'qr',
+    link: { token: link, branchId: 'south' },
+    startedAt: '2026-11-20T08:58:00.000Z',
+    answers: { recommend: 9 },
+  });
+  await submitDraft(id, new Date('2026-11-20T08:59:00.000Z'));
+  return id;
+}
+
+beforeEach(() => freshStore());
+afterEach(async () => {
+  await stopEngines();
+  await dropStore();
+});
+
+describe('the tags', () => {
+  it("names the kiosk's outbox and each link's, and reads them back", async () => {
+    expect(outboxTag()).toBe('outbox');
+    expect(outboxTag(LINK)).toBe(`outbox:${LINK}`);
+    expect(targetOfTag(outboxTag())).toBe(DEVICE_TARGET);
+    const target = targetOfTag(outboxTag(LINK));
+    expect(target?.link).toBe(LINK);
+    expect(await target?.credential()).toEqual({ token: LINK, since: 0 });
+  });
+
+  it.each(['outbox:', 'workbox-background-sync:x', 'Outbox', ''])(
+    'leaves a tag that is not the app\'s alone: "%s"',
+    (tag) => {
+      expect(targetOfTag(tag)).toBeUndefined();
+    },
+  );
+});
+
+describe('asking the browser', () => {
+  it("registers the link's tag with the worker's registration", async () => {
+    const register = vi.fn(async (_tag: string) => undefined);
+    const container = { getRegistration: async () => ({ sync: { register } }) };
+    expect(await askForBackgroundSync(LINK, container)).toBe(true);
+    expect(register).toHaveBeenCalledWith(`outbox:${LINK}`);
+  });
+
+  it.each([
+    ['no service worker support', undefined],
+    ['no registration yet', { getRegistration: async () => undefined }],
+    ['no Background Sync (Safari, Firefox)', { getRegistration: async () => ({}) }],
+    [
+      'a refusal (no active worker yet)',
+      {
+        getRegistration: async () => ({
+          sync: { register: () => Promise.reject(new DOMException('', 'InvalidStateError')) },
+        }),
+      },
+    ],
+  ])('says no, and throws nothing, with %s', async (_, container) => {
+    expect(await askForBackgroundSync(undefined, container)).toBe(false);
+  });
+});
+
+describe("the worker's run for a tag", () => {
+  it("sends a link's waiting responses with its token, and settles", async () => {
+    const id = await answerOnPhone(LINK);
+    await queueResponses(1); // the kiosk's: not this tag's
+    const { deps, collector } = harness();
+    collector.otherwise(collector.ingest());
+
+    expect(await sendInBackground(outboxTag(LINK), deps)).toMatchObject({
+      reason: 'background',
+      outcome: 'done',
+      acknowledged: 1,
+      remaining: 0,
+    });
+    const batch = collector.requests.find((r) => r.method === 'POST');
+    expect(batch?.url).toBe(`${COLLECTOR_URL}/api/v1/public/responses`);
+    expect(batch?.headers.get('Authorization')).toBe(`Bearer ${LINK}`);
+    expect([...collector.stored.keys()]).toEqual([id]);
+    expect(await countByStatus()).toMatchObject({ synced: 1, queued: 1 });
+  });
+
+  it("sends the kiosk's outbox with its token for the kiosk's tag", async () => {
+    await enroll(TEST_START - 1000);
+    const ids = await queueResponses(3);
+    const { deps, collector } = harness();
+    collector.otherwise(collector.ingest());
+
+    expect(await sendInBackground(outboxTag(), deps)).toMatchObject({ outcome: 'done' });
+    expect(
+      collector.requests
+        .filter((r) => r.method === 'POST')
+        .map((r) => r.headers.get('Authorization')),
+    ).toEqual([`Bearer ${DEVICE_TOKEN}`]);
+    expect([...collector.stored.keys()]).toEqual(ids);
+  });
+
+  it('asks the browser to try again when the network fails, and keeps the answers', async () => {
+    await answerOnPhone(LINK);
+    const { deps, collector } = harness();
+    collector.otherwise(networkError());
+
+    const run = sendInBackground(outboxTag(LINK), deps);
+    await expect(run).rejects.toBeInstanceOf(SyncLeftForLater);
+    await expect(run).rejects.toMatchObject({ result: { outcome: 'failed', error: 'offline' } });
+    expect(await countByStatus()).toMatchObject({ queued: 1, synced: 0 });
+  });
+
+  it('tries again later while a page holds the sync', async () => {
+    await answerOnPhone(LINK);
+    const locks = new FakeLocks();
+    locks.held.add(SYNC_LOCK_NAME);
+    const { deps, collector } = harness({ locks });
+    collector.otherwise(collector.ingest());
+
+    await expect(sendInBackground(outboxTag(LINK), deps)).rejects.toMatchObject({
+      result: { outcome: 'locked' },
+    });
+    expect(collector.requests).toHaveLength(0);
+  });
+
+  it('settles when only a person can help: a refused kiosk token', async () => {
+    await enroll(TEST_START - 1000);
+    await queueResponses(2);
+    const { deps, collector } = harness();
+    collector.script(collector.health(), apiError(401, 'unauthorized', 'revoked'));
+
+    expect(await sendInBackground(outboxTag(), deps)).toMatchObject({ outcome: 'unauthorized' });
+    expect(await countByStatus()).toMatchObject({ queued: 2 });
+  });
+
+  it('settles at once with nothing waiting, and ignores a tag not its own', async () => {
+    const { deps, collector } = harness();
+    expect(await sendInBackground(outboxTag(LINK), deps)).toMatchObject({ outcome: 'done' });
+    expect(await sendInBackground('something-else', deps)).toBeUndefined();
+    expect(collector.requests).toHaveLength(0);
+  });
+});
+
+describe("the page's Send", () => {
+  function browserWithSync() {
+    const register = vi.fn(async (_tag: string) => undefined);
+    return { register, container: { getRegistration: async () => ({ sync: { register } }) } };
+  }
+
+  it('asks for nothing when its own run sent everything', async () => {
+    await answerOnPhone(LINK);
+    const { deps, collector } = harness();
+    collector.otherwise(collector.ingest());
+    const { register, container } = browserWithSync();
+
+    const engine = createSyncEngine({ ...deps, target: linkTarget(LINK) });
+    expect(await sendAfterSubmit(engine, LINK, container)).toMatchObject({ remaining: 0 });
+    expect(register).not.toHaveBeenCalled();
+  });
+
+  it("leaves what its run could not send to Background Sync, under the link's tag", async () => {
+    await answerOnPhone(LINK);
+    const { deps, collector } = harness();
+    collector.otherwise(networkError());
+    const { register, container } = browserWithSync();
+
+    const engine = createSyncEngine({ ...deps, target: linkTarget(LINK) });
+    expect(await sendAfterSubmit(engine, LINK, container)).toMatchObject({
+      outcome: 'failed',
+      remaining: 1,
+    });
+    expect(register).toHaveBeenCalledWith(`outbox:${LINK}`);
+  });
+
+  it('asks as well when the run itself broke', async () => {
+    const { register, container } = browserWithSync();
+    const broken = { syncNow: () => Promise.reject(new Error('a bug')) };
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+
+    expect(await sendAfterSubmit(broken, undefined, container)).toBeUndefined();
+    expect(register).toHaveBeenCalledWith('outbox');
+    expect(error).toHaveBeenCalledWith('sync failed', expect.any(Error));
+    error.mockRestore();
+  });
+});
