@@ -22,8 +22,8 @@ describe("the dashboard stays out of the kiosk's precache", () => {
       mkdirSync(join(dir, '.vite'), { recursive: true });
       writeFileSync(join(dir, ADMIN_MANIFEST), JSON.stringify(adminManifest));
     }
-    const entries = precached.map((url) => `{url:"${url}",revision:"1"}`).join(',');
-    writeFileSync(join(dir, 'sw.js'), `precacheAndRoute([${entries}])`);
+    const entries = JSON.stringify(precached.map((url) => ({ revision: '1', url })));
+    writeFileSync(join(dir, 'sw.js'), `precacheAndRoute(${entries})`);
     return dir;
   }
 

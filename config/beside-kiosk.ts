@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import type { BuildEnvironmentOptions, PluginOption, UserConfig } from 'vite';
 
 /**
- * The URLs a built service worker precaches: the manifest injected into it, whose entries
- * are JSON (`"url":"…"`), or written as object literals (`url:"…"`).
+ * The URLs a built service worker precaches: the entries of the manifest injected into it,
+ * which are JSON (`{"revision":…,"url":"…"}`); minified code writes its keys unquoted.
  */
 export function precachedUrls(outDir: string): string[] {
   const sw = readFileSync(join(outDir, 'sw.js'), 'utf8');
-  return [...sw.matchAll(/\burl"?:"([^"]+)"/g)].map((m) => m[1] ?? '');
+  return [...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1] ?? '');
 }
 
 /** A build beside the kiosk's: `plugins` with its checks, its folder, manifest and input. */

@@ -49,9 +49,8 @@ export const pwaOptions: Partial<VitePWAOptions> = {
       },
     ],
   },
-  // Our own worker (src/worker/sw.ts): workbox's precache and navigation fallback as before,
-  // and the Background Sync event, which sends what waits in the outbox with the page's own
-  // sync engine. Built into dist/client/sw.js with the precache manifest injected.
+  // Our own worker (src/worker/, its README says what it does), built into
+  // dist/client/sw.js with the precache manifest injected.
   strategies: 'injectManifest',
   srcDir: 'src/worker',
   filename: 'sw.ts',

@@ -1,16 +1,6 @@
 /**
- * The app's service worker, built by vite-plugin-pwa (injectManifest, config/pwa.ts) into
- * dist/client/sw.js with the precache manifest injected at `self.__WB_MANIFEST`:
- * - the app shell, every locale and the built-in surveys precached, so a device that
- *   loaded once works offline; outdated precaches removed;
- * - navigations answered with index.html, except the collector's own pages (API, the
- *   dashboard, a link's poster);
- * - prompt mode: a new version waits until the page posts SKIP_WAITING, which the app does
- *   only on the welcome screen; the first install claims the page that installed it;
- * - Background Sync: the browser's `sync` event for an outbox tag runs the page's own sync
- *   engine on the same store (app/sync/background-sync.ts), so answers queued on a phone
- *   that lost its signal are sent when it is back, even after the tab was closed.
- * API requests and every POST are not routed: they go to the network untouched.
+ * The app's service worker: precache, navigations, prompt-mode updates and Background
+ * Sync. What each does, and why, is in this folder's README.md; config/pwa.ts builds it.
  */
 import '../shared/zod-without-eval';
 import { clientsClaim } from 'workbox-core';
@@ -29,7 +19,6 @@ declare const self: ServiceWorkerGlobalScope & {
 /** The Background Sync event (not in TypeScript's WebWorker library). */
 interface SyncEvent extends ExtendableEvent {
   readonly tag: string;
-  readonly lastChance: boolean;
 }
 
 /**

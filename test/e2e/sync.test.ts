@@ -1,7 +1,9 @@
 /**
  * Sync, end to end: an enrolled kiosk's responses reach the running collector exactly
  * once, however the network behaves: offline for a while, a reply lost after the collector
- * committed, two tabs on one device, a record the collector refuses.
+ * committed, two tabs on one device, a record the collector refuses. The pages have no
+ * Background Sync here (test/e2e/phone-background-sync.test.ts has it), so every batch is
+ * a page's, which the tests watch.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,7 +73,8 @@ describe('responses reach the collector exactly once', () => {
   async function enrolledKiosk(
     name: string,
   ): Promise<{ browser: TestBrowser; page: Page; kiosk: KioskPage }> {
-    const browser = await launchBrowser();
+    // The page's own engine is what these tests watch, and change requests of.
+    const browser = await launchBrowser({ backgroundSync: false });
     browsers.push(browser);
     const output = await collector.cli(['code', 'create', '--branch', 'main']);
     const link = /(http\S+#enroll=[0-9A-Z-]+)/.exec(output)?.[1];

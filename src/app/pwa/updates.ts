@@ -20,6 +20,12 @@ export function startServiceWorker(): void {
     onNeedRefresh() {
       atNextWelcome(() => void updateServiceWorker(true));
     },
+    // The new worker takes over once the old one has no event left to finish, which for a
+    // Background Sync run can be minutes after the welcome screen applied it: the reload
+    // that follows waits for the welcome screen again.
+    onNeedReload() {
+      atNextWelcome(() => location.reload());
+    },
     onOfflineReady() {
       document.documentElement.dataset.offlineReady = 'true';
     },

@@ -5,7 +5,15 @@
 import 'fake-indexeddb/auto';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { countByStatus, saveDraft, submitDraft } from '../store';
+import {
+  countByStatus,
+  markSynced,
+  outboxBatch,
+  saveDraft,
+  submitDraft,
+  updateSyncState,
+} from '../store';
+import { db } from '../store/database';
 import {
   askForBackgroundSync,
   outboxTag,
@@ -38,6 +46,10 @@ async function answerOnPhone(link: string): Promise<string> {
   });
   await submitDraft(id, new Date('2026-11-20T08:59:00.000Z'));
   return id;
+}
+
+async function queuedIds(): Promise<string[]> {
+  return (await outboxBatch(100, LINK)).map((row) => row.id);
 }
 
 beforeEach(() => freshStore());
@@ -135,16 +147,77 @@ describe("the worker's run for a tag", () => {
     expect(await countByStatus()).toMatchObject({ queued: 1, synced: 0 });
   });
 
-  it('tries again later while a page holds the sync', async () => {
+  it('waits for a page that holds the sync, and settles once that page sent everything', async () => {
     await answerOnPhone(LINK);
     const locks = new FakeLocks();
-    locks.held.add(SYNC_LOCK_NAME);
+    locks.held.add(SYNC_LOCK_NAME); // a page's run
     const { deps, collector } = harness({ locks });
     collector.otherwise(collector.ingest());
 
-    await expect(sendInBackground(outboxTag(LINK), deps)).rejects.toMatchObject({
-      result: { outcome: 'locked' },
+    let settled = false;
+    const run = sendInBackground(outboxTag(LINK), deps).finally(() => {
+      settled = true;
     });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    expect(collector.requests).toHaveLength(0);
+    // The page's run sends the response, then lets go.
+    await markSynced(await queuedIds());
+    locks.release(SYNC_LOCK_NAME);
+
+    expect(await run).toMatchObject({ outcome: 'done', sent: 0, remaining: 0 });
+    expect(collector.requests).toHaveLength(0);
+  });
+
+  it('asks the browser to try again while a backoff from a failing collector holds', async () => {
+    await answerOnPhone(LINK);
+    await updateSyncState({
+      lastError: { code: 'server-error', at: TEST_START - 1000 },
+      failures: 2,
+      nextAttemptAt: TEST_START + 60_000,
+    });
+    const { deps, collector } = harness();
+
+    await expect(sendInBackground(outboxTag(LINK), deps)).rejects.toMatchObject({
+      result: { outcome: 'backing-off' },
+    });
+    expect(collector.requests).toHaveLength(0);
+  });
+
+  it('asks the browser to try again when the store fails', async () => {
+    await answerOnPhone(LINK);
+    const { deps } = harness({ onError: () => undefined });
+    const broken = () => Promise.reject(new DOMException('the disk failed', 'UnknownError'));
+    db.use({
+      stack: 'dbcore',
+      name: 'failing-disk',
+      create: (down) => ({
+        ...down,
+        table: (name) => ({
+          ...down.table(name),
+          count: broken,
+          query: broken,
+          get: broken,
+          getMany: broken,
+          openCursor: broken,
+          mutate: broken,
+        }),
+      }),
+    });
+    db.close({ disableAutoOpen: false });
+
+    await expect(sendInBackground(outboxTag(LINK), deps)).rejects.toMatchObject({
+      result: { outcome: 'storage-error' },
+    });
+    db.unuse({ stack: 'dbcore', name: 'failing-disk' });
+    db.close({ disableAutoOpen: false });
+    expect(await countByStatus()).toMatchObject({ queued: 1 });
+  });
+
+  it('settles for a kiosk not enrolled: only staff can help', async () => {
+    await queueResponses(1);
+    const { deps, collector } = harness();
+    expect(await sendInBackground(outboxTag(), deps)).toMatchObject({ outcome: 'not-enrolled' });
     expect(collector.requests).toHaveLength(0);
   });
 

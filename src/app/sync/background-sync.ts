@@ -77,8 +77,7 @@ export async function sendAfterSubmit(
     console.error('sync failed', error);
     return undefined;
   });
-  const waiting = !result || result.remaining > 0 || result.outcome === 'storage-error';
-  if (waiting) await askForBackgroundSync(link, ...(container ? [container] : []));
+  if (!result || leftForLater(result)) await askForBackgroundSync(link, container);
   return result;
 }
 
@@ -91,11 +90,22 @@ export class SyncLeftForLater extends Error {
 }
 
 /**
+ * Whether a run left responses waiting for something time can cure (the network or the
+ * collector failed, a backoff holds, the store failed, more were queued meanwhile), which
+ * Background Sync may then send. Not when the outbox is empty, nor when only a person can
+ * help (the token refused, the device not enrolled): the browser's retries would not.
+ */
+export function leftForLater(result: SyncRunResult): boolean {
+  if (result.outcome === 'unauthorized' || result.outcome === 'not-enrolled') return false;
+  return result.remaining > 0 || result.outcome !== 'done';
+}
+
+/**
  * The service worker's answer to a `sync` event: one run of the engine for the tag's
- * outbox. Rejects (the browser then tries again later, with its own backoff) while
- * responses still wait for a reason that time can cure: the network or the collector
- * failed, another sync holds the lock, or responses were queued during the run. Settles
- * when the outbox is empty, or when only a person can help (token refused, not enrolled).
+ * outbox. It waits for the sync lock rather than giving up when a page holds it (the
+ * page's run may have sent everything by then; Chromium allows only a few attempts).
+ * Rejects while responses are left for later (`leftForLater`), so the browser tries
+ * again at its own pace; settles otherwise.
  */
 export async function sendInBackground(
   tag: string,
@@ -103,11 +113,16 @@ export async function sendInBackground(
 ): Promise<SyncRunResult | undefined> {
   const target = targetOfTag(tag);
   if (!target) return undefined;
-  const result = await createSyncEngine({ ...deps, target }).syncNow('background');
-  const settled =
-    result.outcome === 'unauthorized' ||
-    result.outcome === 'not-enrolled' ||
-    (result.outcome === 'done' && result.remaining === 0);
-  if (!settled) throw new SyncLeftForLater(result);
+  const { locks } = deps;
+  const waitForLock: SyncEngineDeps['locks'] = locks && {
+    request: (name, _ifAvailable, work) => locks.request(name, {}, work),
+  };
+  const engine = createSyncEngine({
+    ...deps,
+    target,
+    ...(waitForLock ? { locks: waitForLock } : {}),
+  });
+  const result = await engine.syncNow('background');
+  if (leftForLater(result)) throw new SyncLeftForLater(result);
   return result;
 }

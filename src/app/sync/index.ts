@@ -1,10 +1,12 @@
 /**
- * Sync: the app's side of the collector. Screens and start-up code import from here only.
+ * Sync: the app's side of the collector. Screens and start-up code import from here only
+ * (the service worker, src/worker/sw.ts, imports the two modules it runs directly, so its
+ * bundle leaves the rest out).
  *
  *   const deps = browserSyncDeps();
  *   const sync = createSyncEngine(deps);   sync.start();   // once, at start-up
  *   const collector = createCollectorApi(deps, sync);   // reports to the engine
- *   after submit:      sync.syncNow('submit')
+ *   after submit:      sendAfterSubmit(sync)   // syncNow('submit'), then Background Sync
  *   "Sync now":        sync.syncNow('manual')
  *   after enrolling:   sync.syncNow('enrolled'); collector.refreshDeviceConfig()
  */

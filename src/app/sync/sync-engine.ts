@@ -30,7 +30,8 @@ export const SYNC_LOCK_NAME = 'library-survey-sync';
 export interface SyncLockManager {
   request<T>(
     name: string,
-    options: { ifAvailable: true },
+    /** ifAvailable: null at once when another holds it; otherwise wait for it. */
+    options: { ifAvailable?: true },
     callback: (lock: unknown) => Promise<T>,
   ): Promise<T>;
 }

@@ -68,6 +68,12 @@ export async function launchBrowser(
      * app. The tests of the copy and the start benchmarks turn it on.
      */
     paintKeptWelcome?: boolean;
+    /**
+     * false: the pages see no Background Sync, as in Safari and Firefox, so only the page's
+     * own sync engine sends, and a test that watches or changes the page's requests sees
+     * every batch (the service worker's requests are not the page's).
+     */
+    backgroundSync?: false;
   } = {},
 ): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
@@ -87,6 +93,15 @@ export async function launchBrowser(
     serviceWorkers: 'allow',
     env: browserEnv(),
   });
+  if (options.backgroundSync === false) {
+    await context.addInitScript(() => {
+      if (!('ServiceWorkerRegistration' in globalThis)) return;
+      Object.defineProperty(ServiceWorkerRegistration.prototype, 'sync', {
+        get: () => undefined,
+        configurable: true,
+      });
+    });
+  }
   if (!options.paintKeptWelcome) {
     // Before any of the page's scripts: the copy is gone when the page would paint it, and
     // the app keeps a new one as it would.
