@@ -3,16 +3,8 @@
  * the real store, with the engine's own decisions on when the browser should try again.
  */
 import 'fake-indexeddb/auto';
-import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  countByStatus,
-  markSynced,
-  outboxBatch,
-  saveDraft,
-  submitDraft,
-  updateSyncState,
-} from '../store';
+import { countByStatus, markSynced, outboxBatch, updateSyncState } from '../store';
 import { db } from '../store/database';
 import {
   askForBackgroundSync,
@@ -28,25 +20,16 @@ import { COLLECTOR_URL, harness, stopEngines } from './testing/engine-harness';
 import { TEST_START } from './testing/fake-clock';
 import { apiError, networkError } from './testing/fake-collector';
 import { FakeLocks } from './testing/fake-locks';
-import { DEVICE_TOKEN, dropStore, enroll, freshStore, queueResponses } from './testing/outbox';
+import {
+  DEVICE_TOKEN,
+  dropStore,
+  enroll,
+  freshStore,
+  queuePhoneResponse,
+  queueResponses,
+} from './testing/outbox';
 
 const LINK = 'Abc_-0123456789abcdefghijklmnopq';
-
-async function answerOnPhone(link: string): Promise<string> {
-  const id = uuidv7();
-  await saveDraft({
-    id,
-    surveyId: 'library-service-quality',
-    surveyVersion: 1,
-    locale: 'sl',
-    channel: 'qr',
-    link: { token: link, branchId: 'south' },
-    startedAt: '2026-11-20T08:58:00.000Z',
-    answers: { recommend: 9 },
-  });
-  await submitDraft(id, new Date('2026-11-20T08:59:00.000Z'));
-  return id;
-}
 
 async function queuedIds(): Promise<string[]> {
   return (await outboxBatch(100, LINK)).map((row) => row.id);
@@ -103,7 +86,7 @@ describe('asking the browser', () => {
 
 describe("the worker's run for a tag", () => {
   it("sends a link's waiting responses with its token, and settles", async () => {
-    const id = await answerOnPhone(LINK);
+    const id = await queuePhoneResponse(LINK);
     await queueResponses(1); // the kiosk's: not this tag's
     const { deps, collector } = harness();
     collector.otherwise(collector.ingest());
@@ -137,7 +120,7 @@ describe("the worker's run for a tag", () => {
   });
 
   it('asks the browser to try again when the network fails, and keeps the answers', async () => {
-    await answerOnPhone(LINK);
+    await queuePhoneResponse(LINK);
     const { deps, collector } = harness();
     collector.otherwise(networkError());
 
@@ -148,7 +131,7 @@ describe("the worker's run for a tag", () => {
   });
 
   it('waits for a page that holds the sync, and settles once that page sent everything', async () => {
-    await answerOnPhone(LINK);
+    await queuePhoneResponse(LINK);
     const locks = new FakeLocks();
     locks.held.add(SYNC_LOCK_NAME); // a page's run
     const { deps, collector } = harness({ locks });
@@ -170,7 +153,7 @@ describe("the worker's run for a tag", () => {
   });
 
   it('asks the browser to try again while a backoff from a failing collector holds', async () => {
-    await answerOnPhone(LINK);
+    await queuePhoneResponse(LINK);
     await updateSyncState({
       lastError: { code: 'server-error', at: TEST_START - 1000 },
       failures: 2,
@@ -185,7 +168,7 @@ describe("the worker's run for a tag", () => {
   });
 
   it('asks the browser to try again when the store fails', async () => {
-    await answerOnPhone(LINK);
+    await queuePhoneResponse(LINK);
     const { deps } = harness({ onError: () => undefined });
     const broken = () => Promise.reject(new DOMException('the disk failed', 'UnknownError'));
     db.use({
@@ -246,7 +229,7 @@ describe("the page's Send", () => {
   }
 
   it('asks for nothing when its own run sent everything', async () => {
-    await answerOnPhone(LINK);
+    await queuePhoneResponse(LINK);
     const { deps, collector } = harness();
     collector.otherwise(collector.ingest());
     const { register, container } = browserWithSync();
@@ -257,7 +240,7 @@ describe("the page's Send", () => {
   });
 
   it("leaves what its run could not send to Background Sync, under the link's tag", async () => {
-    await answerOnPhone(LINK);
+    await queuePhoneResponse(LINK);
     const { deps, collector } = harness();
     collector.otherwise(networkError());
     const { register, container } = browserWithSync();

@@ -3,33 +3,16 @@
  * endpoint with the link's token, and a link that closed does not keep the phone retrying.
  */
 import 'fake-indexeddb/auto';
-import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countByStatus, quarantinedResponses, saveDraft, submitDraft } from '../store';
+import { countByStatus, quarantinedResponses } from '../store';
 import { createSyncEngine } from './sync-engine';
 import { linkTarget } from './target';
 import { COLLECTOR_URL, harness, stopEngines } from './testing/engine-harness';
 import { apiError, batchOf, json, networkError, text } from './testing/fake-collector';
-import { dropStore, freshStore, queueResponses } from './testing/outbox';
+import { dropStore, freshStore, queuePhoneResponse, queueResponses } from './testing/outbox';
 
 const LINK = 'Abc_-0123456789abcdefghijklmnopq';
 const OTHER_LINK = 'Zyx_-0123456789abcdefghijklmnopq';
-
-async function answerOnPhone(link: string, branchId: string): Promise<string> {
-  const id = uuidv7();
-  await saveDraft({
-    id,
-    surveyId: 'library-service-quality',
-    surveyVersion: 1,
-    locale: 'lt',
-    channel: 'qr',
-    link: { token: link, branchId },
-    startedAt: '2026-11-20T08:58:00.000Z',
-    answers: { recommend: 9 },
-  });
-  await submitDraft(id, new Date('2026-11-20T08:59:00.000Z'));
-  return id;
-}
 
 /** The harness's engine, but aimed at a public link (no enrollment on a phone). */
 function phoneEngine(link = LINK) {
@@ -46,8 +29,8 @@ afterEach(async () => {
 
 describe('a phone on a public link', () => {
   it("sends that link's responses to the public endpoint with the link's token, and only those", async () => {
-    const mine = await answerOnPhone(LINK, 'south');
-    await answerOnPhone(OTHER_LINK, 'east');
+    const mine = await queuePhoneResponse(LINK, 'south');
+    await queuePhoneResponse(OTHER_LINK, 'east');
     await queueResponses(1); // a kiosk's, on the same browser: never sent with a link
     const { engine, collector } = phoneEngine();
     collector.otherwise(collector.ingest());
@@ -66,7 +49,7 @@ describe('a phone on a public link', () => {
   });
 
   it('keeps the answers through a lost signal and sends them once it is back', async () => {
-    const id = await answerOnPhone(LINK, 'south');
+    const id = await queuePhoneResponse(LINK, 'south');
     const { engine, collector, window } = phoneEngine();
     collector.script(collector.health(), networkError());
 
@@ -91,7 +74,7 @@ describe('a phone on a public link', () => {
     ['unknown (404)', apiError(404, 'not-found', 'No such link.')],
     ['refused (401)', apiError(401, 'unauthorized', 'Not a link token.')],
   ])('keeps responses of a link %s as refused instead of retrying for ever', async (_, answer) => {
-    const ids = [await answerOnPhone(LINK, 'south'), await answerOnPhone(LINK, 'south')];
+    const ids = [await queuePhoneResponse(LINK, 'south'), await queuePhoneResponse(LINK, 'south')];
     const { engine, collector } = phoneEngine();
     collector.script(collector.health());
     collector.otherwise(answer);
@@ -109,7 +92,7 @@ describe('a phone on a public link', () => {
   });
 
   it("keeps a link's responses waiting when a proxy's own 403 page answers, not the collector", async () => {
-    await answerOnPhone(LINK, 'south');
+    await queuePhoneResponse(LINK, 'south');
     const { engine, collector } = phoneEngine();
     collector.script(collector.health(), text(403, '<html>Forbidden</html>'));
 
@@ -120,7 +103,7 @@ describe('a phone on a public link', () => {
   });
 
   it('waits the Retry-After of a busy collector like a kiosk does', async () => {
-    await answerOnPhone(LINK, 'south');
+    await queuePhoneResponse(LINK, 'south');
     const { engine, collector, clock } = phoneEngine();
     collector.script(
       collector.health(),

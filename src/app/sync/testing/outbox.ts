@@ -58,3 +58,20 @@ export async function queueResponses(
   }
   return ids;
 }
+
+/** Queues a response a visitor's phone made through public link `link`; returns its id. */
+export async function queuePhoneResponse(link: string, branchId = 'south'): Promise<string> {
+  const id = uuidv7();
+  await saveDraft({
+    id,
+    surveyId: 'library-service-quality',
+    surveyVersion: 1,
+    locale: 'lt',
+    channel: 'qr',
+    link: { token: link, branchId },
+    startedAt: '2026-11-20T08:58:00.000Z',
+    answers: { recommend: 9 },
+  });
+  await submitDraft(id, new Date('2026-11-20T08:59:00.000Z'));
+  return id;
+}
