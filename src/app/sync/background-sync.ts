@@ -95,7 +95,7 @@ export class SyncLeftForLater extends Error {
  * Background Sync may then send. Not when the outbox is empty, nor when only a person can
  * help (the token refused, the device not enrolled): the browser's retries would not.
  */
-export function leftForLater(result: SyncRunResult): boolean {
+function leftForLater(result: SyncRunResult): boolean {
   if (result.outcome === 'unauthorized' || result.outcome === 'not-enrolled') return false;
   return result.remaining > 0 || result.outcome !== 'done';
 }

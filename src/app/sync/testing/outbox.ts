@@ -5,6 +5,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Answers } from '../../../shared/contract/answer';
 import {
+  type DraftInput,
   type Enrollment,
   ensureDeviceId,
   saveDraft,
@@ -36,6 +37,23 @@ export async function enroll(enrolledAt: number, token = DEVICE_TOKEN): Promise<
   return enrollment;
 }
 
+/** What varies between the test responses; the survey and the times are always the same. */
+type Made = Pick<DraftInput, 'locale' | 'channel' | 'answers' | 'link'>;
+
+/** Queues one response the way the app does (a draft, then submitted); returns its id. */
+async function queueOne(made: Made): Promise<string> {
+  const id = uuidv7();
+  await saveDraft({
+    id,
+    surveyId: 'library-service-quality',
+    surveyVersion: 1,
+    startedAt: '2026-11-20T08:58:00.000Z',
+    ...made,
+  });
+  await submitDraft(id, new Date('2026-11-20T08:59:00.000Z'));
+  return id;
+}
+
 /** Queues `count` responses; `answers(i)` varies them. Returns their ids, oldest first. */
 export async function queueResponses(
   count: number,
@@ -43,35 +61,17 @@ export async function queueResponses(
 ): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const id = uuidv7();
-    await saveDraft({
-      id,
-      surveyId: 'library-service-quality',
-      surveyVersion: 1,
-      locale: 'hu',
-      channel: 'kiosk',
-      startedAt: '2026-11-20T08:58:00.000Z',
-      answers: answers(i),
-    });
-    await submitDraft(id, new Date('2026-11-20T08:59:00.000Z'));
-    ids.push(id);
+    ids.push(await queueOne({ locale: 'hu', channel: 'kiosk', answers: answers(i) }));
   }
   return ids;
 }
 
 /** Queues a response a visitor's phone made through public link `link`; returns its id. */
-export async function queuePhoneResponse(link: string, branchId = 'south'): Promise<string> {
-  const id = uuidv7();
-  await saveDraft({
-    id,
-    surveyId: 'library-service-quality',
-    surveyVersion: 1,
+export function queuePhoneResponse(link: string, branchId = 'south'): Promise<string> {
+  return queueOne({
     locale: 'lt',
     channel: 'qr',
     link: { token: link, branchId },
-    startedAt: '2026-11-20T08:58:00.000Z',
     answers: { recommend: 9 },
   });
-  await submitDraft(id, new Date('2026-11-20T08:59:00.000Z'));
-  return id;
 }
