@@ -53,13 +53,16 @@ describe('a visitor who sends with no signal and closes the tab', () => {
     await page.getByText(appText('sl', 'phone.thanks.waiting')).waitFor();
     // The page left what it could not send to the browser, under the link's tag.
     await expect
-      .poll(() =>
-        page.evaluate(async () => {
-          const registration = await navigator.serviceWorker.getRegistration();
-          const sync = (registration as { sync?: { getTags(): Promise<string[]> } } | undefined)
-            ?.sync;
-          return sync ? await sync.getTags() : [];
-        }),
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const registration = await navigator.serviceWorker.getRegistration();
+            const sync = (registration as { sync?: { getTags(): Promise<string[]> } } | undefined)
+              ?.sync;
+            return sync ? await sync.getTags() : [];
+          }),
+        // The page's run and its request to the browser, on a machine busy with other work.
+        { timeout: 30_000 },
       )
       .toEqual([`outbox:${token}`]);
     expect((await readResponses(page)).map((r) => r.status)).toEqual(['queued']);
