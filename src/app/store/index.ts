@@ -3,6 +3,7 @@
 export * from './branch-look';
 export {
   classifyStorageError,
+  databaseCode,
   noDatabaseYet,
   StorageError,
   type StorageErrorKind,

@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SurveyResponseSchema } from '../../shared/contract/response';
-import { db, useDatabase } from './database';
 import { discardRefused, refusedForFile, waitingForFile } from './response-files';
 import {
   countByStatus,
@@ -13,6 +12,7 @@ import {
   submitDraft,
 } from './responses';
 import { ensureDeviceId, saveEnrollment, updateSyncState } from './settings';
+import { db, useDatabase } from './testing';
 
 /** Queues a response answered on the kiosk; returns its id. */
 async function queue(link?: { token: string; branchId: string }): Promise<string> {
@@ -32,7 +32,7 @@ async function queue(link?: { token: string; branchId: string }): Promise<string
 }
 
 beforeEach(async () => {
-  useDatabase(`files-test-${Math.random()}`);
+  await useDatabase(`files-test-${Math.random()}`);
   await saveEnrollment({
     token: 'secret',
     deviceId: await ensureDeviceId(),

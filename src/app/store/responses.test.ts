@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parsedQuestions } from '../../../test/fixtures/surveys';
 import { SurveyResponseSchema } from '../../shared/contract/response';
-import { db, noDatabaseYet, StorageError, useDatabase } from './database';
+import { noDatabaseYet, StorageError } from './database';
 import {
   closeDraft,
   countByStatus,
@@ -26,6 +26,7 @@ import {
   saveEnrollment,
   saveInterviewing,
 } from './settings';
+import { db, useDatabase } from './testing';
 
 function draft(
   answers: DraftInput['answers'] = {},
@@ -43,8 +44,8 @@ function draft(
   };
 }
 
-beforeEach(() => {
-  useDatabase(`store-test-${Math.random()}`);
+beforeEach(async () => {
+  await useDatabase(`store-test-${Math.random()}`);
 });
 
 afterEach(async () => {

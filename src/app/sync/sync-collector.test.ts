@@ -43,7 +43,7 @@ function deviceSide(deviceClock: FakeClock = clock) {
 }
 
 beforeEach(async () => {
-  freshStore();
+  await freshStore();
   collector = await startTestCollector(sqlite);
 });
 

@@ -12,11 +12,11 @@ import {
   saveEnrollment,
   submitDraft,
 } from '../../store';
-import { db, useDatabase } from '../../store/database';
+import { db, useDatabase } from '../../store/testing';
 
 /** A database of its own for one test; `dropStore` deletes it afterwards. */
-export function freshStore(): void {
-  useDatabase(`sync-test-${crypto.randomUUID()}`);
+export async function freshStore(): Promise<void> {
+  await useDatabase(`sync-test-${crypto.randomUUID()}`);
 }
 
 export async function dropStore(): Promise<void> {
