@@ -25,7 +25,7 @@ const RUN_RESPONSES = 500;
 const WAITING_ON_KIOSK = 10_000;
 
 test('building a batch body', async ({ bench }) => {
-  await freshStore();
+  freshStore();
   await queueResponses(500, () => completeAnswers());
   const hundred = await outboxBatch(100);
   const fiveHundred = await outboxBatch(500);
@@ -46,7 +46,7 @@ test('a sync run', async ({ bench }) => {
     `${RUN_RESPONSES} queued responses in batches of ${SYNC_BATCH_RECORDS} to an answering collector`,
     {
       beforeEach: async () => {
-        await freshStore();
+        freshStore();
         await enroll(Date.now());
         await queueResponses(RUN_RESPONSES, () => completeAnswers());
       },

@@ -17,10 +17,6 @@
  * first screen is up (phone/boot.tsx), while it has the signal it opened the link with; one
  * that queues a response without it queues the text as typed, and the collector masks it on
  * arrival (store/responses.ts), so nothing is lost for want of it.
- *
- * The database's code (src/app/store/survey-database.ts, with Dexie) is the other: the
- * kiosk's entry holds it, and the phone's build makes it a chunk of its own, fetched when
- * the phone's start begins instead of before its first screen (store/database.ts).
  */
 import { join } from 'node:path';
 import type { Plugin, PluginOption, UserConfig } from 'vite';
@@ -34,11 +30,8 @@ const PHONE_ENTRY = 'src/app/phone/main.tsx';
 const PHONE_ASSETS_DIR = 'assets/phone';
 /** Its own manifest, so the kiosk's .vite/manifest.json stays the kiosk's. */
 const PHONE_MANIFEST = '.vite/phone-manifest.json';
-/** The modules whose chunks the phone keeps under assets/phone/ (see above). */
-const PHONE_OWN_MODULES = [
-  'src/shared/privacy/personal-data.ts',
-  'src/app/store/survey-database.ts',
-];
+/** The module whose chunk the phone keeps under assets/phone/ (see above). */
+const MASKING_MODULE = 'src/shared/privacy/personal-data.ts';
 /** The kiosk's service worker leaves these alone (workbox globIgnores). */
 export const PHONE_PRECACHE_IGNORES = [`${PHONE_ASSETS_DIR}/**`];
 
@@ -60,10 +53,10 @@ export function phoneBuildConfig(plugins: PluginOption[]): UserConfig {
     rolldownOptions: {
       input: PHONE_ENTRY,
       // Named as the kiosk's build names them: the same files, already precached. The
-      // masking module's and the database's are the phone's own (see above).
+      // masking module's is the phone's own (see above).
       output: {
         chunkFileNames: (chunk) =>
-          PHONE_OWN_MODULES.some((module) => chunk.facadeModuleId?.endsWith(module))
+          chunk.facadeModuleId?.endsWith(MASKING_MODULE)
             ? `${PHONE_ASSETS_DIR}/[name]-[hash].js`
             : 'assets/[name]-[hash].js',
       },

@@ -9,7 +9,7 @@ import '../../src/shared/zod-without-eval';
 import { v7 as uuidv7 } from 'uuid';
 import { DraftWriter } from '../../src/app/kiosk/draft-writer';
 import { countByStatus, type DraftInput, saveDraft, submitDraft } from '../../src/app/store';
-import { database } from '../../src/app/store/database';
+import { db } from '../../src/app/store/database';
 import { browserSyncDeps, createCollectorApi, createSyncEngine } from '../../src/app/sync';
 import type { Answers } from '../../src/shared/contract/answer';
 import { completeAnswers } from '../../test/fixtures/survey-package';
@@ -133,7 +133,6 @@ async function fillOutbox(count: number): Promise<void> {
       id: uuidv7(),
       deviceSeq: ++seq,
     }));
-    const db = await database();
     await db.transaction('rw', db.responses, db.settings, async () => {
       await db.responses.bulkAdd(rows);
       await db.settings.put({ key: 'deviceSeq', value: seq });

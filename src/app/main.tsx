@@ -20,9 +20,6 @@ import { startServiceWorker } from './pwa/updates';
 import { showStartFailure } from './StartFailure';
 import { staffActions, startServices, syncAfterSubmit } from './services';
 import { preloadMasking, readSetting, requestPersistentStorage } from './store';
-// A kiosk reads its settings before it shows anything: the database's code (which a phone's
-// own build loads apart, store/survey-database.ts) comes with the kiosk's entry.
-import './store/survey-database';
 import { loadActiveSurvey } from './survey-source';
 
 async function boot(root: HTMLElement): Promise<void> {

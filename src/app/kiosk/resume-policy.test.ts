@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SurveyStructureSchema } from '../../shared/contract/survey-package';
+import { db, useDatabase } from '../store/database';
 import { type DraftInput, openDrafts, outboxBatch, saveDraft } from '../store/responses';
-import { db, useDatabase } from '../store/testing';
 import { type DraftFacts, type DraftFate, draftFates, startingState } from './resume-policy';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
@@ -118,8 +118,8 @@ function draft(overrides: Partial<DraftInput> = {}): DraftInput {
 }
 
 describe('the kiosk at start-up', () => {
-  beforeEach(async () => {
-    await useDatabase(`resume-test-${Math.random()}`);
+  beforeEach(() => {
+    useDatabase(`resume-test-${Math.random()}`);
   });
   afterEach(async () => {
     await db.delete();

@@ -22,7 +22,6 @@ import {
   answeredLinkAt,
   cacheLink,
   cacheSurvey,
-  databaseCode,
   noDatabaseYet,
   preloadMasking,
   requestPersistentStorage,
@@ -77,10 +76,6 @@ async function keepAll(writes: readonly (() => Promise<unknown>)[]): Promise<voi
 }
 
 export async function bootPhone(root: HTMLElement): Promise<void> {
-  // The database's code is a chunk of its own: fetched now, while the first screen is made,
-  // so that it is here when the visitor's first answer is saved. A failed fetch is tried
-  // again by that save.
-  databaseCode().catch(() => undefined);
   // Asked before anything opens the database (which makes it).
   const firstVisit = await noDatabaseYet();
   const later: (() => Promise<unknown>)[] = [];

@@ -5,40 +5,15 @@
  * transaction has committed.
  */
 
-import { DATABASE_NAME } from './schema';
-import type { SurveyDatabase } from './survey-database';
+import { SurveyDatabase } from './schema';
 
-type DatabaseModule = typeof import('./survey-database');
-
-let name = DATABASE_NAME;
-let opened: SurveyDatabase | undefined;
-let loading: Promise<DatabaseModule> | undefined;
-
-/**
- * The database's code (survey-database.ts, with Dexie), loaded once. A load that failed (a
- * phone that lost its signal before the chunk arrived) is tried again by the next call.
- */
-export function databaseCode(): Promise<DatabaseModule> {
-  loading ??= import('./survey-database').catch((error: unknown) => {
-    loading = undefined;
-    throw new StorageError('unavailable', error);
-  });
-  return loading;
-}
-
-/** The app's database; made (not yet opened: Dexie opens it on first use) once its code is here. */
-export async function database(): Promise<SurveyDatabase> {
-  const { SurveyDatabase } = await databaseCode();
-  opened ??= new SurveyDatabase(name);
-  return opened;
-}
+export let db = new SurveyDatabase();
 
 /** For tests: a fresh database under another name. */
-export async function useDatabase(next: string): Promise<SurveyDatabase> {
-  opened?.close();
-  opened = undefined;
-  name = next;
-  return database();
+export function useDatabase(name: string): SurveyDatabase {
+  db.close();
+  db = new SurveyDatabase(name);
+  return db;
 }
 
 /** How long the phone's start waits to learn whether the app has a database yet. */
@@ -61,7 +36,7 @@ export async function noDatabaseYet(): Promise<boolean> {
         gaveUp = setTimeout(resolve, DATABASES_ANSWER_MS);
       }),
     ]);
-    return databases !== undefined && !databases.some((known) => known.name === name);
+    return databases !== undefined && !databases.some((database) => database.name === db.name);
   } catch {
     return false;
   } finally {
@@ -123,7 +98,6 @@ export function classifyStorageError(error: unknown): Error {
 
 /** Runs work against the database, reopening it once if the browser closed it. */
 export async function withDatabase<T>(work: (database: SurveyDatabase) => Promise<T>): Promise<T> {
-  const db = await database();
   try {
     return await work(db);
   } catch (error) {

@@ -3,7 +3,6 @@
 export * from './branch-look';
 export {
   classifyStorageError,
-  databaseCode,
   noDatabaseYet,
   StorageError,
   type StorageErrorKind,

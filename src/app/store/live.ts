@@ -2,9 +2,9 @@
  * Live queries for screens: a Preact hook over Dexie's liveQuery, and the queries staff
  * views need. A screen re-renders when the rows it reads change, in this tab or another.
  */
+import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import type { Place } from '../../shared/contract/device';
-import { databaseCode } from './database';
 import {
   countByStatus,
   quarantinedResponses,
@@ -20,26 +20,18 @@ import {
   getSyncState,
 } from './settings';
 
-/**
- * Subscribes to a query; undefined until its first result. Dexie's liveQuery comes with the
- * database's code (database.ts), which a phone may still be loading when a screen mounts.
- */
+/** Subscribes to a query; undefined until its first result. */
 export function useLiveQuery<T>(
   query: () => Promise<T>,
   deps: readonly unknown[] = [],
 ): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
-    let subscription: { unsubscribe: () => void } | undefined;
-    let unmounted = false;
-    const failed = (error: unknown) => console.error('live query failed', error);
-    databaseCode().then(({ liveQuery }) => {
-      if (!unmounted) subscription = liveQuery(query).subscribe({ next: setValue, error: failed });
-    }, failed);
-    return () => {
-      unmounted = true;
-      subscription?.unsubscribe();
-    };
+    const subscription = liveQuery(query).subscribe({
+      next: setValue,
+      error: (error: unknown) => console.error('live query failed', error),
+    });
+    return () => subscription.unsubscribe();
   }, deps);
   return value;
 }

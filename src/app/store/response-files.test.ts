@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SurveyResponseSchema } from '../../shared/contract/response';
+import { db, useDatabase } from './database';
 import { discardRefused, refusedForFile, waitingForFile } from './response-files';
 import {
   countByStatus,
@@ -12,7 +13,6 @@ import {
   submitDraft,
 } from './responses';
 import { ensureDeviceId, saveEnrollment, updateSyncState } from './settings';
-import { db, useDatabase } from './testing';
 
 /** Queues a response answered on the kiosk; returns its id. */
 async function queue(link?: { token: string; branchId: string }): Promise<string> {
@@ -32,7 +32,7 @@ async function queue(link?: { token: string; branchId: string }): Promise<string
 }
 
 beforeEach(async () => {
-  await useDatabase(`files-test-${Math.random()}`);
+  useDatabase(`files-test-${Math.random()}`);
   await saveEnrollment({
     token: 'secret',
     deviceId: await ensureDeviceId(),

@@ -6,15 +6,15 @@
 import 'fake-indexeddb/auto';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { db, useDatabase } from './database';
 import { saveDraft, submitDraft } from './responses';
-import { db, useDatabase } from './testing';
 
 vi.mock('../../shared/privacy/personal-data', () => {
   throw new Error('Failed to fetch dynamically imported module');
 });
 
-beforeEach(async () => {
-  await useDatabase(`store-test-${Math.random()}`);
+beforeEach(() => {
+  useDatabase(`store-test-${Math.random()}`);
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 

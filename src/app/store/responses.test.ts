@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parsedQuestions } from '../../../test/fixtures/surveys';
 import { SurveyResponseSchema } from '../../shared/contract/response';
-import { noDatabaseYet, StorageError } from './database';
+import { db, noDatabaseYet, StorageError, useDatabase } from './database';
 import {
   closeDraft,
   countByStatus,
@@ -26,7 +26,6 @@ import {
   saveEnrollment,
   saveInterviewing,
 } from './settings';
-import { db, useDatabase } from './testing';
 
 function draft(
   answers: DraftInput['answers'] = {},
@@ -44,8 +43,8 @@ function draft(
   };
 }
 
-beforeEach(async () => {
-  await useDatabase(`store-test-${Math.random()}`);
+beforeEach(() => {
+  useDatabase(`store-test-${Math.random()}`);
 });
 
 afterEach(async () => {

@@ -4,6 +4,7 @@
  * upgrade from any earlier version, with answers in it that must survive.
  */
 
+import { Dexie, type EntityTable } from 'dexie';
 import type { GapAnswer } from '../../shared/contract/answer';
 import type { KioskOptions, Place } from '../../shared/contract/device';
 import type { RefusalParams } from '../../shared/contract/refusal';
@@ -176,5 +177,25 @@ export interface SettingRow<K extends SettingKey = SettingKey> {
   value: SettingValues[K];
 }
 
-/** The database's tables, in its own module so that its code loads apart (survey-database.ts). */
-export type { SurveyDatabase } from './survey-database';
+export class SurveyDatabase extends Dexie {
+  responses!: EntityTable<DeviceResponse, 'id'>;
+  surveys!: EntityTable<CachedSurvey, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = DATABASE_NAME) {
+    // Strict durability: a transaction reports success only once the answer is on disk,
+    // so "saved" on screen is true even if the tablet loses power a moment later.
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(SCHEMA_V1).stores({
+      // id: UUIDv7 made on the device.
+      // status: the outbox (queued), drafts to restore, counts for staff.
+      // [status+deviceSeq]: the outbox in the order responses were made.
+      // [status+updatedAt]: synced rows old enough to prune.
+      responses: 'id, status, [status+deviceSeq], [status+updatedAt]',
+      // id: the survey id; one cached package per survey (the version in use).
+      surveys: 'id',
+      // key: one row per setting (see SettingValues).
+      settings: 'key',
+    });
+  }
+}

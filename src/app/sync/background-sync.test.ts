@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { countByStatus, markSynced, outboxBatch, updateSyncState } from '../store';
-import { db } from '../store/testing';
+import { db } from '../store/database';
 import {
   askForBackgroundSync,
   outboxTag,

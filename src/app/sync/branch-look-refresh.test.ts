@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getBranchLook, getOpeningHours } from '../store';
-import { db, useDatabase } from '../store/testing';
+import { db, useDatabase } from '../store/database';
 import { refreshBranchLook } from './branch-look-refresh';
 import type { CollectorDeps } from './http';
 
@@ -24,8 +24,8 @@ function deps(reply: () => Response | Promise<Response>, asked: string[] = []): 
 const svgReply = () =>
   new Response(SVG, { status: 200, headers: { 'Content-Type': 'image/svg+xml' } });
 
-beforeEach(async () => {
-  await useDatabase(`branch-look-test-${Math.random()}`);
+beforeEach(() => {
+  useDatabase(`branch-look-test-${Math.random()}`);
 });
 afterEach(async () => {
   await db.delete();

@@ -17,7 +17,7 @@ import {
   readSetting,
   updateSyncState,
 } from '../store';
-import { db } from '../store/testing';
+import { db } from '../store/database';
 import { createCollectorApi } from './collector-api';
 import { SYNC_REQUEST_TIMEOUT_MS } from './http';
 import { createSyncEngine } from './sync-engine';

@@ -43,7 +43,7 @@ function deviceSide(deviceClock: FakeClock = clock) {
 }
 
 beforeEach(async () => {
-  await freshStore();
+  freshStore();
   collector = await startTestCollector(sqlite);
 });
 

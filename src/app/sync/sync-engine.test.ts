@@ -10,7 +10,7 @@ import {
   saveSentKeptDays,
   updateSyncState,
 } from '../store';
-import { db } from '../store/testing';
+import { db } from '../store/database';
 import { SYNC_BATCH_RECORDS } from './batch';
 import { COLLECTOR_URL, harness, useEnrolledDevice } from './testing/engine-harness';
 import { TEST_START } from './testing/fake-clock';
@@ -178,7 +178,7 @@ describe('the token', () => {
 
   it('sends nothing for a device that is not enrolled, and the responses wait', async () => {
     await dropStore();
-    await freshStore();
+    freshStore();
     await queueResponses(3);
     const { engine, collector } = harness();
 

@@ -72,7 +72,7 @@ describe('the timer', () => {
 
   it('looks again at the usual pace while the device waits for enrollment', async () => {
     await dropStore();
-    await freshStore();
+    freshStore();
     await queueResponses(1);
     const { engine, collector, clock } = harness();
     collector.otherwise(collector.ingest());

@@ -92,7 +92,7 @@ export async function stopEngines(): Promise<void> {
  */
 export function useEnrolledDevice(): void {
   beforeEach(async () => {
-    await freshStore();
+    freshStore();
     await enroll(TEST_START - 86_400_000);
     await updateSyncState({ clockOffsetMs: 0 });
   });

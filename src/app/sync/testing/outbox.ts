@@ -12,11 +12,11 @@ import {
   saveEnrollment,
   submitDraft,
 } from '../../store';
-import { db, useDatabase } from '../../store/testing';
+import { db, useDatabase } from '../../store/database';
 
 /** A database of its own for one test; `dropStore` deletes it afterwards. */
-export async function freshStore(): Promise<void> {
-  await useDatabase(`sync-test-${crypto.randomUUID()}`);
+export function freshStore(): void {
+  useDatabase(`sync-test-${crypto.randomUUID()}`);
 }
 
 export async function dropStore(): Promise<void> {
