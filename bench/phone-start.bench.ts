@@ -11,10 +11,10 @@
  * soon as it is there, and the time is when the next screen's heading replaced the first);
  * and the total blocking time until then (each long task's time beyond 50 ms, from a
  * PerformanceObserver installed before the page's own scripts; its entries not yet
- * delivered when the next screen shows are taken too; runs before 2026-12-03 missed them). The kiosk's warm offline
- * start is the same page loaded again once its service worker controls it and it has kept
- * its welcome screen (src/app/kiosk/welcome-snapshot.ts), with the network cut: only the
- * CPU is slowed. It is measured twice, alternately: with the service worker still running
+ * delivered when the next screen shows are taken too; runs before 2026-12-03 missed
+ * them). The kiosk's warm offline start is the same page loaded again once its service
+ * worker controls it and it has kept its welcome screen (src/app/kiosk/welcome-snapshot.ts),
+ * with the network cut: only the CPU is slowed. It is measured twice, alternately: with the service worker still running
  * from the last load, and with it stopped first, as the browser stops an idle worker, so
  * the worker's own start (its script run) is part of the page's.
  *
