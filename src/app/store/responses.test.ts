@@ -26,6 +26,7 @@ import {
   saveEnrollment,
   saveInterviewing,
 } from './settings';
+import { breakStore } from './testing';
 
 function draft(
   answers: DraftInput['answers'] = {},
@@ -410,23 +411,14 @@ describe('storage failures', () => {
   it('reports a full disk as a quota error and reports nothing saved', async () => {
     const d = draft({ recommend: 1 });
     await saveDraft(d);
-    db.use({
-      stack: 'dbcore',
-      name: 'full-disk',
-      create: (down) => ({
-        ...down,
-        table: (name) => ({
-          ...down.table(name),
-          mutate: () => Promise.reject(new DOMException('The disk is full', 'QuotaExceededError')),
-        }),
-      }),
+    const repair = breakStore({
+      operations: ['mutate'],
+      error: () => new DOMException('The disk is full', 'QuotaExceededError'),
     });
-    db.close({ disableAutoOpen: false });
     const failure = await saveDraft({ ...d, answers: { recommend: 2 } }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(StorageError);
     expect((failure as StorageError).kind).toBe('quota');
-    db.unuse({ stack: 'dbcore', name: 'full-disk' });
-    db.close({ disableAutoOpen: false });
+    repair();
     expect((await openDrafts())[0]?.answers).toEqual({ recommend: 1 });
   });
 });

@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { countByStatus, markSynced, outboxBatch, updateSyncState } from '../store';
-import { db } from '../store/database';
+import { breakStore } from '../store/testing';
 import {
   askForBackgroundSync,
   outboxTag,
@@ -170,30 +170,15 @@ describe("the worker's run for a tag", () => {
   it('asks the browser to try again when the store fails', async () => {
     await queuePhoneResponse(LINK);
     const { deps } = harness({ onError: () => undefined });
-    const broken = () => Promise.reject(new DOMException('the disk failed', 'UnknownError'));
-    db.use({
-      stack: 'dbcore',
-      name: 'failing-disk',
-      create: (down) => ({
-        ...down,
-        table: (name) => ({
-          ...down.table(name),
-          count: broken,
-          query: broken,
-          get: broken,
-          getMany: broken,
-          openCursor: broken,
-          mutate: broken,
-        }),
-      }),
+    const repair = breakStore({
+      operations: ['count', 'query', 'get', 'getMany', 'openCursor', 'mutate'],
+      error: () => new DOMException('the disk failed', 'UnknownError'),
     });
-    db.close({ disableAutoOpen: false });
 
     await expect(sendInBackground(outboxTag(LINK), deps)).rejects.toMatchObject({
       result: { outcome: 'storage-error' },
     });
-    db.unuse({ stack: 'dbcore', name: 'failing-disk' });
-    db.close({ disableAutoOpen: false });
+    repair();
     expect(await countByStatus()).toMatchObject({ queued: 1 });
   });
 

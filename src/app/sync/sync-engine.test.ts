@@ -11,6 +11,7 @@ import {
   updateSyncState,
 } from '../store';
 import { db } from '../store/database';
+import { breakStore } from '../store/testing';
 import { SYNC_BATCH_RECORDS } from './batch';
 import { COLLECTOR_URL, harness, useEnrolledDevice } from './testing/engine-harness';
 import { TEST_START } from './testing/fake-clock';
@@ -261,23 +262,11 @@ describe('the device database', () => {
     const errors: unknown[] = [];
     const { engine, collector } = harness({ onError: (error) => errors.push(error) });
     collector.otherwise(collector.ingest());
-    db.use({
-      stack: 'dbcore',
-      name: 'full-disk',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return name !== 'responses'
-            ? table
-            : {
-                ...table,
-                mutate: () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')),
-              };
-        },
-      }),
+    const repair = breakStore({
+      table: 'responses',
+      operations: ['mutate'],
+      error: () => new DOMException('disk full', 'QuotaExceededError'),
     });
-    db.close({ disableAutoOpen: false });
 
     expect(await engine.syncNow('manual')).toMatchObject({
       outcome: 'storage-error',
@@ -286,8 +275,7 @@ describe('the device database', () => {
     expect(errors).toEqual([expect.any(StorageError)]);
     expect((await getSyncState()).lastError).toMatchObject({ code: 'storage', detail: 'quota' });
 
-    db.unuse({ stack: 'dbcore', name: 'full-disk' });
-    db.close({ disableAutoOpen: false });
+    repair();
     expect(await countByStatus()).toMatchObject({ queued: 2, synced: 0 });
     expect(await engine.syncNow('manual')).toMatchObject({ outcome: 'done', acknowledged: 2 });
     expect(collector.stored.size).toBe(ids.length);
