@@ -19,6 +19,7 @@ import {
   type InsertOutcome,
   insertNewResponsesIn,
   inTransaction,
+  nothingInserted,
   recordDeviceContact,
   type Storage,
   surveyStructures,
@@ -159,7 +160,7 @@ export async function ingestBatch(
   const counting = { timeZone: request.timeZone, structures };
   let stored: InsertOutcome;
   if (toStore.length === 0) {
-    stored = { inserted: new Set(), existingHashes: new Map(), deferred: new Set() };
+    stored = nothingInserted();
     if (contact) await recordDeviceContact(storage, request.device.id, contact);
   } else {
     // The device's last contact is written in the batch's transaction: one commit a batch.

@@ -50,6 +50,11 @@ export interface InsertOutcome {
   deferred: Set<string>;
 }
 
+/** The outcome of inserting no responses: nothing stored, nothing known, nothing deferred. */
+export function nothingInserted(): InsertOutcome {
+  return { inserted: new Set(), existingHashes: new Map(), deferred: new Set() };
+}
+
 /** The daily quota of the one device whose responses are inserted. */
 export interface DailyQuota {
   deviceId: string;
@@ -335,8 +340,7 @@ export async function insertNewResponses(
   counting: CountingContext,
   quota?: DailyQuota,
 ): Promise<InsertOutcome> {
-  if (responses.length === 0)
-    return { inserted: new Set(), existingHashes: new Map(), deferred: new Set() };
+  if (responses.length === 0) return nothingInserted();
   return inTransaction(storage, (tx) => insertNewResponsesIn(tx, responses, counting, quota));
 }
 
@@ -347,8 +351,8 @@ export async function insertNewResponsesIn(
   counting: CountingContext,
   quota?: DailyQuota,
 ): Promise<InsertOutcome> {
+  if (responses.length === 0) return nothingInserted();
   const deferred = new Set<string>();
-  if (responses.length === 0) return { inserted: new Set(), existingHashes: new Map(), deferred };
   // Rows are locked in id order, whatever order the batch lists them in: two batches that
   // share ids in opposite orders would otherwise deadlock on PostgreSQL.
   const byId = [...responses]
