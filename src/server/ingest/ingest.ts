@@ -19,10 +19,11 @@ import {
   type InsertOutcome,
   insertNewResponsesIn,
   inTransaction,
+  knownSurveyStructures,
   nothingInserted,
   recordDeviceContact,
   type Storage,
-  surveyStructures,
+  surveyVersionKey,
   timestamp,
 } from '../storage';
 import {
@@ -76,14 +77,23 @@ export function quotaDay(at: Date, timeZone: string): { since: Date; until: Date
   };
 }
 
-/** The survey ids a batch names, so their stored versions can be loaded in one query. */
-function namedSurveyIds(responses: readonly unknown[]): string[] {
-  const ids = new Set<string>();
+/**
+ * The survey versions a batch's records name, as surveyVersionKey → survey id, so their
+ * structures can be found in one look (knownSurveyStructures). A record naming no readable
+ * version is refused by its check, which finds no structure for it.
+ */
+function namedSurveyVersions(responses: readonly unknown[]): Map<string, string> {
+  const versions = new Map<string, string>();
   for (const raw of responses) {
-    const surveyId = (raw as { surveyId?: unknown } | null)?.surveyId;
-    if (safeParseInput(SurveyIdSchema, surveyId).success) ids.add(surveyId as string);
+    const { surveyId, surveyVersion } = (raw ?? {}) as {
+      surveyId?: unknown;
+      surveyVersion?: unknown;
+    };
+    if (!Number.isSafeInteger(surveyVersion)) continue;
+    if (!safeParseInput(SurveyIdSchema, surveyId).success) continue;
+    versions.set(surveyVersionKey(surveyId as string, surveyVersion as number), surveyId as string);
   }
-  return [...ids];
+  return versions;
 }
 
 function toStored(
@@ -126,7 +136,7 @@ export async function ingestBatch(
   request: IngestRequest,
   now: () => Date,
 ): Promise<IngestOutcome> {
-  const structures = await surveyStructures(storage, namedSurveyIds(request.responses));
+  const structures = await knownSurveyStructures(storage, namedSurveyVersions(request.responses));
   const checks = request.responses.map((raw) =>
     checkRecord(raw, {
       deviceId: request.phone ?? request.device.id,

@@ -10,8 +10,10 @@ import { type CollectedResponse, findResponse, insertNewResponses } from './resp
 import {
   findSurveyPackage,
   insertSurveyPackage,
+  knownSurveyStructures,
   latestSurveyVersion,
   surveyStructures,
+  surveyVersionKey,
 } from './survey-packages';
 
 const AT = '2026-11-20T10:00:00.000Z';
@@ -74,6 +76,26 @@ describe.each(testDialects)('storage on $name', (dialect) => {
       `${structure.id}@1`,
       `${structure.id}@2`,
     ]);
+  });
+
+  it("keeps a version's structure once read, and finds a version stored later", async () => {
+    const { translations, ...structure } = surveyPackage();
+    const asked = (...versions: number[]) =>
+      new Map(versions.map((v) => [surveyVersionKey(structure.id, v), structure.id]));
+    const first = await knownSurveyStructures(database.storage, asked(1));
+    const v1 = first.get(`${structure.id}@1`);
+    expect(v1).toEqual(structure);
+    // Not stored: not in the map, and looked for again when asked the next time.
+    expect((await knownSurveyStructures(database.storage, asked(2))).has(`${structure.id}@2`)).toBe(
+      false,
+    );
+    // Stored meanwhile (as another collector over the same database would).
+    const v2 = { ...structure, version: 2 };
+    await insertSurveyPackage(database.storage, { structure: v2, translations, etag: 'e2' }, AT);
+    const later = await knownSurveyStructures(database.storage, asked(1, 2));
+    expect(later.get(`${structure.id}@2`)).toEqual(v2);
+    // Version 1 was not read again: the same object as the first time.
+    expect(later.get(`${structure.id}@1`)).toBe(v1);
   });
 
   it('stores a new id once and reports the hash of one it had already', async () => {

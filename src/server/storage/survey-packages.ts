@@ -105,6 +105,49 @@ export async function surveyStructures(
   );
 }
 
+/**
+ * Structures read before, per storage. A stored version's structure never changes (a new
+ * structure is a new version; updateSurveyTranslations changes only its texts) and no
+ * version is ever deleted, so a structure read once holds for as long as the collector
+ * runs, whichever collector over the same database stored it.
+ */
+const structuresRead = new WeakMap<Storage, Map<string, SurveyStructure>>();
+
+/**
+ * The structures of the given survey versions (keys made by surveyVersionKey), keyed so,
+ * with others read before: from memory when each was read before, else every version of
+ * their surveys is read, as surveyStructures does. A version that is not stored is not in
+ * the map, and is looked for again the next time it is asked for.
+ */
+export async function knownSurveyStructures(
+  storage: Storage,
+  versions: ReadonlyMap<string, string>,
+): Promise<ReadonlyMap<string, SurveyStructure>> {
+  let read = structuresRead.get(storage);
+  if (!read) {
+    read = new Map();
+    structuresRead.set(storage, read);
+  }
+  const missing = new Set<string>();
+  for (const [key, surveyId] of versions) if (!read.has(key)) missing.add(surveyId);
+  if (missing.size > 0) {
+    for (const [key, structure] of await surveyStructures(storage, [...missing])) {
+      // Frozen: every batch after this one reads the same object.
+      if (!read.has(key)) read.set(key, frozen(structure));
+    }
+  }
+  return read;
+}
+
+/** A parsed JSON value frozen throughout, so that a change to it throws. */
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) frozen(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 export function surveyVersionKey(surveyId: string, version: number): string {
   return `${surveyId}@${version}`;
 }
