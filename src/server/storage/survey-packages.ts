@@ -117,7 +117,9 @@ const structuresRead = new WeakMap<Storage, Map<string, SurveyStructure>>();
  * The structures of the given survey versions (keys made by surveyVersionKey), keyed so,
  * with others read before: from memory when each was read before, else every version of
  * their surveys is read, as surveyStructures does. A version that is not stored is not in
- * the map, and is looked for again the next time it is asked for.
+ * the map, and is looked for again the next time it is asked for. The structures are
+ * shared by every batch from then on: nothing may change them (the checks and the tally
+ * only read them; freezing them made every batch slower).
  */
 export async function knownSurveyStructures(
   storage: Storage,
@@ -132,20 +134,10 @@ export async function knownSurveyStructures(
   for (const [key, surveyId] of versions) if (!read.has(key)) missing.add(surveyId);
   if (missing.size > 0) {
     for (const [key, structure] of await surveyStructures(storage, [...missing])) {
-      // Frozen: every batch after this one reads the same object.
-      if (!read.has(key)) read.set(key, frozen(structure));
+      if (!read.has(key)) read.set(key, structure);
     }
   }
   return read;
-}
-
-/** A parsed JSON value frozen throughout, so that a change to it throws. */
-function frozen<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const inner of Object.values(value)) frozen(inner);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 export function surveyVersionKey(surveyId: string, version: number): string {
