@@ -36,6 +36,22 @@ export function everyColumn<Table>() {
   ): Columns => columns;
 }
 
+/**
+ * PostgreSQL: INSERT INTO table (columns) the rows, given as one JSON parameter; `tail`
+ * follows (ON CONFLICT …, RETURNING …). A statement of its own, or a part of a WITH.
+ */
+export function jsonInsert<R = never>(
+  table: string,
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  tail: RawBuilder<unknown>,
+): RawBuilder<R> {
+  const list = sql.join(columns.map((column) => sql.ref(column)));
+  return sql<R>`insert into ${sql.table(table)} (${list})
+    select ${list} from json_populate_recordset(null::${sql.table(table)}, ${rowsJson(rows)}::json)
+    ${tail}`;
+}
+
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** The same text for the same table, columns, row count and tail: its statement is kept. */
@@ -59,10 +75,7 @@ export async function insertRows<R = never>(
 ): Promise<R[]> {
   if (rows.length === 0) return [];
   if (tx.dialect === 'postgres') {
-    const list = sql.join(columns.map((column) => sql.ref(column)));
-    const insert: RawBuilder<R> = sql`insert into ${sql.table(table)} (${list})
-      select ${list} from json_populate_recordset(null::${sql.table(table)}, ${rowsJson(rows)}::json)
-      ${sql.raw(tail)}`;
+    const insert: RawBuilder<R> = jsonInsert(table, columns, rows, sql.raw(tail));
     return (await insert.execute(tx.db)).rows;
   }
   const parameters: unknown[] = [];

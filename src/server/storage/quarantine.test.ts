@@ -178,3 +178,53 @@ describe.each(testDialects)('quarantining a device’s responses on $name', (dia
     expect(await resultsTables(storage)).toEqual(before);
   });
 });
+
+describe.each(testDialects.filter((dialect) => dialect.name === 'postgres'))(
+  'quarantine beside ingest on $name',
+  (dialect) => {
+    /** Rounds of the race; before rollup rows were taken in one order, most deadlocked. */
+    const ROUNDS = 8;
+    const NO_LIMITS = { burst: 1_000_000, perMinute: 1_000_000, dailyQuota: 10_000_000 };
+
+    it('takes the rollups’ rows in the order ingest does: no deadlock with a kiosk of the same branch and day', async () => {
+      const collector = await startTestCollector(dialect, { deviceLimits: NO_LIMITS });
+      try {
+        const junkToken = await collector.enroll(DEVICE_ID, 'main');
+        const kioskToken = await collector.enroll(OTHER_DEVICE, 'main');
+        collector.clock.now = new Date('2026-11-21T09:00:00.000Z');
+        let kept = 0;
+        for (let round = 0; round < ROUNDS; round++) {
+          await collector.sync(
+            junkToken,
+            Array.from({ length: 500 }, () => makeResponse()),
+          );
+          // Another kiosk of the branch sends its batches, answered on the same day, while
+          // the junk is taken out: both write the same rollup rows.
+          const kiosk = (async () => {
+            for (let batch = 0; batch < 5; batch++) {
+              const reply = await collector.sync(
+                kioskToken,
+                Array.from({ length: 100 }, () => makeResponse({ deviceId: OTHER_DEVICE })),
+              );
+              kept += reply.results.filter((r) => r.outcome === 'accepted').length;
+            }
+          })();
+          const taken = quarantineDeviceResponses(collector.database.storage, {
+            deviceId: DEVICE_ID,
+            since: SINCE,
+            at: '2026-11-21T10:00:00.000Z',
+            erase: false,
+          });
+          const [outcome] = await Promise.all([taken, kiosk]);
+          expect(outcome.moved).toBe(500);
+        }
+        expect(kept).toBe(ROUNDS * 500);
+        expect(
+          await responseCounts(collector.database.storage, { surveyId: SURVEY_ID }, ALL_BRANCHES),
+        ).toEqual({ responses: kept, completed: kept });
+      } finally {
+        await collector.close();
+      }
+    });
+  },
+);

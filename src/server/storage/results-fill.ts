@@ -11,7 +11,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import { answeredDay, monthOf } from '../../shared/results/days';
 import { type TallyKey, tallyResponse } from '../../shared/results/tally';
-import { everyColumn, insertRows, rowsJson } from './bulk-insert';
+import { everyColumn, insertRows, jsonInsert } from './bulk-insert';
 import type { Storage } from './database';
 import type { CollectedResponse } from './responses';
 import type { CommentsTable } from './schema';
@@ -212,7 +212,7 @@ function addTo(sums: Sums, key: string, n: number): void {
   sums.set(key, (sums.get(key) ?? 0) + n);
 }
 
-/** In key order: every transaction locks rollup rows in the same order (no deadlock). */
+/** In key order: every transaction locks rollup rows in the same order (no deadlock; see ROLLUPS). */
 function sortedEntries(sums: Sums): [string[], number][] {
   return [...sums]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -284,51 +284,22 @@ export async function writeDelta(
   sign: 1 | -1 = 1,
 ): Promise<void> {
   if (tx.dialect === 'postgres' && sign > 0) return addDeltaInOneStatement(tx, delta);
-  const db = tx.db;
   const sums = rollupSums(delta);
-  for (const [table, period, rollup] of [
-    ['result_answer_days', 'day', sums.answerDays],
-    ['result_answer_months', 'month', sums.answerMonths],
-  ] as const) {
-    const rows = answerRows(rollup, period, sign);
+  for (const rollup of ROLLUPS) {
+    const rows = rollupRows(rollup, sums, sign);
     await upsertInChunks(rows, (chunk) =>
-      db
-        .insertInto(table)
-        // The period column is named by `period`; both tables have exactly these columns.
+      tx.db
+        .insertInto(rollup.table)
+        // The period column is named by `period`; each table has exactly these columns.
         .values(chunk as never)
         .onConflict((oc) =>
-          oc
-            .columns([
-              'survey_id',
-              'question_id',
-              period as never,
-              'item',
-              'value',
-              ...SLICE_COLUMNS,
-            ])
-            .doUpdateSet((eb) => ({ n: eb(eb.ref(`${table}.n`), '+', eb.ref('excluded.n')) })),
+          oc.columns(rollup.keys as never).doUpdateSet((eb) => ({
+            n: eb(eb.ref(`${rollup.table}.n`), '+', eb.ref('excluded.n')),
+          })),
         )
         .execute(),
     );
-    if (sign < 0) await deleteEmptied(tx, table, rows);
-  }
-  for (const [table, period, rollup] of [
-    ['result_response_days', 'day', sums.responseDays],
-    ['result_response_months', 'month', sums.responseMonths],
-  ] as const) {
-    const rows = responseRows(rollup, period, sign);
-    await upsertInChunks(rows, (chunk) =>
-      db
-        .insertInto(table)
-        .values(chunk as never)
-        .onConflict((oc) =>
-          oc
-            .columns(['survey_id', period as never, ...SLICE_COLUMNS])
-            .doUpdateSet((eb) => ({ n: eb(eb.ref(`${table}.n`), '+', eb.ref('excluded.n')) })),
-        )
-        .execute(),
-    );
-    if (sign < 0) await deleteEmptied(tx, table, rows);
+    if (sign < 0) await deleteEmptied(tx, rollup.table, rows);
   }
   if (sign < 0) return;
   for (let start = 0; start < delta.comments.length; start += COMMENTS_PER_INSERT) {
@@ -340,25 +311,62 @@ export async function writeDelta(
         string,
         unknown
       >[],
-      'on conflict (response_id, question_id) do nothing',
+      COMMENTS_CONFLICT,
     );
   }
 }
 
-/** An answer rollup's rows (its period column named `period`), counts times `sign`. */
-function answerRows(rollup: Sums, period: 'day' | 'month', sign: 1 | -1) {
-  return sortedEntries(rollup).map(([parts, n]) => {
-    const { period: at, ...row } = sliceRow(parts, n * sign);
-    const [question_id = '', item = '', value = ''] = parts.slice(SLICE_PARTS);
-    return { ...row, [period]: at, question_id, item, value };
-  });
-}
+/** A comment stored already (the same response and question) is left as it is. */
+const COMMENTS_CONFLICT = 'on conflict (response_id, question_id) do nothing';
 
-/** A response rollup's rows (its period column named `period`), counts times `sign`. */
-function responseRows(rollup: Sums, period: 'day' | 'month', sign: 1 | -1) {
-  return sortedEntries(rollup).map(([parts, n]) => {
+/**
+ * The four rollups, in the order every transaction writes them (and so takes their rows'
+ * locks): each with its period column and its key, the columns its upsert conflicts on.
+ */
+const ROLLUPS = [
+  {
+    table: 'result_answer_days',
+    sums: 'answerDays',
+    period: 'day',
+    keys: ['survey_id', 'question_id', 'day', 'item', 'value', ...SLICE_COLUMNS],
+  },
+  {
+    table: 'result_answer_months',
+    sums: 'answerMonths',
+    period: 'month',
+    keys: ['survey_id', 'question_id', 'month', 'item', 'value', ...SLICE_COLUMNS],
+  },
+  {
+    table: 'result_response_days',
+    sums: 'responseDays',
+    period: 'day',
+    keys: ['survey_id', 'day', ...SLICE_COLUMNS],
+  },
+  {
+    table: 'result_response_months',
+    sums: 'responseMonths',
+    period: 'month',
+    keys: ['survey_id', 'month', ...SLICE_COLUMNS],
+  },
+] as const satisfies readonly {
+  table: RollupTable;
+  sums: keyof ReturnType<typeof rollupSums>;
+  period: 'day' | 'month';
+  keys: readonly string[];
+}[];
+
+/** A rollup's rows from the sums, in key order, counts times `sign`. */
+function rollupRows(
+  rollup: (typeof ROLLUPS)[number],
+  sums: ReturnType<typeof rollupSums>,
+  sign: 1 | -1,
+): Record<string, string | number>[] {
+  const answers = rollup.sums === 'answerDays' || rollup.sums === 'answerMonths';
+  return sortedEntries(sums[rollup.sums]).map(([parts, n]) => {
     const { period: at, ...row } = sliceRow(parts, n * sign);
-    return { ...row, [period]: at };
+    if (!answers) return { ...row, [rollup.period]: at };
+    const [question_id = '', item = '', value = ''] = parts.slice(SLICE_PARTS);
+    return { ...row, [rollup.period]: at, question_id, item, value };
   });
 }
 
@@ -367,54 +375,51 @@ function responseRows(rollup: Sums, period: 'day' | 'month', sign: 1 | -1) {
  * as one statement, each a data-modifying WITH part fed one JSON parameter
  * (bulk-insert.ts), so a batch waits for one round trip instead of five. The parts write
  * five different tables, and each upsert's rows have distinct keys (they are sums by key),
- * so no row is written twice; rows go in key order, as writeDelta's own upserts take them.
+ * so no row is written twice. Every transaction must take rollup rows in one order (the
+ * tables in ROLLUPS' order, by key within a table), or an ingest and a quarantine (which
+ * subtracts table by table) on the same branch and day deadlock; but PostgreSQL leaves
+ * unsaid in what order it runs WITH parts that nothing reads (it runs them last first).
+ * So each part reads the count of the one before it before its own rows (an always true
+ * condition), and the statement reads the last: the parts run in the order listed.
  */
 async function addDeltaInOneStatement(tx: Storage, delta: ResultsDelta): Promise<void> {
   const sums = rollupSums(delta);
-  const upserts: { table: RollupTable; keys: readonly string[]; rows: object[] }[] = [
-    {
-      table: 'result_answer_days',
-      keys: ['survey_id', 'question_id', 'day', 'item', 'value', ...SLICE_COLUMNS],
-      rows: answerRows(sums.answerDays, 'day', 1),
-    },
-    {
-      table: 'result_answer_months',
-      keys: ['survey_id', 'question_id', 'month', 'item', 'value', ...SLICE_COLUMNS],
-      rows: answerRows(sums.answerMonths, 'month', 1),
-    },
-    {
-      table: 'result_response_days',
-      keys: ['survey_id', 'day', ...SLICE_COLUMNS],
-      rows: responseRows(sums.responseDays, 'day', 1),
-    },
-    {
-      table: 'result_response_months',
-      keys: ['survey_id', 'month', ...SLICE_COLUMNS],
-      rows: responseRows(sums.responseMonths, 'month', 1),
-    },
-  ];
-  const parts: RawBuilder<unknown>[] = [];
-  for (const { table, keys, rows } of upserts) {
+  const parts: {
+    table: string;
+    columns: readonly string[];
+    rows: readonly Record<string, unknown>[];
+    tail: RawBuilder<unknown>;
+  }[] = [];
+  for (const rollup of ROLLUPS) {
+    const rows = rollupRows(rollup, sums, 1);
     const [first] = rows;
     if (!first) continue;
-    const columns = sql.join(Object.keys(first).map((column) => sql.ref(column)));
-    parts.push(sql`insert into ${sql.table(table)} (${columns})
-      select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${rowsJson(rows as Record<string, unknown>[])}::json)
-      on conflict (${sql.join(keys.map((key) => sql.ref(key)))})
-      do update set n = ${sql.ref(`${table}.n`)} + excluded.n`);
+    const keys = sql.join(rollup.keys.map((key) => sql.ref(key)));
+    const n = sql.ref(`${rollup.table}.n`);
+    parts.push({
+      table: rollup.table,
+      columns: Object.keys(first),
+      rows,
+      tail: sql`on conflict (${keys}) do update set n = ${n} + excluded.n`,
+    });
   }
   if (delta.comments.length > 0) {
-    const columns = sql.join(COMMENT_COLUMNS.map((column) => sql.ref(column)));
-    parts.push(sql`insert into comments (${columns})
-      select ${columns} from json_populate_recordset(null::comments, ${rowsJson(delta.comments as unknown as Record<string, unknown>[])}::json)
-      on conflict (response_id, question_id) do nothing`);
+    parts.push({
+      table: 'comments',
+      columns: COMMENT_COLUMNS,
+      rows: delta.comments as unknown as Record<string, unknown>[],
+      tail: sql.raw(COMMENTS_CONFLICT),
+    });
   }
   if (parts.length === 0) return;
-  const writes = sql.join(
-    parts.map((part, index) => sql`${sql.raw(`w${index}`)} as (${part})`),
-    sql`, `,
-  );
-  await sql`with ${writes} select 1`.execute(tx.db);
+  const name = (index: number) => sql.raw(`w${index}`);
+  const withParts = parts.map(({ table, columns, rows, tail }, index) => {
+    const after = index === 0 ? sql`` : sql`where (select count(*) from ${name(index - 1)}) >= 0`;
+    const insert = jsonInsert(table, columns, rows, sql`${after} ${tail} returning 1`);
+    return sql`${name(index)} as (${insert})`;
+  });
+  const last = name(parts.length - 1);
+  await sql`with ${sql.join(withParts, sql`, `)} select count(*) from ${last}`.execute(tx.db);
 }
 
 type RollupTable =
