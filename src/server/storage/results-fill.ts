@@ -171,11 +171,16 @@ function addToDelta(
 
 /**
  * A response's place as a slice: '' for none, so that it can be part of a key. The contract
- * refuses NUL (a control character), which the slice keys are joined with.
+ * refuses NUL (a control character), which the slice keys are joined with. A lone surrogate
+ * half (no UTF-8 holds one) is U+FFFD, as either database stores it: two places that differ
+ * only there are one slice, and one row of a batch's upsert, not two rows of one key.
  */
 export function sliceLocation(location: string | null | undefined): string {
-  return location ?? '';
+  return (location ?? '').replace(LONE_SURROGATE, '\uFFFD');
 }
+
+/** Unicode category Cs: with the u flag only a surrogate half without its pair matches. */
+const LONE_SURROGATE = /\p{Cs}/gu;
 
 /** How comments and searches are compared: lower case, composed (é is one character). */
 export function foldForSearch(text: string): string {

@@ -98,6 +98,22 @@ describe.each(testDialects)('storage on $name', (dialect) => {
     expect(later.get(`${structure.id}@1`)).toBe(v1);
   });
 
+  it('counts places that differ only in a lone surrogate half as the one place stored', async () => {
+    // Each half becomes U+FFFD on its way into either database: one slice, not two rows
+    // of one key in the batch's upsert (which PostgreSQL refuses).
+    const responses = ['\ud800', '\udbff'].map((half) =>
+      stored({ location: `Bookmobile ${half}` }),
+    );
+    await insertNewResponses(database.storage, responses, COUNTING);
+    const rows = await database.storage.db
+      .selectFrom('result_response_days')
+      .select(['location', 'n'])
+      .execute();
+    expect(rows.map((row) => ({ ...row, n: Number(row.n) }))).toEqual([
+      { location: 'Bookmobile \uFFFD', n: 2 },
+    ]);
+  });
+
   it('stores a new id once and reports the hash of one it had already', async () => {
     const first = stored({ deviceSeq: Number.MAX_SAFE_INTEGER });
     const second = stored({ contentHash: 'hash-b', location: 'Market square', suspect: true });
