@@ -94,7 +94,8 @@ describe.each(testDialects)('storage on $name', (dialect) => {
     await insertSurveyPackage(database.storage, { structure: v2, translations, etag: 'e2' }, AT);
     const later = await knownSurveyStructures(database.storage, asked(1, 2));
     expect(later.get(`${structure.id}@2`)).toEqual(v2);
-    // Version 1 was not read again: the same object as the first time.
+    // Version 1 kept as it was first read: the same object (reading version 2 read it
+    // again, and left it).
     expect(later.get(`${structure.id}@1`)).toBe(v1);
   });
 
