@@ -385,7 +385,9 @@ function rollupRows(
  * subtracts table by table) on the same branch and day deadlock; but PostgreSQL leaves
  * unsaid in what order it runs WITH parts that nothing reads (it runs them last first).
  * So each part reads the count of the one before it before its own rows (an always true
- * condition), and the statement reads the last: the parts run in the order listed.
+ * condition), and the statement reads the last: the parts run in the order listed. The
+ * rollups go last, so their rows, which every kiosk of the branch adds to, are held from
+ * their upsert to the commit for as short a time as may be.
  */
 async function addDeltaInOneStatement(tx: Storage, delta: ResultsDelta): Promise<void> {
   const sums = rollupSums(delta);
@@ -395,6 +397,16 @@ async function addDeltaInOneStatement(tx: Storage, delta: ResultsDelta): Promise
     rows: readonly Record<string, unknown>[];
     tail: RawBuilder<unknown>;
   }[] = [];
+  // Comments first: no other batch writes them (each is of a response of this batch), so
+  // they are written before the rollup rows that other kiosks of the branch wait for.
+  if (delta.comments.length > 0) {
+    parts.push({
+      table: 'comments',
+      columns: COMMENT_COLUMNS,
+      rows: delta.comments as unknown as Record<string, unknown>[],
+      tail: sql.raw(COMMENTS_CONFLICT),
+    });
+  }
   for (const rollup of ROLLUPS) {
     const rows = rollupRows(rollup, sums, 1);
     const [first] = rows;
@@ -406,14 +418,6 @@ async function addDeltaInOneStatement(tx: Storage, delta: ResultsDelta): Promise
       columns: Object.keys(first),
       rows,
       tail: sql`on conflict (${keys}) do update set n = ${n} + excluded.n`,
-    });
-  }
-  if (delta.comments.length > 0) {
-    parts.push({
-      table: 'comments',
-      columns: COMMENT_COLUMNS,
-      rows: delta.comments as unknown as Record<string, unknown>[],
-      tail: sql.raw(COMMENTS_CONFLICT),
     });
   }
   if (parts.length === 0) return;
