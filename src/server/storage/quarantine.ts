@@ -10,7 +10,7 @@
 import type { Selectable } from 'kysely';
 import { inTransaction, type Storage } from './database';
 import { type CollectedResponse, forgetDayCounts, fromRow, lockDevice } from './responses';
-import { resultsDelta, writeDelta } from './results-fill';
+import { emptyDelta, type ResultsDelta, resultsDelta, writeDelta } from './results-fill';
 import type { ResponsesTable } from './schema';
 
 /** Responses moved per read, within the one transaction. */
@@ -49,13 +49,20 @@ export interface QuarantineOutcome {
   erased: number;
 }
 
-/** Takes the counts of stored rows out of the rollups. Inside the transaction. */
-async function uncount(tx: Storage, rows: readonly Selectable<ResponsesTable>[]): Promise<void> {
+/**
+ * Adds the counts of stored rows to `delta`, the counts a quarantine takes out of the
+ * rollups once its pages are read. Its comments are left out: the caller deletes them.
+ */
+async function addCounts(
+  tx: Storage,
+  rows: readonly Selectable<ResponsesTable>[],
+  delta: ResultsDelta,
+): Promise<void> {
   const counted = rows
     .filter((row) => row.answered_day !== null)
     .map((row) => ({ response: fromRow(row), day: row.answered_day ?? '' }));
-  if (counted.length === 0) return;
-  await writeDelta(tx, await resultsDelta(tx, counted), -1);
+  await resultsDelta(tx, counted, undefined, delta);
+  delta.comments.length = 0;
 }
 
 /** The stored row as quarantine keeps it: the response and the day it was counted on. */
@@ -82,6 +89,11 @@ export async function quarantineDeviceResponses(
     // The daily quota's counts of the days it takes responses out of are counted again.
     await forgetDayCounts(tx, request.deviceId, request.since);
     let moved = 0;
+    // The counts of every page are taken out at once, after the last page: writeDelta takes
+    // the rollups' rows table by table, in the one order ingest takes them too. Page by page,
+    // a second page would go back to a table after the first had held rows of the next,
+    // and could deadlock with a kiosk's batch of the same branch and day.
+    const counts = emptyDelta();
     for (;;) {
       let page = tx.db
         .selectFrom('responses')
@@ -94,7 +106,7 @@ export async function quarantineDeviceResponses(
       const rows = await page.execute();
       if (rows.length === 0) break;
       const ids = rows.map((row) => row.id);
-      await uncount(tx, rows);
+      await addCounts(tx, rows, counts);
       await tx.db.deleteFrom('comment_tags').where('response_id', 'in', ids).execute();
       await tx.db.deleteFrom('comments').where('response_id', 'in', ids).execute();
       await tx.db
@@ -113,6 +125,7 @@ export async function quarantineDeviceResponses(
       await tx.db.deleteFrom('responses').where('id', 'in', ids).execute();
       moved += rows.length;
     }
+    await writeDelta(tx, counts, -1);
     let erased = request.erase ? moved : 0;
     if (request.erase) {
       const result = await tx.db

@@ -114,7 +114,8 @@ export interface ResultsDelta {
   comments: CommentsTable[];
 }
 
-function emptyDelta(): ResultsDelta {
+/** A delta of no responses, for resultsDelta to add to. */
+export function emptyDelta(): ResultsDelta {
   return { sums: new SliceSums(), comments: [] };
 }
 
@@ -482,15 +483,16 @@ async function structuresFor(
 }
 
 /**
- * The delta of responses about to be counted: their rollup sums and comments. The
- * structures are the caller's, else loaded.
+ * The delta of responses about to be counted: their rollup sums and comments, added to
+ * `delta` when one is given (several pages made into one delta). The structures are the
+ * caller's, else loaded.
  */
 export async function resultsDelta(
   storage: Storage,
   responses: readonly { response: CollectedResponse; day: string }[],
   known?: ReadonlyMap<string, SurveyStructure>,
+  delta: ResultsDelta = emptyDelta(),
 ): Promise<ResultsDelta> {
-  const delta = emptyDelta();
   if (responses.length === 0) return delta;
   const structures = await structuresFor(
     storage,
