@@ -174,11 +174,15 @@ export async function ingestBatch(
     if (contact) await recordDeviceContact(storage, request.device.id, contact);
   } else {
     // The device's last contact is written in the batch's transaction: one commit a batch.
-    stored = await inTransaction(storage, async (tx) => {
-      const outcome = await insertNewResponsesIn(tx, toStore, counting, quota);
-      if (contact) await recordDeviceContact(tx, request.device.id, contact);
-      return outcome;
-    });
+    stored = await inTransaction(storage, (tx) =>
+      insertNewResponsesIn(
+        tx,
+        toStore,
+        counting,
+        quota,
+        contact && ((tx) => recordDeviceContact(tx, request.device.id, contact)),
+      ),
+    );
   }
   const results = batchResults(checks, stored);
   return {

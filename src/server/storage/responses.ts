@@ -344,14 +344,22 @@ export async function insertNewResponses(
   return inTransaction(storage, (tx) => insertNewResponsesIn(tx, responses, counting, quota));
 }
 
-/** insertNewResponses inside a transaction the caller holds (and may write more in). */
+/**
+ * insertNewResponses inside a transaction the caller holds. What else the caller writes in
+ * it goes in `beforeRollups`, which runs after the responses are stored and before they are
+ * added to the rollups, so that the rollup rows are locked for as short a time as can be.
+ */
 export async function insertNewResponsesIn(
   tx: Storage,
   responses: readonly CollectedResponse[],
   counting: CountingContext,
   quota?: DailyQuota,
+  beforeRollups?: (tx: Storage) => Promise<void>,
 ): Promise<InsertOutcome> {
-  if (responses.length === 0) return nothingInserted();
+  if (responses.length === 0) {
+    await beforeRollups?.(tx);
+    return nothingInserted();
+  }
   const deferred = new Set<string>();
   // Rows are locked in id order, whatever order the batch lists them in: two batches that
   // share ids in opposite orders would otherwise deadlock on PostgreSQL.
@@ -411,12 +419,6 @@ export async function insertNewResponsesIn(
   }
   const inserted = await inserting;
   const counted = toInsert.filter(({ response }) => inserted.has(response.id));
-  await writeDelta(
-    tx,
-    counted.length === toInsert.length
-      ? delta
-      : await resultsDelta(tx, counted, counting.structures),
-  );
   await addToDayCounts(
     tx,
     counted.map(({ response }) => response),
@@ -427,6 +429,15 @@ export async function insertNewResponsesIn(
     ...quarantined,
     ...(await storedHashes(tx, 'responses', existingIds)),
   ]);
+  await beforeRollups?.(tx);
+  // The rollups last: their rows are shared by every device of the branch, and on
+  // PostgreSQL another batch adding to them waits from here until this one commits.
+  await writeDelta(
+    tx,
+    counted.length === toInsert.length
+      ? delta
+      : await resultsDelta(tx, counted, counting.structures),
+  );
   return { inserted, existingHashes, deferred };
 }
 
