@@ -348,6 +348,9 @@ export async function insertNewResponses(
  * insertNewResponses inside a transaction the caller holds. What else the caller writes in
  * it goes in `beforeRollups`, which runs after the responses are stored and before they are
  * added to the rollups, so that the rollup rows are locked for as short a time as can be.
+ * It may write only rows of the batch's own devices, which the transaction has locked
+ * first (lockDevices): rows that other transactions share, taken there, would be taken out
+ * of the order every writer keeps.
  */
 export async function insertNewResponsesIn(
   tx: Storage,
