@@ -177,11 +177,8 @@ function addToDelta(
  * only there are one slice, and one row of a batch's upsert, not two rows of one key.
  */
 export function sliceLocation(location: string | null | undefined): string {
-  return (location ?? '').replace(LONE_SURROGATE, '\uFFFD');
+  return (location ?? '').toWellFormed();
 }
-
-/** Unicode category Cs: with the u flag only a surrogate half without its pair matches. */
-const LONE_SURROGATE = /\p{Cs}/gu;
 
 /** How comments and searches are compared: lower case, composed (é is one character). */
 export function foldForSearch(text: string): string {
