@@ -14,8 +14,8 @@
  * scripts; its entries not yet delivered when the next screen shows are taken too; runs
  * before 2026-12-03 missed them). The benchmark's observer script, run in the page before
  * the page's own, watches for all of it and tells the benchmark through two CDP bindings;
- * the benchmark taps through the browser's input. No other test-runner code runs in the
- * page while it starts (until 2026-12-03 Playwright's locator found Start and its
+ * the benchmark taps through the browser's input. No Playwright code runs in the page
+ * while it starts (until 2026-12-03 Playwright's locator found Start and its
  * waitForFunction polled for the next screen: both ran in the page on the slowed CPU,
  * beside the app's start, and were counted in it).
  *
@@ -79,7 +79,10 @@ interface StartFigures {
 /** What the page's observer tells the benchmark: CDP bindings (Runtime.addBinding). */
 declare global {
   interface Window {
-    /** Start has been drawn: where to tap it (JSON of x and y, CSS pixels of the viewport). */
+    /**
+     * Start has been drawn: where to tap it (JSON of x and y, CSS pixels of the viewport),
+     * or why it cannot be tapped (JSON of `lost`).
+     */
     __startShown?: (at: string) => void;
     /** The next screen's heading has replaced the first after the tap: the figures can be read. */
     __startDone?: (nothing: string) => void;
@@ -100,14 +103,17 @@ interface StartMarks {
  * Runs in the page before its scripts: records long tasks, the moment an h1 with text first
  * appears, the moment a trusted tap reaches Start, and then the moment an h1 with other text
  * replaces the first (the next screen). It watches for the button labelled `startLabel`
- * and, once a frame has been produced with it in the page, tells the benchmark where it
- * is, so that the benchmark taps it at once (a tap that missed it is asked for again); then
- * it says when the next screen has come. The measure needs no other code in the page: a
- * test runner's own (Playwright's locators, its waitForFunction's polling, the wrapper of
- * its exposed functions) would run beside the app's start on the same slowed CPU and be
- * counted in it. Raw CDP bindings put nothing in the page but the two functions.
+ * and, once a frame has been produced with it in the page and a tap at its centre would
+ * reach it, tells the benchmark where it is, so that the benchmark taps it at once (a tap
+ * that missed is asked for again); then it says when the next screen has come. The measure
+ * needs no other code in the page: Playwright's own (its locators, its waitForFunction's
+ * polling, the wrapper of its exposed functions) would run beside the app's start on the
+ * same slowed CPU and be counted in it. Raw CDP bindings put nothing in the page but the
+ * two functions.
  */
 function observeStart(startLabel: string): void {
+  /** Past this many tries without a tap reaching Start, the run fails with the reason. */
+  const START_MISSES_ALLOWED = 100;
   const marks: StartMarks = {
     longTasks: [],
     headings: [],
@@ -129,22 +135,34 @@ function observeStart(startLabel: string): void {
   const startButton = () => [...document.querySelectorAll('button')].find(isStart);
   /** A tap has been asked for and has not yet been seen to miss. */
   let tapAsked = false;
+  /** Tries: taps asked for, frames in which a tap would not have reached Start, taps that missed. */
+  let misses = 0;
   let doneSent = false;
+  const tapLost = (why: string) => window.__startShown?.(JSON.stringify({ lost: why }));
   const askForTap = () => {
+    if (tapAsked) return;
+    if (++misses > START_MISSES_ALLOWED) {
+      tapAsked = true; // Asked no more.
+      tapLost(`Start could not be tapped (${START_MISSES_ALLOWED} tries)`);
+      return;
+    }
     tapAsked = true;
     // A visitor taps what they see: once a frame with the button has been produced.
     requestAnimationFrame(() =>
       setTimeout(() => {
+        tapAsked = false;
         const start = startButton();
-        start?.scrollIntoView({ block: 'nearest' });
-        const box = start?.getBoundingClientRect();
-        if (!box || box.width === 0 || box.height === 0) {
-          tapAsked = false; // Not there to tap after all: asked again when the page changes.
+        if (!start) return; // Asked again when the page shows it.
+        start.scrollIntoView({ block: 'nearest' });
+        const box = start.getBoundingClientRect();
+        const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        // Only where a tap reaches Start (not hidden, covered, or moving away).
+        if (!start.contains(document.elementFromPoint(at.x, at.y))) {
+          askForTap();
           return;
         }
-        window.__startShown?.(
-          JSON.stringify({ x: box.x + box.width / 2, y: box.y + box.height / 2 }),
-        );
+        tapAsked = true;
+        window.__startShown?.(JSON.stringify(at));
       }, 0),
     );
   };
@@ -153,8 +171,13 @@ function observeStart(startLabel: string): void {
     (event) => {
       if (!event.isTrusted || marks.tappedAt !== undefined) return;
       const target = event.target instanceof Element ? event.target.closest('button') : null;
-      if (isStart(target)) marks.tappedAt = performance.now();
-      else askForTap(); // The page moved under the tap.
+      if (isStart(target)) {
+        marks.tappedAt = performance.now();
+        return;
+      }
+      // The page moved under the tap.
+      tapAsked = false;
+      askForTap();
     },
     true,
   );
@@ -208,8 +231,9 @@ async function measureStart(page: Page, url: string): Promise<StartFigures> {
     cdp.on('Runtime.bindingCalled', ({ name, payload }) => {
       if (name === '__startDone') resolve();
       if (name !== '__startShown') return;
-      const at = JSON.parse(payload) as { x: number; y: number };
-      page.mouse.click(at.x, at.y).catch(reject);
+      const at = JSON.parse(payload) as { x: number; y: number } | { lost: string };
+      if ('lost' in at) reject(new Error(`${at.lost}: ${url}`));
+      else page.mouse.click(at.x, at.y).catch(reject);
     });
     page.once('crash', () => reject(new Error(`the page crashed while starting: ${url}`)));
     page.once('close', () => reject(new Error(`the page closed while starting: ${url}`)));
