@@ -33,7 +33,7 @@
  * BENCH_CASES=warm runs only the kiosk's warm offline start (`cold` only the cold starts;
  * both by default).
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { test } from 'vitest';
 import { buildIfStale } from '../scripts/build-if-stale.mjs';
 import { WELCOME_SNAPSHOT_KEY } from '../src/app/kiosk/welcome-snapshot';
@@ -95,6 +95,8 @@ interface StartMarks {
   headings: { text: string; at: number }[];
   /** When the benchmark's tap reached Start (a trusted click on it). */
   tappedAt?: number;
+  /** The first heading with other text than the first screen's after the tap. */
+  next?: { text: string; at: number };
   /** Long tasks the observer has seen but not yet delivered (they come in a later task). */
   pending: () => void;
 }
@@ -133,38 +135,32 @@ function observeStart(startLabel: string): void {
   const isStart = (element: Element | null | undefined) =>
     element?.tagName === 'BUTTON' && element.textContent?.trim() === startLabel;
   const startButton = () => [...document.querySelectorAll('button')].find(isStart);
-  /** A tap has been asked for and has not yet been seen to miss. */
+  /** A tap is being prepared or is on its way (until it is seen to miss). */
   let tapAsked = false;
-  /** Tries: taps asked for, frames in which a tap would not have reached Start, taps that missed. */
-  let misses = 0;
-  let doneSent = false;
-  const tapLost = (why: string) => window.__startShown?.(JSON.stringify({ lost: why }));
+  /** Taps asked for: each frame in which a tap would not have reached Start, each miss. */
+  let tries = 0;
+  const tryTap = () => {
+    tapAsked = false;
+    const start = startButton();
+    if (!start) return; // Asked again when the page shows it.
+    start.scrollIntoView({ block: 'nearest' });
+    const box = start.getBoundingClientRect();
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    // Only where a tap reaches Start (not hidden, covered, or moving away).
+    if (!start.contains(document.elementFromPoint(at.x, at.y))) return askForTap();
+    tapAsked = true;
+    window.__startShown?.(JSON.stringify(at));
+  };
   const askForTap = () => {
     if (tapAsked) return;
-    if (++misses > START_MISSES_ALLOWED) {
-      tapAsked = true; // Asked no more.
-      tapLost(`Start could not be tapped (${START_MISSES_ALLOWED} tries)`);
-      return;
-    }
     tapAsked = true;
+    if (++tries > START_MISSES_ALLOWED) {
+      const lost = `Start could not be tapped (${START_MISSES_ALLOWED} tries)`;
+      window.__startShown?.(JSON.stringify({ lost }));
+      return; // Asked no more.
+    }
     // A visitor taps what they see: once a frame with the button has been produced.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        tapAsked = false;
-        const start = startButton();
-        if (!start) return; // Asked again when the page shows it.
-        start.scrollIntoView({ block: 'nearest' });
-        const box = start.getBoundingClientRect();
-        const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-        // Only where a tap reaches Start (not hidden, covered, or moving away).
-        if (!start.contains(document.elementFromPoint(at.x, at.y))) {
-          askForTap();
-          return;
-        }
-        tapAsked = true;
-        window.__startShown?.(JSON.stringify(at));
-      }, 0),
-    );
+    requestAnimationFrame(() => setTimeout(tryTap, 0));
   };
   addEventListener(
     'click',
@@ -184,18 +180,12 @@ function observeStart(startLabel: string): void {
   const look = () => {
     const text = document.querySelector('h1')?.textContent?.trim();
     if (text && marks.headings.at(-1)?.text !== text) {
-      marks.headings.push({ text, at: performance.now() });
-    }
-    const first = marks.headings[0];
-    const tappedAt = marks.tappedAt;
-    if (
-      !doneSent &&
-      first &&
-      tappedAt !== undefined &&
-      marks.headings.some((h) => h.at >= tappedAt && h.text !== first.text)
-    ) {
-      doneSent = true;
-      window.__startDone?.('');
+      const heading = { text, at: performance.now() };
+      marks.headings.push(heading);
+      if (!marks.next && marks.tappedAt !== undefined && text !== marks.headings[0]?.text) {
+        marks.next = heading;
+        window.__startDone?.('');
+      }
     }
     if (!tapAsked && startButton()) askForTap();
   };
@@ -207,13 +197,14 @@ function observeStart(startLabel: string): void {
 }
 
 /** Slows the page's CPU, and its network unless `network` is false, before it loads. */
-async function throttle(page: Page, network: boolean): Promise<void> {
+async function throttle(page: Page, network: boolean): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-  if (!network) return;
+  if (!network) return cdp;
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  return cdp;
 }
 
 /** Longer than any start takes: past it, a run that lost its way fails instead of hanging. */
@@ -223,9 +214,9 @@ const START_GIVEN_UP_MS = 120_000;
  * Loads `url` in `page`, taps Start as soon as a frame with it has been produced (a trusted
  * tap through the browser's input, the mouse events Playwright's own click sends, without
  * its checks run in the page), and reads the page's marks once the next screen has come.
+ * `cdp` is the page's session that throttles it.
  */
-async function measureStart(page: Page, url: string): Promise<StartFigures> {
-  const cdp = await page.context().newCDPSession(page);
+async function measureStart(page: Page, cdp: CDPSession, url: string): Promise<StartFigures> {
   let guard: NodeJS.Timeout | undefined;
   const nextScreen = new Promise<void>((resolve, reject) => {
     cdp.on('Runtime.bindingCalled', ({ name, payload }) => {
@@ -256,9 +247,10 @@ async function measureStart(page: Page, url: string): Promise<StartFigures> {
   }
   return page.evaluate(() => {
     const marks = (globalThis as unknown as { __startMarks: StartMarks }).__startMarks;
-    const [first] = marks.headings;
-    const tappedAt = marks.tappedAt ?? Number.NaN;
-    const next = marks.headings.find((h) => h.at >= tappedAt && h.text !== first?.text);
+    const {
+      headings: [first],
+      next,
+    } = marks;
     if (!first || !next) throw new Error('the next screen was reported before it came');
     marks.pending();
     const paint = (name: string) =>
@@ -285,8 +277,7 @@ async function coldStart(url: string, phone: boolean): Promise<StartFigures> {
   });
   try {
     const page = await browser.context.newPage();
-    await throttle(page, true);
-    return await measureStart(page, url);
+    return await measureStart(page, await throttle(page, true), url);
   } finally {
     await browser.close();
   }
@@ -304,14 +295,14 @@ async function warmOfflineStart(
 ): Promise<StartFigures> {
   const page = await context.newPage();
   try {
-    await throttle(page, false);
+    const throttled = await throttle(page, false);
     if (workerStopped) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
     }
-    return await measureStart(page, url);
+    return await measureStart(page, throttled, url);
   } finally {
     await page.close();
   }
