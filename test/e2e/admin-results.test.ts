@@ -182,6 +182,9 @@ describe('the dashboard over the seeded answers', () => {
     });
     await admin.textbox('comments.search').fill('');
     await admin.button('comments.searchButton').click();
+    // The search's one comment stays on screen (marked stale) while every comment loads,
+    // under the same heading the tag filter will give: wait for the whole list first.
+    await item.nth(1).waitFor();
     await tagFilter.selectOption({ label: counted });
     await page
       .getByRole('heading', { level: 2, name: admin.text('comments.count', { count: 1 }) })
