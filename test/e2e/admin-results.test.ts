@@ -194,6 +194,40 @@ describe('the dashboard over the seeded answers', () => {
     await page.close();
   });
 
+  it('marks the figures of the earlier filters stale from the render the filters change in', async () => {
+    const admin = await openAs(ADMIN, 'comments', { branch: EAST.id });
+    const { page } = admin;
+    try {
+      await admin.settled();
+      const loadingText = admin.text('status.loading');
+      // The page's own hashchange listener runs first, and its render in the microtasks
+      // after it; the load starts in an effect a frame later. What this listener reads is
+      // what the render showed before the load began: an order of events, not a timing.
+      await page.evaluate((loading) => {
+        const seen: { stale: boolean; loading: boolean }[] = [];
+        (window as unknown as { seenOnChange: typeof seen }).seenOnChange = seen;
+        addEventListener('hashchange', () =>
+          seen.push({
+            stale: document.querySelector('section.stale') !== null,
+            loading: [...document.querySelectorAll('[role="status"]')].some((status) =>
+              status.textContent?.includes(loading),
+            ),
+          }),
+        );
+      }, loadingText);
+      await admin.textbox('comments.search').fill('HYPERLINK');
+      await admin.button('comments.searchButton').click();
+      await page
+        .getByRole('heading', { level: 2, name: admin.text('comments.count', { count: 1 }) })
+        .waitFor();
+      await expect(
+        page.evaluate(() => (window as unknown as { seenOnChange: unknown }).seenOnChange),
+      ).resolves.toEqual([{ stale: true, loading: true }]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('shows one question at a time, and steps to the next', async () => {
     const admin = await openAs(ADMIN, 'questions');
     try {

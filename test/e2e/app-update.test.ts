@@ -68,11 +68,11 @@ describe('a new version of the app', () => {
       )
       .toBe('installed');
 
-    // Mid-survey nothing happens: same page, same question, the new version waits.
-    await page.waitForTimeout(1000);
-    expect(
-      await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
-    ).toBe(true);
+    // Mid-survey nothing happens: same page, same question, the new version waits, and
+    // still waits after every answer the patron gives (checked again before the submit).
+    const sameDocument = () =>
+      page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument);
+    await expect(sameDocument()).resolves.toBe(true);
     await kiosk.expectQuestion(questionOf(survey, 'todays-visit'));
 
     // The patron finishes; on the welcome screen the new version takes over.
@@ -86,6 +86,7 @@ describe('a new version of the app', () => {
         await kiosk.next();
       }
     }
+    await expect(sameDocument()).resolves.toBe(true);
     await kiosk.button('review.submit').click();
     await kiosk.button('thanks.done').click();
     await expect

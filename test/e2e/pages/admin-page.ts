@@ -72,9 +72,32 @@ export class AdminPage {
     return this.page.getByRole('alert').filter({ hasText: /\S/ });
   }
 
-  /** Opens a dashboard URL (a hash such as `#/overview?…`, or `#setup=…`). */
+  /**
+   * Opens a dashboard URL (a hash such as `#/overview?…`, or `#setup=…`). On the dashboard
+   * already, only the hash changes, and the browser tells the page in a `hashchange` event
+   * of its own, after the navigation has ended: this returns once the dashboard's listener
+   * (registered before this one's) has handled it and rendered the new route, so that
+   * nothing waits on the screen of the route before.
+   */
   async goto(hash = ''): Promise<void> {
-    await this.page.goto(`${this.baseUrl}/admin/${hash}`);
+    const url = `${this.baseUrl}/admin/${hash}`;
+    if (!hash.startsWith('#') || this.page.url().split('#')[0] !== url.split('#')[0]) {
+      await this.page.goto(url);
+      return;
+    }
+    await this.page.evaluate(
+      (next) =>
+        new Promise<void>((resolve) => {
+          const handled = () => resolve();
+          addEventListener('hashchange', handled, { once: true });
+          const before = location.href;
+          location.hash = next;
+          if (location.href !== before) return;
+          removeEventListener('hashchange', handled);
+          resolve();
+        }),
+      hash,
+    );
   }
 
   /** Opens a page with the seeded month chosen and waits for its heading. */
