@@ -118,6 +118,11 @@ describe('the dashboard over the seeded answers', () => {
     ).resolves.toBe(0);
 
     await admin.navigate('comments');
+    // The page's heading takes focus, so a screen reader reads where the link led.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      admin.text('comments.title'),
+    );
     await admin.settled();
     const comments = page
       .getByRole('listitem')

@@ -33,7 +33,24 @@ export function Layout(props: { onSignedOut: () => void; children: ComponentChil
       firstPage.current = false;
       return;
     }
-    main.current?.querySelector<HTMLElement>('h1')?.focus();
+    // The page is its own chunk: in the render the route changed in it says it is loading,
+    // and its heading comes when the chunk has loaded (App.tsx, PageOf), after this effect.
+    const region = main.current;
+    if (!region) return;
+    // Focus is left where it was taken to meanwhile (a person tabbing on while it loads).
+    const focused = document.activeElement;
+    const focusHeading = () => {
+      const heading = region.querySelector<HTMLElement>('h1');
+      const moved = document.activeElement !== focused && document.activeElement !== document.body;
+      if (heading && !moved) heading.focus();
+      return heading !== null;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(region, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [route.page]);
 
   const filtersOnly = new URLSearchParams();
