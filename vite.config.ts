@@ -7,6 +7,7 @@ import { buildChecks } from './config/build-checks.ts';
 import { PHONE_BUILD_MODE, phoneBuildConfig } from './config/phone-build.ts';
 import { preloadFirstScreen } from './config/preload-first-screen.ts';
 import { pwaOptions } from './config/pwa.ts';
+import { ZOD_MINI_AS_CLASSIC } from './config/zod-flavours.ts';
 
 /** Dependencies bundled into dist/server/collector.js, subpath imports included. */
 const SERVER_BUNDLED_DEPENDENCIES = /^(kysely|zod|hono|@hono\/node-server)(\/|$)/;
@@ -20,6 +21,8 @@ export default defineConfig(({ isSsrBuild, mode }): UserConfig => {
       // node_modules. A public link's first screen (the app's markup, rendered by the
       // collector) is JSX for Preact, in a chunk of its own that only that page loads.
       ssr: { noExternal: SERVER_BUNDLED_DEPENDENCIES },
+      // The contract's zod/mini schemas are classic zod's here: faster parsers (the module).
+      resolve: { alias: ZOD_MINI_AS_CLASSIC },
       oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
       build: {
         ssr: 'src/server/collector.ts',

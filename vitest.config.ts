@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { ZOD_MINI_AS_CLASSIC } from './config/zod-flavours.ts';
 
 /** Browser tests drive one Chromium and one collector at a time: 2 cores, no flakiness. */
 const E2E_TIMEOUT_MS = 120_000;
@@ -14,6 +15,9 @@ const CHAOS_TIMEOUT_MS = 20 * 60_000;
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // Tests and benchmarks run the collector's code as its bundle does (config/zod-flavours.ts);
+  // the browser tests run the kiosk's and the phone's build, with zod/mini.
+  resolve: { alias: ZOD_MINI_AS_CLASSIC },
   test: {
     projects: [
       {

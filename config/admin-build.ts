@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin, PluginOption, UserConfig } from 'vite';
 import { besideKioskBuild, precachedUrls } from './beside-kiosk.ts';
+import { ZOD_MINI_AS_CLASSIC } from './zod-flavours.ts';
 
 /** `vite build --mode admin` builds the dashboard (package.json's build script). */
 export const ADMIN_BUILD_MODE = 'admin';
@@ -54,12 +55,16 @@ export function adminFilesInPrecache(outDir: string): string[] {
 
 /** The dashboard's build: one HTML entry, everything under assets/admin/, no service worker. */
 export function adminBuildConfig(plugins: PluginOption[]): UserConfig {
-  return besideKioskBuild({
-    plugins: [...plugins, adminBuildChecks()],
-    assetsDir: ADMIN_ASSETS_DIR,
-    manifest: ADMIN_MANIFEST,
-    rolldownOptions: { input: ADMIN_HTML },
-  });
+  return {
+    ...besideKioskBuild({
+      plugins: [...plugins, adminBuildChecks()],
+      assetsDir: ADMIN_ASSETS_DIR,
+      manifest: ADMIN_MANIFEST,
+      rolldownOptions: { input: ADMIN_HTML },
+    }),
+    // Its own schemas are classic zod; the contract's resolve to it too (one copy of zod).
+    resolve: { alias: ZOD_MINI_AS_CLASSIC },
+  };
 }
 
 /** After the dashboard's build: none of it may be in the kiosk's precache. */

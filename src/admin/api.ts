@@ -146,7 +146,7 @@ function statusCode(status: number): CallFailure {
   return status >= 500 ? 'internal' : 'bad-request';
 }
 
-async function call<S extends z.ZodType>(
+async function call<S extends z.core.$ZodType>(
   endpoint: Endpoint,
   path: string,
   reply: S,

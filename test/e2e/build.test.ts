@@ -1,4 +1,9 @@
-/** The production build's first screen fits its byte budget, and all of it works offline. */
+/**
+ * The production build's first screen fits its byte budget, all of it works offline, and
+ * the kiosk's and the phone's scripts carry zod's small build only.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filesMissingFromPrecache } from '../../config/build-checks';
 import { FIRST_SCREEN_BUDGET_GZIP_BYTES, measureFirstScreen } from '../../config/first-screen';
@@ -21,5 +26,25 @@ describe('the production build', () => {
 
   it('precaches every file the app is made of', () => {
     expect(filesMissingFromPrecache(CLIENT_BUILD)).toEqual([]);
+  });
+
+  it("loads zod/mini in the kiosk's and the phone's scripts, never classic zod", () => {
+    const assets = join(CLIENT_BUILD, 'assets');
+    const scripts = [
+      ...readdirSync(assets).filter((file) => file.endsWith('.js')),
+      ...readdirSync(join(assets, 'phone'))
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => `phone/${file}`),
+    ];
+    const read = (file: string) => readFileSync(join(assets, file), 'utf8');
+    // Each flavour names its schemas' constructor: classic `ZodType`, mini `ZodMiniType`.
+    const classic = /[`'"]ZodType[`'"]/;
+    const mini = /[`'"]ZodMiniType[`'"]/;
+    expect(scripts.filter((file) => classic.test(read(file)))).toEqual([]);
+    expect(scripts.some((file) => mini.test(read(file)))).toBe(true);
+    // The collector resolves the contract's zod/mini to classic zod (config/zod-flavours.ts).
+    const collector = readFileSync('dist/server/collector.js', 'utf8');
+    expect(mini.test(collector)).toBe(false);
+    expect(classic.test(collector)).toBe(true);
   });
 });

@@ -146,7 +146,7 @@ export const junkJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((ti
 })).value;
 
 /** A value that the given schema refuses: junk, filtered through the schema itself. */
-export function refusedBy(schema: z.ZodType): fc.Arbitrary<unknown> {
+export function refusedBy(schema: z.core.$ZodType): fc.Arbitrary<unknown> {
   return junkJson.filter((value) => !safeParseInput(schema, value).success);
 }
 

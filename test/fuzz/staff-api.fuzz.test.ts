@@ -118,7 +118,7 @@ type BodyFault =
 
 /** Faults of a strict object's body: every field refused by its own schema, and the rest. */
 function bodyFault(
-  schema: { shape: Record<string, import('zod').ZodType> } & import('zod').ZodType,
+  schema: { shape: Record<string, import('zod').core.$ZodType> } & import('zod').core.$ZodType,
   valid: Record<string, unknown>,
   maxBytes: number,
 ): fc.Arbitrary<BodyFault> {
@@ -128,7 +128,7 @@ function bodyFault(
       fc.record({
         kind: fc.constant('field' as const),
         field: fc.constant(field),
-        value: refusedBy(schema.shape[field] as import('zod').ZodType),
+        value: refusedBy(schema.shape[field] as import('zod').core.$ZodType),
       }),
     ),
     fc.record({ kind: fc.constant('missing' as const), field: fc.constantFrom(...fields) }),
@@ -182,7 +182,7 @@ function applyFault(
 
 /** Whether a faulty body is valid after all by the contract's schema (a literal can be). */
 function stillValid(
-  schema: import('zod').ZodType,
+  schema: import('zod').core.$ZodType,
   body: WireBody,
   contentType: string | undefined,
 ): boolean {

@@ -7,7 +7,7 @@
  * read, any POST) goes to the collector. The replies go through the same checks as the
  * collector's (sync/public-link.ts reads them with the contract's schemas).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { safeParseInput } from '../../shared/contract/parse';
 import type { FetchLike } from '../sync/http';
 
@@ -16,7 +16,7 @@ export const PAGE_REPLIES_ID = 'page-replies';
 
 const PageRepliesSchema = z.record(
   z.string(),
-  z.object({ etag: z.string().optional(), body: z.unknown() }),
+  z.object({ etag: z.optional(z.string()), body: z.unknown() }),
 );
 
 export type PageReplies = Map<string, { etag?: string | undefined; body: unknown }>;

@@ -3,7 +3,7 @@
  * (API in the shared contract), or as the error shape every endpoint answers with. A body
  * that is not JSON (a captive portal's page, a body cut off) is neither.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { type ApiError, ApiErrorSchema } from '../../shared/contract/api-error';
 import { type ParseResult, parseWith, safeParseInput } from '../../shared/contract/parse';
 import type { HttpOutcome } from './http';
@@ -17,7 +17,7 @@ function parseJson(body: string): unknown {
 }
 
 /** The body as the reply the endpoint declares; a refusal names every path at fault. */
-export function readReply<S extends z.ZodType>(
+export function readReply<S extends z.ZodMiniType>(
   endpoint: { reply: S },
   body: string,
 ): ParseResult<z.output<S>> {

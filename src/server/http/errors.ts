@@ -37,7 +37,7 @@ export function problemReply(c: Context, problem: ApiProblem): Response {
 }
 
 /** Where a body first fails its schema: the dotted path (undefined for the body itself) and why. */
-export function firstIssue(error: z.ZodError): { path: string | undefined; message: string } {
+export function firstIssue(error: z.core.$ZodError): { path: string | undefined; message: string } {
   const issue = error.issues[0];
   return {
     path: issue?.path.map(String).join('.') || undefined,
@@ -49,7 +49,7 @@ export const badRequest = (message: string, path?: string) =>
   new ApiProblem('bad-request', message, path);
 
 /** 400 naming the first field of the body that fails its schema; `expected` shows the shape. */
-export function invalidBody(error: z.ZodError, expected: string): ApiProblem {
+export function invalidBody(error: z.core.$ZodError, expected: string): ApiProblem {
   const { path, message } = firstIssue(error);
   return badRequest(`${path ?? 'the body'}: ${message} (expected ${expected})`, path);
 }

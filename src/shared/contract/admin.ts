@@ -21,7 +21,7 @@ export const BranchDetailsSchema = z.object({
   /** Its opening hours as staff type them ("mon-fri 09:00-19:00"); null: always open. */
   hours: z.string().nullable().optional(),
   /** Its welcome screen's display name, logo and accent. */
-  look: BranchLookSchema.optional(),
+  look: z.optional(BranchLookSchema),
   /** Whether its devices ask for a staff PIN (the PIN itself never leaves the collector). */
   staffPin: z.boolean().optional(),
 });
@@ -59,7 +59,7 @@ export const DeviceDetailsSchema = z.object({
   /** Not seen for DEVICE_QUIET_DAYS days (or never since enrolling that long ago). */
   quiet: z.boolean(),
   /** The kiosk's latest report on itself (sent with its syncs), or null before its first. */
-  health: DeviceHealthReportSchema.nullable(),
+  health: z.nullable(DeviceHealthReportSchema),
 });
 
 export const DeviceListSchema = z.object({ devices: z.array(DeviceDetailsSchema) });
@@ -143,7 +143,7 @@ export type LinkList = z.infer<typeof LinkListSchema>;
  */
 export const CreateLinkRequestSchema = z.strictObject({
   branchId: BranchIdSchema,
-  surveyId: SurveyIdSchema.optional(),
+  surveyId: z.optional(SurveyIdSchema),
   until: z.iso.date().nullable().optional(),
 });
 export type CreateLinkRequest = z.infer<typeof CreateLinkRequestSchema>;

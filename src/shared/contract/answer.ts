@@ -2,7 +2,7 @@
  * Answer values as they travel in a response. The shape alone is checked here; whether a
  * value fits its question (range, options, length) is survey/answers.ts.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   MAX_OPTIONS,
   MAX_OTHER_LENGTH,
@@ -17,7 +17,7 @@ export { MAX_QUESTIONS, NOT_APPLICABLE };
 export const NotApplicableSchema = z.literal(NOT_APPLICABLE);
 
 export const GapPointSchema = z.union([
-  z.int().min(SCALE_POINTS.gap.min).max(SCALE_POINTS.gap.max),
+  z.int().check(z.gte(SCALE_POINTS.gap.min), z.lte(SCALE_POINTS.gap.max)),
   NotApplicableSchema,
 ]);
 
@@ -28,8 +28,8 @@ const NUMBER_ANSWER = {
 };
 
 export const MultiAnswerSchema = z.strictObject({
-  selected: z.array(OptionIdSchema).max(MAX_OPTIONS),
-  other: z.string().max(MAX_OTHER_LENGTH).optional(),
+  selected: z.array(OptionIdSchema).check(z.maxLength(MAX_OPTIONS)),
+  other: z.optional(z.string().check(z.maxLength(MAX_OTHER_LENGTH))),
 });
 
 export const GapAnswerSchema = z.strictObject({
@@ -40,17 +40,17 @@ export const GapAnswerSchema = z.strictObject({
 
 /** rating and nps: a number; single: an option id; text: the text; or 'na'. */
 export const AnswerValueSchema = z.union([
-  z.int().min(NUMBER_ANSWER.min).max(NUMBER_ANSWER.max),
-  z.string().max(MAX_TEXT_LENGTH),
+  z.int().check(z.gte(NUMBER_ANSWER.min), z.lte(NUMBER_ANSWER.max)),
+  z.string().check(z.maxLength(MAX_TEXT_LENGTH)),
   MultiAnswerSchema,
   GapAnswerSchema,
 ]);
 
-export const AnswersSchema = z
-  .record(QuestionIdSchema, AnswerValueSchema)
-  .refine((answers) => Object.keys(answers).length <= MAX_QUESTIONS, {
+export const AnswersSchema = z.record(QuestionIdSchema, AnswerValueSchema).check(
+  z.refine((answers) => Object.keys(answers).length <= MAX_QUESTIONS, {
     message: `at most ${MAX_QUESTIONS} answers`,
-  });
+  }),
+);
 
 export type MultiAnswer = z.infer<typeof MultiAnswerSchema>;
 export type GapAnswer = z.infer<typeof GapAnswerSchema>;

@@ -3,7 +3,7 @@
  * is stable and machine-readable (the app translates it); `message` is for logs and people
  * reading the API.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const API_ERROR_CODES = [
   'bad-request',
@@ -73,7 +73,7 @@ export const ApiErrorSchema = z.object({
     code: z.enum(API_ERROR_CODES),
     message: z.string(),
     /** The field at fault, where there is one. */
-    path: z.string().optional(),
+    path: z.optional(z.string()),
   }),
 });
 

@@ -173,7 +173,7 @@ export const API = {
 } as const;
 
 /** The body of a request, as the client sends it (before defaults apply). */
-export type RequestBody<E extends { request: z.ZodType }> = z.input<E['request']>;
+export type RequestBody<E extends { request: z.core.$ZodType }> = z.input<E['request']>;
 
 /** The body of a successful reply, as the collector sends it (before defaults apply). */
-export type ReplyBody<E extends { reply: z.ZodType }> = z.input<E['reply']>;
+export type ReplyBody<E extends { reply: z.core.$ZodType }> = z.input<E['reply']>;

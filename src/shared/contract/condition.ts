@@ -5,7 +5,7 @@
  *   { "op": "atMost", "question": "overall", "value": 2 }
  *   { "op": "any", "conditions": [ ... ] }
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { OptionIdSchema, QuestionIdSchema } from './ids';
 import { nestingLimited } from './nesting';
 
@@ -20,7 +20,7 @@ export type Condition =
 /** Conditions nest; beyond this depth a package is refused rather than evaluated. */
 export const MAX_CONDITION_DEPTH = 6;
 
-export const ConditionSchema: z.ZodType<Condition> = nestingLimited(
+export const ConditionSchema: z.ZodMiniType<Condition> = nestingLimited(
   z.discriminatedUnion('op', [
     z.strictObject({ op: z.literal('answered'), question: QuestionIdSchema }),
     z.strictObject({
@@ -41,7 +41,7 @@ export const ConditionSchema: z.ZodType<Condition> = nestingLimited(
     z.strictObject({
       op: z.enum(['all', 'any']),
       get conditions() {
-        return z.array(ConditionSchema).min(1).max(20);
+        return z.array(ConditionSchema).check(z.minLength(1), z.maxLength(20));
       },
     }),
     z.strictObject({

@@ -5,7 +5,7 @@
  * api.ts so that loading sync does not build the dashboard's schemas (results, comments,
  * branches, imports), which cost the kiosk a long task after its first screen.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ApiErrorSchema } from './api-error';
 import { DeviceConfigSchema, EnrollReplySchema, EnrollRequestSchema } from './device';
 import { ENDPOINTS } from './endpoints';
@@ -19,7 +19,7 @@ export const HealthReplySchema = z.object({
   database: z.enum(['sqlite', 'postgres']),
   serverTime: z.iso.datetime({ offset: true }),
   /** What is wrong, when status is unavailable. */
-  message: z.string().optional(),
+  message: z.optional(z.string()),
 });
 export type HealthReply = z.infer<typeof HealthReplySchema>;
 

@@ -4,7 +4,7 @@
  * the latest per device for `device list` and the dashboard's devices page. Counts and
  * sizes only, nothing about a patron.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Characters of the app version a device reports: a release name or a commit. */
 export const MAX_APP_VERSION_CHARS = 64;
@@ -23,12 +23,12 @@ export const STORAGE_WARNING_SHARE = 0.8;
  */
 export const DeviceHealthSchema = z.object({
   /** The build the device runs (the app's VITE_APP_VERSION). */
-  appVersion: z.string().min(1).max(MAX_APP_VERSION_CHARS),
+  appVersion: z.string().check(z.minLength(1), z.maxLength(MAX_APP_VERSION_CHARS)),
   responses: z.object({
     /** Queued on the device besides the ones in the batch the report came with. */
-    waiting: z.int().min(0),
+    waiting: z.int().check(z.gte(0)),
     /** Refused by the collector, kept on the device until staff decide. */
-    quarantined: z.int().min(0),
+    quarantined: z.int().check(z.gte(0)),
   }),
   /**
    * The site's storage (navigator.storage); each part absent where the browser does not
@@ -36,16 +36,17 @@ export const DeviceHealthSchema = z.object({
    */
   storage: z.object({
     /** Bytes used and the most the browser lets the site use (estimate()). */
-    usedBytes: z.number().min(0).optional(),
-    quotaBytes: z.number().min(0).optional(),
+    usedBytes: z.optional(z.number().check(z.gte(0))),
+    quotaBytes: z.optional(z.number().check(z.gte(0))),
     /** Whether the browser granted persistent storage (persisted()). */
-    persistent: z.boolean().optional(),
+    persistent: z.optional(z.boolean()),
   }),
 });
 export type DeviceHealth = z.infer<typeof DeviceHealthSchema>;
 
 /** The latest report the collector kept for a device, with when it arrived. */
-export const DeviceHealthReportSchema = DeviceHealthSchema.extend({
+export const DeviceHealthReportSchema = z.object({
+  ...DeviceHealthSchema.shape,
   reportedAt: z.iso.datetime({ offset: true }),
 });
 export type DeviceHealthReport = z.infer<typeof DeviceHealthReportSchema>;

@@ -2,7 +2,7 @@
  * Device enrollment and configuration. A kiosk or bookmobile tablet is enrolled with a
  * one-time code; it receives a token that the collector stores only as a hash.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { LANGUAGES } from '../languages';
 import { BranchLookSchema, OpeningHoursSchema } from './branch-look';
 import {
@@ -35,28 +35,37 @@ export function normaliseEnrollmentCode(typed: string): string {
 export const DeviceNameSchema = plainTextSchema(MAX_DEVICE_NAME_LENGTH);
 
 export const EnrollRequestSchema = z.object({
-  code: z.string().regex(ENROLLMENT_CODE_PATTERN, 'is not an enrollment code'),
+  code: z.string().check(z.regex(ENROLLMENT_CODE_PATTERN, 'is not an enrollment code')),
   deviceId: DeviceIdSchema,
-  deviceName: DeviceNameSchema.optional(),
+  deviceName: z.optional(DeviceNameSchema),
 });
 
 export const BranchSchema = z.object({ id: BranchIdSchema, name: z.string() });
 
 export const EnrollReplySchema = z.object({
-  token: z.string().min(32),
+  token: z.string().check(z.minLength(32)),
   deviceId: DeviceIdSchema,
   branch: BranchSchema,
 });
 
 /** Days a device keeps a response after the collector acknowledged it. */
-export const SentKeptDaysSchema = z.int().min(0).max(MAX_SENT_KEPT_DAYS);
+export const SentKeptDaysSchema = z.int().check(z.gte(0), z.lte(MAX_SENT_KEPT_DAYS));
 
 /** How a kiosk behaves; the collector's values override the defaults (see constants.ts). */
 export const KioskOptionsSchema = z.object({
-  idleTimeoutSeconds: z.int().min(20).max(1800).default(DEFAULT_KIOSK_OPTIONS.idleTimeoutSeconds),
-  idleWarningSeconds: z.int().min(20).max(300).default(DEFAULT_KIOSK_OPTIONS.idleWarningSeconds),
-  thanksSeconds: z.int().min(3).max(60).default(DEFAULT_KIOSK_OPTIONS.thanksSeconds),
-  defaultLocale: z.enum(LANGUAGES).default(DEFAULT_KIOSK_OPTIONS.defaultLocale),
+  idleTimeoutSeconds: z._default(
+    z.int().check(z.gte(20), z.lte(1800)),
+    DEFAULT_KIOSK_OPTIONS.idleTimeoutSeconds,
+  ),
+  idleWarningSeconds: z._default(
+    z.int().check(z.gte(20), z.lte(300)),
+    DEFAULT_KIOSK_OPTIONS.idleWarningSeconds,
+  ),
+  thanksSeconds: z._default(
+    z.int().check(z.gte(3), z.lte(60)),
+    DEFAULT_KIOSK_OPTIONS.thanksSeconds,
+  ),
+  defaultLocale: z._default(z.enum(LANGUAGES), DEFAULT_KIOSK_OPTIONS.defaultLocale),
 });
 
 export type KioskOptions = z.infer<typeof KioskOptionsSchema>;
@@ -64,7 +73,7 @@ export { DEFAULT_KIOSK_OPTIONS };
 
 /** A place of the device's branch (a bookmobile stop, a floor): what responses carry as location. */
 export const PlaceSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
   name: plainTextSchema(MAX_LOCATION_LENGTH),
 });
 export type Place = z.infer<typeof PlaceSchema>;
@@ -72,25 +81,25 @@ export type Place = z.infer<typeof PlaceSchema>;
 export const DeviceConfigSchema = z.object({
   serverTime: z.iso.datetime({ offset: true }),
   deviceId: DeviceIdSchema,
-  deviceName: z.string().nullable(),
+  deviceName: z.nullable(z.string()),
   branch: BranchSchema,
   kiosk: KioskOptionsSchema,
   /** The survey this device runs, with its current version. */
-  survey: z.object({ id: SurveyIdSchema, version: z.int().min(1) }),
+  survey: z.object({ id: SurveyIdSchema, version: z.int().check(z.gte(1)) }),
   /**
    * Days the device keeps a response after the collector acknowledged it (its branch's
    * setting). A collector from before this setting sends none: the default.
    */
-  sentKeptDays: SentKeptDaysSchema.default(DEFAULT_SENT_KEPT_DAYS),
+  sentKeptDays: z._default(SentKeptDaysSchema, DEFAULT_SENT_KEPT_DAYS),
   /** The branch's places, for staff to choose from. A collector from before them sends none. */
-  places: z.array(PlaceSchema).max(1000).default([]),
+  places: z._default(z.array(PlaceSchema).check(z.maxLength(1000)), []),
   /** The branch's opening hours (null: always open) in `timeZone` (absent: the device's own). */
-  openingHours: OpeningHoursSchema.nullable().default(null),
-  timeZone: z.string().max(64).optional(),
+  openingHours: z._default(z.nullable(OpeningHoursSchema), null),
+  timeZone: z.optional(z.string().check(z.maxLength(64))),
   /** The branch's display name, logo and accent on the welcome screen. */
-  look: BranchLookSchema.default({}),
+  look: z._default(BranchLookSchema, {}),
   /** The branch's staff PIN as a slow hash; null: none set. A collector from before PINs sends none. */
-  staffPin: StaffPinHashSchema.nullable().optional(),
+  staffPin: z.optional(z.nullable(StaffPinHashSchema)),
 });
 
 export type EnrollRequest = z.infer<typeof EnrollRequestSchema>;

@@ -48,7 +48,7 @@ import { SurveyPackageSchema } from './survey-package';
 import { SyncBatchReplySchema, SyncBatchRequestSchema } from './sync';
 
 /** The published schemas by name; the names are part of the API and never change. */
-export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.core.$ZodType>> = {
   SurveyPackage: SurveyPackageSchema,
   // Published as 'Response' before the type was renamed SurveyResponse; published names never change.
   Response: SurveyResponseSchema,

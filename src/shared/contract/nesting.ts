@@ -2,7 +2,7 @@
  * The guard of the contract's recursive schemas: a value nested deeper than
  * MAX_NESTING_DEPTH is refused with an issue at its path before zod descends into it.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MAX_NESTING_DEPTH } from './constants';
 
 /** Whether a JSON value's arrays and objects nest more than `max` levels; no recursion. */
@@ -18,13 +18,16 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
 }
 
 /**
- * The schema, refusing a value that nests deeper than `max` levels. It is a preprocess, so
- * the published JSON Schema is the inner schema's.
+ * The schema, refusing a value that nests deeper than `max` levels. It is a preprocess (a
+ * transform piped into the schema), so the published JSON Schema is the inner schema's.
  */
-export function nestingLimited<T extends z.ZodType>(schema: T, max = MAX_NESTING_DEPTH) {
-  return z.preprocess((value, ctx) => {
-    if (!nestsDeeperThan(value, max)) return value;
-    ctx.addIssue({ code: 'custom', message: `nests deeper than ${max} levels`, input: value });
-    return z.NEVER;
-  }, schema);
+export function nestingLimited<T extends z.ZodMiniType>(schema: T, max = MAX_NESTING_DEPTH) {
+  return z.pipe(
+    z.transform((value: unknown, ctx) => {
+      if (!nestsDeeperThan(value, max)) return value;
+      ctx.issues.push({ code: 'custom', message: `nests deeper than ${max} levels`, input: value });
+      return z.NEVER;
+    }),
+    schema,
+  );
 }

@@ -19,7 +19,7 @@ describe('safeParseInput', () => {
       expect(() => schema.safeParse(JSON.parse(LENGTH_WITHOUT_NUMBER))).toThrow(TypeError);
       const result = safeParseInput(schema, JSON.parse(LENGTH_WITHOUT_NUMBER));
       expect(result.success).toBe(false);
-      expect(result.error).toBeInstanceOf(z.ZodError);
+      expect(result.error).toBeInstanceOf(z.core.$ZodError);
       expect(result.error?.issues).toEqual([
         expect.objectContaining({ code: 'custom', path: [], message: expect.any(String) }),
       ]);

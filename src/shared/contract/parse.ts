@@ -1,33 +1,44 @@
 /** Parsing unknown input against a contract schema, with every problem named by its path. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+// zod/mini leaves its messages to the app ("Invalid input" for every problem); classic zod
+// sets English itself. A refusal's message names what is wrong, for a log or a person.
+z.config(en());
+
+/**
+ * A schema of either zod flavour: the contract's (zod/mini, see ../README.md) or one of
+ * the collector's own (classic zod). Both are built on the same core.
+ */
+type AnySchema = z.core.$ZodType;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
- * `schema.safeParse(input)` for input from outside the process (a request body, a reply, a
+ * `z.safeParse(schema, input)` for input from outside the process (a request body, a reply, a
  * file), which refuses instead of throwing whatever the input. Zod's own checks can throw
  * on JSON that no client should send but anyone can: `{"length": {"valueOf": 1,
  * "toString": 1}}` in place of a string or a list makes its length check compare an object
  * that cannot become a number. Such input is refused like any other that does not fit.
  */
-export function safeParseInput<S extends z.ZodType>(
+export function safeParseInput<S extends AnySchema>(
   schema: S,
   input: unknown,
-): z.ZodSafeParseResult<z.output<S>> {
+): z.util.SafeParseResult<z.output<S>> {
   try {
-    return schema.safeParse(input);
+    return z.safeParse(schema, input);
   } catch (error) {
     if (!(error instanceof TypeError || error instanceof RangeError)) throw error;
     return {
       success: false,
-      error: new z.ZodError([
+      error: new z.core.$ZodError([
         {
           code: 'custom',
           path: hostilePath(input),
           message: 'the value holds an object where a text, number or list belongs',
           input,
         },
-      ]) as z.ZodError<z.output<S>>,
+      ]) as z.core.$ZodError<z.output<S>>,
     };
   }
 }
@@ -59,7 +70,7 @@ function isHostile(value: object): boolean {
 }
 
 /** Parses `input`; a refusal lists each problem with its path, for a log or a person. */
-export function parseWith<S extends z.ZodType>(
+export function parseWith<S extends AnySchema>(
   schema: S,
   input: unknown,
 ): ParseResult<z.output<S>> {

@@ -9,7 +9,7 @@
  * through these exports: the contract's schemas, the collector, and the kiosk, which
  * cleans what staff pasted before sending it.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Unicode category Cc: U+0000–U+001F, U+007F and U+0080–U+009F. */
 const CONTROL_CHARACTER = /\p{Cc}/u;
@@ -55,11 +55,11 @@ export function plainTextProblem(text: string): string | undefined {
  * show them.
  */
 export function plainTextSchema(maxLength: number) {
-  return z
-    .string()
-    .trim()
-    .min(1)
-    .max(maxLength)
-    .refine((text) => !hasControlCharacter(text), CONTROL_CHARACTER_MESSAGE)
-    .refine((text) => !FORMAT_CHARACTER.test(text), FORMAT_CHARACTER_MESSAGE);
+  return z.string().check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(maxLength),
+    z.refine((text) => !hasControlCharacter(text), CONTROL_CHARACTER_MESSAGE),
+    z.refine((text) => !FORMAT_CHARACTER.test(text), FORMAT_CHARACTER_MESSAGE),
+  );
 }

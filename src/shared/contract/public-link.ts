@@ -5,14 +5,14 @@
  * but not secret (it is printed for anyone to scan); revoking the link, or its end date
  * passing, closes it.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { BranchSchema } from './device';
 import { SurveyIdSchema } from './ids';
 
 /** 32 characters of base64url from 24 random bytes: 192 bits, unguessable. */
 export const LINK_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
-export const LinkTokenSchema = z.string().regex(LINK_TOKEN_PATTERN, 'is not a link token');
+export const LinkTokenSchema = z.string().check(z.regex(LINK_TOKEN_PATTERN, 'is not a link token'));
 
 /** The page a phone opens for a link, under the collector's origin. */
 export function publicLinkPath(token: string): string {
@@ -36,12 +36,12 @@ export const PublicLinkSchema = z.object({
   token: LinkTokenSchema,
   branch: BranchSchema,
   /** The survey the link collects for, with its current version. */
-  survey: z.object({ id: SurveyIdSchema, version: z.int().min(1) }),
+  survey: z.object({ id: SurveyIdSchema, version: z.int().check(z.gte(1)) }),
   state: z.enum(LINK_STATES),
   /** Why the link is closed; absent while it is open. */
-  closedReason: z.enum(LINK_CLOSED_REASONS).optional(),
+  closedReason: z.optional(z.enum(LINK_CLOSED_REASONS)),
   /** The last moment the link takes responses, or null when it runs until revoked. */
-  until: z.iso.datetime({ offset: true }).nullable(),
+  until: z.nullable(z.iso.datetime({ offset: true })),
   serverTime: z.iso.datetime({ offset: true }),
 });
 export type PublicLink = z.infer<typeof PublicLinkSchema>;

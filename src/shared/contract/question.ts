@@ -2,7 +2,7 @@
  * Question types, a discriminated union on `type`. Structure only: every text a patron
  * reads is an i18next key derived from the ids (see survey/translation-keys.ts).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ConditionSchema } from './condition';
 import {
   GAP_DIMENSIONS,
@@ -19,17 +19,17 @@ export { GAP_DIMENSIONS, type GapDimension, MAX_OTHER_LENGTH, MAX_TEXT_LENGTH, S
 const common = {
   id: QuestionIdSchema,
   /** An optional question offers "Skip"; a required one waits for an answer. */
-  optional: z.boolean().default(false),
+  optional: z._default(z.boolean(), false),
   /** Offers "Not applicable / I don't know" as an answer of its own. */
-  allowNA: z.boolean().default(false),
+  allowNA: z._default(z.boolean(), false),
   /** Shown only when this condition on earlier answers holds. */
-  showIf: ConditionSchema.optional(),
+  showIf: z.optional(ConditionSchema),
 };
 
 const OptionSchema = z.strictObject({
   id: OptionIdSchema,
   /** Choosing it clears the others (e.g. "none of these"); multi only. */
-  exclusive: z.boolean().default(false),
+  exclusive: z._default(z.boolean(), false),
 });
 
 export const RatingQuestionSchema = z.strictObject({
@@ -38,7 +38,7 @@ export const RatingQuestionSchema = z.strictObject({
   /** Names the label set: scales.<scale>.1 … scales.<scale>.5, every point in words. */
   scale: SlugSchema,
   /** Shows a face beside each point, for patrons who read less easily. */
-  faces: z.boolean().default(false),
+  faces: z._default(z.boolean(), false),
 });
 
 export const NpsQuestionSchema = z.strictObject({
@@ -49,23 +49,23 @@ export const NpsQuestionSchema = z.strictObject({
 export const SingleQuestionSchema = z.strictObject({
   ...common,
   type: z.literal('single'),
-  options: z.array(OptionSchema).min(2).max(20),
+  options: z.array(OptionSchema).check(z.minLength(2), z.maxLength(20)),
 });
 
 export const MultiQuestionSchema = z.strictObject({
   ...common,
   type: z.literal('multi'),
-  options: z.array(OptionSchema).min(2).max(MAX_OPTIONS),
+  options: z.array(OptionSchema).check(z.minLength(2), z.maxLength(MAX_OPTIONS)),
   /** Adds "Other" with a short text field. */
-  other: z.boolean().default(false),
+  other: z._default(z.boolean(), false),
   /** At most this many options may be chosen. */
-  maxSelected: z.int().min(1).max(MAX_OPTIONS).optional(),
+  maxSelected: z.optional(z.int().check(z.gte(1), z.lte(MAX_OPTIONS))),
 });
 
 export const TextQuestionSchema = z.strictObject({
   ...common,
   type: z.literal('text'),
-  maxLength: z.int().min(1).max(MAX_TEXT_LENGTH),
+  maxLength: z.int().check(z.gte(1), z.lte(MAX_TEXT_LENGTH)),
 });
 
 /**

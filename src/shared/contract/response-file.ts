@@ -10,7 +10,7 @@
  * e-mail client that rewrapped it); it is no signature: anyone can make a file with a valid
  * checksum. What makes an import trustworthy is the signed-in librarian who imports it.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { BranchIdSchema, DeviceIdSchema, ResponseIdSchema } from './ids';
 import { RefusalCodeSchema, RefusalParamsSchema } from './refusal-schema';
 import { SyncResultSchema } from './sync';
@@ -36,18 +36,18 @@ const MAX_REASON_LENGTH = 2000;
 export const FileRefusalSchema = z.object({
   id: ResponseIdSchema,
   outcome: z.enum(['conflict', 'rejected']),
-  reason: z.string().max(MAX_REASON_LENGTH),
+  reason: z.string().check(z.maxLength(MAX_REASON_LENGTH)),
   /** The reason as a code with values (src/shared/contract/refusal.ts), when it had one. */
-  code: RefusalCodeSchema.optional(),
-  params: RefusalParamsSchema.optional(),
-  path: z.string().max(200).optional(),
+  code: z.optional(RefusalCodeSchema),
+  params: z.optional(RefusalParamsSchema),
+  path: z.optional(z.string().check(z.maxLength(200))),
 });
 export type FileRefusal = z.infer<typeof FileRefusalSchema>;
 
 export const ChecksumSchema = z.object({
   algorithm: z.literal('SHA-256'),
   /** Lower-case hex of the digest of canonicalJson(the file without `checksum`). */
-  value: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
+  value: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits')),
 });
 
 /**
@@ -61,14 +61,14 @@ export const ResponseFileSchema = z.object({
   /** The device that made every record (each record's deviceId must be this). */
   deviceId: DeviceIdSchema,
   /** The branch the device was enrolled at when saving; null before enrollment. */
-  branchId: BranchIdSchema.nullable(),
+  branchId: z.nullable(BranchIdSchema),
   /** When the file was made, by the device's clock. */
   createdAt: z.iso.datetime({ offset: true }),
   /** The device's last estimate of (collector clock − device clock), as sync sends it. */
-  clockOffsetMs: z.number().finite().optional(),
-  responses: z.array(z.unknown()).max(MAX_FILE_RESPONSES),
+  clockOffsetMs: z.optional(z.number()),
+  responses: z.array(z.unknown()).check(z.maxLength(MAX_FILE_RESPONSES)),
   /** In a refused file: why the collector refused each record, by id. */
-  refusals: z.array(FileRefusalSchema).max(MAX_FILE_RESPONSES).optional(),
+  refusals: z.optional(z.array(FileRefusalSchema).check(z.maxLength(MAX_FILE_RESPONSES))),
   checksum: ChecksumSchema,
 });
 export type ResponseFile = z.infer<typeof ResponseFileSchema>;
@@ -171,13 +171,13 @@ export const ImportResponsesReplySchema = z.object({
   branchId: BranchIdSchema,
   /** Per sync outcome (SYNC_OUTCOMES), as a sync reply would have given them. */
   counts: z.object({
-    accepted: z.int().min(0),
-    duplicate: z.int().min(0),
-    conflict: z.int().min(0),
-    rejected: z.int().min(0),
+    accepted: z.int().check(z.gte(0)),
+    duplicate: z.int().check(z.gte(0)),
+    conflict: z.int().check(z.gte(0)),
+    rejected: z.int().check(z.gte(0)),
   }),
   /** The conflicts and rejections, with their reasons (the first MAX_IMPORT_REFUSALS_LISTED). */
-  refused: z.array(SyncResultSchema).max(MAX_IMPORT_REFUSALS_LISTED),
+  refused: z.array(SyncResultSchema).check(z.maxLength(MAX_IMPORT_REFUSALS_LISTED)),
 });
 export type ImportResponsesReply = z.infer<typeof ImportResponsesReplySchema>;
 
@@ -186,7 +186,7 @@ export const ImportResponsesProblemSchema = z.object({
   error: z.object({
     code: z.enum(['bad-request', 'forbidden', 'payload-too-large']),
     message: z.string(),
-    path: z.string().optional(),
+    path: z.optional(z.string()),
   }),
   problem: z.enum(IMPORT_PROBLEMS),
 });

@@ -2,7 +2,7 @@
  * The response record: made on the device, sent to the collector unchanged. The collector
  * adds receivedAt and the device's estimated clock offset, and decides the branch itself.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { LANGUAGES } from '../languages';
 import { AnswersSchema } from './answer';
 import { MAX_SURVEY_VERSION } from './constants';
@@ -20,12 +20,14 @@ const LATEST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
  * timestamp must at least be a timestamp whose moment in UTC has a four-digit year, so
  * that the collector's ISO text sorts as time does.
  */
-const TimestampSchema = z.iso.datetime({ offset: true }).refine(
-  (value) => {
-    const at = Date.parse(value);
-    return at >= EARLIEST_INSTANT && at <= LATEST_INSTANT;
-  },
-  { message: 'must fall between the years 0001 and 9999 in UTC' },
+const TimestampSchema = z.iso.datetime({ offset: true }).check(
+  z.refine(
+    (value) => {
+      const at = Date.parse(value);
+      return at >= EARLIEST_INSTANT && at <= LATEST_INSTANT;
+    },
+    { message: 'must fall between the years 0001 and 9999 in UTC' },
+  ),
 );
 
 /** A bookmobile stop or a room: short, typed by staff, shown on the dashboard. */
@@ -35,15 +37,15 @@ export const SurveyResponseSchema = z.object({
   /** UUIDv7, made on the device: unique without coordination, sortable by creation. */
   id: ResponseIdSchema,
   surveyId: SurveyIdSchema,
-  surveyVersion: z.int().min(1).max(MAX_SURVEY_VERSION),
+  surveyVersion: z.int().check(z.gte(1), z.lte(MAX_SURVEY_VERSION)),
   locale: z.enum(LANGUAGES),
   channel: z.enum(CHANNELS),
   deviceId: DeviceIdSchema,
   /** Counts up per device; a gap tells staff a response is missing. */
-  deviceSeq: z.int().min(1),
+  deviceSeq: z.int().check(z.gte(1)),
   /** What the device believed when the response was made; null before enrollment. */
-  branchId: BranchIdSchema.nullable(),
-  location: plainTextSchema(MAX_LOCATION_LENGTH).optional(),
+  branchId: z.nullable(BranchIdSchema),
+  location: z.optional(plainTextSchema(MAX_LOCATION_LENGTH)),
   startedAt: TimestampSchema,
   submittedAt: TimestampSchema,
   /** false when the patron walked away: the answers given so far are kept. */
@@ -54,7 +56,7 @@ export const SurveyResponseSchema = z.object({
    * through without reading): the response is kept and synced, and the results leave it
    * out unless asked. Absent means not suspect; the device sets it (src/shared/survey).
    */
-  suspect: z.boolean().optional(),
+  suspect: z.optional(z.boolean()),
 });
 
 export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;

@@ -18,7 +18,7 @@ export const FEW_ANSWERS_WARNING_BELOW = 30;
 export const DaySchema = z.iso.date();
 
 /** A list in a query string: `branch=east,west` or `branch=east&branch=west`. */
-function listOf<T extends z.ZodType<unknown, string>>(item: T) {
+function listOf<T extends z.core.$ZodType<unknown, string>>(item: T) {
   return z
     .union([z.string(), z.array(z.string())])
     .transform((raw) =>
@@ -203,8 +203,8 @@ export const ResultsOverviewSchema = z.object({
   completionRate: EstimateSchema.nullable(),
   /** The survey's headline questions (its first rating and its nps), with their estimates. */
   headline: z.object({
-    ratingQuestionId: QuestionIdSchema.nullable(),
-    npsQuestionId: QuestionIdSchema.nullable(),
+    ratingQuestionId: z.nullable(QuestionIdSchema),
+    npsQuestionId: z.nullable(QuestionIdSchema),
   }),
   trend: z.object({
     interval: z.enum(TREND_INTERVALS),
@@ -241,7 +241,7 @@ export const COMMENTS_PAGE_SIZE = 50;
 /** GET /results/comment-tags: the filters, and the question the comments answer. */
 export const CommentTagsQuerySchema = ResultsFilterSchema.extend({
   /** Only the comments written to this question (its text, or its "other" texts). */
-  question: QuestionIdSchema.optional(),
+  question: z.optional(QuestionIdSchema),
 });
 export type CommentTagsQuery = z.input<typeof CommentTagsQuerySchema>;
 

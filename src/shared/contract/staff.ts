@@ -40,7 +40,7 @@ export const StaffSessionSchema = z.object({
     email: z.string(),
     role: z.enum(STAFF_ROLES),
     /** Set for branch staff: the only branch they see. */
-    branchId: BranchIdSchema.nullable(),
+    branchId: z.nullable(BranchIdSchema),
   }),
   /** When the session ends unless used before (idle expiry), ISO-8601. */
   idleExpiresAt: z.iso.datetime({ offset: true }),

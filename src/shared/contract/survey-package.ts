@@ -3,7 +3,7 @@
  * A package is complete only when all five languages have every key; an incomplete or
  * inconsistent package is refused with a message naming the path of each problem.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { assertNever } from '../assert-never';
 import { LANGUAGES, type Language, SOURCE_LANGUAGE } from '../languages';
 import { requiredTranslationKeys } from '../survey/translation-keys';
@@ -18,10 +18,10 @@ import { flattenTranslations, TranslationTreeSchema } from './translations';
 export const SurveyStructureSchema = z.strictObject({
   id: SurveyIdSchema,
   /** Rises whenever the structure changes; responses keep the version they were given under. */
-  version: z.int().min(1).max(MAX_SURVEY_VERSION),
+  version: z.int().check(z.gte(1), z.lte(MAX_SURVEY_VERSION)),
   /** The i18n key of the survey's title in its namespace (survey.<id>). */
-  title: z.string().min(1).max(100),
-  questions: z.array(QuestionSchema).min(1).max(MAX_QUESTIONS),
+  title: z.string().check(z.minLength(1), z.maxLength(100)),
+  questions: z.array(QuestionSchema).check(z.minLength(1), z.maxLength(MAX_QUESTIONS)),
 });
 
 export type SurveyStructure = z.infer<typeof SurveyStructureSchema>;
@@ -187,16 +187,21 @@ export function translationProblems(
   return problems;
 }
 
-export const SurveyPackageSchema = SurveyStructureSchema.extend({
-  translations: z.partialRecord(z.enum(LANGUAGES), TranslationTreeSchema),
-}).superRefine((pkg, ctx) => {
-  for (const problem of [
-    ...structureProblems(pkg.questions),
-    ...translationProblems(pkg, pkg.translations),
-  ]) {
-    ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
-  }
-});
+export const SurveyPackageSchema = z
+  .strictObject({
+    ...SurveyStructureSchema.shape,
+    translations: z.partialRecord(z.enum(LANGUAGES), TranslationTreeSchema),
+  })
+  .check(
+    z.superRefine((pkg, ctx) => {
+      for (const problem of [
+        ...structureProblems(pkg.questions),
+        ...translationProblems(pkg, pkg.translations),
+      ]) {
+        ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+      }
+    }),
+  );
 
 export type SurveyPackage = z.infer<typeof SurveyPackageSchema>;
 export type SurveyPackageInput = z.input<typeof SurveyPackageSchema>;

@@ -3,7 +3,7 @@
  * per record. duplicate (same id, same content) counts as success; conflict (same id,
  * other content) and rejected (fails validation) are kept by the device in quarantine.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MAX_QUESTIONS, MAX_TEXT_LENGTH } from './constants';
 import { DeviceHealthSchema } from './device-health';
 import { RefusalCodeSchema, RefusalParamsSchema } from './refusal-schema';
@@ -29,22 +29,22 @@ export const MAX_RECORD_NESTING = 4;
  * record is rejected on its own instead of failing the whole batch.
  */
 export const SyncBatchEnvelopeSchema = z.object({
-  responses: z.array(z.unknown()).min(1),
+  responses: z.array(z.unknown()).check(z.minLength(1)),
   /** The device's estimate of (server clock − device clock), from the last reply. */
-  clockOffsetMs: z.number().finite().optional(),
+  clockOffsetMs: z.optional(z.number()),
   /**
    * The kiosk's health (DeviceHealthSchema), parsed on its own: a report that does not fit
    * is ignored, never a reason to refuse the batch. A collector from before drops it.
    */
-  health: z.unknown().optional(),
+  health: z.optional(z.unknown()),
 });
 
 /** The request as integrators should build it (published as JSON Schema). */
 export const SyncBatchRequestSchema = z.object({
-  responses: z.array(SurveyResponseSchema).min(1).max(MAX_BATCH_RESPONSES),
-  clockOffsetMs: z.number().finite().optional(),
+  responses: z.array(SurveyResponseSchema).check(z.minLength(1), z.maxLength(MAX_BATCH_RESPONSES)),
+  clockOffsetMs: z.optional(z.number()),
   /** A kiosk's report on itself; the public phone channel sends none, and any is ignored there. */
-  health: DeviceHealthSchema.optional(),
+  health: z.optional(DeviceHealthSchema),
 });
 
 export const SYNC_OUTCOMES = ['accepted', 'duplicate', 'conflict', 'rejected'] as const;
@@ -52,15 +52,15 @@ export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];
 
 export const SyncResultSchema = z.object({
   /** The record's id, or null when the record had no readable id. */
-  id: z.string().nullable(),
+  id: z.nullable(z.string()),
   outcome: z.enum(SYNC_OUTCOMES),
   /** Why a record was refused, in English for the log and for integrators. */
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
   /** The same as a code with values, which the device says in the staff's language. */
-  code: RefusalCodeSchema.optional(),
-  params: RefusalParamsSchema.optional(),
+  code: z.optional(RefusalCodeSchema),
+  params: z.optional(RefusalParamsSchema),
   /** The field at fault, e.g. "answers.overall". */
-  path: z.string().optional(),
+  path: z.optional(z.string()),
 });
 
 export const SyncBatchReplySchema = z.object({

@@ -1,13 +1,13 @@
 /** Translation trees: i18next JSON, nested objects of strings. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { nestingLimited } from './nesting';
 
 export type TranslationTree = { [key: string]: string | TranslationTree };
 
-export const TranslationTreeSchema: z.ZodType<TranslationTree> = nestingLimited(
+export const TranslationTreeSchema: z.ZodMiniType<TranslationTree> = nestingLimited(
   z.record(
-    z.string().min(1).max(100),
-    z.union([z.string().max(4000), z.lazy(() => TranslationTreeSchema)]),
+    z.string().check(z.minLength(1), z.maxLength(100)),
+    z.union([z.string().check(z.maxLength(4000)), z.lazy(() => TranslationTreeSchema)]),
   ),
 );
 
