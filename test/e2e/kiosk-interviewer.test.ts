@@ -3,7 +3,7 @@
  * and choose the stop it stands at in the staff view (from the branch's places, which the
  * collector's `stop add` made), the welcome screen says both, and a response answered
  * afterwards reaches the collector with channel `staff` and that place, where the results
- * filtered by the place find it.
+ * filtered by the place find it and leave out a patron's own response from before.
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,14 @@ describe('interviewer mode at a bookmobile stop', () => {
         expect.objectContaining({ name: 'School' }),
       ]);
 
+    // First a patron answers on their own, at no stop: the place filter must leave it out.
+    const before = collectorResponses(stack.collector.dataDir).length;
+    await kiosk.completeSurvey({ 'overall-satisfaction': 4, 'visit-frequency': 'weekly' });
+    await kiosk.button('thanks.done').click();
+    await expect
+      .poll(() => collectorResponses(stack.collector.dataDir).length, { timeout: 30_000 })
+      .toBe(before + 1);
+
     const staff = new StaffPage(page);
     await staff.open();
     await staff.setStaffAsks(true);
@@ -60,12 +68,11 @@ describe('interviewer mode at a bookmobile stop', () => {
     await page.reload();
     await welcome.getByText(appText('en', 'welcome.place', { place: STOP })).waitFor();
 
-    const before = collectorResponses(stack.collector.dataDir).length;
     await kiosk.completeSurvey({ 'overall-satisfaction': 4, 'visit-frequency': 'weekly' });
     await kiosk.button('thanks.done').click();
     await expect
       .poll(() => collectorResponses(stack.collector.dataDir).length, { timeout: 30_000 })
-      .toBe(before + 1);
+      .toBe(before + 2);
     const [stored] = collectorResponses(stack.collector.dataDir).slice(-1);
     expect(stored).toMatchObject({
       survey_id: QUICK_SURVEY_ID,
@@ -83,6 +90,10 @@ describe('interviewer mode at a bookmobile stop', () => {
       `${apiPath(ENDPOINTS.resultsPlaces)}${filter()}`,
     );
     expect(places.places).toEqual([{ place: STOP, responses: 1 }]);
+    const everywhere = await admin.json<ResultsOverview>(
+      `${apiPath(ENDPOINTS.resultsOverview)}${filter()}`,
+    );
+    expect(everywhere.responses).toBe(2);
     const atStop = await admin.json<ResultsOverview>(
       `${apiPath(ENDPOINTS.resultsOverview)}${filter({ place: STOP, channel: 'staff' })}`,
     );
@@ -98,13 +109,16 @@ describe('interviewer mode at a bookmobile stop', () => {
     await dashboard.goto(`#/overview${filter()}`);
     await dashboard.useLanguage('en');
     await dashboard.signIn('bookmobile@library.example', STAFF_PASSWORD, 'overview');
+    await dashboard.settled();
+    const responsesFigure = tab.getByRole('definition').first();
+    expect(await responsesFigure.textContent()).toBe('2');
     await tab.getByText(dashboard.text('filters.place'), { exact: true }).first().click();
     await tab.getByRole('checkbox', { name: STOP, exact: true }).check();
     await expect
       .poll(() => new URL(tab.url()).hash)
       .toContain(new URLSearchParams({ place: STOP }).toString());
     await dashboard.settled();
-    expect(await tab.getByRole('definition').first().textContent()).toBe('1');
+    expect(await responsesFigure.textContent()).toBe('1');
     await tab.close();
   });
 });
