@@ -29,6 +29,7 @@ export default defineConfig({
             'config/**/*.test.ts',
             'test/*.test.ts',
             'test/fuzz/*.test.ts',
+            'bench/*.test.ts',
           ],
           environment: 'node',
           testTimeout: UNIT_TIMEOUT_MS,

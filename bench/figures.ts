@@ -15,3 +15,21 @@ export function spread(values: readonly number[]): string {
   const ms = (v: number) => v.toFixed(1);
   return `p50 ${ms(quantile(values, 0.5))} ms, p95 ${ms(quantile(values, 0.95))} ms, max ${ms(Math.max(...values))} ms`;
 }
+
+/**
+ * Total blocking time as Lighthouse computes it: each long task clipped to [from, until]
+ * (its first contentful paint and, there, its time to interactive), then the part of it
+ * beyond 50 ms.
+ */
+export function blockingWithin(
+  tasks: readonly { start: number; duration: number }[],
+  from: number,
+  until: number,
+): number {
+  let sum = 0;
+  for (const task of tasks) {
+    const clipped = Math.min(task.start + task.duration, until) - Math.max(task.start, from);
+    if (clipped > 50) sum += clipped - 50;
+  }
+  return sum;
+}
