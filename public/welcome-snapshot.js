@@ -10,10 +10,26 @@
  * Nothing is painted on a public link's page, on the staff view (#/staff, #enroll=…), when
  * the app has rendered already, or when the snapshot was kept by another build of the app
  * (its entry script differs). Plain script, no imports: it must run before the bundles.
+ *
+ * On every start, after the page's first frame (so never before its paint), it starts the
+ * worker that makes the page's first number formatter on a thread of its own
+ * (public/intl-warmup.js, as a phone's page does: phone/early-start.ts): Chromium loads its
+ * number data once per renderer, 33–65 ms on a 2-core server, and the app's first screen
+ * needs a formatter (the access bar's percentages) once its scripts have run and its
+ * storage is read, by when the worker has made the data ready.
  */
 (() => {
   const KEY = 'library-survey.welcome-snapshot';
   const FORMAT = 1;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      try {
+        new Worker('/intl-warmup.js', { name: document.documentElement.lang });
+      } catch {
+        // A browser without workers: the app makes its first formatter itself, as before.
+      }
+    }, 0),
+  );
   try {
     const path = location.pathname;
     if ((path !== '/' && path !== '/index.html') || location.hash) return;

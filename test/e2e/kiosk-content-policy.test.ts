@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { INTL_WARMUP_WORKER } from '../../src/app/phone/early-start';
 import { apiPath, ENDPOINTS } from '../../src/shared/contract/endpoints';
 import { AdminPage } from './pages/admin-page';
 import { launchBrowser } from './support/browser';
@@ -45,6 +46,9 @@ describe('the app and the dashboard under their content security policy', () => 
     const page = await stack.browser.context.newPage();
     pages.push(page);
     const refused = await recordRefusals(page);
+    // The page's early script starts a worker of the app's own origin (worker-src).
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
     await enrolledKiosk(stack, page, 'Policy tablet');
 
     // A start of the enrolled kiosk: sync is loaded once the browser is idle and then asks
@@ -57,6 +61,7 @@ describe('the app and the dashboard under their content security policy', () => 
       configPath,
       { timeout: 60_000 },
     );
+    expect(workers).toContain(INTL_WARMUP_WORKER);
     expect(refused).toEqual([]);
   });
 
@@ -74,8 +79,12 @@ describe('the app and the dashboard under their content security policy', () => 
       page.on('request', (request) => {
         if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
       });
+      // The page's early-start script starts a worker of the app's own origin (worker-src).
+      const workers: string[] = [];
+      page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
       await answerQuickSurveyOnPhone(page, linkUrl(stack.collector.url, token), 'en', 4);
       expect(scripts.some((path) => /^\/assets\/phone\/main-[\w-]+\.js$/.test(path))).toBe(true);
+      expect(workers).toContain(INTL_WARMUP_WORKER);
       expect(refused).toEqual([]);
     } finally {
       await browser.close();

@@ -3,25 +3,26 @@
  * context of its own with a page's globals made by hand (vm), so that what it does and
  * when can be seen step by step: the frame, then the task after it.
  */
+import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { EARLY_START_SCRIPT } from './early-start';
+import { EARLY_START_SCRIPT, INTL_WARMUP_WORKER } from './early-start';
 
 interface Page {
   window: Record<string, unknown>;
   /** The Start button's listeners and attributes. */
   button: { listeners: (() => void)[]; attributes: Map<string, string> };
-  /** The number formats made: their locale and options. */
-  formats: [string, unknown][];
+  /** The workers started: their script and options. */
+  workers: [string, unknown][];
   /** Runs the next animation frame's callbacks, then the tasks they queued. */
   frame: () => void;
   tasks: () => void;
 }
 
-function page(options: { intl?: 'throws' } = {}): Page {
+function page(options: { worker?: 'throws' | 'missing' } = {}): Page {
   const frames: (() => void)[] = [];
   const queued: (() => void)[] = [];
-  const formats: [string, unknown][] = [];
+  const workers: [string, unknown][] = [];
   const button = { listeners: [] as (() => void)[], attributes: new Map<string, string>() };
   const element = {
     setAttribute: (name: string, value: string) => button.attributes.set(name, value),
@@ -37,20 +38,20 @@ function page(options: { intl?: 'throws' } = {}): Page {
     },
     requestAnimationFrame: (callback: () => void) => frames.push(callback),
     setTimeout: (callback: () => void) => queued.push(callback),
-    Intl: {
-      NumberFormat: function NumberFormat(locale: string, formatOptions: unknown) {
-        if (options.intl === 'throws') throw new RangeError('no number data');
-        formats.push([locale, formatOptions]);
-        return { format: (n: number) => String(n) };
+    // Workers barred by the page's policy throw (SecurityError); a browser may lack them.
+    ...(options.worker !== 'missing' && {
+      Worker: function Worker(url: string, workerOptions: unknown) {
+        if (options.worker === 'throws') throw new Error('SecurityError');
+        workers.push([url, workerOptions]);
       },
-    },
+    }),
   };
   window.window = window;
   runInNewContext(EARLY_START_SCRIPT, window);
   return {
     window,
     button,
-    formats,
+    workers,
     frame: () => {
       for (const callback of frames.splice(0)) callback();
     },
@@ -68,22 +69,66 @@ describe('the early-start script', () => {
     expect((p.window.__earlyStart as { tapped: boolean }).tapped).toBe(true);
   });
 
-  it('makes number formatting ready in the page’s language only after the first frame', () => {
+  it('starts the number-formatting worker, named with the page’s language, only after the first frame', () => {
     const p = page();
     // Nothing before the frame: the first paint is not delayed by it.
-    expect(p.formats).toEqual([]);
+    expect(p.workers).toEqual([]);
     p.frame();
     // Nor in the frame itself: in a task after it.
-    expect(p.formats).toEqual([]);
+    expect(p.workers).toEqual([]);
     p.tasks();
-    expect(p.formats).toEqual([['sl', { style: 'percent' }]]);
+    expect(p.workers).toEqual([[INTL_WARMUP_WORKER, { name: 'sl' }]]);
   });
 
-  it('keeps taps when the browser cannot format numbers', () => {
-    const p = page({ intl: 'throws' });
-    p.frame();
-    expect(() => p.tasks()).not.toThrow();
-    for (const listener of p.button.listeners) listener();
-    expect((p.window.__earlyStart as { tapped: boolean }).tapped).toBe(true);
+  it.each(['throws', 'missing'] as const)(
+    'keeps taps when the browser cannot start the worker (Worker %s)',
+    (worker) => {
+      const p = page({ worker });
+      p.frame();
+      expect(() => p.tasks()).not.toThrow();
+      expect(p.workers).toEqual([]);
+      for (const listener of p.button.listeners) listener();
+      expect((p.window.__earlyStart as { tapped: boolean }).tapped).toBe(true);
+    },
+  );
+});
+
+describe('the number-formatting worker (public/intl-warmup.js)', () => {
+  const source = readFileSync(
+    new URL(`../../../public${INTL_WARMUP_WORKER}`, import.meta.url),
+    'utf8',
+  );
+
+  function run(name: string, intl: 'works' | 'throws') {
+    const made: [string | undefined, unknown][] = [];
+    let closed = 0;
+    const scope: Record<string, unknown> = {
+      name,
+      close: () => {
+        closed++;
+      },
+      Intl: {
+        NumberFormat: function NumberFormat(locale: string | undefined, options: unknown) {
+          if (intl === 'throws') throw new RangeError('incorrect locale information provided');
+          made.push([locale, options]);
+          return { format: (n: number) => String(n) };
+        },
+      },
+    };
+    scope.self = scope;
+    runInNewContext(source, scope);
+    return { made, closed };
+  }
+
+  it('makes a percent formatter in the language it is named with, then ends', () => {
+    expect(run('lt', 'works')).toEqual({ made: [['lt', { style: 'percent' }]], closed: 1 });
+  });
+
+  it('takes the browser’s default language when it has no name', () => {
+    expect(run('', 'works').made).toEqual([[undefined, { style: 'percent' }]]);
+  });
+
+  it('ends all the same when the formatter cannot be made', () => {
+    expect(run('xx-invalid', 'throws')).toEqual({ made: [], closed: 1 });
   });
 });

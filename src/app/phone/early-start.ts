@@ -9,12 +9,19 @@
  *
  * The script also makes the browser's number formatting ready while the app's scripts are
  * still on their way. The first `Intl.NumberFormat` of a page loads the browser's number
- * data, which took 24–74 ms in Chromium on a 2-core server (about 140 ms with the CPU
- * slowed 4×, the phone benchmark's setting), and the app's first render needs one (the
- * text-size percentages of the access bar). Made in a task after the page's first frame,
- * while the app's script is usually still downloading, that cost is off the path from the
- * first screen to a Start that responds; it never delays the first paint.
+ * data, which took 33–65 ms in Chromium on a 2-core server (120–210 ms with the CPU slowed
+ * 4×, the phone benchmark's setting), and the app's first render needs one (the text-size
+ * percentages of the access bar). Chromium loads that data once for the whole renderer,
+ * so the script starts a worker (public/intl-warmup.js, named with the page's language)
+ * that makes one on its own thread: the page's thread is not held for it at all, where a
+ * formatter made on it, even in a task after the first frame, was one long task between
+ * the first screen and the app's. The worker is started after the first frame, so it
+ * never delays the first paint. A browser that cannot start it, or keeps the data per
+ * thread, makes the app's formatter as before.
  */
+
+/** The worker that makes the first number formatter off the page's thread (public/). */
+export const INTL_WARMUP_WORKER = '/intl-warmup.js';
 
 /** The property of `window` the inline script and the app share. */
 const EARLY_START = '__earlyStart';
@@ -29,7 +36,7 @@ interface EarlyStart {
  * The page's inline script: plain ES5 in one line, run by the parser as soon as the first
  * screen above it is in the DOM. Its exact text is hashed into the page's policy.
  */
-export const EARLY_START_SCRIPT = `(function(){var b=document.querySelector('[data-early-start]');if(!b)return;b.setAttribute('aria-busy','true');var s={tapped:false,off:function(){b.removeEventListener('click',h)}};function h(){s.tapped=true}b.addEventListener('click',h);window.${EARLY_START}=s;requestAnimationFrame(function(){setTimeout(function(){try{new Intl.NumberFormat(document.documentElement.lang,{style:'percent'}).format(1)}catch(e){}},0)})})();`;
+export const EARLY_START_SCRIPT = `(function(){var b=document.querySelector('[data-early-start]');if(!b)return;b.setAttribute('aria-busy','true');var s={tapped:false,off:function(){b.removeEventListener('click',h)}};function h(){s.tapped=true}b.addEventListener('click',h);window.${EARLY_START}=s;requestAnimationFrame(function(){setTimeout(function(){try{new Worker('${INTL_WARMUP_WORKER}',{name:document.documentElement.lang})}catch(e){}},0)})})();`;
 
 /** The Start button of the app's welcome screen (kiosk/WelcomeScreen.tsx). */
 const APP_START = '.welcome .button-primary';
