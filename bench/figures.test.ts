@@ -32,6 +32,15 @@ describe('blockingWithin (total blocking time, as Lighthouse clips it)', () => {
     expect(blockingWithin([{ start: 940, duration: 120 }], fcp, until)).toBe(10);
   });
 
+  it('takes only the window of a task longer than it', () => {
+    expect(blockingWithin([{ start: 500, duration: 2000 }], fcp, until)).toBe(1000 - 50);
+  });
+
+  it('gives no figure without a paint or an end', () => {
+    expect(blockingWithin([{ start: 1100, duration: 120 }], Number.NaN, until)).toBeNaN();
+    expect(blockingWithin([{ start: 1100, duration: 120 }], fcp, Number.NaN)).toBeNaN();
+  });
+
   it('ends at the end of the window', () => {
     expect(blockingWithin([{ start: 1900, duration: 400 }], fcp, until)).toBe(50);
     expect(blockingWithin([{ start: 2100, duration: 400 }], fcp, until)).toBe(0);

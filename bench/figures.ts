@@ -26,6 +26,8 @@ export function blockingWithin(
   from: number,
   until: number,
 ): number {
+  // No paint or no end measured: no figure, rather than a zero that would pass for one.
+  if (!Number.isFinite(from) || !Number.isFinite(until)) return Number.NaN;
   let sum = 0;
   for (const task of tasks) {
     const clipped = Math.min(task.start + task.duration, until) - Math.max(task.start, from);

@@ -3,7 +3,7 @@
  * `Intl.NumberFormat` a browser's renderer makes loads the number data for all of it: in
  * Chromium 33–65 ms on a 2-core server (about 120–210 ms on the page's thread with the CPU
  * slowed 4×, the phone benchmark's setting), and every later one, in any language and on
- * any thread of the renderer, then costs under a millisecond. Made here, on the worker's
+ * any thread of the renderer, then costs a few ms at most. Made here, on the worker's
  * own thread, that load is off the page's thread: a public link's early-start script
  * (src/app/phone/early-start.ts) and the kiosk's early script (public/welcome-snapshot.js)
  * start this worker while the app's scripts are on their way, and the app's first render

@@ -21,15 +21,19 @@
 (() => {
   const KEY = 'library-survey.welcome-snapshot';
   const FORMAT = 1;
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      try {
-        new Worker('/intl-warmup.js', { name: document.documentElement.lang });
-      } catch {
-        // A browser without workers: the app makes its first formatter itself, as before.
-      }
-    }, 0),
-  );
+  // A public link's page served with the kiosk's entry has its own early script, which
+  // starts the same worker (phone/early-start.ts).
+  if (!document.querySelector('[data-early-start]')) {
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        try {
+          new Worker('/intl-warmup.js', { name: document.documentElement.lang });
+        } catch {
+          // A browser without workers: the app makes its first formatter itself, as before.
+        }
+      }, 0),
+    );
+  }
   try {
     const path = location.pathname;
     if ((path !== '/' && path !== '/index.html') || location.hash) return;

@@ -13,11 +13,13 @@
  * 4×, the phone benchmark's setting), and the app's first render needs one (the text-size
  * percentages of the access bar). Chromium loads that data once for the whole renderer,
  * so the script starts a worker (public/intl-warmup.js, named with the page's language)
- * that makes one on its own thread: the page's thread is not held for it at all, where a
+ * that makes one on its own thread: the page's thread only starts the worker, where a
  * formatter made on it, even in a task after the first frame, was one long task between
- * the first screen and the app's. The worker is started after the first frame, so it
- * never delays the first paint. A browser that cannot start it, or keeps the data per
- * thread, makes the app's formatter as before.
+ * the first screen and the app's. The worker has the time the app's script takes to
+ * arrive and run (several hundred ms over mobile data); one that has not finished by the
+ * time the app makes its formatter saves less, or nothing. It is started after the first
+ * frame, so it never delays the first paint. A browser that cannot start it, or keeps the
+ * data per thread, makes the app's formatter as before.
  */
 
 /** The worker that makes the first number formatter off the page's thread (public/). */
