@@ -15,10 +15,10 @@
  * 2026-12-03 missed them), twice: from the navigation's start, and as total blocking time
  * is defined (Lighthouse, web.dev): from the first contentful paint on, each task clipped
  * to the window before its 50 ms are taken off, up to Start's response here where
- * Lighthouse ends at its time to interactive (it taps nothing). The benchmark's observer script, run in the page before
- * the page's own, watches for all of it and tells the benchmark through two CDP bindings;
- * the benchmark taps through the browser's input. No Playwright code runs in the page
- * while it starts (until 2026-12-03 Playwright's locator found Start and its
+ * Lighthouse ends at its time to interactive (it taps nothing). The benchmark's observer
+ * script, run in the page before the page's own, watches for all of it and tells the
+ * benchmark through two CDP bindings; the benchmark taps through the browser's input. No
+ * Playwright code runs in the page while it starts (until 2026-12-03 Playwright's locator found Start and its
  * waitForFunction polled for the next screen: both ran in the page on the slowed CPU,
  * beside the app's start, and were counted in it).
  *

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { INTL_WARMUP_WORKER } from '../phone/early-start';
+import { scriptPage } from '../testing/script-page';
 
 const SCRIPT = readFileSync(
   new URL('../../../public/welcome-snapshot.js', import.meta.url),
@@ -15,9 +16,7 @@ const SCRIPT = readFileSync(
 );
 
 function page(options: { earlyStart?: boolean; worker?: 'throws' } = {}) {
-  const frames: (() => void)[] = [];
-  const queued: (() => void)[] = [];
-  const workers: [string, unknown][] = [];
+  const timers = scriptPage(options.worker);
   const window: Record<string, unknown> = {
     // The staff view: nothing to paint, so only the worker is the script's business.
     location: { pathname: '/', hash: '#/staff' },
@@ -28,24 +27,11 @@ function page(options: { earlyStart?: boolean; worker?: 'throws' } = {}) {
       getElementById: () => null,
     },
     localStorage: { getItem: () => null },
-    requestAnimationFrame: (callback: () => void) => frames.push(callback),
-    setTimeout: (callback: () => void) => queued.push(callback),
-    Worker: function Worker(url: string, workerOptions: unknown) {
-      if (options.worker === 'throws') throw new Error('SecurityError');
-      workers.push([url, workerOptions]);
-    },
+    ...timers.globals,
   };
   window.window = window;
   runInNewContext(SCRIPT, window);
-  return {
-    workers,
-    frame: () => {
-      for (const callback of frames.splice(0)) callback();
-    },
-    tasks: () => {
-      for (const callback of queued.splice(0)) callback();
-    },
-  };
+  return timers;
 }
 
 describe('the kiosk’s early script and the number-formatting worker', () => {

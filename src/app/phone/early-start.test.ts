@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { scriptPage } from '../testing/script-page';
 import { EARLY_START_SCRIPT, INTL_WARMUP_WORKER } from './early-start';
 
 interface Page {
@@ -20,9 +21,7 @@ interface Page {
 }
 
 function page(options: { worker?: 'throws' | 'missing' } = {}): Page {
-  const frames: (() => void)[] = [];
-  const queued: (() => void)[] = [];
-  const workers: [string, unknown][] = [];
+  const timers = scriptPage(options.worker);
   const button = { listeners: [] as (() => void)[], attributes: new Map<string, string>() };
   const element = {
     setAttribute: (name: string, value: string) => button.attributes.set(name, value),
@@ -36,29 +35,12 @@ function page(options: { worker?: 'throws' | 'missing' } = {}): Page {
       documentElement: { lang: 'sl' },
       querySelector: (selector: string) => (selector === '[data-early-start]' ? element : null),
     },
-    requestAnimationFrame: (callback: () => void) => frames.push(callback),
-    setTimeout: (callback: () => void) => queued.push(callback),
     // Workers barred by the page's policy throw (SecurityError); a browser may lack them.
-    ...(options.worker !== 'missing' && {
-      Worker: function Worker(url: string, workerOptions: unknown) {
-        if (options.worker === 'throws') throw new Error('SecurityError');
-        workers.push([url, workerOptions]);
-      },
-    }),
+    ...timers.globals,
   };
   window.window = window;
   runInNewContext(EARLY_START_SCRIPT, window);
-  return {
-    window,
-    button,
-    workers,
-    frame: () => {
-      for (const callback of frames.splice(0)) callback();
-    },
-    tasks: () => {
-      for (const callback of queued.splice(0)) callback();
-    },
-  };
+  return { window, button, workers: timers.workers, frame: timers.frame, tasks: timers.tasks };
 }
 
 describe('the early-start script', () => {
