@@ -16,11 +16,13 @@ import type { SyncBatchReply } from '../../shared/contract/sync';
 import { addDays, dayInZone, dayStartMs } from '../../shared/results/days';
 import {
   type CollectedResponse,
+  deviceContactUpdate,
   type InsertOutcome,
   insertNewResponsesIn,
   inTransaction,
   knownSurveyStructures,
   nothingInserted,
+  ownRowUpdate,
   recordDeviceContact,
   type Storage,
   surveyVersionKey,
@@ -180,7 +182,7 @@ export async function ingestBatch(
         toStore,
         counting,
         quota,
-        contact && ((tx) => recordDeviceContact(tx, request.device.id, contact)),
+        contact && ((tx) => [ownRowUpdate(deviceContactUpdate(tx, request.device.id, contact))]),
       ),
     );
   }

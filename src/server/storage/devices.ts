@@ -164,13 +164,14 @@ export async function revokeDevice(storage: Storage, id: string, at: string): Pr
 export async function recordDeviceContact(
   storage: Storage,
   id: string,
-  contact: {
-    at: string;
-    clockOffsetMs?: number | undefined;
-    health?: DeviceHealth | undefined;
-  },
+  contact: DeviceContact,
 ): Promise<void> {
-  await storage.db
+  await deviceContactUpdate(storage, id, contact).execute();
+}
+
+/** recordDeviceContact's update, to run in a transaction (insertNewResponsesIn's alsoUpdate). */
+export function deviceContactUpdate(storage: Storage, id: string, contact: DeviceContact) {
+  return storage.db
     .updateTable('devices')
     .set({
       last_seen_at: contact.at,
@@ -180,6 +181,12 @@ export async function recordDeviceContact(
         health_reported_at: contact.at,
       }),
     })
-    .where('id', '=', id)
-    .execute();
+    .where('id', '=', id);
+}
+
+/** When a device was last in touch, and what it told then. */
+export interface DeviceContact {
+  at: string;
+  clockOffsetMs?: number | undefined;
+  health?: DeviceHealth | undefined;
 }

@@ -7,14 +7,14 @@
  * response's counts away again, in the transaction that moves it out of `responses`.
  */
 
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, sql, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
 import type { SurveyStructure } from '../../shared/contract/survey-package';
 import { answeredDay, monthOf } from '../../shared/results/days';
 import { type TallyKey, tallyResponse } from '../../shared/results/tally';
 import { everyColumn, insertRows, jsonInsert } from './bulk-insert';
 import type { Storage } from './database';
 import type { CollectedResponse } from './responses';
-import type { CommentsTable } from './schema';
+import type { CommentsTable, Database } from './schema';
 import { surveyStructures, surveyVersionKey } from './survey-packages';
 
 /** What counting needs besides the responses. */
@@ -277,16 +277,41 @@ async function upsertInChunks<R>(
 const KEYS_PER_DELETE = 200;
 
 /**
+ * An UPDATE of rows that only the writing transaction's batch has (its own devices' rows,
+ * which it locked first), made with the transaction's `db` (ownRowUpdate): writeDelta runs
+ * it before the rollups, on PostgreSQL as a part of their one statement.
+ */
+export interface OwnRowUpdate {
+  execute(): Promise<unknown>;
+  /** The update as a WITH part: where `after` holds (when given), returning a row per row. */
+  part(after: RawBuilder<boolean> | undefined): RawBuilder<unknown>;
+}
+
+export function ownRowUpdate<Table extends keyof Database>(
+  update: UpdateQueryBuilder<Database, Table, Table, UpdateResult>,
+): OwnRowUpdate {
+  return {
+    execute: () => update.execute(),
+    part: (after) => {
+      const ordered = after ? update.where(after) : update;
+      return sql`${ordered.returning(sql<number>`1`.as('one'))}`;
+    },
+  };
+}
+
+/**
  * Adds a delta to the rollups and stores its comments; with sign -1, takes the delta's
  * counts away instead and drops the rollup rows it leaves at 0 (its comments are the
- * caller's to delete). Inside a transaction.
+ * caller's to delete). `first` runs before either. Inside a transaction.
  */
 export async function writeDelta(
   tx: Storage,
   delta: ResultsDelta,
   sign: 1 | -1 = 1,
+  first: readonly OwnRowUpdate[] = [],
 ): Promise<void> {
-  if (tx.dialect === 'postgres' && sign > 0) return addDeltaInOneStatement(tx, delta);
+  if (tx.dialect === 'postgres' && sign > 0) return addDeltaInOneStatement(tx, delta, first);
+  for (const update of first) await update.execute();
   const sums = rollupSums(delta);
   for (const rollup of ROLLUPS) {
     const rows = rollupRows(rollup, sums, sign);
@@ -374,56 +399,72 @@ function rollupRows(
 }
 
 /**
- * writeDelta's addition on PostgreSQL: the four rollups' upserts and the comments' insert
- * as one statement, each a data-modifying WITH part fed one JSON parameter
- * (bulk-insert.ts), so a batch waits for one round trip instead of five. The parts write
- * five different tables, and each upsert's rows have distinct keys (they are sums by key),
- * so no row is written twice. Every transaction must take rollup rows in one order (the
- * tables in ROLLUPS' order, by key within a table), or an ingest and a quarantine (which
- * subtracts table by table) on the same branch and day deadlock; but PostgreSQL leaves
- * unsaid in what order it runs WITH parts that nothing reads (it runs them last first).
- * So each part reads the count of the one before it before its own rows (an always true
- * condition), and the statement reads the last: the parts run in the order listed. The
- * rollups go last, so their rows, which every kiosk of the branch adds to, are held from
- * their upsert to the commit for as short a time as may be.
+ * writeDelta's addition on PostgreSQL: the updates of the batch's own rows (`first`), the
+ * comments' insert and the four rollups' upserts as one statement, each a data-modifying
+ * WITH part (the inserts fed one JSON parameter each, bulk-insert.ts), so a batch waits
+ * for one round trip instead of seven. The parts write different tables, and each upsert's
+ * rows have distinct keys (they are sums by key), so no row is written twice. Every
+ * transaction must take rollup rows in one order (the tables in ROLLUPS' order, by key
+ * within a table), or an ingest and a quarantine (which subtracts table by table) on the
+ * same branch and day deadlock; but PostgreSQL leaves unsaid in what order it runs WITH
+ * parts that nothing reads (it runs them last first). So each part reads the count of the
+ * one before it before its own rows (an always true condition), and the statement reads
+ * the last: the parts run in the order listed. The rollups go last, so their rows, which
+ * every kiosk of the branch adds to, are held from their upsert to the commit for as short
+ * a time as may be.
  */
-async function addDeltaInOneStatement(tx: Storage, delta: ResultsDelta): Promise<void> {
+async function addDeltaInOneStatement(
+  tx: Storage,
+  delta: ResultsDelta,
+  first: readonly OwnRowUpdate[],
+): Promise<void> {
   const sums = rollupSums(delta);
-  const parts: {
-    table: string;
-    columns: readonly string[];
-    rows: readonly Record<string, unknown>[];
-    tail: RawBuilder<unknown>;
-  }[] = [];
+  /** A part, given the condition that orders it after the one before (none for the first). */
+  const parts: ((after: RawBuilder<boolean> | undefined) => RawBuilder<unknown>)[] = [];
+  for (const update of first) parts.push((after) => update.part(after));
+  const insert = (
+    table: string,
+    columns: readonly string[],
+    rows: readonly Record<string, unknown>[],
+    tail: RawBuilder<unknown>,
+  ) =>
+    parts.push((after) =>
+      jsonInsert(
+        table,
+        columns,
+        rows,
+        sql`${after ? sql`where ${after}` : sql``} ${tail} returning 1`,
+      ),
+    );
   // Comments first: no other batch writes them (each is of a response of this batch), so
   // they are written before the rollup rows that other kiosks of the branch wait for.
   if (delta.comments.length > 0) {
-    parts.push({
-      table: 'comments',
-      columns: COMMENT_COLUMNS,
-      rows: delta.comments as unknown as Record<string, unknown>[],
-      tail: sql.raw(COMMENTS_CONFLICT),
-    });
+    insert(
+      'comments',
+      COMMENT_COLUMNS,
+      delta.comments as unknown as Record<string, unknown>[],
+      sql.raw(COMMENTS_CONFLICT),
+    );
   }
   for (const rollup of ROLLUPS) {
     const rows = rollupRows(rollup, sums, 1);
-    const [first] = rows;
-    if (!first) continue;
+    const [firstRow] = rows;
+    if (!firstRow) continue;
     const keys = sql.join(rollup.keys.map((key) => sql.ref(key)));
     const n = sql.ref(`${rollup.table}.n`);
-    parts.push({
-      table: rollup.table,
-      columns: Object.keys(first),
+    insert(
+      rollup.table,
+      Object.keys(firstRow),
       rows,
-      tail: sql`on conflict (${keys}) do update set n = ${n} + excluded.n`,
-    });
+      sql`on conflict (${keys}) do update set n = ${n} + excluded.n`,
+    );
   }
   if (parts.length === 0) return;
   const name = (index: number) => sql.raw(`w${index}`);
-  const withParts = parts.map(({ table, columns, rows, tail }, index) => {
-    const after = index === 0 ? sql`` : sql`where (select count(*) from ${name(index - 1)}) >= 0`;
-    const insert = jsonInsert(table, columns, rows, sql`${after} ${tail} returning 1`);
-    return sql`${name(index)} as (${insert})`;
+  const withParts = parts.map((part, index) => {
+    const after =
+      index === 0 ? undefined : sql<boolean>`(select count(*) from ${name(index - 1)}) >= 0`;
+    return sql`${name(index)} as (${part(after)})`;
   });
   const last = name(parts.length - 1);
   await sql`with ${sql.join(withParts, sql`, `)} select count(*) from ${last}`.execute(tx.db);

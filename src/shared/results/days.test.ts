@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   answeredDay,
+  dayInZone,
   dayStartMs,
   isoWeekStart,
   monthEnd,
@@ -23,6 +24,50 @@ describe('answeredDay', () => {
     ['0001-01-01T10:00:00.000Z', null, 'UTC', '0001-01-01'],
   ])('%s with offset %s in %s → %s', (submittedAt, offset, zone, day) => {
     expect(answeredDay(submittedAt, offset, zone)).toBe(day);
+  });
+});
+
+describe('dayInZone', () => {
+  /** The day as the zone's calendar says it, formatted every time. */
+  const calendarDay = (format: Intl.DateTimeFormat, ms: number) => format.format(ms);
+
+  it.each([
+    'Europe/Ljubljana',
+    'Europe/Moscow',
+    'America/Santiago',
+    'Asia/Kathmandu',
+    'Pacific/Apia', // skipped 2011-12-30 entirely
+    'UTC',
+  ])('in %s, asked in time order and out of it, tells the calendar day', (zone) => {
+    const format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    // Every 17 minutes over a week around each change of clocks (and Apia's lost day).
+    const instants: number[] = [];
+    for (const around of [
+      '2011-12-30T00:00Z',
+      '2026-03-29T00:00Z',
+      '2026-09-06T00:00Z',
+      '2026-10-25T00:00Z',
+    ]) {
+      const from = Date.parse(around) - 3.5 * 86_400_000;
+      for (let ms = from; ms < from + 7 * 86_400_000; ms += 17 * 60_000) instants.push(ms);
+    }
+    // A fixed shuffle: each step jumps 389 instants on; 389 is prime and does not divide the
+    // count, so every instant comes once.
+    const shuffled = instants.map((_, i) => instants[(i * 389) % instants.length] as number);
+    for (const ms of [...instants, ...shuffled, ...instants.toReversed()]) {
+      expect(dayInZone(ms, zone), new Date(ms).toISOString()).toBe(calendarDay(format, ms));
+    }
+  });
+
+  it('tells the first and the last day of the years 0001–9999', () => {
+    expect(dayInZone(Date.parse('0001-01-01T00:00:00.000Z'), 'UTC')).toBe('0001-01-01');
+    expect(dayInZone(Date.parse('9999-12-31T23:59:59.999Z'), 'UTC')).toBe('9999-12-31');
+    expect(dayInZone(Date.parse('9999-12-31T00:00:00.000Z'), 'UTC')).toBe('9999-12-31');
   });
 });
 

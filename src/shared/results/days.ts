@@ -23,8 +23,37 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/**
+ * Per zone, the last days told and the instants each spans, [start, end), the latest
+ * first: the instants asked for one after another (a batch's responses, sorted by id, so
+ * by time, and the day the batch is received on) mostly fall on a few days, and comparing
+ * is much cheaper than formatting the instant.
+ */
+const toldDays = new Map<string, { start: number; end: number; day: string }[]>();
+const TOLD_DAYS_KEPT = 8;
+
 /** The calendar day of an instant in a time zone, as YYYY-MM-DD. */
 export function dayInZone(ms: number, timeZone: string): string {
+  let told = toldDays.get(timeZone);
+  if (!told) {
+    told = [];
+    toldDays.set(timeZone, told);
+  }
+  for (const span of told) if (ms >= span.start && ms < span.end) return span.day;
+  const day = formattedDay(ms, timeZone);
+  const start = dayStartMs(day, timeZone);
+  const end = dayStartMs(addDays(day, 1), timeZone);
+  // Not kept when the span does not hold the instant (a day at the years' edges, whose
+  // neighbour cannot be told).
+  if (start <= ms && ms < end) {
+    told.unshift({ start, end, day });
+    if (told.length > TOLD_DAYS_KEPT) told.pop();
+  }
+  return day;
+}
+
+/** dayInZone, formatted every time. */
+function formattedDay(ms: number, timeZone: string): string {
   const parts = formatter(timeZone).formatToParts(ms);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((p) => p.type === type)?.value ?? '';
@@ -79,7 +108,7 @@ export function dayStartMs(day: string, timeZone: string): number {
   let start = wallMidnight - zoneOffsetMs(wallMidnight, timeZone);
   start = wallMidnight - zoneOffsetMs(start, timeZone);
   // Clocks that skip midnight put the guess on the day before: step to the day's first hour.
-  while (dayInZone(start, timeZone) < day) start += 60 * 60_000;
+  while (formattedDay(start, timeZone) < day) start += 60 * 60_000;
   return start;
 }
 
