@@ -4,7 +4,6 @@
  */
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import { beginWithNext } from './begin-with-next';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 import { type BusyWait, openSqliteFile } from './sqlite-file';
@@ -52,11 +51,6 @@ function openPostgres(url: string): Storage {
     // An idle connection dropped by the server must not crash the collector; the next
     // query opens a new one.
     made.on('error', () => {});
-    // Each transaction's BEGIN goes with its first statement (begin-with-next.ts); a
-    // client back in the pool holds none back.
-    const held = new WeakMap<object, { reset(): void }>();
-    made.on('connect', (client) => held.set(client, beginWithNext(client)));
-    made.on('release', (_error, client) => held.get(client)?.reset());
     return made;
   };
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

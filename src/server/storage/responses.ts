@@ -208,13 +208,10 @@ export async function lockDevice(tx: Storage, deviceId: string): Promise<void> {
  */
 async function lockDevices(tx: Storage, deviceIds: readonly string[]): Promise<void> {
   if (tx.dialect !== 'postgres' || deviceIds.length === 0) return;
-  // The ids as literals (quoted by Kysely; they are the collector's own device ids): a
-  // statement without parameters goes with the transaction's BEGIN (begin-with-next.ts).
-  const ids = [...new Set(deviceIds)].sort().map((id) => sql.lit(id));
   await tx.db
     .selectFrom('devices')
     .select('id')
-    .where('id', 'in', ids)
+    .where('id', 'in', [...new Set(deviceIds)].sort())
     .orderBy('id')
     .forUpdate()
     .execute();

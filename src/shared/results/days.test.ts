@@ -37,6 +37,7 @@ describe('dayInZone', () => {
     'America/Santiago',
     'Asia/Kathmandu',
     'Pacific/Apia', // skipped 2011-12-30 entirely
+    'Asia/Amman', // two midnights on 2021-10-29: back from 01:00 to 00:00
     'UTC',
   ])('in %s, asked in time order and out of it, tells the calendar day', (zone) => {
     const format = new Intl.DateTimeFormat('en-CA', {
@@ -45,10 +46,12 @@ describe('dayInZone', () => {
       month: '2-digit',
       day: '2-digit',
     });
-    // Every 17 minutes over a week around each change of clocks (and Apia's lost day).
+    // Every 17 minutes over a week around each change of clocks (Apia's lost day, Amman's
+    // two midnights).
     const instants: number[] = [];
     for (const around of [
       '2011-12-30T00:00Z',
+      '2021-10-29T00:00Z',
       '2026-03-29T00:00Z',
       '2026-09-06T00:00Z',
       '2026-10-25T00:00Z',
@@ -68,6 +71,13 @@ describe('dayInZone', () => {
     expect(dayInZone(Date.parse('0001-01-01T00:00:00.000Z'), 'UTC')).toBe('0001-01-01');
     expect(dayInZone(Date.parse('9999-12-31T23:59:59.999Z'), 'UTC')).toBe('9999-12-31');
     expect(dayInZone(Date.parse('9999-12-31T00:00:00.000Z'), 'UTC')).toBe('9999-12-31');
+    // East of UTC the last instant is already in the year 10000 there, whose day has no start.
+    expect(dayInZone(Date.parse('9999-12-31T23:59:59.999Z'), 'Europe/Ljubljana')).toBe(
+      '10000-01-01',
+    );
+    expect(() =>
+      dayInZone(Date.parse('0001-01-01T00:00:00.000Z'), 'America/Santiago'),
+    ).not.toThrow();
   });
 });
 
@@ -81,6 +91,8 @@ describe('dayStartMs', () => {
     ['2026-01-01', 'UTC', '2026-01-01T00:00:00.000Z'],
     ['2026-09-06', 'America/Santiago', '2026-09-06T04:00:00.000Z'], // no midnight: 01:00 is first
     ['2026-05-01', 'Asia/Kathmandu', '2026-04-30T18:15:00.000Z'],
+    ['2021-10-29', 'Asia/Amman', '2021-10-28T21:00:00.000Z'], // midnight twice: the first
+    ['2021-10-30', 'Asia/Amman', '2021-10-29T22:00:00.000Z'],
   ])('%s in %s starts at %s', (day, zone, start) => {
     expect(new Date(dayStartMs(day, zone)).toISOString()).toBe(start);
   });

@@ -41,16 +41,28 @@ export function dayInZone(ms: number, timeZone: string): string {
   }
   for (const span of told) if (ms >= span.start && ms < span.end) return span.day;
   const day = formattedDay(ms, timeZone);
+  // Days near the years' edges are told but not kept: their neighbours cannot be.
+  if (ms < EARLIEST_MS + 2 * DAY_MS || ms > LATEST_MS - 2 * DAY_MS) return day;
   const start = dayStartMs(day, timeZone);
   const end = dayStartMs(addDays(day, 1), timeZone);
-  // Not kept when the span does not hold the instant (a day at the years' edges, whose
-  // neighbour cannot be told).
-  if (start <= ms && ms < end) {
+  // Kept only when the span is the day's, as the calendar tells each of its ends.
+  const isDay = (at: number) => formattedDay(at, timeZone) === day;
+  if (
+    start <= ms &&
+    ms < end &&
+    isDay(start) &&
+    !isDay(start - 1) &&
+    isDay(end - 1) &&
+    !isDay(end)
+  ) {
     told.unshift({ start, end, day });
     if (told.length > TOLD_DAYS_KEPT) told.pop();
   }
   return day;
 }
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /** dayInZone, formatted every time. */
 function formattedDay(ms: number, timeZone: string): string {
@@ -98,8 +110,9 @@ function wallClock(timeZone: string): Intl.DateTimeFormat {
 
 /**
  * The first instant of a day (YYYY-MM-DD) in a time zone, in ms since the epoch: its
- * midnight, or, where the clocks skip midnight, the first time the day has. The day's end
- * is the next day's start (23, 24 or 25 hours later).
+ * midnight (the first of two, where the clocks go back from 01:00 to midnight), or, where
+ * the clocks skip midnight, the first time the day has. The day's end is the next day's
+ * start (23, 24 or 25 hours later).
  */
 export function dayStartMs(day: string, timeZone: string): number {
   const wallMidnight = Date.parse(`${day}T00:00:00.000Z`);
@@ -108,7 +121,10 @@ export function dayStartMs(day: string, timeZone: string): number {
   let start = wallMidnight - zoneOffsetMs(wallMidnight, timeZone);
   start = wallMidnight - zoneOffsetMs(start, timeZone);
   // Clocks that skip midnight put the guess on the day before: step to the day's first hour.
-  while (formattedDay(start, timeZone) < day) start += 60 * 60_000;
+  while (formattedDay(start, timeZone) < day) start += HOUR_MS;
+  // Clocks that go back from 01:00 to midnight put it on the second midnight: step back to
+  // the first.
+  while (formattedDay(start - HOUR_MS, timeZone) === day) start -= HOUR_MS;
   return start;
 }
 
