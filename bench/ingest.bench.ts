@@ -12,9 +12,13 @@
  * collector serves many kiosks, and its rate on 2 cores is what it takes from several at
  * once; the second test measures that: four kiosks, each with its own device and token,
  * each sending its batches one after another, all four at the same time. Each round's
- * rate is all the responses over the time from the first send to the last reply.
+ * rate is all the responses over the time from the first send to the last reply, and the
+ * CPU both processes spent per 1,000 responses is printed beside it: on two cores their
+ * sum bounds the rate. For a database on another host, run it through
+ * bench/pg-delay-proxy.ts.
  */
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'vitest';
 import { apiPath, ENDPOINTS } from '../src/shared/contract/endpoints';
 import { MAX_BATCH_RESPONSES } from '../src/shared/contract/sync';
@@ -77,6 +81,32 @@ for (const dialect of testDialects) {
   });
 }
 
+/**
+ * CPU time (ms) the PostgreSQL server's processes on this machine have used, from /proc
+ * (Linux, a local server); undefined where it cannot be read.
+ */
+function postgresCpuMs(): number | undefined {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // ended meanwhile
+      }
+      if (!stat.includes(' (postgres) ')) continue;
+      // utime and stime, the 14th and 15th fields, in clock ticks (100 a second on Linux).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return undefined;
+  }
+  return ticks > 0 ? ticks * 10 : undefined;
+}
+
 for (const dialect of testDialects) {
   test(`ingest throughput on ${dialect.name}, ${KIOSKS} kiosks at once`, {
     timeout: 300_000,
@@ -91,6 +121,11 @@ for (const dialect of testDialects) {
       for (const size of BATCH_SIZES) {
         const batches = Math.ceil(RESPONSES_PER_KIOSK / size);
         const rates: number[] = [];
+        // CPU over the counted rounds: the benchmark's process (the collector's app, and the
+        // kiosks' requests made into it) and, when local, the PostgreSQL server's.
+        let collectorCpuMs = 0;
+        let serverCpuMs = 0;
+        let counted = 0;
         // The first round warms up, and is not counted.
         for (let round = 0; round <= ROUNDS; round++) {
           // Made before the clock starts: every id is new.
@@ -101,6 +136,8 @@ for (const dialect of testDialects) {
               }),
             ),
           );
+          const cpuBefore = process.cpuUsage();
+          const serverBefore = postgresCpuMs();
           const start = performance.now();
           await Promise.all(
             kiosks.map(async ({ token }, k) => {
@@ -112,12 +149,25 @@ for (const dialect of testDialects) {
             }),
           );
           const seconds = (performance.now() - start) / 1000;
-          if (round > 0) rates.push(Math.round((KIOSKS * batches * size) / seconds));
+          if (round > 0) {
+            rates.push(Math.round((KIOSKS * batches * size) / seconds));
+            const cpu = process.cpuUsage(cpuBefore);
+            collectorCpuMs += (cpu.user + cpu.system) / 1000;
+            const serverAfter = postgresCpuMs();
+            if (serverBefore !== undefined && serverAfter !== undefined)
+              serverCpuMs += serverAfter - serverBefore;
+            counted += KIOSKS * batches * size;
+          }
         }
+        const perThousand = (ms: number) => ((ms / counted) * 1000).toFixed(0);
         rates.sort((a, b) => a - b);
         console.log(
           `${dialect.name} ingest, ${KIOSKS} kiosks at once, batches of ${size}: ` +
-            `median ${rates[rates.length >> 1]} responses/s (rounds: ${rates.join(', ')})`,
+            `median ${rates[rates.length >> 1]} responses/s (rounds: ${rates.join(', ')}); ` +
+            `CPU per 1,000 responses: this process ${perThousand(collectorCpuMs)} ms` +
+            (dialect.name === 'postgres' && serverCpuMs > 0
+              ? `, PostgreSQL's ${perThousand(serverCpuMs)} ms`
+              : ''),
         );
       }
     } finally {
