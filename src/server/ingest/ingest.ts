@@ -22,7 +22,6 @@ import {
   inTransaction,
   knownSurveyStructures,
   nothingInserted,
-  ownRowUpdate,
   recordDeviceContact,
   type Storage,
   surveyVersionKey,
@@ -182,7 +181,7 @@ export async function ingestBatch(
         toStore,
         counting,
         quota,
-        contact && ((tx) => [ownRowUpdate(deviceContactUpdate(tx, request.device.id, contact))]),
+        contact && ((tx) => [deviceContactUpdate(tx, request.device.id, contact)]),
       ),
     );
   }

@@ -11,6 +11,7 @@ import {
 } from '../../shared/contract/device-health';
 import { safeParseInput } from '../../shared/contract/parse';
 import type { Storage } from './database';
+import { type OwnRowUpdate, ownRowUpdate } from './results-fill';
 import type { DevicesTable } from './schema';
 
 export interface DeviceRecord {
@@ -170,8 +171,12 @@ export async function recordDeviceContact(
 }
 
 /** recordDeviceContact's update, to run in a transaction (insertNewResponsesIn's alsoUpdate). */
-export function deviceContactUpdate(storage: Storage, id: string, contact: DeviceContact) {
-  return storage.db
+export function deviceContactUpdate(
+  storage: Storage,
+  id: string,
+  contact: DeviceContact,
+): OwnRowUpdate {
+  const update = storage.db
     .updateTable('devices')
     .set({
       last_seen_at: contact.at,
@@ -182,6 +187,7 @@ export function deviceContactUpdate(storage: Storage, id: string, contact: Devic
       }),
     })
     .where('id', '=', id);
+  return ownRowUpdate(update);
 }
 
 /** When a device was last in touch, and what it told then. */

@@ -5,7 +5,8 @@
  */
 
 import { setImmediate } from 'node:timers/promises';
-import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Answers } from '../../shared/contract/answer';
 import { everyColumn, insertRows } from './bulk-insert';
 import { inTransaction, type Storage } from './database';
@@ -158,16 +159,23 @@ async function storedHashes(
   if (ids.length === 0) return hashes;
   const perSelect = tx.dialect === 'postgres' ? IDS_PER_ARRAY_SELECT : ROWS_PER_INSERT;
   for (let start = 0; start < ids.length; start += perSelect) {
-    const chunk = ids.slice(start, start + perSelect);
-    const query = tx.db.selectFrom(table).select(['id', 'content_hash']);
-    const rows = await (tx.dialect === 'postgres'
-      ? // One parameter for the list, instead of one per id.
-        query.where('id', '=', (eb) => eb.fn.any(eb.val(chunk)))
-      : query.where('id', 'in', chunk)
-    ).execute();
+    const rows = await hashesQuery(tx, table, ids.slice(start, start + perSelect)).execute();
     for (const row of rows) hashes.set(row.id, row.content_hash);
   }
   return hashes;
+}
+
+/** The select of the ids and content hashes of those of `ids` stored in `table`. */
+function hashesQuery(
+  tx: Storage,
+  table: 'responses' | 'quarantined_responses',
+  ids: readonly string[],
+) {
+  const query = tx.db.selectFrom(table).select(['id', 'content_hash']);
+  return tx.dialect === 'postgres'
+    ? // One parameter for the list, instead of one per id.
+      query.where('id', '=', (eb) => eb.fn.any(eb.val([...ids])))
+    : query.where('id', 'in', ids);
 }
 
 /**
@@ -266,14 +274,21 @@ async function overlappingDayCounts(
   since: string,
   until: string,
 ): Promise<DayCount[]> {
-  const rows = await tx.db
+  return (await dayCountsQuery(tx, deviceId, since, until).execute()).map(toDayCount);
+}
+
+/** The select of overlappingDayCounts. */
+function dayCountsQuery(tx: Storage, deviceId: string, since: string, until: string) {
+  return tx.db
     .selectFrom('device_day_counts')
     .select(['day_start', 'day_end', 'n'])
     .where('device_id', '=', deviceId)
     .where('day_start', '<=', until)
-    .where('day_end', '>', since)
-    .execute();
-  return rows.map((row) => ({ dayStart: row.day_start, dayEnd: row.day_end, n: Number(row.n) }));
+    .where('day_end', '>', since);
+}
+
+function toDayCount(row: { day_start: string; day_end: string; n: number | string }): DayCount {
+  return { dayStart: row.day_start, dayEnd: row.day_end, n: Number(row.n) };
 }
 
 /**
@@ -295,24 +310,16 @@ async function readBeforeInsert(
       }),
     };
   }
-  const { rows } = await sql<{
-    quarantined: [id: string, hash: string][];
-    days: [start: string, end: string, n: number][];
-  }>`select
-      (select coalesce(json_agg(json_build_array(id, content_hash)), '[]')
-        from quarantined_responses where id = any(${[...ids]})) as quarantined,
-      (select coalesce(json_agg(json_build_array(day_start, day_end, n)), '[]')
-        from device_day_counts
-        where device_id = ${quota.deviceId} and day_start <= ${quota.until}
-          and day_end > ${quota.since}) as days`.execute(tx.db);
-  const [row] = rows;
+  // Each select as a JSON array of its rows, both in one statement.
+  const row = await tx.db
+    .selectNoFrom([
+      jsonArrayFrom(hashesQuery(tx, 'quarantined_responses', ids)).as('quarantined'),
+      jsonArrayFrom(dayCountsQuery(tx, quota.deviceId, quota.since, quota.until)).as('days'),
+    ])
+    .executeTakeFirstOrThrow();
   return {
-    quarantined: new Map(row?.quarantined),
-    dayCounts: (row?.days ?? []).map(([dayStart, dayEnd, n]) => ({
-      dayStart,
-      dayEnd,
-      n: Number(n),
-    })),
+    quarantined: new Map(row.quarantined.map(({ id, content_hash }) => [id, content_hash])),
+    dayCounts: row.days.map(toDayCount),
   };
 }
 
@@ -424,7 +431,7 @@ export async function insertNewResponsesIn(
   const ids = byId.map(({ response }) => response.id);
   await lockDevices(tx, quota ? [quota.deviceId] : responses.map((r) => r.deviceId));
   const read = await readBeforeInsert(tx, ids, quota);
-  const quarantined = read.quarantined;
+  const { quarantined } = read;
   let toInsert = byId.filter(({ response }) => !quarantined.has(response.id));
   let dayCounts: DayCount[] | undefined;
   if (quota) {
