@@ -44,7 +44,15 @@ function mutate(pkg: unknown, mutation: Mutation): unknown {
   const last = mutation.path.at(-1) as string | number;
   if (mutation.kind === 'retype') parent[last] = mutation.value;
   if (mutation.kind === 'delete') delete parent[last];
-  if (mutation.kind === 'extra') parent[mutation.key] = mutation.value;
+  // An own key, as JSON.parse makes one: assigning `__proto__` would set the prototype.
+  if (mutation.kind === 'extra') {
+    Object.defineProperty(parent, mutation.key, {
+      value: mutation.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
   return copy;
 }
 
