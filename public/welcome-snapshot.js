@@ -1,11 +1,12 @@
 /*
  * A kiosk's warm start paints its welcome screen before the app's scripts have run: the
  * app keeps the welcome screen's markup (src/app/kiosk/welcome-snapshot.ts) once it has
- * shown it in the kiosk's default language, and this script, which index.html loads
- * deferred (it runs once the page is parsed, before the app's module, and never holds back
- * the page; a file, so the page's policy stays `script-src 'self'`), writes it in. The app then renders the same markup over it, so nothing moves. Start is marked
- * busy and a tap on it is kept, for the app to replay (phone/early-start.ts); the tap
- * itself asks for fullscreen, as the app's Start does.
+ * shown it in the kiosk's default language, and this script writes it in. index.html loads
+ * it right after the app's element, without `defer`: it runs while the page is parsed, so
+ * the page's first frame shows the screen, before the app's module runs (a file, so the
+ * page's policy stays `script-src 'self'`). The app then renders the same markup over it,
+ * so nothing moves. Start is marked busy and a tap on it is kept, for the app to replay
+ * (phone/early-start.ts); the tap itself asks for fullscreen, as the app's Start does.
  *
  * Nothing is painted on a public link's page, on the staff view (#/staff, #enroll=…), when
  * the app has rendered already, or when the snapshot was kept by another build of the app

@@ -64,6 +64,36 @@ describe('the welcome screen kept for the next start', () => {
     }
   });
 
+  it('writes it in while the page is parsed, so a frame can show it before the app’s module runs', async () => {
+    const page = await stack.browser.context.newPage();
+    try {
+      await page.goto(stack.collector.url);
+      await untilControlled(page);
+      await keptSnapshot(page);
+      // A module script runs only once the page is parsed (readyState "interactive"); a
+      // deferred early script ran then too, just before it, with no frame in between.
+      await page.addInitScript(() => {
+        const seen = { state: '' };
+        (globalThis as unknown as { snapshotSeen: typeof seen }).snapshotSeen = seen;
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('#app h1')) return;
+          seen.state = document.readyState;
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.reload();
+      const state = await page.waitForFunction(
+        () => (globalThis as unknown as { snapshotSeen: { state: string } }).snapshotSeen.state,
+      );
+      expect(await state.jsonValue()).toBe('loading');
+      // The app's own screen, rendered over it, is the one left.
+      await page.waitForFunction(() => document.querySelector('[aria-busy]') === null);
+      expect(await page.locator('h1').count()).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('paints it from the page before the app’s scripts run, and a tap on Start is not lost', async () => {
     const page = await stack.browser.context.newPage();
     // The app's entry script is held back until the test lets it through: first from the

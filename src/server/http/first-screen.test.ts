@@ -4,7 +4,7 @@
  * Content-Security-Policy that allows exactly the page's inline style and script.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,8 @@ import { type LinkFirstScreen, renderFirstScreen } from './first-screen';
 import { phoneAssetsReader, phoneBuild, phoneChunks, withFirstScreen } from './static-app';
 
 const APP = { en, hu, ru, sl, lt };
+/** The page as written in the repository, before Vite adds the entry and its preloads. */
+const INDEX_HTML = readFileSync(new URL('../../../index.html', import.meta.url), 'utf8');
 
 const OPEN: LinkFirstScreen = {
   kind: 'open',
@@ -213,12 +215,14 @@ describe('the phone’s chunks named for modulepreload', () => {
 describe('the phone’s own entry in the page', () => {
   const KIOSK_PAGE =
     '<!doctype html><html lang="en"><head><title>Library survey</title>' +
-    '<script defer src="/welcome-snapshot.js"></script>\n' +
     '<script type="module" crossorigin src="/assets/index-abc.js"></script>\n' +
     '    <link rel="modulepreload" crossorigin href="/assets/shared-x.js">\n' +
     '    <link rel="stylesheet" crossorigin href="/assets/index-abc.css">\n' +
     '    <link rel="modulepreload" crossorigin href="/assets/app-en.js">\n' +
-    '  </head><body><div id="app"></div></body></html>';
+    '  </head><body><!-- the app --><div id="app"></div>\n' +
+    "    <!-- the kiosk's kept welcome screen -->\n" +
+    '    <script src="/welcome-snapshot.js"></script>\n' +
+    '    <noscript><p>JavaScript</p></noscript></body></html>';
   const PHONE_MANIFEST = {
     'src/app/phone/main.tsx': {
       file: 'assets/phone/main-1.js',
@@ -263,11 +267,29 @@ describe('the phone’s own entry in the page', () => {
     expect(html).not.toContain('/assets/index-abc.js');
     expect(html).not.toContain('/assets/shared-x.js');
     expect(html).not.toContain('welcome-snapshot.js');
+    expect(html).not.toContain('kept welcome screen');
+    expect(html).toContain('<!-- the app -->');
+    expect(html).toContain('<noscript><p>JavaScript</p></noscript>');
     expect(html).toContain(`<style>${CSS}</style>`);
     expect(html.match(/rel="modulepreload"/g)).toHaveLength(2);
     expect(html).toContain(
       '<link rel="modulepreload" crossorigin href="/assets/vendor-2.js"><link rel="modulepreload" crossorigin href="/assets/app-en.js"></head>',
     );
+  });
+
+  it('leaves out the kiosk’s early script of index.html as written, with its comment', () => {
+    // Vite writes the entry and its preloads into the head; the body stays as written.
+    const built = INDEX_HTML.replace(
+      '</head>',
+      '<script type="module" crossorigin src="/assets/index-abc.js"></script></head>',
+    );
+    expect(built).toContain('src="/welcome-snapshot.js"');
+    const html =
+      withFirstScreen(built, renderFirstScreen(OPEN, 'en'), CSS, [], '/assets/phone/main-1.js')
+        ?.html ?? '';
+    expect(html).toContain('src="/assets/phone/main-1.js"');
+    expect(html).not.toContain('welcome-snapshot');
+    expect(html).toContain('<noscript>');
   });
 
   it('leaves the kiosk’s entry for an entry that is not a chunk of the build', () => {
@@ -279,7 +301,7 @@ describe('the phone’s own entry in the page', () => {
       'https://example.com/x.js',
     );
     expect(page?.html).toContain('src="/assets/index-abc.js"');
-    expect(page?.html).toContain('<script defer src="/welcome-snapshot.js"></script>');
+    expect(page?.html).toContain('<script src="/welcome-snapshot.js"></script>');
     expect(page?.html).not.toContain('example.com');
   });
 });

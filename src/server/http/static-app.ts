@@ -54,8 +54,12 @@ const PHONE_CHUNK = 'src/app/phone/boot.tsx';
 const KIOSK_ENTRY_SCRIPT =
   /<script type="module" crossorigin src="\/assets\/[\w.-]+\.js"><\/script>/;
 const KIOSK_PRELOADS = /<link rel="modulepreload" crossorigin href="\/assets\/[\w.-]+\.js">\s*/g;
-/** The kiosk's kept welcome screen (public/welcome-snapshot.js), which a phone never paints. */
-const KIOSK_WELCOME_SNAPSHOT = /<script defer src="\/welcome-snapshot\.js"><\/script>\s*/;
+/**
+ * The kiosk's kept welcome screen (public/welcome-snapshot.js), which a phone never paints,
+ * with the comment before it.
+ */
+const KIOSK_WELCOME_SNAPSHOT =
+  /(<!--(?:(?!-->)[\s\S])*?-->\s*)?<script src="\/welcome-snapshot\.js"><\/script>\s*/;
 /** The phone's own build and its entry (config/phone-build.ts). */
 const PHONE_MANIFEST = '.vite/phone-manifest.json';
 const PHONE_ENTRY = 'src/app/phone/main.tsx';
