@@ -6,14 +6,29 @@ import '../shared/zod-without-eval';
 import { clientsClaim } from 'workbox-core';
 import {
   cleanupOutdatedCaches,
-  createHandlerBoundToURL,
+  PrecacheController,
   type PrecacheEntry,
-  precacheAndRoute,
+  PrecacheRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import {
+  APP_PAGE,
+  type RouterRule,
+  SHELL_CACHE_PREFIX,
+  shellCacheName,
+  shellFiles,
+  staticRoutes,
+  type UrlPatternConstructor,
+} from './static-routes';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: (PrecacheEntry | string)[];
+  URLPattern?: UrlPatternConstructor;
+};
+
+/** The install event where the browser has static routes (static-routes.ts). */
+type RoutingInstallEvent = ExtendableEvent & {
+  addRoutes?: (rules: RouterRule[]) => Promise<void>;
 };
 
 /** The Background Sync event (not in TypeScript's WebWorker library). */
@@ -28,10 +43,65 @@ interface SyncEvent extends ExtendableEvent {
  */
 const NOT_THE_APP = [/^\/api\//, /^\/admin/, /^\/s\/[^/]+\/poster/];
 
-precacheAndRoute(self.__WB_MANIFEST);
+const MANIFEST = self.__WB_MANIFEST;
+const precache = new PrecacheController();
+precache.addToCacheList(MANIFEST);
+const SHELL_CACHE = shellCacheName(MANIFEST);
+
+/**
+ * The static routes to the precache and the shell cache (static-routes.ts), asked for while
+ * the install event is dispatched; they apply once this version is active, by when both
+ * caches are filled. Undefined where the browser has no such routes or refuses them: the
+ * worker then installs without, and its fetch handler answers everything.
+ */
+function addStaticRoutes(event: RoutingInstallEvent): Promise<void> | undefined {
+  if (!event.addRoutes || !self.URLPattern) return undefined;
+  try {
+    const rules = staticRoutes(
+      MANIFEST,
+      { precache: precache.strategy.cacheName, shell: SHELL_CACHE },
+      self.location.origin,
+      self.URLPattern,
+    );
+    return event.addRoutes(rules).catch(() => undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+// Install: the routes, the precache, then the shell cache's copies of its files.
+self.addEventListener('install', (event) => {
+  const routes = addStaticRoutes(event as RoutingInstallEvent);
+  event.waitUntil(
+    (async () => {
+      await precache.install(event);
+      const shell = await caches.open(SHELL_CACHE);
+      for (const file of shellFiles(MANIFEST)) {
+        const response = await precache.matchPrecache(file.url);
+        if (!response) throw new Error(`${file.url} is not in the precache`);
+        for (const path of file.paths) await shell.put(path, response.clone());
+      }
+      await routes;
+    })(),
+  );
+});
+
+// Activate: the precache's files of earlier versions, and their shell caches, go.
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      await precache.activate(event);
+      for (const name of await caches.keys()) {
+        if (name.startsWith(SHELL_CACHE_PREFIX) && name !== SHELL_CACHE) await caches.delete(name);
+      }
+    })(),
+  );
+});
+
+registerRoute(new PrecacheRoute(precache));
 cleanupOutdatedCaches();
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: NOT_THE_APP }),
+  new NavigationRoute(precache.createHandlerBoundToURL(APP_PAGE), { denylist: NOT_THE_APP }),
 );
 
 // The first visit installs the worker while the page runs; claiming that page makes its

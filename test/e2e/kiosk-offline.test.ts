@@ -37,6 +37,50 @@ describe('the kiosk offline, in five languages', () => {
     }
   });
 
+  it('opens offline with its worker stopped, the page and its files answered from the caches by the browser', async () => {
+    const first = await stack.browser.context.newPage();
+    await first.goto(stack.collector.url);
+    // The routes apply once the worker is active (src/worker/static-routes.ts).
+    await first.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await first.close();
+    await goOffline(stack.browser.context);
+    const page = await stack.browser.context.newPage();
+    try {
+      // As the browser stops an idle worker: the page must not wait for it to start.
+      const cdp = await stack.browser.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      await page.goto(stack.collector.url);
+      await page
+        .getByRole('heading', { level: 1, name: surveyText('en', survey.id, 'title') })
+        .waitFor();
+      const sources = await page.evaluate(() => {
+        const source = (entry: PerformanceEntry | undefined) =>
+          (entry as { workerMatchedSourceType?: string } | undefined)?.workerMatchedSourceType;
+        const file = (selector: string, attribute: string) => {
+          const path = document.querySelector(selector)?.getAttribute(attribute) ?? '';
+          return source(performance.getEntriesByName(new URL(path, location.href).href)[0]);
+        };
+        return {
+          page: source(performance.getEntriesByType('navigation')[0]),
+          stylesheet: file('link[rel="stylesheet"]', 'href'),
+          entry: file('script[type="module"][src]', 'src'),
+          welcome: file('script[src="/welcome-snapshot.js"]', 'src'),
+        };
+      });
+      expect(sources).toEqual({
+        page: 'cache',
+        stylesheet: 'cache',
+        entry: 'cache',
+        welcome: 'cache',
+      });
+    } finally {
+      await goOnline(stack.browser.context);
+      await page.close();
+    }
+  });
+
   it('starts without a network after one online visit and keeps a response from each language', async () => {
     const page = await stack.browser.context.newPage();
     await page.goto(stack.collector.url);
