@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_CONDITIONS,
   type RouterRule,
   SHELL_CACHE_PREFIX,
   shellCacheName,
@@ -24,8 +25,8 @@ const MANIFEST = [
 ];
 const CACHES = { precache: 'workbox-precache-v2', shell: 'app-shell-x' };
 
-/** Node's URLPattern, as the worker's global has it. */
-const URL_PATTERN = (globalThis as unknown as { URLPattern: UrlPatternConstructor }).URLPattern;
+/** Node's URLPattern (Node 24; Node 22 has none), as the worker's global has it. */
+const URL_PATTERN = (globalThis as unknown as { URLPattern?: UrlPatternConstructor }).URLPattern;
 
 type Pattern = { test(url: string): boolean };
 
@@ -64,8 +65,9 @@ describe('the shell cache', () => {
   });
 });
 
-describe('the static routes', () => {
-  const rules = staticRoutes(MANIFEST, CACHES, ORIGIN, URL_PATTERN);
+describe.runIf(URL_PATTERN)('the static routes', () => {
+  const Pattern = URL_PATTERN as UrlPatternConstructor;
+  const rules = staticRoutes(MANIFEST, CACHES, ORIGIN, Pattern);
 
   it('answer the kiosk’s page, and each precached file, from the cache that holds it', () => {
     expect(routed(rules, `${ORIGIN}/`, 'navigate')).toBe(CACHES.shell);
@@ -81,7 +83,7 @@ describe('the static routes', () => {
     for (const url of [
       // The page under another path, or with a query: the worker's navigation route.
       `${ORIGIN}/s/abcdefghijklmnopqrstuvwxyz012345`,
-      `${ORIGIN}/?kiosk=1`,
+      `${ORIGIN}/index.html?kiosk=1`,
       `${ORIGIN}/welcome-snapshot.js?v=2`,
       // Files not precached: the phone's, another build's, the API, the dashboard.
       `${ORIGIN}/assets/phone/main-1.js`,
@@ -93,8 +95,28 @@ describe('the static routes', () => {
     ]) {
       expect(routed(rules, url, url.endsWith('/') ? 'navigate' : 'no-cors'), url).toBe(undefined);
     }
-    // `/` other than as a navigation (a fetch of it) is not the page's route either.
+    // The page with a query string, and `/` other than as a navigation (a fetch of it).
+    expect(routed(rules, `${ORIGIN}/?kiosk=1`, 'navigate')).toBe(undefined);
     expect(routed(rules, `${ORIGIN}/`)).toBe(undefined);
+  });
+
+  it('take a file’s name as it is, characters of the pattern syntax included', () => {
+    const odd = staticRoutes(
+      ['assets/a(1)+b-X.js', { url: 'icons/{x}:y*.png', revision: 'd4' }],
+      CACHES,
+      ORIGIN,
+      Pattern,
+    );
+    expect(routed(odd, `${ORIGIN}/assets/a(1)+b-X.js`)).toBe(CACHES.precache);
+    expect(routed(odd, `${ORIGIN}/assets/a1b-X.js`)).toBe(undefined);
+    expect(routed(odd, `${ORIGIN}/icons/%7Bx%7D:y*.png`)).toBe(CACHES.shell);
+    expect(routed(odd, `${ORIGIN}/icons/y.png`)).toBe(undefined);
+  });
+
+  it('are none past the number of conditions a browser takes', () => {
+    const many = Array.from({ length: MAX_CONDITIONS }, (_, i) => `assets/chunk-${i}.js`);
+    expect(staticRoutes(many.slice(1), CACHES, ORIGIN, Pattern)).toHaveLength(1);
+    expect(staticRoutes([...many, 'assets/one-more.js'], CACHES, ORIGIN, Pattern)).toEqual([]);
   });
 
   it('name each path once', () => {
@@ -106,6 +128,6 @@ describe('the static routes', () => {
   });
 
   it('are none for a manifest without files', () => {
-    expect(staticRoutes([], CACHES, ORIGIN, URL_PATTERN)).toEqual([]);
+    expect(staticRoutes([], CACHES, ORIGIN, Pattern)).toEqual([]);
   });
 });

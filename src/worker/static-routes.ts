@@ -13,7 +13,8 @@
  * navigation. A route whose cache lacks the file goes to the network, not to the worker,
  * so nothing is routed that the caches may not hold: other paths, a query string, the
  * phone's files (not precached) and the API all reach the fetch handler as before.
- * Browsers without the API (Safari, Firefox) run the fetch handler for everything.
+ * Where there is no `addRoutes` or URLPattern, or the browser refuses the rules, the fetch
+ * handler answers everything, as before.
  */
 import type { PrecacheEntry } from 'workbox-precaching';
 
@@ -50,6 +51,14 @@ function entries(manifest: readonly (PrecacheEntry | string)[]): PrecacheEntry[]
 function pathOf(url: string, origin: string): string {
   return new URL(url, `${origin}/`).pathname;
 }
+
+/** A path as a URLPattern pathname that matches it alone: its syntax characters escaped. */
+export function exactPathname(path: string): string {
+  return path.replace(/[:*?+(){}\\]/g, '\\$&');
+}
+
+/** Conditions a browser takes in one registration (the specification's limit is 1024). */
+export const MAX_CONDITIONS = 1000;
 
 /** The files the shell cache holds, each under its plain path (the page under `/` too). */
 export function shellFiles(manifest: readonly (PrecacheEntry | string)[]): ShellFile[] {
@@ -89,8 +98,8 @@ export function staticRoutes(
   origin: string,
   URLPattern: UrlPatternConstructor,
 ): RouterRule[] {
-  const exact = (pathname: string) => ({
-    urlPattern: new URLPattern({ pathname, search: '', baseURL: origin }),
+  const exact = (path: string) => ({
+    urlPattern: new URLPattern({ pathname: exactPathname(path), search: '', baseURL: origin }),
   });
   const hashed = entries(manifest).filter((entry) => entry.revision == null);
   const shell = shellFiles(manifest);
@@ -111,5 +120,10 @@ export function staticRoutes(
   if (files.length > 0) {
     rules.push({ condition: { or: files.map(exact) }, source: { cacheName: caches.shell } });
   }
-  return rules;
+  // Past the limit the browser would refuse them all; the fetch handler answers instead.
+  const conditions = rules.reduce(
+    (sum, { condition }) => sum + ('or' in condition ? condition.or.length : 1),
+    0,
+  );
+  return conditions > MAX_CONDITIONS ? [] : rules;
 }

@@ -63,9 +63,27 @@ function addStaticRoutes(event: RoutingInstallEvent): Promise<void> | undefined 
       self.location.origin,
       self.URLPattern,
     );
-    return event.addRoutes(rules).catch(() => undefined);
-  } catch {
+    return event.addRoutes(rules).catch(refused);
+  } catch (error) {
+    refused(error);
     return undefined;
+  }
+}
+
+function refused(error: unknown): void {
+  console.warn('The static routes were refused; the worker answers every request.', error);
+}
+
+/** Copies the shell cache lacks of the precache's files (all of them, at install). */
+async function fillShell(): Promise<void> {
+  const shell = await caches.open(SHELL_CACHE);
+  for (const file of shellFiles(MANIFEST)) {
+    for (const path of file.paths) {
+      if (await shell.match(path)) continue;
+      const response = await precache.matchPrecache(file.url);
+      if (!response) throw new Error(`${file.url} is not in the precache`);
+      await shell.put(path, response);
+    }
   }
 }
 
@@ -75,21 +93,21 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       await precache.install(event);
-      const shell = await caches.open(SHELL_CACHE);
-      for (const file of shellFiles(MANIFEST)) {
-        const response = await precache.matchPrecache(file.url);
-        if (!response) throw new Error(`${file.url} is not in the precache`);
-        for (const path of file.paths) await shell.put(path, response.clone());
-      }
+      await fillShell();
       await routes;
     })(),
   );
 });
 
-// Activate: the precache's files of earlier versions, and their shell caches, go.
+// Activate: the shell cache is checked (a copy it lacks is made again, before the routes
+// need it), then the precache's files of earlier versions and their shell caches go. Not
+// while a newer version installs, though (a deploy found while this one waited): what it
+// has cached so far would go too, and it cleans up itself when it takes over.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
+      await fillShell();
+      if (self.registration.installing || self.registration.waiting) return;
       await precache.activate(event);
       for (const name of await caches.keys()) {
         if (name.startsWith(SHELL_CACHE_PREFIX) && name !== SHELL_CACHE) await caches.delete(name);
@@ -116,8 +134,9 @@ self.addEventListener('message', (event) => {
 
 /**
  * Sync's code (the store, zod, the engine) is imported only when a sync event comes: the
- * worker starts for every navigation it answers, and evaluating that code each time would
- * delay a kiosk's or a phone's start for an event that is rare. Bundled into this one
+ * worker starts for every request the browser does not answer from the caches itself (a
+ * public link's page, or any page where there are no static routes), and evaluating that
+ * code each time would delay a start for an event that is rare. Bundled into this one
  * script, the import is a function that runs its modules on first call.
  */
 async function sendFor(tag: string): Promise<void> {

@@ -2,7 +2,7 @@
  * App updates use prompt mode. A new version found mid-survey waits; it is applied
  * only once the kiosk is back on the welcome screen, after the response was saved.
  */
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,8 +50,21 @@ describe('a new version of the app', () => {
       (window as unknown as { sameDocument: boolean }).sameDocument = true;
     });
 
-    // Deploy: the service worker script changes, the browser finds it and installs it.
-    appendFileSync(join(deployed, 'sw.js'), '\n// a new version\n');
+    // Deploy: the page and so the service worker script change (the page's revision in
+    // its precache list), the browser finds it and installs it.
+    const index = join(deployed, 'index.html');
+    writeFileSync(
+      index,
+      readFileSync(index, 'utf8').replace('</head>', '<meta name="app-build" content="2"></head>'),
+    );
+    const worker = join(deployed, 'sw.js');
+    const script = readFileSync(worker, 'utf8');
+    const deployedScript = script.replace(
+      /("revision":")[0-9a-f]+(","url":"index\.html")/,
+      '$1a-new-version$2',
+    );
+    expect(deployedScript).not.toBe(script);
+    writeFileSync(worker, deployedScript);
     await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       await registration?.update();
@@ -109,5 +122,12 @@ describe('a new version of the app', () => {
     expect((await readResponses(page)).map((r) => [r.status, r.completed])).toEqual([
       ['queued', true],
     ]);
+    // The new page, from the new version's shell cache, the old version's gone
+    // (src/worker/static-routes.ts).
+    expect(await page.locator('meta[name="app-build"]').count()).toBe(1);
+    const shellCaches = await page.evaluate(async () =>
+      (await caches.keys()).filter((name) => name.startsWith('app-shell-')),
+    );
+    expect(shellCaches).toHaveLength(1);
   });
 });

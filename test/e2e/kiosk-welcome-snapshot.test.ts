@@ -64,7 +64,7 @@ describe('the welcome screen kept for the next start', () => {
     }
   });
 
-  it('writes it in while the page is parsed, so a frame can show it before the app’s module runs', async () => {
+  it('writes it in while the page is still being parsed, before the app’s module can run', async () => {
     const page = await stack.browser.context.newPage();
     try {
       await page.goto(stack.collector.url);

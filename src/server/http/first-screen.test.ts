@@ -292,7 +292,7 @@ describe('the phone’s own entry in the page', () => {
     expect(html).toContain('<noscript>');
   });
 
-  it('leaves the kiosk’s entry for an entry that is not a chunk of the build', () => {
+  it('leaves the kiosk’s entry, without its early script, for an entry that is not a chunk of the build', () => {
     const page = withFirstScreen(
       KIOSK_PAGE,
       renderFirstScreen(OPEN, 'en'),
@@ -301,8 +301,12 @@ describe('the phone’s own entry in the page', () => {
       'https://example.com/x.js',
     );
     expect(page?.html).toContain('src="/assets/index-abc.js"');
-    expect(page?.html).toContain('<script src="/welcome-snapshot.js"></script>');
+    expect(page?.html).not.toContain('welcome-snapshot.js');
     expect(page?.html).not.toContain('example.com');
+    // Without the phone's build at all, the same.
+    const kioskEntry = withFirstScreen(KIOSK_PAGE, renderFirstScreen(OPEN, 'en'), CSS)?.html;
+    expect(kioskEntry).toContain('src="/assets/index-abc.js"');
+    expect(kioskEntry).not.toContain('welcome-snapshot.js');
   });
 });
 

@@ -131,17 +131,17 @@ export function withFirstScreen(
 ): { html: string; csp: string } | undefined {
   if (!html.includes(APP_ELEMENT)) return undefined;
   const styles: string[] = [];
-  let page = html;
-  // The phone's own entry in place of the kiosk's, and none of the kiosk's chunks or its
-  // kept welcome screen's script (the phone's page would wait for it, to do nothing).
+  // Never the kiosk's kept welcome screen's script: the page's parser would wait for it,
+  // to do nothing on a public link.
+  let page = html.replace(KIOSK_WELCOME_SNAPSHOT, '');
+  // The phone's own entry in place of the kiosk's, and none of the kiosk's chunks.
   if (entry !== undefined && CHUNK_PATH.test(entry) && KIOSK_ENTRY_SCRIPT.test(page)) {
     page = page
       .replace(
         KIOSK_ENTRY_SCRIPT,
         () => `<script type="module" crossorigin src="${entry}"></script>`,
       )
-      .replace(KIOSK_PRELOADS, '')
-      .replace(KIOSK_WELCOME_SNAPSHOT, '');
+      .replace(KIOSK_PRELOADS, '');
   }
   if (css !== undefined && STYLESHEET_LINK.test(page)) {
     page = page.replace(STYLESHEET_LINK, () => `<style>${css}</style>`);
