@@ -2,9 +2,9 @@
  * A kiosk's warm start paints its welcome screen before the app's scripts have run: the
  * app keeps the welcome screen's markup (src/app/kiosk/welcome-snapshot.ts) once it has
  * shown it in the kiosk's default language, and this script writes it in. index.html loads
- * it right after the app's element, without `defer`: it runs while the page is parsed, so
- * the page's first frame shows the screen, before the app's module runs (a file, so the
- * page's policy stays `script-src 'self'`). The app then renders the same markup over it,
+ * it right after the app's element, without `defer`: it runs while the page is parsed, so a
+ * frame can show the screen before the app's module runs (a file, so the page's policy
+ * stays `script-src 'self'`). The app then renders the same markup over it,
  * so nothing moves. Start is marked busy and a tap on it is kept, for the app to replay
  * (phone/early-start.ts); the tap itself asks for fullscreen, as the app's Start does.
  *

@@ -3,7 +3,8 @@
  * install): the browser answers the page and the app's own files from the caches itself,
  * without starting the worker or running its fetch handler. A kiosk opened in the morning
  * finds its worker stopped (the browser stops an idle one); the page then waited for the
- * worker to start before its HTML, and again for each file its first frame needs.
+ * worker to start before its HTML, and each file its first frame needs waited for the
+ * worker's fetch handler.
  *
  * Every route names one file exactly, as the precache holds it: a file named with a hash
  * (the build's `assets/`) under its own address in the precache; a file without one
@@ -57,7 +58,10 @@ export function exactPathname(path: string): string {
   return path.replace(/[:*?+(){}\\]/g, '\\$&');
 }
 
-/** Conditions a browser takes in one registration (the specification's limit is 1024). */
+/**
+ * Files the routes may name: the specification refuses 1024 conditions or more in all, each
+ * `or` counted too (three here, besides the files).
+ */
 export const MAX_CONDITIONS = 1000;
 
 /** The files the shell cache holds, each under its plain path (the page under `/` too). */

@@ -63,6 +63,10 @@ function addStaticRoutes(event: RoutingInstallEvent): Promise<void> | undefined 
       self.location.origin,
       self.URLPattern,
     );
+    if (rules.length === 0) {
+      refused(new Error(`${MANIFEST.length} precached files: more than the routes may name`));
+      return undefined;
+    }
     return event.addRoutes(rules).catch(refused);
   } catch (error) {
     refused(error);
@@ -74,15 +78,18 @@ function refused(error: unknown): void {
   console.warn('The static routes were refused; the worker answers every request.', error);
 }
 
-/** Copies the shell cache lacks of the precache's files (all of them, at install). */
-async function fillShell(): Promise<void> {
+/**
+ * Copies the shell cache lacks of the precache's files (all of them, at install); a file
+ * the precache lacks is reported by `missing`.
+ */
+async function fillShell(missing: (url: string) => void): Promise<void> {
   const shell = await caches.open(SHELL_CACHE);
   for (const file of shellFiles(MANIFEST)) {
     for (const path of file.paths) {
       if (await shell.match(path)) continue;
       const response = await precache.matchPrecache(file.url);
-      if (!response) throw new Error(`${file.url} is not in the precache`);
-      await shell.put(path, response);
+      if (response) await shell.put(path, response);
+      else missing(file.url);
     }
   }
 }
@@ -93,25 +100,32 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       await precache.install(event);
-      await fillShell();
+      // A file missing here fails the install: the browser tries again at its next check.
+      await fillShell((url) => {
+        throw new Error(`${url} is not in the precache`);
+      });
       await routes;
     })(),
   );
 });
 
-// Activate: the shell cache is checked (a copy it lacks is made again, before the routes
-// need it), then the precache's files of earlier versions and their shell caches go. Not
-// while a newer version installs, though (a deploy found while this one waited): what it
-// has cached so far would go too, and it cleans up itself when it takes over.
+// Activate: a copy the shell cache lacks is made again where the precache has it (the
+// routes may answer from it already), then earlier versions' files go: their shell caches
+// (made before this one's: Cache Storage lists caches in the order they were made, so a
+// newer version's is never among them), and, unless a newer version is installing or
+// waiting (a deploy found while this one waited), the precache's files not in this
+// version, which would include what the newer one has cached so far. It cleans up itself
+// when it takes over.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      await fillShell();
+      await fillShell((url) => console.warn(`${url} is not in the precache`));
+      const names = await caches.keys();
+      for (const name of names.slice(0, Math.max(0, names.indexOf(SHELL_CACHE)))) {
+        if (name.startsWith(SHELL_CACHE_PREFIX)) await caches.delete(name);
+      }
       if (self.registration.installing || self.registration.waiting) return;
       await precache.activate(event);
-      for (const name of await caches.keys()) {
-        if (name.startsWith(SHELL_CACHE_PREFIX) && name !== SHELL_CACHE) await caches.delete(name);
-      }
     })(),
   );
 });

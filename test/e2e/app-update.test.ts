@@ -122,12 +122,21 @@ describe('a new version of the app', () => {
     expect((await readResponses(page)).map((r) => [r.status, r.completed])).toEqual([
       ['queued', true],
     ]);
-    // The new page, from the new version's shell cache, the old version's gone
-    // (src/worker/static-routes.ts).
+    // The new page; once the new version has activated, its shell cache is the only one,
+    // and holds the new page (src/worker/static-routes.ts).
     expect(await page.locator('meta[name="app-build"]').count()).toBe(1);
-    const shellCaches = await page.evaluate(async () =>
-      (await caches.keys()).filter((name) => name.startsWith('app-shell-')),
-    );
-    expect(shellCaches).toHaveLength(1);
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state), {
+        timeout: 15_000,
+      })
+      .toBe('activated');
+    const shellCaches = await page.evaluate(async () => {
+      const names = (await caches.keys()).filter((name) => name.startsWith('app-shell-'));
+      const pages = await Promise.all(
+        names.map(async (name) => (await (await caches.open(name)).match('/'))?.text()),
+      );
+      return pages.map((html) => html?.includes('name="app-build"') ?? false);
+    });
+    expect(shellCaches).toEqual([true]);
   });
 });

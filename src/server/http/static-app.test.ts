@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { testDialects } from '../../../test/fixtures/test-databases';
 import { EARLY_START_SCRIPT } from '../../app/phone/early-start';
 import { revokePublicLink } from '../storage';
 import { contentPolicy, sha256Source } from './content-policy';
+import { staticRoutes as serveStatic } from './static-app';
 
 const INDEX_HTML =
   '<!doctype html><html lang="en"><title>Library survey</title><div id="app"></div><noscript><p lang="en">Needs JavaScript.</p><p lang="hu">JavaScript kell.</p></noscript></html>';
@@ -271,5 +273,34 @@ describe('serving the app', () => {
       // The policy content-policy.ts writes for pages with inline content, less the hashes.
       expect(csp).toBe(contentPolicy());
     });
+  });
+});
+
+describe('the kiosk’s early script on a public link’s page', () => {
+  it('is left out also when the page goes without its first screen', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'link-page-'));
+    try {
+      // The page as index.html writes it: the script right after the app's element.
+      writeFileSync(
+        join(dir, 'index.html'),
+        '<!doctype html><html lang="en"><title>Library survey</title><div id="app"></div>\n' +
+          '<!-- the kiosk’s kept welcome screen -->\n<script src="/welcome-snapshot.js"></script>\n' +
+          '<noscript><p>Needs JavaScript.</p></noscript></html>',
+      );
+      const app = serveStatic(dir, {
+        linkScreen: () => Promise.reject(new Error('the database is away')),
+        logError: () => {},
+      });
+      const link = await (await app.request(`/s/${LINK_TOKEN}`)).text();
+      expect(link).toContain('<div id="app"></div>');
+      expect(link).not.toContain('welcome-snapshot');
+      expect(link).toContain('<noscript>');
+      // The kiosk's own page keeps it.
+      expect(await (await app.request('/')).text()).toContain(
+        '<script src="/welcome-snapshot.js"></script>',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

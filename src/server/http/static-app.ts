@@ -293,7 +293,9 @@ export function staticRoutes(staticDir: string, options: StaticOptions = {}): Ho
     const token = PUBLIC_LINK_PAGE.exec(c.req.path)?.[1];
     // The app starts in the phone's language, else English (phone/language.ts).
     const page = token && (await firstScreen(built, html, token, language ?? SOURCE_LANGUAGE));
-    if (!page) return c.html(html);
+    // A link's page without its first screen (an unknown link, no such survey, a failure)
+    // still goes without the kiosk's early script.
+    if (!page) return c.html(token ? html.replace(KIOSK_WELCOME_SNAPSHOT, '') : html);
     c.header('Content-Security-Policy', page.csp);
     return c.html(page.html);
   };
