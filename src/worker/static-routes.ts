@@ -49,8 +49,9 @@ function entries(manifest: readonly (PrecacheEntry | string)[]): PrecacheEntry[]
   );
 }
 
-function pathOf(url: string, origin: string): string {
-  return new URL(url, `${origin}/`).pathname;
+/** A manifest URL's path: the manifest names files relative to the worker, at the root. */
+function pathOf(url: string): string {
+  return new URL(url, 'https://app.invalid/').pathname;
 }
 
 /** A path as a URLPattern pathname that matches it alone: its syntax characters escaped. */
@@ -69,7 +70,7 @@ export function shellFiles(manifest: readonly (PrecacheEntry | string)[]): Shell
   return entries(manifest)
     .filter((entry) => entry.revision != null)
     .map((entry) => {
-      const path = pathOf(entry.url, 'https://x');
+      const path = pathOf(entry.url);
       return { url: entry.url, paths: entry.url === APP_PAGE ? [path, '/'] : [path] };
     });
 }
@@ -116,7 +117,7 @@ export function staticRoutes(
   }
   if (hashed.length > 0) {
     rules.push({
-      condition: { or: [...new Set(hashed.map((entry) => pathOf(entry.url, origin)))].map(exact) },
+      condition: { or: [...new Set(hashed.map((entry) => pathOf(entry.url)))].map(exact) },
       source: { cacheName: caches.precache },
     });
   }

@@ -79,19 +79,21 @@ function refused(error: unknown): void {
 }
 
 /**
- * Copies the shell cache lacks of the precache's files (all of them, at install); a file
- * the precache lacks is reported by `missing`.
+ * Makes the copies the shell cache lacks of the precache's files (all of them, at
+ * install); returns the files the precache lacks.
  */
-async function fillShell(missing: (url: string) => void): Promise<void> {
+async function fillShell(): Promise<string[]> {
   const shell = await caches.open(SHELL_CACHE);
+  const missing: string[] = [];
   for (const file of shellFiles(MANIFEST)) {
     for (const path of file.paths) {
       if (await shell.match(path)) continue;
       const response = await precache.matchPrecache(file.url);
       if (response) await shell.put(path, response);
-      else missing(file.url);
+      else missing.push(file.url);
     }
   }
+  return missing;
 }
 
 // Install: the routes, the precache, then the shell cache's copies of its files.
@@ -101,9 +103,8 @@ self.addEventListener('install', (event) => {
     (async () => {
       await precache.install(event);
       // A file missing here fails the install: the browser tries again at its next check.
-      await fillShell((url) => {
-        throw new Error(`${url} is not in the precache`);
-      });
+      const missing = await fillShell();
+      if (missing.length > 0) throw new Error(`not in the precache: ${missing.join(', ')}`);
       await routes;
     })(),
   );
@@ -119,7 +120,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      await fillShell((url) => console.warn(`${url} is not in the precache`));
+      for (const url of await fillShell()) console.warn(`${url} is not in the precache`);
       const names = await caches.keys();
       for (const name of names.slice(0, Math.max(0, names.indexOf(SHELL_CACHE)))) {
         if (name.startsWith(SHELL_CACHE_PREFIX)) await caches.delete(name);
