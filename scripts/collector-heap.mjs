@@ -11,11 +11,11 @@
 // short: over the same 100,000 responses the peak fell from 143-168 MB to 131-136 MB and the
 // idle collector by 4-5 MB, for a fifth to a quarter more CPU time.
 //
-// --no-maglev turns off V8's mid-tier optimizing compiler. On a fast machine (9,000
-// responses/s over HTTP) the peak was 153-166 MB with it and 134-143 MB without: the memory
-// outside V8's heap (malloc, which its compile jobs on other threads use) peaked at 31-43 MB
-// with it and 23-25 MB without, the heap at 58-74 and 52-59 MB. The cost is about 7% more
-// CPU time over the 100,000; hot code still reaches TurboFan, only later.
+// --no-maglev turns off V8's mid-tier optimizing compiler. On a fast, quiet machine
+// (8,500-9,300 responses/s over HTTP before it), six runs alternated with and without it
+// peaked at 153-166 MB and 134-141 MB: the anonymous memory outside V8's heap at 31-43 MB
+// and 23-25 MB, the heap at 58-74 and 52-59 MB. The cost is about 7% more CPU time over the
+// 100,000; hot code still reaches TurboFan, only later.
 //
 // The CLI's other commands run without these limits: a file a librarian imports may hold
 // weeks of a bookmobile's responses.

@@ -1,5 +1,6 @@
 /**
- * The real collector for the chaos run: the built bundle (what `npm start` runs) in a
+ * The real collector for the chaos run: the built bundle `npm start` runs (without its
+ * memory flags, which the chaos run does not measure) in a
  * process of its own, on one port for its whole life, so that it can be killed with
  * SIGKILL in the middle of a batch and started again on the same data.
  */

@@ -65,7 +65,7 @@ export function helpText(): string {
   return [
     'Library survey collector: receives the kiosks’ responses and serves the app.',
     '',
-    'Usage: npm start                 (the same as: npm run collector -- serve)',
+    'Usage: npm start                 (npm run collector -- serve, with memory limits)',
     '       npm run collector -- <command> [options]',
     '',
     'Commands:',
